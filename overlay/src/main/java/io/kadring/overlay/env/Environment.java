@@ -1,0 +1,27 @@
+package io.kadring.overlay.env;
+
+import java.net.InetSocketAddress;
+import java.util.random.RandomGenerator;
+
+/**
+ * Everything a node takes from the world outside it: a clock, a scheduler, a datagram
+ * transport and a seeded random generator. The Vert.x driver implements it over a real
+ * UDP socket and event-loop timers; the simulator over its event queue.
+ *
+ * <p>All calls are made from the node's own thread (its Vert.x context or the
+ * simulator's loop), and every task scheduled here runs on that same thread.
+ */
+public interface Environment {
+
+    /** Current time in milliseconds; monotonic, with an arbitrary origin. */
+    long now();
+
+    /** Runs {@code task} on the node's thread after {@code delayMillis} (≥ 0). */
+    Cancellable schedule(long delayMillis, Runnable task);
+
+    /** Sends one datagram. Best effort: a lost datagram is not reported. */
+    void send(InetSocketAddress to, byte[] datagram);
+
+    /** The node's own seeded random generator. */
+    RandomGenerator random();
+}
