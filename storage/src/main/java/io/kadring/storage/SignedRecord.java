@@ -1,0 +1,125 @@
+package io.kadring.storage;
+
+import io.kadring.routing.Id;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A record as DESIGN.md ("Records") defines it: a mutable record is
+ * {@code (publicKey 32 B, salt ≤ 64 B, seq, value ≤ 1000 B, signature 64 B)} with key
+ * SHA-256(publicKey ‖ salt); an immutable record has no key pair (empty public key, salt
+ * and signature, seq 0) and key SHA-256(value).
+ *
+ * <p>The constructor checks sizes only; whether the signature verifies is
+ * {@code RecordValidator}'s business. Byte arrays are copied in and out.
+ */
+public final class SignedRecord {
+    public static final int PUBLIC_KEY_BYTES = 32;
+    public static final int SIGNATURE_BYTES = 64;
+    public static final int MAX_SALT_BYTES = 64;
+    public static final int MAX_VALUE_BYTES = 1000;
+
+    private final byte[] publicKey;
+    private final byte[] salt;
+    private final long seq;
+    private final byte[] value;
+    private final byte[] signature;
+
+    public SignedRecord(byte[] publicKey, byte[] salt, long seq, byte[] value, byte[] signature) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        Objects.requireNonNull(salt, "salt");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(signature, "signature");
+        boolean immutable = publicKey.length == 0;
+        if (immutable) {
+            if (salt.length != 0 || signature.length != 0 || seq != 0) {
+                throw new IllegalArgumentException(
+                        "an immutable record (no public key) has no salt, no signature and seq 0");
+            }
+        } else {
+            if (publicKey.length != PUBLIC_KEY_BYTES) {
+                throw new IllegalArgumentException("public key must be " + PUBLIC_KEY_BYTES
+                        + " bytes, got " + publicKey.length);
+            }
+            if (signature.length != SIGNATURE_BYTES) {
+                throw new IllegalArgumentException("signature must be " + SIGNATURE_BYTES
+                        + " bytes, got " + signature.length);
+            }
+            if (seq < 0) {
+                throw new IllegalArgumentException("seq must be >= 0, got " + seq);
+            }
+        }
+        if (salt.length > MAX_SALT_BYTES) {
+            throw new IllegalArgumentException("salt is at most " + MAX_SALT_BYTES + " bytes, got " + salt.length);
+        }
+        if (value.length > MAX_VALUE_BYTES) {
+            throw new IllegalArgumentException("value is at most " + MAX_VALUE_BYTES + " bytes, got " + value.length);
+        }
+        this.publicKey = publicKey.clone();
+        this.salt = salt.clone();
+        this.seq = seq;
+        this.value = value.clone();
+        this.signature = signature.clone();
+    }
+
+    /** An immutable record: its key is SHA-256(value). */
+    public static SignedRecord immutable(byte[] value) {
+        return new SignedRecord(new byte[0], new byte[0], 0, value, new byte[0]);
+    }
+
+    public boolean isImmutable() {
+        return publicKey.length == 0;
+    }
+
+    /** SHA-256(publicKey ‖ salt) for a mutable record, SHA-256(value) for an immutable one. */
+    public Id key() {
+        if (isImmutable()) {
+            return Id.sha256(value);
+        }
+        byte[] both = Arrays.copyOf(publicKey, publicKey.length + salt.length);
+        System.arraycopy(salt, 0, both, publicKey.length, salt.length);
+        return Id.sha256(both);
+    }
+
+    public byte[] publicKey() {
+        return publicKey.clone();
+    }
+
+    public byte[] salt() {
+        return salt.clone();
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public byte[] value() {
+        return value.clone();
+    }
+
+    public byte[] signature() {
+        return signature.clone();
+    }
+
+    /** Bytes this record takes in a store's byte budget (payload, not JVM overhead). */
+    public int sizeBytes() {
+        return publicKey.length + salt.length + 8 + value.length + signature.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SignedRecord r && seq == r.seq
+                && Arrays.equals(publicKey, r.publicKey) && Arrays.equals(salt, r.salt)
+                && Arrays.equals(value, r.value) && Arrays.equals(signature, r.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(publicKey), Arrays.hashCode(salt), seq, Arrays.hashCode(value));
+    }
+
+    @Override
+    public String toString() {
+        return "SignedRecord[key=" + key() + ", seq=" + seq + ", " + value.length + " B]";
+    }
+}
