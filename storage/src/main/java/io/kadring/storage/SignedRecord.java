@@ -1,5 +1,6 @@
 package io.kadring.storage;
 
+import io.kadring.crypto.Identity;
 import io.kadring.routing.Id;
 import java.util.Arrays;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Objects;
  * SHA-256(publicKey ‖ salt); an immutable record has no key pair (empty public key, salt
  * and signature, seq 0) and key SHA-256(value).
  *
- * <p>The constructor checks sizes only; whether the signature verifies is
+ * <p>The constructor checks sizes only; {@link #verifySignature()} checks the Ed25519 signature
+ * over the {@link Bep44} signing buffer, and the rest of acceptance (seq order, quotas) is
  * {@code RecordValidator}'s business. Byte arrays are copied in and out.
  */
 public final class SignedRecord {
@@ -65,6 +67,21 @@ public final class SignedRecord {
     /** An immutable record: its key is SHA-256(value). */
     public static SignedRecord immutable(byte[] value) {
         return new SignedRecord(new byte[0], new byte[0], 0, value, new byte[0]);
+    }
+
+    /** A mutable record signed by {@code identity}: the signature covers {@link Bep44#signingBuffer}. */
+    public static SignedRecord sign(Identity identity, byte[] salt, long seq, byte[] value) {
+        Objects.requireNonNull(identity, "identity");
+        byte[] signature = identity.sign(Bep44.signingBuffer(salt, seq, value));
+        return new SignedRecord(identity.publicKey(), salt, seq, value, signature);
+    }
+
+    /**
+     * Whether the signature is the public key's Ed25519 signature of the {@link Bep44} signing
+     * buffer. Always true for an immutable record, whose key, SHA-256(value), is its own proof.
+     */
+    public boolean verifySignature() {
+        return isImmutable() || Identity.verify(publicKey, Bep44.signingBuffer(salt, seq, value), signature);
     }
 
     public boolean isImmutable() {
