@@ -73,6 +73,6 @@ public final class Contact {
 
     @Override
     public String toString() {
-        return id + "@" + address.getAddress().getHostAddress() + ":" + address.getPort();
+        return id + "@" + address.getHostString() + ":" + address.getPort();
     }
 }

@@ -118,6 +118,11 @@ public final class SignedRecord {
         return signature.clone();
     }
 
+    /** The value's length, without copying it. */
+    int valueLength() {
+        return value.length;
+    }
+
     /** Bytes this record takes in a store's byte budget (payload, not JVM overhead). */
     public int sizeBytes() {
         return publicKey.length + salt.length + 8 + value.length + signature.length;

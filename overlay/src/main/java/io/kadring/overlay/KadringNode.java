@@ -1,0 +1,244 @@
+package io.kadring.overlay;
+
+import io.kadring.crypto.Identity;
+import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.node.JoinResult;
+import io.kadring.overlay.node.LookupOutcome;
+import io.kadring.overlay.node.Node;
+import io.kadring.overlay.node.NodeConfig;
+import io.kadring.overlay.vertx.VertxEnvironment;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A kadring node over real UDP, for embedding in an application:
+ *
+ * <pre>{@code
+ * try (KadringNode node = KadringNode.builder().port(7420).bootstrap("203.0.113.5:7420").build()) {
+ *     node.start().join();
+ *     LookupOutcome closest = node.findClosest(Id.sha256(bytes)).join();
+ * }
+ * }</pre>
+ *
+ * <p>Every method may be called from any thread; the work runs on the node's Vert.x context
+ * and the futures complete there, so do not block inside stages chained to them.
+ */
+public final class KadringNode implements AutoCloseable {
+    private final Builder settings;
+    private VertxEnvironment env;
+    private Node node;
+    private CompletableFuture<JoinResult> started;
+    private CompletableFuture<Void> closed;
+
+    private KadringNode(Builder settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the socket, then joins through the bootstrap nodes (or starts a new network when
+     * there are none). Fails with a {@link java.net.BindException} naming the address when
+     * the port is taken, or a {@link io.kadring.overlay.node.JoinException} when no bootstrap
+     * node answers. Calling it again returns the same future.
+     */
+    public synchronized CompletableFuture<JoinResult> start() {
+        if (closed != null) throw new IllegalStateException("node was closed");
+        if (started != null) return started;
+        CompletableFuture<VertxEnvironment> bound = settings.vertx == null
+                ? VertxEnvironment.bindWithOwnVertx(settings.host, settings.port)
+                : VertxEnvironment.bind(settings.vertx, settings.host, settings.port);
+        started = bound.thenCompose(e -> {
+            synchronized (this) {
+                env = e;
+                node = new Node(e, settings.config, settings.identity, e.localAddress(),
+                        NodeMetrics.of(settings.registry));
+                e.setHandler(node);
+            }
+            return e.supply(() -> node.start(settings.bootstrap)).thenCompose(Function.identity());
+        });
+        return started;
+    }
+
+    /** The k nodes closest to {@code key} by XOR, with the lookup's hops, messages and duration. */
+    public CompletableFuture<LookupOutcome> findClosest(Id key) {
+        Objects.requireNonNull(key, "key");
+        return onNode(n -> n.findClosest(key));
+    }
+
+    /** The first live node clockwise from {@code key} on the ring. */
+    public CompletableFuture<LookupOutcome> findSuccessor(Id key) {
+        Objects.requireNonNull(key, "key");
+        return onNode(n -> n.findSuccessor(key));
+    }
+
+    /** Pings {@code address}; completes with the node that answered, or fails on timeout. */
+    public CompletableFuture<Contact> ping(InetSocketAddress address) {
+        Objects.requireNonNull(address, "address");
+        return onNode(n -> n.ping(address));
+    }
+
+    /** This node's id (SHA-256 of its public key); known before {@link #start()}. */
+    public Id id() {
+        return Id.fromPublicKey(settings.identity.publicKey());
+    }
+
+    /** The UDP address the node is bound to. */
+    public InetSocketAddress localAddress() {
+        return running().localAddress();
+    }
+
+    /** A snapshot of the routing table's contacts. */
+    public CompletableFuture<List<Contact>> contacts() {
+        return read(() -> new ArrayList<>(node.contacts()));
+    }
+
+    /** The ring successor, if any. */
+    public CompletableFuture<Optional<Contact>> successor() {
+        return read(() -> node.successor());
+    }
+
+    /** The ring predecessor, if any. */
+    public CompletableFuture<Optional<Contact>> predecessor() {
+        return read(() -> node.predecessor());
+    }
+
+    /**
+     * Stops the node's timers, closes its socket (the port is free once the future completes)
+     * and, if the node created its own Vert.x, that too. Idempotent.
+     */
+    public synchronized CompletableFuture<Void> closeAsync() {
+        if (closed != null) return closed;
+        if (env == null) {
+            closed = started == null ? CompletableFuture.completedFuture(null)
+                    : started.handle((r, e) -> null).thenCompose(x -> closeAsync0());
+        } else {
+            closed = closeAsync0();
+        }
+        return closed;
+    }
+
+    private synchronized CompletableFuture<Void> closeAsync0() {
+        if (env == null) return CompletableFuture.completedFuture(null);
+        VertxEnvironment e = env;
+        Node n = node;
+        return e.supply(() -> {
+            n.close();
+            return null;
+        }).handle((r, x) -> null).thenCompose(x -> e.closeAsync());
+    }
+
+    /** Blocking {@link #closeAsync()}: waits for the socket to be released. */
+    @Override
+    public void close() {
+        closeAsync().join();
+    }
+
+    private synchronized VertxEnvironment running() {
+        if (env == null || closed != null) {
+            throw new IllegalStateException("node is not running: call start() first (and not after close())");
+        }
+        return env;
+    }
+
+    private <T> CompletableFuture<T> onNode(Function<Node, CompletableFuture<T>> call) {
+        VertxEnvironment e = running();
+        Node n = node;
+        return e.supply(() -> call.apply(n)).thenCompose(Function.identity());
+    }
+
+    private <T> CompletableFuture<T> read(Supplier<T> read) {
+        return running().supply(read);
+    }
+
+    /** Settings for a {@link KadringNode}; every one has a default. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 7420;
+        private List<InetSocketAddress> bootstrap = List.of();
+        private Identity identity;
+        private NodeConfig config = NodeConfig.defaults();
+        private MeterRegistry registry;
+        private Vertx vertx;
+
+        private Builder() {}
+
+        /** Address to bind; default 0.0.0.0 (the advertised address is then learned from peers). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** UDP port; default 7420, 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Nodes to join through; none starts a new network. */
+        public Builder bootstrap(List<InetSocketAddress> bootstrap) {
+            this.bootstrap = List.copyOf(bootstrap);
+            return this;
+        }
+
+        /** Nodes to join through as {@code host:port} strings (names are resolved now). */
+        public Builder bootstrap(String... hostPorts) {
+            List<InetSocketAddress> list = new ArrayList<>();
+            for (String hp : hostPorts) list.add(HostPort.parse(hp));
+            this.bootstrap = List.copyOf(list);
+            return this;
+        }
+
+        /** The node's key pair; default a new random one. */
+        public Builder identity(Identity identity) {
+            this.identity = Objects.requireNonNull(identity, "identity");
+            return this;
+        }
+
+        /** Protocol settings; default {@link NodeConfig#defaults()}. */
+        public Builder config(NodeConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Where to record metrics; default none. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.registry = registry;
+            return this;
+        }
+
+        /** A shared Vert.x to run on (left open on close); default one of the node's own. */
+        public Builder vertx(Vertx vertx) {
+            this.vertx = vertx;
+            return this;
+        }
+
+        public KadringNode build() {
+            if (identity == null) identity = Identity.generate();
+            Builder copy = new Builder();
+            copy.host = host;
+            copy.port = port;
+            copy.bootstrap = bootstrap;
+            copy.identity = identity;
+            copy.config = config;
+            copy.registry = registry;
+            copy.vertx = vertx;
+            return new KadringNode(copy);
+        }
+    }
+}

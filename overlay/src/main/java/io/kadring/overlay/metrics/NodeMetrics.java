@@ -1,0 +1,88 @@
+package io.kadring.overlay.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import java.util.function.DoubleSupplier;
+
+/**
+ * What a node reports about itself, as Micrometer meters named {@code kadring.*} (DESIGN.md,
+ * "Metrics"). The node calls these from its own thread; nothing here reads a clock, durations
+ * come in from the caller.
+ *
+ * <p>Tag values ({@code type}, {@code reason}, {@code kind}) come from small fixed sets: an
+ * enum becomes its lower-case name ({@code FIND_NODE} → {@code find_node}), a string is used
+ * as is. Each tagged counter is created once and cached.
+ *
+ * <p>Several nodes may share one registry; give each its own common tag (e.g.
+ * {@code node=<short id>}) or their counters add up and only the first node's gauges show.
+ */
+public interface NodeMetrics {
+
+    /** Meters in {@code registry}, or {@link #noop()} when it is null. */
+    static NodeMetrics of(MeterRegistry registry) {
+        return of(registry, Tags.empty());
+    }
+
+    /** Meters in {@code registry} carrying {@code commonTags}, or {@link #noop()} when it is null. */
+    static NodeMetrics of(MeterRegistry registry, Iterable<Tag> commonTags) {
+        return registry == null ? noop() : new MicrometerNodeMetrics(registry, Tags.of(commonTags));
+    }
+
+    /** Records nothing, at no cost. */
+    static NodeMetrics noop() {
+        return NoopNodeMetrics.INSTANCE;
+    }
+
+    /** One message of {@code type} sent, {@code bytes} long: {@code kadring.rpc.sent}, {@code kadring.bytes.out}. */
+    void sent(Enum<?> type, int bytes);
+
+    /** One datagram received, well-formed or not: {@code kadring.bytes.in}. */
+    void received(int bytes);
+
+    /** One well-formed message of {@code type} received: {@code kadring.rpc.received}. */
+    void receivedMessage(Enum<?> type);
+
+    /** A request of {@code type} got no answer in time: {@code kadring.rpc.timeouts}. */
+    void timeout(Enum<?> type);
+
+    /** A received datagram was dropped: {@code kadring.datagrams.dropped}. */
+    void dropped(Enum<?> reason);
+
+    /** As {@link #dropped(Enum)}, for a reason that is not an enum constant. */
+    void dropped(String reason);
+
+    /**
+     * A lookup of {@code kind} finished after {@code durationMillis} (measured by the caller on
+     * its clock) and {@code hops} hops: {@code kadring.lookup.duration}, {@code kadring.lookup.hops}.
+     */
+    void lookupFinished(Enum<?> kind, long durationMillis, int hops);
+
+    /** A record offered to this node was refused: {@code kadring.records.rejected}. */
+    void recordRejected(Enum<?> reason);
+
+    /** As {@link #recordRejected(Enum)}, for a reason that is not an enum constant. */
+    void recordRejected(String reason);
+
+    /** One republish round ran: {@code kadring.republish.rounds}. */
+    void republishRound();
+
+    /** The address others see for this node changed: {@code kadring.self.address.changes}. */
+    void selfAddressChanged();
+
+    /**
+     * Gauges {@code kadring.routing.contacts} and {@code kadring.ring.neighbours}. The suppliers are
+     * called on the registry's thread, not the node's: they must only read values that are safe
+     * to read there (a size field, a volatile), never walk a structure the node is changing.
+     */
+    void registerNode(DoubleSupplier routingContacts, DoubleSupplier ringNeighbours);
+
+    /** Gauges {@code kadring.records.held} and {@code kadring.records.bytes}; same caveat as {@link #registerNode}. */
+    void registerRecords(DoubleSupplier recordsHeld, DoubleSupplier recordsBytes);
+
+    /**
+     * Removes the meters this instance registered (a node that is gone stops showing), including
+     * any it shares with another instance of the same common tags.
+     */
+    void close();
+}

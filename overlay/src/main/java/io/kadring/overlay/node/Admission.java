@@ -1,0 +1,150 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.NodeRecord;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.kadring.routing.RingNeighbours;
+import io.kadring.routing.RoutingTable;
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Who gets into the routing table and the ring. A contact is admitted only once its signed
+ * node record verifies, its id is the hash of the record's key, and the record's address is
+ * the one its datagram came from (DESIGN.md, Security model). A sender we cannot vouch for
+ * is sent a PING (at most one outstanding per address); the PONG carries its record.
+ * Also applies Kademlia's eviction rule: a full bucket pings its oldest contact and
+ * evicts it only if that ping fails.
+ */
+final class Admission {
+    private static final int RECENT = 64;
+
+    private final Node node;
+    private final RoutingTable table;
+    private final RingNeighbours ring;
+    private final NodeMetrics metrics;
+    private final Predicate<NodeRecord> verifier;
+    private final Set<InetSocketAddress> verifying = new HashSet<>();
+    /** Verified contacts that may not be in the table (full bucket, diversity), kept briefly. */
+    private final Map<Id, InetSocketAddress> recent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Id, InetSocketAddress> eldest) {
+            return size() > RECENT;
+        }
+    };
+    /** The last record verified per id, so a repeated PING costs no signature check. */
+    private final Map<Id, NodeRecord> lastVerified = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Id, NodeRecord> eldest) {
+            return size() > RECENT;
+        }
+    };
+
+    Admission(Node node, RoutingTable table, RingNeighbours ring, NodeMetrics metrics,
+              Predicate<NodeRecord> verifier) {
+        this.node = node;
+        this.table = table;
+        this.ring = ring;
+        this.metrics = metrics;
+        this.verifier = verifier;
+    }
+
+    /** A signed record arrived (in a PING or PONG) in a datagram from {@code source}. */
+    void onRecord(NodeRecord record, Id claimedSender, InetSocketAddress source) {
+        Id id = record.id();
+        if (id.equals(node.id())) return;
+        if (!id.equals(claimedSender)) {
+            metrics.dropped("sender_mismatch");
+            return;
+        }
+        if (!record.address().equals(source)) {
+            // not (yet) reachable at the address it claims, e.g. it has not learned it
+            metrics.dropped("address_mismatch");
+            return;
+        }
+        if (!record.equals(lastVerified.get(id))) {
+            if (!verifier.test(record)) {
+                metrics.dropped("bad_node_record");
+                return;
+            }
+            lastVerified.put(id, record);
+        }
+        observe(Contact.seen(id, source, node.now()));
+    }
+
+    /**
+     * {@code id} talked to us from {@code from} (a request, or a response to our request).
+     * Known contacts are refreshed; strangers are asked for their record.
+     */
+    void heardFrom(Id id, InetSocketAddress from) {
+        if (id.equals(node.id())) return;
+        if (isVouchedFor(id, from)) {
+            observe(Contact.seen(id, from, node.now()));
+        } else {
+            verify(from);
+        }
+    }
+
+    /** Whether {@code id} at {@code address} has proven itself already. */
+    boolean isVouchedFor(Id id, InetSocketAddress address) {
+        var known = table.get(id);
+        if (known.isPresent()) return known.get().address().equals(address);
+        return address.equals(recent.get(id)) || ring.successors().stream()
+                .anyMatch(c -> c.id().equals(id) && c.address().equals(address))
+                || ring.predecessor().filter(c -> c.id().equals(id) && c.address().equals(address)).isPresent();
+    }
+
+    /** Pings {@code address} so that its PONG's record can admit it. */
+    void verify(InetSocketAddress address) {
+        if (!verifying.add(address)) return;
+        node.rpc().request(address, tx -> new Message.Ping(tx, node.id(), node.selfRecord()), new RpcEngine.Callback() {
+            @Override
+            public void onResponse(Message response, long rtt) {
+                verifying.remove(address);
+                node.onPong(response, address);
+            }
+
+            @Override
+            public void onFailure() {
+                verifying.remove(address);
+            }
+        });
+    }
+
+    /** A verified contact was heard from: table, ring, and the eviction rule. */
+    void observe(Contact contact) {
+        recent.put(contact.id(), contact.address());
+        ring.observe(contact);
+        RoutingTable.Observation o = table.observe(contact, node.now());
+        node.viewChanged();
+        if (o.outcome() == RoutingTable.Outcome.PENDING_EVICTION && o.toPing() != null) {
+            Contact oldest = o.toPing();
+            node.rpc().request(oldest.address(), tx -> new Message.Ping(tx, node.id(), node.selfRecord()),
+                    new RpcEngine.Callback() {
+                        @Override
+                        public void onResponse(Message response, long rtt) {
+                            node.onPong(response, oldest.address());
+                        }
+
+                        @Override
+                        public void onFailure() {
+                            failed(oldest.id());
+                        }
+                    });
+        }
+    }
+
+    /** A request to {@code id} failed after its retries. */
+    void failed(Id id) {
+        table.onFailure(id, node.now());
+        ring.remove(id);
+        recent.remove(id);
+        node.viewChanged();
+    }
+}

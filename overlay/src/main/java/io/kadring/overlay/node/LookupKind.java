@@ -1,0 +1,9 @@
+package io.kadring.overlay.node;
+
+/** The two lookups a node runs, as metrics tag them. */
+enum LookupKind {
+    /** Kademlia: the k closest by XOR. */
+    CLOSEST,
+    /** Chord: the first node clockwise. */
+    SUCCESSOR
+}

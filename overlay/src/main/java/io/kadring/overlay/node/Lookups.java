@@ -1,0 +1,169 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.WireContact;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.kadring.routing.LookupResult;
+import io.kadring.routing.SuccessorLookup;
+import io.kadring.routing.XorLookup;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs the lookup state machines of {@code io.kadring.routing} over RPCs: asks whom they
+ * say to ask, feeds them answers and failures, and completes when they finish.
+ */
+final class Lookups {
+    private final Node node;
+
+    Lookups(Node node) {
+        this.node = node;
+    }
+
+    CompletableFuture<LookupOutcome> closest(Id target) {
+        return closest(target, null, List.of());
+    }
+
+    /**
+     * The k closest to {@code target}; when {@code tokens} is given it collects the write
+     * token each answering node handed out (for STOREs that follow); {@code extraSeeds}
+     * are asked besides the closest contacts of our own table.
+     */
+    CompletableFuture<LookupOutcome> closest(Id target, Map<Id, byte[]> tokens, List<Contact> extraSeeds) {
+        int k = node.config().k();
+        List<Contact> seeds = new ArrayList<>(known(target));
+        seeds.addAll(extraSeeds);
+        XorLookup lookup = new XorLookup(target, node.selfContact(), dedupe(seeds), k, node.config().alpha());
+        node.table().touch(target, node.now());
+        Run run = new Run(LookupKind.CLOSEST, node.now());
+        pumpXor(lookup, target, tokens, run);
+        return run.future;
+    }
+
+    CompletableFuture<LookupOutcome> successor(Id key) {
+        int k = node.config().k();
+        List<Contact> known = new ArrayList<>(node.table().contacts());
+        known.addAll(node.ring().successors());
+        node.ring().predecessor().ifPresent(known::add);
+        SuccessorLookup lookup = new SuccessorLookup(key, node.selfContact(), node.ring(), dedupe(known), k,
+                node.config().alpha());
+        Run run = new Run(LookupKind.SUCCESSOR, node.now());
+        pumpSuccessor(lookup, key, run);
+        return run.future;
+    }
+
+    private List<Contact> known(Id target) {
+        return node.responder().closest(target, node.config().k());
+    }
+
+    private void pumpXor(XorLookup lookup, Id target, Map<Id, byte[]> tokens, Run run) {
+        if (run.done()) return;
+        if (lookup.isFinished() || node.isClosed()) {
+            run.finish(lookup.result(), node);
+            return;
+        }
+        for (Contact c : lookup.next()) {
+            node.rpc().request(c.address(), tx -> new Message.FindNode(tx, node.id(), target, Responder.MODE_XOR),
+                    new RpcEngine.Callback() {
+                        @Override
+                        public void onResponse(Message response, long rtt) {
+                            if (response instanceof Message.Nodes nodes && nodes.sender().equals(c.id())) {
+                                node.admission().heardFrom(c.id(), c.address());
+                                if (tokens != null) tokens.put(c.id(), nodes.token());
+                                lookup.onResponse(c.id(), contacts(nodes.contacts()));
+                            } else {
+                                lookup.onFailure(c.id());
+                            }
+                            pumpXor(lookup, target, tokens, run);
+                        }
+
+                        @Override
+                        public void onFailure() {
+                            node.admission().failed(c.id());
+                            lookup.onFailure(c.id());
+                            pumpXor(lookup, target, tokens, run);
+                        }
+                    });
+        }
+        if (lookup.isFinished()) run.finish(lookup.result(), node);
+    }
+
+    private void pumpSuccessor(SuccessorLookup lookup, Id key, Run run) {
+        if (run.done()) return;
+        if (lookup.isFinished() || node.isClosed()) {
+            run.finish(lookup.result(), node);
+            return;
+        }
+        for (Contact c : lookup.next()) {
+            node.rpc().request(c.address(), tx -> new Message.FindNode(tx, node.id(), key, Responder.MODE_RING),
+                    new RpcEngine.Callback() {
+                        @Override
+                        public void onResponse(Message response, long rtt) {
+                            if (response instanceof Message.Nodes nodes && nodes.sender().equals(c.id())) {
+                                node.admission().heardFrom(c.id(), c.address());
+                                lookup.onResponse(c.id(), nodes.isFinal(), contacts(nodes.contacts()));
+                            } else {
+                                lookup.onFailure(c.id());
+                            }
+                            pumpSuccessor(lookup, key, run);
+                        }
+
+                        @Override
+                        public void onFailure() {
+                            node.admission().failed(c.id());
+                            lookup.onFailure(c.id());
+                            pumpSuccessor(lookup, key, run);
+                        }
+                    });
+        }
+        if (lookup.isFinished()) run.finish(lookup.result(), node);
+    }
+
+    /** Contacts from the wire, minus those no one could be reached at. */
+    private List<Contact> contacts(List<WireContact> wire) {
+        long now = node.now();
+        List<Contact> out = new ArrayList<>(wire.size());
+        for (WireContact w : wire) {
+            InetSocketAddress a = w.address();
+            if (a.getPort() == 0 || a.getAddress().isAnyLocalAddress() || a.getAddress().isMulticastAddress()) {
+                continue;
+            }
+            out.add(Contact.seen(w.id(), a, now));
+        }
+        return out;
+    }
+
+    static List<Contact> dedupe(List<Contact> contacts) {
+        Map<Id, Contact> byId = new LinkedHashMap<>();
+        for (Contact c : contacts) byId.putIfAbsent(c.id(), c);
+        return new ArrayList<>(byId.values());
+    }
+
+    /** One lookup's completion: exactly once. */
+    private static final class Run {
+        final LookupKind kind;
+        final long start;
+        final CompletableFuture<LookupOutcome> future = new CompletableFuture<>();
+
+        Run(LookupKind kind, long start) {
+            this.kind = kind;
+            this.start = start;
+        }
+
+        boolean done() {
+            return future.isDone();
+        }
+
+        void finish(LookupResult result, Node node) {
+            if (future.isDone()) return;
+            long duration = node.now() - start;
+            node.metrics().lookupFinished(kind, duration, result.hops());
+            future.complete(new LookupOutcome(result.closest(), result.hops(), result.messages(), duration));
+        }
+    }
+}

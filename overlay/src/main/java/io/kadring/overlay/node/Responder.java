@@ -1,0 +1,105 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.WireContact;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.kadring.routing.RingNeighbours;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Answers the requests other nodes send: PING, FIND_NODE, GET_NEIGHBOURS, NOTIFY, FIND_VALUE, STORE. */
+final class Responder {
+    /** FIND_NODE mode: the k closest by XOR. */
+    static final byte MODE_XOR = 0;
+    /** FIND_NODE mode: ring routing toward the successor of the target. */
+    static final byte MODE_RING = 1;
+
+    private final Node node;
+
+    Responder(Node node) {
+        this.node = node;
+    }
+
+    void answer(InetSocketAddress from, Message request) {
+        if (request instanceof Message.Ping ping) {
+            node.rpc().send(from, new Message.Pong(ping.txId(), node.id(), node.selfRecord(), from));
+            node.admission().onRecord(ping.nodeRecord(), ping.sender(), from);
+            return;
+        }
+        node.admission().heardFrom(request.sender(), from);
+        if (request instanceof Message.FindNode find) {
+            byte[] token = node.tokens().issue(from, node.now());
+            if (find.mode() == MODE_RING) {
+                ringAnswer(from, find, token);
+            } else {
+                List<Contact> closest = closest(find.target(), node.config().k());
+                node.rpc().send(from, new Message.Nodes(find.txId(), node.id(), token, false, wire(closest)));
+            }
+        } else if (request instanceof Message.GetNeighbours get) {
+            node.rpc().send(from, new Message.Neighbours(get.txId(), node.id(),
+                    node.ring().predecessor().map(Responder::wire).orElse(null), wire(node.ring().successors())));
+        } else if (request instanceof Message.Notify) {
+            // heardFrom above verified or refreshed the sender; the ring takes it as
+            // predecessor if it falls between the current one and us
+        } else if (request instanceof Message.FindValue find) {
+            byte[] token = node.tokens().issue(from, node.now());
+            List<Contact> closest = closest(find.key(), node.config().k());
+            node.rpc().send(from, new Message.Value(find.txId(), node.id(), token, null, wire(closest)));
+        } else if (request instanceof Message.Store store) {
+            node.rpc().send(from, new Message.Error(store.txId(), node.id(), 1,
+                    "records are not stored by this node yet"));
+        }
+    }
+
+    /**
+     * The contacts this node knows closest to {@code target} by XOR: table and ring together,
+     * leaving out contacts whose last request failed (likely gone: not worth passing on).
+     */
+    List<Contact> closest(Id target, int n) {
+        Map<Id, Contact> all = new LinkedHashMap<>();
+        for (Contact c : node.table().closest(target, 2 * n)) {
+            if (c.failures() == 0) all.put(c.id(), c);
+        }
+        for (Contact c : node.ring().successors()) all.putIfAbsent(c.id(), c);
+        node.ring().predecessor().ifPresent(c -> all.putIfAbsent(c.id(), c));
+        List<Contact> list = new ArrayList<>(all.values());
+        list.sort((a, b) -> target.compareDistance(a.id(), b.id()));
+        return list.size() > n ? list.subList(0, n) : list;
+    }
+
+    /**
+     * Chord's step, iteratively: when the key falls between us and our successor, the
+     * answer is final and carries our successor list; otherwise it carries the contacts we
+     * know that most closely precede the key.
+     */
+    private void ringAnswer(InetSocketAddress from, Message.FindNode find, byte[] token) {
+        Id key = find.target();
+        var successor = node.ring().successor();
+        int k = node.config().k();
+        if (key.equals(node.id()) || successor.isEmpty()) {
+            node.rpc().send(from, new Message.Nodes(find.txId(), node.id(), token, true, wire(List.of(node.selfContact()))));
+        } else if (key.inHalfOpen(node.id(), successor.get().id())) {
+            node.rpc().send(from, new Message.Nodes(find.txId(), node.id(), token, true, wire(node.ring().successors())));
+        } else {
+            List<Contact> known = new ArrayList<>(node.table().contacts());
+            known.addAll(node.ring().successors());
+            node.ring().predecessor().ifPresent(known::add);
+            List<Contact> preceding = RingNeighbours.closestPreceding(key, known, k);
+            node.rpc().send(from, new Message.Nodes(find.txId(), node.id(), token, false, wire(preceding)));
+        }
+    }
+
+    static WireContact wire(Contact c) {
+        return new WireContact(c.id(), c.address());
+    }
+
+    static List<WireContact> wire(List<Contact> contacts) {
+        List<WireContact> out = new ArrayList<>(contacts.size());
+        for (Contact c : contacts) out.add(wire(c));
+        return out;
+    }
+}

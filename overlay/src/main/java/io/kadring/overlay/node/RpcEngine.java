@@ -1,0 +1,154 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.env.Cancellable;
+import io.kadring.overlay.env.Environment;
+import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.MessageCodec;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * Requests and their responses. Each request gets a random 64-bit transaction id; a
+ * response is accepted only with that id, from the address the request went to, and of
+ * the type that answers the request. A request that is not answered in time is sent
+ * again (the same bytes) up to {@code retries} times with a doubled timeout, then
+ * reported as failed. Timeouts adapt per address ({@link RttEstimator}).
+ */
+final class RpcEngine {
+
+    /** What the caller hears about one request: exactly one of the two, once. */
+    interface Callback {
+        void onResponse(Message response, long rttMillis);
+
+        void onFailure();
+    }
+
+    private final Environment env;
+    private final NodeMetrics metrics;
+    private final RttEstimator rtt;
+    private final int retries;
+    private final long maxTimeout;
+    private final Map<Long, Pending> pending = new HashMap<>();
+
+    RpcEngine(Environment env, NodeConfig config, NodeMetrics metrics) {
+        this.env = env;
+        this.metrics = metrics;
+        this.rtt = new RttEstimator(config.rpcTimeoutMinMillis(), config.rpcTimeoutMaxMillis(),
+                config.rpcTimeoutInitialMillis());
+        this.retries = config.rpcRetries();
+        this.maxTimeout = config.rpcTimeoutMaxMillis();
+    }
+
+    /** Sends the request {@code build} makes for a fresh transaction id to {@code to}. */
+    void request(InetSocketAddress to, LongFunction<Message> build, Callback callback) {
+        long txId = freshTxId();
+        Message request = build.apply(txId);
+        byte[] bytes = MessageCodec.encode(request);
+        Pending p = new Pending(txId, request, to, bytes, callback, env.now());
+        pending.put(txId, p);
+        transmit(p, rtt.timeout(to));
+    }
+
+    /** Sends a message that expects no answer (a response, or NOTIFY). */
+    void send(InetSocketAddress to, Message message) {
+        byte[] bytes = MessageCodec.encode(message);
+        metrics.sent(message.type(), bytes.length);
+        env.send(to, bytes);
+    }
+
+    /**
+     * Offers a decoded response. Returns false when it answers no outstanding request of
+     * ours from that address (late, duplicated or spoofed): the caller counts and drops it.
+     */
+    boolean onResponse(InetSocketAddress from, Message response) {
+        Pending p = pending.get(response.txId());
+        if (p == null || !p.to.equals(from) || !answers(p.request, response)) {
+            return false;
+        }
+        pending.remove(p.txId);
+        p.timer.cancel();
+        long elapsed = env.now() - p.sentAt;
+        if (p.attempts == 1) {
+            rtt.sample(from, elapsed); // Karn: only unambiguous samples
+        }
+        p.callback.onResponse(response, elapsed);
+        return true;
+    }
+
+    /** Requests waiting for an answer. */
+    int outstanding() {
+        return pending.size();
+    }
+
+    /** Fails every outstanding request at once (the node is closing). */
+    void failAll() {
+        var all = pending.values().toArray(new Pending[0]);
+        pending.clear();
+        for (Pending p : all) {
+            p.timer.cancel();
+            p.callback.onFailure();
+        }
+    }
+
+    private void transmit(Pending p, long timeout) {
+        p.attempts++;
+        metrics.sent(p.request.type(), p.bytes.length);
+        env.send(p.to, p.bytes);
+        p.timer = env.schedule(timeout, () -> onTimeout(p, timeout));
+    }
+
+    private void onTimeout(Pending p, long lastTimeout) {
+        if (pending.get(p.txId) != p) return;
+        metrics.timeout(p.request.type());
+        if (p.attempts <= retries) {
+            transmit(p, Math.min(2 * lastTimeout, maxTimeout));
+            return;
+        }
+        pending.remove(p.txId);
+        p.callback.onFailure();
+    }
+
+    private long freshTxId() {
+        long id;
+        do {
+            id = env.random().nextLong();
+        } while (id == 0 || pending.containsKey(id));
+        return id;
+    }
+
+    /** Whether {@code response} is the kind of message that answers {@code request}. */
+    static boolean answers(Message request, Message response) {
+        if (response instanceof Message.Error) return true;
+        return switch (request.type()) {
+            case PING -> response instanceof Message.Pong;
+            case FIND_NODE -> response instanceof Message.Nodes;
+            case FIND_VALUE -> response instanceof Message.Value;
+            case STORE -> response instanceof Message.StoreResult;
+            case GET_NEIGHBOURS -> response instanceof Message.Neighbours;
+            default -> false;
+        };
+    }
+
+    private static final class Pending {
+        final long txId;
+        final Message request;
+        final InetSocketAddress to;
+        final byte[] bytes;
+        final Callback callback;
+        final long sentAt;
+        int attempts;
+        Cancellable timer = () -> {};
+
+        Pending(long txId, Message request, InetSocketAddress to, byte[] bytes, Callback callback, long sentAt) {
+            this.txId = txId;
+            this.request = request;
+            this.to = to;
+            this.bytes = bytes;
+            this.callback = callback;
+            this.sentAt = sentAt;
+        }
+    }
+}

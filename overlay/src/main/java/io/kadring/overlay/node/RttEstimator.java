@@ -1,0 +1,51 @@
+package io.kadring.overlay.node;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Per-address round-trip estimates and the retransmission timeout they give,
+ * srtt + 4·rttvar clamped to [min, max] (RFC 6298's estimator, as Bamboo uses for DHT
+ * RPCs). Remembers a bounded number of addresses, least recently used dropped first.
+ */
+final class RttEstimator {
+    private static final int MAX_ADDRESSES = 4096;
+
+    private final long minTimeout;
+    private final long maxTimeout;
+    private final long initialTimeout;
+    private final Map<InetSocketAddress, long[]> estimates =
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, long[]> eldest) {
+                    return size() > MAX_ADDRESSES;
+                }
+            };
+
+    RttEstimator(long minTimeout, long maxTimeout, long initialTimeout) {
+        this.minTimeout = minTimeout;
+        this.maxTimeout = maxTimeout;
+        this.initialTimeout = initialTimeout;
+    }
+
+    /** Feeds one measured round trip (ms) to {@code address}. */
+    void sample(InetSocketAddress address, long rtt) {
+        long r = Math.max(0, rtt);
+        long[] e = estimates.get(address);
+        if (e == null) {
+            estimates.put(address, new long[] {r, r / 2});
+            return;
+        }
+        // integer arithmetic as in RFC 6298: rttvar = 3/4 rttvar + 1/4 |srtt - r|, srtt = 7/8 srtt + 1/8 r
+        e[1] = (3 * e[1] + Math.abs(e[0] - r)) / 4;
+        e[0] = (7 * e[0] + r) / 8;
+    }
+
+    /** The timeout for the next request to {@code address}. */
+    long timeout(InetSocketAddress address) {
+        long[] e = estimates.get(address);
+        long t = e == null ? initialTimeout : e[0] + 4 * e[1];
+        return Math.max(minTimeout, Math.min(maxTimeout, t));
+    }
+}

@@ -1,0 +1,63 @@
+package io.kadring.overlay.node;
+
+import io.kadring.crypto.Hashes;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * Write tokens (as BEP 5): a node hands a token to whoever asks it for nodes or values,
+ * and accepts a STORE only with a token it gave to that same address recently. A token is
+ * a hash of a secret and the address; the secret rotates every period and the previous
+ * one is still accepted, so a token lives between one and two periods.
+ */
+final class TokenIssuer {
+    static final int TOKEN_BYTES = 8;
+
+    private final RandomGenerator random;
+    private final long period;
+    private byte[] current;
+    private byte[] previous;
+    private long rotatedAt;
+
+    TokenIssuer(RandomGenerator random, long period, long now) {
+        this.random = random;
+        this.period = period;
+        this.current = secret();
+        this.previous = secret();
+        this.rotatedAt = now;
+    }
+
+    byte[] issue(InetSocketAddress to, long now) {
+        rotate(now);
+        return token(current, to);
+    }
+
+    boolean accepts(byte[] token, InetSocketAddress from, long now) {
+        rotate(now);
+        return token != null && token.length == TOKEN_BYTES
+                && (MessageDigest.isEqual(token, token(current, from))
+                        || MessageDigest.isEqual(token, token(previous, from)));
+    }
+
+    private void rotate(long now) {
+        if (now - rotatedAt < period) return;
+        previous = (now - rotatedAt < 2 * period) ? current : secret();
+        current = secret();
+        rotatedAt = now;
+    }
+
+    private byte[] secret() {
+        byte[] s = new byte[16];
+        random.nextBytes(s);
+        return s;
+    }
+
+    private static byte[] token(byte[] secret, InetSocketAddress address) {
+        byte[] ip = address.getAddress().getAddress();
+        byte[] port = ByteBuffer.allocate(2).putShort((short) address.getPort()).array();
+        return Arrays.copyOf(Hashes.sha256(secret, ip, port), TOKEN_BYTES);
+    }
+}

@@ -1,0 +1,385 @@
+package io.kadring.overlay.wire;
+
+import io.kadring.routing.Id;
+import io.kadring.storage.SignedRecord;
+import java.net.InetSocketAddress;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One protocol message: the header fields every message has (transaction id, sender id)
+ * and a body per {@link Type}. Constructors check every bound the wire format has, so a
+ * message that exists can be encoded unless it exceeds the datagram size (only a VALUE
+ * carrying a large record and many contacts can; see {@link MessageCodec}).
+ *
+ * <p>Byte arrays are copied in and out; lists are immutable copies.
+ */
+public sealed interface Message {
+    /** Most contacts a NODES or VALUE carries. */
+    int MAX_CONTACTS = 20;
+    /** Most successors a NEIGHBOURS carries. */
+    int MAX_SUCCESSORS = 16;
+    /** Longest write token. */
+    int MAX_TOKEN_BYTES = 32;
+    /** Longest ERROR text, in UTF-8 bytes. */
+    int MAX_ERROR_TEXT_BYTES = 200;
+
+    /** The transaction id: a request's, echoed by its response. */
+    long txId();
+
+    /** The id of the node that sent the message. */
+    Id sender();
+
+    Type type();
+
+    /** Message types and their wire codes. */
+    enum Type {
+        PING(1, false), PONG(2, true), FIND_NODE(3, false), NODES(4, true), FIND_VALUE(5, false),
+        VALUE(6, true), STORE(7, false), STORE_RESULT(8, true), GET_NEIGHBOURS(9, false),
+        NEIGHBOURS(10, true), NOTIFY(11, false), ERROR(12, true);
+
+        private static final Type[] BY_CODE = new Type[256];
+
+        static {
+            for (Type t : values()) {
+                BY_CODE[t.code] = t;
+            }
+        }
+
+        private final int code;
+        private final boolean response;
+
+        Type(int code, boolean response) {
+            this.code = code;
+            this.response = response;
+        }
+
+        /** The type byte on the wire. */
+        public int code() {
+            return code;
+        }
+
+        /** Whether this type answers a request (and so must match a pending transaction). NOTIFY is not answered. */
+        public boolean isResponse() {
+            return response;
+        }
+
+        /** The type with wire code {@code code} (0..255), or null when there is none. */
+        static Type ofCode(int code) {
+            return BY_CODE[code];
+        }
+    }
+
+    /** Liveness probe carrying the sender's signed node record. */
+    record Ping(long txId, Id sender, NodeRecord nodeRecord) implements Message {
+        public Ping {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(nodeRecord, "nodeRecord");
+        }
+
+        @Override
+        public Type type() {
+            return Type.PING;
+        }
+    }
+
+    /** Answer to PING: the sender's node record and the address the PING came from. */
+    record Pong(long txId, Id sender, NodeRecord nodeRecord, InetSocketAddress observed) implements Message {
+        public Pong {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(nodeRecord, "nodeRecord");
+            WireAddress.check(observed, "observed");
+        }
+
+        @Override
+        public Type type() {
+            return Type.PONG;
+        }
+    }
+
+    /** Asks for contacts near {@code target}, by XOR ({@link #XOR}) or around the ring ({@link #RING}). */
+    record FindNode(long txId, Id sender, Id target, byte mode) implements Message {
+        /** Kademlia: the k contacts closest to the target by XOR. */
+        public static final byte XOR = 0;
+        /** Chord: the closest preceding contacts, or the successor list once the target is ours. */
+        public static final byte RING = 1;
+
+        public FindNode {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(target, "target");
+            if (mode != XOR && mode != RING) {
+                throw new IllegalArgumentException("mode must be XOR (0) or RING (1), got " + mode);
+            }
+        }
+
+        @Override
+        public Type type() {
+            return Type.FIND_NODE;
+        }
+    }
+
+    /**
+     * Answer to FIND_NODE: a write token for later STOREs and up to {@value #MAX_CONTACTS}
+     * contacts. {@code isFinal} (RING mode only) says the target lies in
+     * (sender, sender's successor] and the contacts are the sender's successor list.
+     */
+    record Nodes(long txId, Id sender, byte[] token, boolean isFinal, List<WireContact> contacts)
+            implements Message {
+        public Nodes {
+            Objects.requireNonNull(sender, "sender");
+            token = copyOfToken(token);
+            contacts = copyOfContacts(contacts, MAX_CONTACTS, "contacts");
+        }
+
+        @Override
+        public byte[] token() {
+            return token.clone();
+        }
+
+        @Override
+        public Type type() {
+            return Type.NODES;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Nodes m && txId == m.txId && sender.equals(m.sender)
+                    && Arrays.equals(token, m.token) && isFinal == m.isFinal && contacts.equals(m.contacts);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(txId, sender, Arrays.hashCode(token), isFinal, contacts);
+        }
+
+        @Override
+        public String toString() {
+            return "Nodes[txId=" + txId + ", sender=" + sender + ", token=" + hex(token)
+                    + ", isFinal=" + isFinal + ", contacts=" + contacts + "]";
+        }
+    }
+
+    /** Asks for the record under {@code key} with seq at least {@code minSeq} (−1: any). */
+    record FindValue(long txId, Id sender, Id key, long minSeq) implements Message {
+        public FindValue {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(key, "key");
+            if (minSeq < -1) {
+                throw new IllegalArgumentException("minSeq must be >= -1, got " + minSeq);
+            }
+        }
+
+        @Override
+        public Type type() {
+            return Type.FIND_VALUE;
+        }
+    }
+
+    /**
+     * Answer to FIND_VALUE: a write token, the record if the sender holds one (else null) and
+     * up to {@value #MAX_CONTACTS} contacts closer to the key. With a record near the maximum
+     * size only a few contacts fit the datagram: see {@link MessageCodec#encodedSize}.
+     */
+    record Value(long txId, Id sender, byte[] token, SignedRecord record, List<WireContact> contacts)
+            implements Message {
+        public Value {
+            Objects.requireNonNull(sender, "sender");
+            token = copyOfToken(token);
+            contacts = copyOfContacts(contacts, MAX_CONTACTS, "contacts");
+        }
+
+        @Override
+        public byte[] token() {
+            return token.clone();
+        }
+
+        @Override
+        public Type type() {
+            return Type.VALUE;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Value m && txId == m.txId && sender.equals(m.sender)
+                    && Arrays.equals(token, m.token) && Objects.equals(record, m.record)
+                    && contacts.equals(m.contacts);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(txId, sender, Arrays.hashCode(token), record, contacts);
+        }
+
+        @Override
+        public String toString() {
+            return "Value[txId=" + txId + ", sender=" + sender + ", token=" + hex(token)
+                    + ", record=" + record + ", contacts=" + contacts + "]";
+        }
+    }
+
+    /**
+     * Asks the receiver to hold {@code record} for {@code lifetimeMillis} (> 0), proving with
+     * {@code token} that the sender talks from its address. {@code expectedSeq} ≥ 0 asks for
+     * compare-and-swap against the stored seq; −1 for none.
+     */
+    record Store(long txId, Id sender, byte[] token, long lifetimeMillis, long expectedSeq, SignedRecord record)
+            implements Message {
+        public Store {
+            Objects.requireNonNull(sender, "sender");
+            token = copyOfToken(token);
+            if (lifetimeMillis <= 0) {
+                throw new IllegalArgumentException("lifetimeMillis must be > 0, got " + lifetimeMillis);
+            }
+            if (expectedSeq < -1) {
+                throw new IllegalArgumentException("expectedSeq must be >= -1, got " + expectedSeq);
+            }
+            Objects.requireNonNull(record, "record");
+        }
+
+        @Override
+        public byte[] token() {
+            return token.clone();
+        }
+
+        @Override
+        public Type type() {
+            return Type.STORE;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Store m && txId == m.txId && sender.equals(m.sender)
+                    && Arrays.equals(token, m.token) && lifetimeMillis == m.lifetimeMillis
+                    && expectedSeq == m.expectedSeq && record.equals(m.record);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(txId, sender, Arrays.hashCode(token), lifetimeMillis, expectedSeq, record);
+        }
+
+        @Override
+        public String toString() {
+            return "Store[txId=" + txId + ", sender=" + sender + ", token=" + hex(token)
+                    + ", lifetimeMillis=" + lifetimeMillis + ", expectedSeq=" + expectedSeq
+                    + ", record=" + record + "]";
+        }
+    }
+
+    /** Answer to STORE: {@link #STORED}, or a reason code (0..255) the storage layer defines. */
+    record StoreResult(long txId, Id sender, int status) implements Message {
+        /** The record is stored. */
+        public static final int STORED = 0;
+
+        public StoreResult {
+            Objects.requireNonNull(sender, "sender");
+            unsignedByte(status, "status");
+        }
+
+        @Override
+        public Type type() {
+            return Type.STORE_RESULT;
+        }
+    }
+
+    /** Asks for the receiver's predecessor and successor list. */
+    record GetNeighbours(long txId, Id sender) implements Message {
+        public GetNeighbours {
+            Objects.requireNonNull(sender, "sender");
+        }
+
+        @Override
+        public Type type() {
+            return Type.GET_NEIGHBOURS;
+        }
+    }
+
+    /** Answer to GET_NEIGHBOURS: the predecessor (null if none) and up to {@value #MAX_SUCCESSORS} successors. */
+    record Neighbours(long txId, Id sender, WireContact predecessor, List<WireContact> successors)
+            implements Message {
+        public Neighbours {
+            Objects.requireNonNull(sender, "sender");
+            successors = copyOfContacts(successors, MAX_SUCCESSORS, "successors");
+        }
+
+        @Override
+        public Type type() {
+            return Type.NEIGHBOURS;
+        }
+    }
+
+    /** The sender proposes itself as the receiver's predecessor, at the datagram's source address. */
+    record Notify(long txId, Id sender) implements Message {
+        public Notify {
+            Objects.requireNonNull(sender, "sender");
+        }
+
+        @Override
+        public Type type() {
+            return Type.NOTIFY;
+        }
+    }
+
+    /**
+     * Answer to any request that failed: a code (0..255) and a text of at most
+     * {@value #MAX_ERROR_TEXT_BYTES} UTF-8 bytes, which must be well-formed (no lone
+     * surrogates). Refer to it as {@code Message.Error}: imported bare it hides {@link java.lang.Error}.
+     */
+    record Error(long txId, Id sender, int code, String text) implements Message {
+        public Error {
+            Objects.requireNonNull(sender, "sender");
+            unsignedByte(code, "code");
+            int length = utf8Length(Objects.requireNonNull(text, "text"));
+            if (length > MAX_ERROR_TEXT_BYTES) {
+                throw new IllegalArgumentException("text is at most " + MAX_ERROR_TEXT_BYTES
+                        + " UTF-8 bytes, got " + length);
+            }
+        }
+
+        @Override
+        public Type type() {
+            return Type.ERROR;
+        }
+    }
+
+    // ---- checks shared by the records ------------------------------------
+
+    private static byte[] copyOfToken(byte[] token) {
+        Objects.requireNonNull(token, "token");
+        if (token.length > MAX_TOKEN_BYTES) {
+            throw new IllegalArgumentException("token is at most " + MAX_TOKEN_BYTES + " bytes, got " + token.length);
+        }
+        return token.clone();
+    }
+
+    private static List<WireContact> copyOfContacts(List<WireContact> contacts, int max, String what) {
+        List<WireContact> copy = List.copyOf(Objects.requireNonNull(contacts, what));
+        if (copy.size() > max) {
+            throw new IllegalArgumentException(what + ": at most " + max + ", got " + copy.size());
+        }
+        return copy;
+    }
+
+    private static void unsignedByte(int value, String what) {
+        if (value < 0 || value > 255) {
+            throw new IllegalArgumentException(what + " must be in 0..255, got " + value);
+        }
+    }
+
+    private static int utf8Length(String text) {
+        try {
+            return StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text)).remaining();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("text is not well-formed UTF-16 (a lone surrogate?)", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}

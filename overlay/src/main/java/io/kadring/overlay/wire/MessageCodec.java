@@ -1,0 +1,365 @@
+package io.kadring.overlay.wire;
+
+import io.kadring.overlay.wire.Message.FindNode;
+import io.kadring.overlay.wire.Message.FindValue;
+import io.kadring.overlay.wire.Message.GetNeighbours;
+import io.kadring.overlay.wire.Message.Neighbours;
+import io.kadring.overlay.wire.Message.Nodes;
+import io.kadring.overlay.wire.Message.Notify;
+import io.kadring.overlay.wire.Message.Ping;
+import io.kadring.overlay.wire.Message.Pong;
+import io.kadring.overlay.wire.Message.Store;
+import io.kadring.overlay.wire.Message.StoreResult;
+import io.kadring.overlay.wire.Message.Type;
+import io.kadring.overlay.wire.Message.Value;
+import io.kadring.routing.Id;
+import io.kadring.storage.SignedRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Encodes messages to datagrams and decodes them back; the byte layout is in
+ * {@code package-info.java}. Stateless and thread-safe.
+ *
+ * <p>Decoding is strict and canonical: whatever decodes re-encodes to the same bytes, and
+ * anything else is a {@link MalformedMessageException} with a {@link DropReason}. Nothing
+ * else is thrown for any input, and no allocation exceeds what the datagram's own length
+ * allows.
+ */
+public final class MessageCodec {
+    /** The protocol version byte. */
+    public static final int VERSION = 1;
+    /** Largest datagram sent or accepted. */
+    public static final int MAX_DATAGRAM_BYTES = 1400;
+    /** {@code version 1 | type 1 | txId 8 | sender 32}. */
+    public static final int HEADER_BYTES = 1 + 1 + 8 + Id.BYTES;
+
+    static final int RECORD_NONE = 0;
+    static final int RECORD_IMMUTABLE = 1;
+    static final int RECORD_MUTABLE = 2;
+
+    private MessageCodec() {}
+
+    // ---- encoding ---------------------------------------------------------
+
+    /**
+     * The datagram for {@code message}.
+     *
+     * @throws IllegalArgumentException if it would exceed {@value #MAX_DATAGRAM_BYTES} bytes
+     */
+    public static byte[] encode(Message message) {
+        int size = encodedSize(message);
+        if (size > MAX_DATAGRAM_BYTES) {
+            throw new IllegalArgumentException(message.type() + " would be " + size
+                    + " bytes, the limit is " + MAX_DATAGRAM_BYTES);
+        }
+        ByteWriter w = new ByteWriter(size);
+        w.u8(VERSION);
+        w.u8(message.type().code());
+        w.i64(message.txId());
+        w.id(message.sender());
+        switch (message.type()) {
+            case PING -> nodeRecord(w, ((Ping) message).nodeRecord());
+            case PONG -> {
+                Pong m = (Pong) message;
+                nodeRecord(w, m.nodeRecord());
+                w.address(m.observed());
+            }
+            case FIND_NODE -> {
+                FindNode m = (FindNode) message;
+                w.id(m.target());
+                w.u8(m.mode());
+            }
+            case NODES -> {
+                Nodes m = (Nodes) message;
+                token(w, m.token());
+                w.u8(m.isFinal() ? 1 : 0);
+                contacts(w, m.contacts());
+            }
+            case FIND_VALUE -> {
+                FindValue m = (FindValue) message;
+                w.id(m.key());
+                w.i64(m.minSeq());
+            }
+            case VALUE -> {
+                Value m = (Value) message;
+                token(w, m.token());
+                record(w, m.record());
+                contacts(w, m.contacts());
+            }
+            case STORE -> {
+                Store m = (Store) message;
+                token(w, m.token());
+                w.i64(m.lifetimeMillis());
+                w.i64(m.expectedSeq());
+                record(w, m.record());
+            }
+            case STORE_RESULT -> w.u8(((StoreResult) message).status());
+            case GET_NEIGHBOURS, NOTIFY -> { }
+            case NEIGHBOURS -> {
+                Neighbours m = (Neighbours) message;
+                if (m.predecessor() == null) {
+                    w.u8(0);
+                } else {
+                    w.u8(1);
+                    contact(w, m.predecessor());
+                }
+                contacts(w, m.successors());
+            }
+            case ERROR -> {
+                Message.Error m = (Message.Error) message;
+                w.u8(m.code());
+                byte[] text = m.text().getBytes(StandardCharsets.UTF_8);
+                w.u8(text.length);
+                w.bytes(text);
+            }
+        }
+        return w.finish();
+    }
+
+    /** Bytes {@link #encode} would produce for {@code message}, without encoding it; may exceed the limit. */
+    public static int encodedSize(Message message) {
+        return HEADER_BYTES + switch (message.type()) {
+            case PING -> ((Ping) message).nodeRecord().encodedSize();
+            case PONG -> {
+                Pong m = (Pong) message;
+                yield m.nodeRecord().encodedSize() + WireAddress.size(m.observed());
+            }
+            case FIND_NODE -> Id.BYTES + 1;
+            case NODES -> {
+                Nodes m = (Nodes) message;
+                yield 1 + m.token().length + 1 + contactsSize(m.contacts());
+            }
+            case FIND_VALUE -> Id.BYTES + 8;
+            case VALUE -> {
+                Value m = (Value) message;
+                yield 1 + m.token().length + recordSize(m.record()) + contactsSize(m.contacts());
+            }
+            case STORE -> {
+                Store m = (Store) message;
+                yield 1 + m.token().length + 8 + 8 + recordSize(m.record());
+            }
+            case STORE_RESULT -> 1;
+            case GET_NEIGHBOURS, NOTIFY -> 0;
+            case NEIGHBOURS -> {
+                Neighbours m = (Neighbours) message;
+                yield 1 + (m.predecessor() == null ? 0 : m.predecessor().encodedSize()) + contactsSize(m.successors());
+            }
+            case ERROR -> 1 + 1 + ((Message.Error) message).text().getBytes(StandardCharsets.UTF_8).length;
+        };
+    }
+
+    private static void nodeRecord(ByteWriter w, NodeRecord r) {
+        w.bytes(r.publicKey);
+        w.address(r.address);
+        w.i64(r.seq);
+        w.bytes(r.signature);
+    }
+
+    private static void token(ByteWriter w, byte[] token) {
+        w.u8(token.length);
+        w.bytes(token);
+    }
+
+    private static void contact(ByteWriter w, WireContact c) {
+        w.id(c.id());
+        w.address(c.address());
+    }
+
+    private static void contacts(ByteWriter w, List<WireContact> contacts) {
+        w.u8(contacts.size());
+        for (WireContact c : contacts) {
+            contact(w, c);
+        }
+    }
+
+    private static int contactsSize(List<WireContact> contacts) {
+        int size = 1;
+        for (WireContact c : contacts) {
+            size += c.encodedSize();
+        }
+        return size;
+    }
+
+    private static void record(ByteWriter w, SignedRecord r) {
+        if (r == null) {
+            w.u8(RECORD_NONE);
+        } else if (r.isImmutable()) {
+            w.u8(RECORD_IMMUTABLE);
+            byte[] value = r.value();
+            w.u16(value.length);
+            w.bytes(value);
+        } else {
+            w.u8(RECORD_MUTABLE);
+            w.bytes(r.publicKey());
+            byte[] salt = r.salt();
+            w.u8(salt.length);
+            w.bytes(salt);
+            w.i64(r.seq());
+            byte[] value = r.value();
+            w.u16(value.length);
+            w.bytes(value);
+            w.bytes(r.signature());
+        }
+    }
+
+    /** Derived from {@link SignedRecord#sizeBytes()} so that no array is copied to measure it. */
+    private static int recordSize(SignedRecord r) {
+        if (r == null) {
+            return 1;
+        }
+        if (r.isImmutable()) {
+            return 1 + 2 + (r.sizeBytes() - 8); // sizeBytes = seq 8 + value
+        }
+        return 1 + 1 + 2 + r.sizeBytes(); // kind, salt length, value length around pk, salt, seq, value, sig
+    }
+
+    // ---- decoding ---------------------------------------------------------
+
+    /** The message in {@code datagram}, or a {@link MalformedMessageException} saying why there is none. */
+    public static Message decode(byte[] datagram) throws MalformedMessageException {
+        return decode(datagram, 0, datagram.length);
+    }
+
+    /**
+     * The message in {@code buf[offset .. offset+length)}.
+     *
+     * @throws IndexOutOfBoundsException if the slice is not within {@code buf} (a caller's bug, not a drop)
+     */
+    public static Message decode(byte[] buf, int offset, int length) throws MalformedMessageException {
+        Objects.checkFromIndexSize(offset, length, buf.length);
+        if (length > MAX_DATAGRAM_BYTES) {
+            throw new MalformedMessageException(DropReason.OVERSIZED, length + " bytes");
+        }
+        ByteReader r = new ByteReader(buf, offset, length);
+        int version = r.u8();
+        if (version != VERSION) {
+            throw new MalformedMessageException(DropReason.BAD_VERSION, "version " + version);
+        }
+        int code = r.u8();
+        Type type = Type.ofCode(code);
+        if (type == null) {
+            throw new MalformedMessageException(DropReason.UNKNOWN_TYPE, "type " + code);
+        }
+        long txId = r.i64();
+        Id sender = r.id();
+        Message message = switch (type) {
+            case PING -> new Ping(txId, sender, nodeRecord(r));
+            case PONG -> new Pong(txId, sender, nodeRecord(r), r.address());
+            case FIND_NODE -> new FindNode(txId, sender, r.id(), mode(r));
+            case NODES -> new Nodes(txId, sender, token(r), r.flag("isFinal"), contacts(r, Message.MAX_CONTACTS));
+            case FIND_VALUE -> new FindValue(txId, sender, r.id(), seqOrAny(r, "minSeq"));
+            case VALUE -> new Value(txId, sender, token(r), record(r, true), contacts(r, Message.MAX_CONTACTS));
+            case STORE -> new Store(txId, sender, token(r), lifetime(r), seqOrAny(r, "expectedSeq"), record(r, false));
+            case STORE_RESULT -> new StoreResult(txId, sender, r.u8());
+            case GET_NEIGHBOURS -> new GetNeighbours(txId, sender);
+            case NEIGHBOURS -> new Neighbours(txId, sender, r.flag("predecessor flag") ? contact(r) : null,
+                    contacts(r, Message.MAX_SUCCESSORS));
+            case NOTIFY -> new Notify(txId, sender);
+            case ERROR -> new Message.Error(txId, sender, r.u8(), errorText(r));
+        };
+        r.expectEnd();
+        return message;
+    }
+
+    private static NodeRecord nodeRecord(ByteReader r) throws MalformedMessageException {
+        byte[] publicKey = r.bytes(NodeRecord.PUBLIC_KEY_BYTES);
+        return NodeRecord.owning(publicKey, r.address(), r.i64(), r.bytes(NodeRecord.SIGNATURE_BYTES));
+    }
+
+    private static byte mode(ByteReader r) throws MalformedMessageException {
+        int mode = r.u8();
+        if (mode != FindNode.XOR && mode != FindNode.RING) {
+            throw new MalformedMessageException(DropReason.BAD_FIELD, "lookup mode " + mode);
+        }
+        return (byte) mode;
+    }
+
+    private static long seqOrAny(ByteReader r, String what) throws MalformedMessageException {
+        long seq = r.i64();
+        if (seq < -1) {
+            throw new MalformedMessageException(DropReason.BAD_FIELD, what + " " + seq);
+        }
+        return seq;
+    }
+
+    private static long lifetime(ByteReader r) throws MalformedMessageException {
+        long lifetime = r.i64();
+        if (lifetime <= 0) {
+            throw new MalformedMessageException(DropReason.BAD_FIELD, "lifetime " + lifetime);
+        }
+        return lifetime;
+    }
+
+    private static byte[] token(ByteReader r) throws MalformedMessageException {
+        int length = r.u8();
+        if (length > Message.MAX_TOKEN_BYTES) {
+            throw new MalformedMessageException(DropReason.BAD_LENGTH, "token of " + length + " bytes");
+        }
+        return r.bytes(length);
+    }
+
+    private static String errorText(ByteReader r) throws MalformedMessageException {
+        int length = r.u8();
+        if (length > Message.MAX_ERROR_TEXT_BYTES) {
+            throw new MalformedMessageException(DropReason.BAD_LENGTH, "error text of " + length + " bytes");
+        }
+        return r.utf8(length);
+    }
+
+    private static WireContact contact(ByteReader r) throws MalformedMessageException {
+        return new WireContact(r.id(), r.address());
+    }
+
+    private static List<WireContact> contacts(ByteReader r, int max) throws MalformedMessageException {
+        int count = r.u8();
+        if (count > max) {
+            throw new MalformedMessageException(DropReason.BAD_COUNT, count + " contacts, at most " + max);
+        }
+        WireContact[] contacts = new WireContact[count];
+        for (int i = 0; i < count; i++) {
+            contacts[i] = contact(r);
+        }
+        return Arrays.asList(contacts);
+    }
+
+    private static SignedRecord record(ByteReader r, boolean optional) throws MalformedMessageException {
+        int kind = r.u8();
+        if (kind == RECORD_NONE && optional) {
+            return null;
+        }
+        if (kind == RECORD_IMMUTABLE) {
+            return SignedRecord.immutable(recordValue(r));
+        }
+        if (kind != RECORD_MUTABLE) {
+            throw new MalformedMessageException(DropReason.BAD_RECORD, "record kind " + kind);
+        }
+        byte[] publicKey = r.bytes(SignedRecord.PUBLIC_KEY_BYTES);
+        int saltLength = r.u8();
+        if (saltLength > SignedRecord.MAX_SALT_BYTES) {
+            throw new MalformedMessageException(DropReason.BAD_RECORD, "salt of " + saltLength + " bytes");
+        }
+        byte[] salt = r.bytes(saltLength);
+        long seq = r.i64();
+        if (seq < 0) {
+            throw new MalformedMessageException(DropReason.BAD_RECORD, "seq " + seq);
+        }
+        byte[] value = recordValue(r);
+        byte[] signature = r.bytes(SignedRecord.SIGNATURE_BYTES);
+        try {
+            return new SignedRecord(publicKey, salt, seq, value, signature);
+        } catch (IllegalArgumentException e) { // bounds are checked above; this only guards against drift
+            throw new MalformedMessageException(DropReason.BAD_RECORD, e.getMessage());
+        }
+    }
+
+    private static byte[] recordValue(ByteReader r) throws MalformedMessageException {
+        int length = r.u16();
+        if (length > SignedRecord.MAX_VALUE_BYTES) {
+            throw new MalformedMessageException(DropReason.BAD_RECORD, "value of " + length + " bytes");
+        }
+        return r.bytes(length);
+    }
+}

@@ -1,0 +1,49 @@
+/**
+ * The wire protocol: {@link io.kadring.overlay.wire.Message} types, the signed
+ * {@link io.kadring.overlay.wire.NodeRecord}, and {@link io.kadring.overlay.wire.MessageCodec},
+ * which turns one into a UDP datagram and back. Core code: it may depend on routing, storage
+ * and crypto only; no io.vertx, no clock, no unseeded random, no IO.
+ *
+ * <h2>Format (version 1)</h2>
+ * One message per datagram of at most 1400 bytes, big-endian, no padding. Every count and
+ * length is checked against its maximum and then against the bytes left; anything out of
+ * bounds, unknown, or left over drops the datagram with a {@link io.kadring.overlay.wire.DropReason}.
+ * The encoding is canonical: a datagram that decodes re-encodes to the same bytes.
+ *
+ * <pre>
+ * header        version 1 (=1) | type 1 | txId 8 | sender id 32                 42 B
+ * address       family 1 (4|6) | ip 4|16 | port 2 (≠ 0)                    7 | 19 B
+ *               (IPv4-mapped IPv6 is not allowed: send it as IPv4)
+ * contact       id 32 | address                                            39 | 51 B
+ * contacts      count 1 | contact × count
+ * token         length 1 (≤ 32) | bytes
+ * node record   publicKey 32 | address | seq 8 | signature 64           111 | 123 B
+ * signed record kind 1: 0 none (VALUE only), 1 immutable, 2 mutable
+ *               immutable: valueLength 2 (≤ 1000) | value                   ≤ 1003 B
+ *               mutable:   publicKey 32 | saltLength 1 (≤ 64) | salt | seq 8 (≥ 0)
+ *                          | valueLength 2 (≤ 1000) | value | signature 64   ≤ 1172 B
+ *
+ * type                  body                                               largest
+ *  1 PING               node record                                          165
+ *  2 PONG               node record | observed address                       184
+ *  3 FIND_NODE          target 32 | mode 1 (0 XOR, 1 RING)                    75
+ *  4 NODES              token | final 1 (0|1) | contacts (≤ 20)              1097
+ *  5 FIND_VALUE         key 32 | minSeq 8 (≥ −1; −1 any)                       82
+ *  6 VALUE              token | signed record | contacts (≤ 20)          see below
+ *  7 STORE              token | lifetime ms 8 (> 0) | expectedSeq 8 (≥ −1;
+ *                       −1 no compare-and-swap) | signed record (not none)   1263
+ *  8 STORE_RESULT       status 1                                               43
+ *  9 GET_NEIGHBOURS     (empty)                                                42
+ * 10 NEIGHBOURS         has predecessor 1 (0|1) | [contact] | contacts (≤ 16)  911
+ * 11 NOTIFY             (empty)                                                42
+ * 12 ERROR              code 1 | length 1 (≤ 200) | UTF-8 text (well-formed)  244
+ * </pre>
+ *
+ * <h2>Byte budget</h2>
+ * Every type fits 1400 bytes at its maxima except VALUE: with a 32-byte token and no record
+ * it is at most 1097 bytes (20 IPv6 contacts), but the largest record (1172 B) leaves
+ * {@code 1400 − 42 − 33 − 1172 − 1 = 152} bytes for contacts: 2 IPv6 or 3 IPv4 always fit.
+ * {@link io.kadring.overlay.wire.MessageCodec#encode} refuses anything larger; a node
+ * trims contacts using {@link io.kadring.overlay.wire.MessageCodec#encodedSize}.
+ */
+package io.kadring.overlay.wire;

@@ -1,0 +1,168 @@
+package io.kadring.routing;
+
+import io.kadring.routing.RoutingTable.Observation;
+import io.kadring.routing.RoutingTable.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One k-bucket: up to k contacts in least-recently-seen order (head = oldest), a
+ * replacement cache of verified contacts that did not fit (tail = most recently seen),
+ * and the one ping of the oldest contact that may be outstanding.
+ */
+final class KBucket {
+    /**
+     * How long an eviction ping is taken to be outstanding. The caller reports every ping's
+     * outcome; this only keeps a bucket from waiting forever on one that was never reported.
+     */
+    static final long PING_EXPIRY_MILLIS = 60_000;
+
+    private final ArrayList<Contact> entries = new ArrayList<>();
+    private final ArrayList<Contact> cache = new ArrayList<>();
+    private Id pinging;
+    private long pingSince;
+
+    Observation observe(Contact contact, long now, RoutingConfig config) {
+        Id id = contact.id();
+        int at = indexOf(entries, id);
+        if (at >= 0) return refresh(at, contact, now, config);
+        if (crowded(contact, config)) return Observation.REJECTED_DIVERSITY;
+
+        Contact fresh = Contact.seen(id, contact.address(), now);
+        if (entries.size() < config.k()) {
+            removeFrom(cache, id);
+            insertByLastSeen(fresh);
+            return Observation.ADDED;
+        }
+        // a contact that has already failed gives way to a verified newcomer at once
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).failures() > 0) {
+                clearPing(entries.remove(i).id());
+                removeFrom(cache, id);
+                insertByLastSeen(fresh);
+                return Observation.ADDED;
+            }
+        }
+        removeFrom(cache, id);
+        cache.add(fresh);
+        if (cache.size() > config.replacementCacheSize()) cache.remove(0);
+        if (pinging != null && now - pingSince < PING_EXPIRY_MILLIS && indexOf(entries, pinging) >= 0) {
+            return Observation.CACHED;
+        }
+        Contact oldest = entries.get(0);
+        pinging = oldest.id();
+        pingSince = now;
+        return new Observation(Outcome.PENDING_EVICTION, oldest);
+    }
+
+    /** A contact already in the bucket was heard from again. */
+    private Observation refresh(int at, Contact contact, long now, RoutingConfig config) {
+        Contact old = entries.get(at);
+        Contact updated;
+        if (old.address().equals(contact.address())) {
+            updated = old.withSeen(now);
+        } else if (old.failures() == 0) {
+            return Observation.UPDATED; // the old address still works: keep it
+        } else if (crowded(contact, config)) {
+            return Observation.REJECTED_DIVERSITY;
+        } else {
+            updated = Contact.seen(old.id(), contact.address(), Math.max(now, old.lastSeen()));
+        }
+        entries.remove(at);
+        insertByLastSeen(updated);
+        clearPing(old.id());
+        return Observation.UPDATED;
+    }
+
+    /** A request to {@code id} failed; true when that removed it from the bucket. */
+    boolean onFailure(Id id, RoutingConfig config) {
+        int at = indexOf(entries, id);
+        if (at < 0) {
+            removeFrom(cache, id);
+            return false;
+        }
+        clearPing(id);
+        Contact failed = entries.get(at).withFailure();
+        if (!cache.isEmpty() || failed.failures() >= config.staleAfterFailures()) {
+            entries.remove(at);
+            promote();
+            return true;
+        }
+        entries.set(at, failed);
+        return false;
+    }
+
+    /** Forgets {@code id} (bucket and cache); a replacement takes a freed place. */
+    boolean remove(Id id) {
+        boolean fromCache = removeFrom(cache, id);
+        int at = indexOf(entries, id);
+        if (at < 0) return fromCache;
+        clearPing(id);
+        entries.remove(at);
+        promote();
+        return true;
+    }
+
+    Contact get(Id id) {
+        int at = indexOf(entries, id);
+        return at < 0 ? null : entries.get(at);
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /** Live view, least recently seen first: callers copy before handing it out. */
+    List<Contact> entries() {
+        return entries;
+    }
+
+    /** Live view, most recently seen last. */
+    List<Contact> cache() {
+        return cache;
+    }
+
+    /** Whether {@code contact} would exceed the per-prefix limit (itself not counted). */
+    private boolean crowded(Contact contact, RoutingConfig config) {
+        if (NetworkPrefix.isExempt(contact.address())) return false;
+        int same = countSamePrefix(entries, contact) + countSamePrefix(cache, contact);
+        return same >= config.maxPerPrefix();
+    }
+
+    private static int countSamePrefix(List<Contact> list, Contact contact) {
+        int n = 0;
+        for (Contact c : list) {
+            if (!c.id().equals(contact.id()) && NetworkPrefix.samePrefix(c.address(), contact.address())) n++;
+        }
+        return n;
+    }
+
+    /** Moves the most recently seen replacement into the bucket. */
+    private void promote() {
+        if (!cache.isEmpty()) insertByLastSeen(cache.remove(cache.size() - 1));
+    }
+
+    /** Keeps ascending lastSeen even if the caller's times arrive out of order; ties go last. */
+    private void insertByLastSeen(Contact c) {
+        int i = entries.size();
+        while (i > 0 && entries.get(i - 1).lastSeen() > c.lastSeen()) i--;
+        entries.add(i, c);
+    }
+
+    private void clearPing(Id id) {
+        if (id.equals(pinging)) pinging = null;
+    }
+
+    private static int indexOf(List<Contact> list, Id id) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(id)) return i;
+        }
+        return -1;
+    }
+
+    private static boolean removeFrom(List<Contact> list, Id id) {
+        int at = indexOf(list, id);
+        if (at >= 0) list.remove(at);
+        return at >= 0;
+    }
+}

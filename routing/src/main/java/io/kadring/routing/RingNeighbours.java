@@ -1,0 +1,208 @@
+package io.kadring.routing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Chord's view of the ring around the local node: its predecessor and a list of the first
+ * r successors clockwise. Fed with verified contacts; stabilization (asking the successor
+ * for its neighbours) and failure detection are the caller's. Not thread-safe.
+ */
+public final class RingNeighbours {
+    private final Id localId;
+    private final int capacity;
+    /** Ordered clockwise from the local id, closest first. */
+    private final ArrayList<Contact> successors;
+    private Contact predecessor;
+
+    public RingNeighbours(Id localId, int successorListSize) {
+        this.localId = Objects.requireNonNull(localId, "localId");
+        if (successorListSize < 1) {
+            throw new IllegalArgumentException("successorListSize must be >= 1, got " + successorListSize);
+        }
+        this.capacity = successorListSize;
+        this.successors = new ArrayList<>(successorListSize + 1);
+    }
+
+    public Id localId() {
+        return localId;
+    }
+
+    /** r: the most successors kept. */
+    public int successorListSize() {
+        return capacity;
+    }
+
+    public Optional<Contact> predecessor() {
+        return Optional.ofNullable(predecessor);
+    }
+
+    /** The successors, closest clockwise first; at most r, never the local node. */
+    public List<Contact> successors() {
+        return List.copyOf(successors);
+    }
+
+    /** The first successor. */
+    public Optional<Contact> successor() {
+        return successors.isEmpty() ? Optional.empty() : Optional.of(successors.get(0));
+    }
+
+    /**
+     * A verified contact: it joins the successor list if it is among the first r clockwise
+     * from the local id, and becomes the predecessor if there is none or it lies between the
+     * predecessor and the local id. A known id is updated in place.
+     */
+    public void observe(Contact c) {
+        Objects.requireNonNull(c, "contact");
+        Id id = c.id();
+        if (id.equals(localId)) return;
+        int at = indexOf(id);
+        if (at >= 0) {
+            successors.set(at, c);
+        } else {
+            int i = successors.size();
+            while (i > 0 && localId.compareClockwise(id, successors.get(i - 1).id()) < 0) i--;
+            if (i < capacity) {
+                successors.add(i, c);
+                if (successors.size() > capacity) successors.remove(successors.size() - 1);
+            }
+        }
+        if (predecessor == null || predecessor.id().equals(id) || id.inOpen(predecessor.id(), localId)) {
+            predecessor = c;
+        }
+    }
+
+    /** Chord's reconcile: takes in a neighbour and the successor list it reported. */
+    public void mergeSuccessorList(Contact neighbour, List<Contact> itsSuccessors) {
+        observe(neighbour);
+        for (Contact c : itsSuccessors) {
+            if (!c.id().equals(localId)) observe(c);
+        }
+    }
+
+    /** A node that failed leaves the predecessor slot and the successor list. */
+    public void remove(Id id) {
+        int at = indexOf(id);
+        if (at >= 0) successors.remove(at);
+        if (predecessor != null && predecessor.id().equals(id)) predecessor = null;
+    }
+
+    public void clearPredecessor() {
+        predecessor = null;
+    }
+
+    /**
+     * How this node answers a ring lookup for {@code key} (see {@link SuccessorLookup}):
+     * final with the successor list when {@code key} lies in (local, successor]; otherwise
+     * the {@code k} contacts among {@code known}, the predecessor and the successors that
+     * most closely precede {@code key}, then the successors not already listed. A node with
+     * no successor and no contacts is alone, so it answers final with an empty list (it is
+     * the successor of every key); with contacts but no successor it refers on.
+     */
+    public RingAnswer answer(Id key, Iterable<Contact> known, int k) {
+        Optional<Contact> successor = successor();
+        if (successor.isPresent() && key.inHalfOpen(localId, successor.get().id())) {
+            return new RingAnswer(true, successors);
+        }
+        List<Contact> pool = new ArrayList<>();
+        for (Contact c : known) {
+            if (!c.id().equals(localId)) pool.add(c);
+        }
+        if (predecessor != null) pool.add(predecessor);
+        pool.addAll(successors);
+        if (pool.isEmpty()) return new RingAnswer(true, List.of());
+        List<Contact> out = new ArrayList<>(closestPreceding(key, pool, k));
+        Set<Id> listed = new HashSet<>();
+        for (Contact c : out) listed.add(c.id());
+        for (Contact c : successors) {
+            if (listed.add(c.id())) out.add(c);
+        }
+        return new RingAnswer(false, out);
+    }
+
+    /**
+     * Chord's closest preceding node: among {@code known}, the contact strictly inside
+     * (localId, key) clockwise that is nearest to {@code key}.
+     */
+    public static Optional<Contact> closestPreceding(Id localId, Id key, Iterable<Contact> known) {
+        Contact best = null;
+        Id bestDistance = null;
+        for (Contact c : known) {
+            if (!c.id().inOpen(localId, key)) continue;
+            Id d = c.id().clockwiseTo(key);
+            if (best == null || d.compareTo(bestDistance) < 0) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Up to {@code n} of {@code known} ordered by clockwise distance to {@code key}, nearest
+     * first: the best predecessors of {@code key}. A contact whose id is {@code key} is left
+     * out (it is the key's successor, see {@link #successorOf}); duplicate ids count once.
+     */
+    public static List<Contact> closestPreceding(Id key, Iterable<Contact> known, int n) {
+        return nearest(known, n, key, true);
+    }
+
+    /**
+     * Up to {@code n} of {@code known} in the order met going clockwise from {@code key}, a
+     * contact whose id is {@code key} first: the candidate successors of {@code key}.
+     * Duplicate ids count once.
+     */
+    public static List<Contact> successorsOf(Id key, Iterable<Contact> known, int n) {
+        return nearest(known, n, key, false);
+    }
+
+    /**
+     * The successor of {@code key} among {@code known}: the contact first reached going
+     * clockwise from {@code key}, a contact whose id is {@code key} included.
+     */
+    public static Optional<Contact> successorOf(Id key, Iterable<Contact> known) {
+        Contact best = null;
+        Id bestDistance = null;
+        for (Contact c : known) {
+            Id d = key.clockwiseTo(c.id());
+            if (best == null || d.compareTo(bestDistance) < 0) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The {@code n} contacts nearest to (preceding) or from (following) {@code key} clockwise. */
+    private static List<Contact> nearest(Iterable<Contact> known, int n, Id key, boolean preceding) {
+        if (n <= 0) return List.of();
+        TreeMap<Id, Contact> best = new TreeMap<>(); // distance -> contact; ids and distances are 1:1
+        for (Contact c : known) {
+            if (preceding && c.id().equals(key)) continue;
+            Id d = preceding ? c.id().clockwiseTo(key) : key.clockwiseTo(c.id());
+            if (best.size() == n) {
+                if (d.compareTo(best.lastKey()) >= 0) continue;
+                if (!best.containsKey(d)) best.pollLastEntry();
+            }
+            best.putIfAbsent(d, c);
+        }
+        return List.copyOf(best.values());
+    }
+
+    private int indexOf(Id id) {
+        for (int i = 0; i < successors.size(); i++) {
+            if (successors.get(i).id().equals(id)) return i;
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return "RingNeighbours[" + localId + ", predecessor " + predecessor + ", successors " + successors + "]";
+    }
+}

@@ -1,0 +1,237 @@
+package io.kadring.routing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Kademlia's routing table: 256 k-buckets indexed by the length of the prefix a contact
+ * shares with the local id, each in least-recently-seen order with a replacement cache,
+ * a per-prefix diversity limit, and the time each bucket was last used by a lookup.
+ *
+ * <p>A plain data structure: time is passed in ({@code now}, milliseconds), nothing is
+ * sent from here. When a full bucket wants its oldest contact pinged, {@link #observe}
+ * says so and the caller reports the outcome through {@link #observe} (it answered) or
+ * {@link #onFailure} (it did not). Not thread-safe: confine it to the node's thread.
+ */
+public final class RoutingTable {
+
+    /** What {@link #observe} did with a contact. */
+    public enum Outcome {
+        /** It was new and its bucket had room. */
+        ADDED,
+        /** It was already in its bucket and is now the most recently seen (or kept its old, working address). */
+        UPDATED,
+        /** Its bucket is full: it waits in the replacement cache while {@code toPing} is pinged. */
+        PENDING_EVICTION,
+        /** Its bucket is full and a ping of the oldest contact is already outstanding: it waits in the cache. */
+        CACHED,
+        /** Its bucket already holds {@code maxPerPrefix} contacts from its network prefix. */
+        REJECTED_DIVERSITY,
+        /** It is the local node, which is never stored. */
+        SELF
+    }
+
+    /**
+     * The outcome of {@link #observe}; {@code toPing} is the contact the caller should ping
+     * (only with {@link Outcome#PENDING_EVICTION}), else null.
+     */
+    public record Observation(Outcome outcome, Contact toPing) {
+        static final Observation ADDED = new Observation(Outcome.ADDED, null);
+        static final Observation UPDATED = new Observation(Outcome.UPDATED, null);
+        static final Observation CACHED = new Observation(Outcome.CACHED, null);
+        static final Observation REJECTED_DIVERSITY = new Observation(Outcome.REJECTED_DIVERSITY, null);
+        static final Observation SELF = new Observation(Outcome.SELF, null);
+
+        public Observation {
+            Objects.requireNonNull(outcome, "outcome");
+            if ((outcome == Outcome.PENDING_EVICTION) != (toPing != null)) {
+                throw new IllegalArgumentException("toPing goes with PENDING_EVICTION only, got "
+                        + outcome + " and " + toPing);
+            }
+        }
+    }
+
+    private final Id localId;
+    private final RoutingConfig config;
+    private final KBucket[] buckets = new KBucket[Id.BITS];
+    private final long[] lastUsed = new long[Id.BITS];
+    private boolean started;
+
+    public RoutingTable(Id localId, RoutingConfig config) {
+        this.localId = Objects.requireNonNull(localId, "localId");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public Id localId() {
+        return localId;
+    }
+
+    public RoutingConfig config() {
+        return config;
+    }
+
+    /**
+     * The node heard from {@code contact}, whose id and address are verified. Its stored
+     * copy is seen at {@code now} with no failures. A known id at a new address keeps the
+     * old address while that one has not failed. A full bucket first gives the place of a
+     * contact that has failed before to the newcomer; otherwise the newcomer is cached and
+     * the oldest contact is to be pinged (one ping at a time per bucket; a ping not reported
+     * within a minute is asked for again).
+     */
+    public Observation observe(Contact contact, long now) {
+        Objects.requireNonNull(contact, "contact");
+        if (!started) {
+            started = true;
+            for (int i = 0; i < lastUsed.length; i++) lastUsed[i] = Math.max(lastUsed[i], now);
+        }
+        int index = localId.commonPrefixLength(contact.id());
+        if (index == Id.BITS) return Observation.SELF;
+        KBucket bucket = buckets[index];
+        if (bucket == null) bucket = buckets[index] = new KBucket();
+        return bucket.observe(contact, now, config);
+    }
+
+    /**
+     * A request to {@code id} failed (timed out after its retries). It leaves its bucket at
+     * once if a replacement is waiting, else after {@code staleAfterFailures} failures in a
+     * row; the most recently seen replacement takes its place. Unknown ids are ignored (and
+     * dropped from the replacement cache).
+     */
+    public void onFailure(Id id, long now) {
+        KBucket bucket = bucketOf(id);
+        if (bucket != null) bucket.onFailure(id, config);
+    }
+
+    /** Forgets {@code id} (bucket and replacement cache); true if it was there. A replacement fills its place. */
+    public boolean remove(Id id) {
+        KBucket bucket = bucketOf(id);
+        return bucket != null && bucket.remove(id);
+    }
+
+    /** The contact with this id in the buckets (not the replacement caches). */
+    public Optional<Contact> get(Id id) {
+        KBucket bucket = bucketOf(id);
+        return bucket == null ? Optional.empty() : Optional.ofNullable(bucket.get(id));
+    }
+
+    /** Whether a bucket holds {@code id}. */
+    public boolean contains(Id id) {
+        return get(id).isPresent();
+    }
+
+    /** Contacts in the buckets (replacement caches not counted). */
+    public int size() {
+        int n = 0;
+        for (KBucket b : buckets) {
+            if (b != null) n += b.size();
+        }
+        return n;
+    }
+
+    /** Every contact in the buckets, shallowest bucket first. */
+    public List<Contact> contacts() {
+        List<Contact> all = new ArrayList<>(size());
+        for (KBucket b : buckets) {
+            if (b != null) all.addAll(b.entries());
+        }
+        return all;
+    }
+
+    /**
+     * The {@code n} contacts closest to {@code target} by XOR, closest first; never the
+     * local node. Visits buckets in order of distance and sorts only what it may return.
+     */
+    public List<Contact> closest(Id target, int n) {
+        Objects.requireNonNull(target, "target");
+        if (n <= 0) return List.of();
+        Comparator<Contact> byDistance = (a, b) -> target.compareDistance(a.id(), b.id());
+        List<Contact> out = new ArrayList<>(Math.min(n, config.k() * 4));
+        int j = localId.commonPrefixLength(target);
+        int deepest = deepestBucket();
+        // Bucket j, then the deeper ones: all of them are closer to target than bucket j-1,
+        // which is closer than j-2, and so on down to bucket 0.
+        if (j < Id.BITS && j <= deepest) {
+            List<Contact> near = new ArrayList<>();
+            for (int i = j; i <= deepest; i++) {
+                if (buckets[i] != null) near.addAll(buckets[i].entries());
+            }
+            takeClosest(near, byDistance, n, out);
+        }
+        for (int i = Math.min(j, Id.BITS) - 1; i >= 0 && out.size() < n; i--) {
+            if (buckets[i] != null && buckets[i].size() > 0) {
+                takeClosest(new ArrayList<>(buckets[i].entries()), byDistance, n, out);
+            }
+        }
+        return out;
+    }
+
+    private static void takeClosest(List<Contact> group, Comparator<Contact> byDistance, int n, List<Contact> out) {
+        group.sort(byDistance);
+        for (int i = 0; i < group.size() && out.size() < n; i++) out.add(group.get(i));
+    }
+
+    /** A lookup for {@code target} ran at {@code now}: its bucket counts as used. */
+    public void touch(Id target, long now) {
+        int index = Math.min(localId.commonPrefixLength(target), Id.BITS - 1);
+        lastUsed[index] = Math.max(lastUsed[index], now);
+    }
+
+    /**
+     * Buckets that can hold contacts (indices 0 to {@link #deepestBucket()} + 1) and were not
+     * used by a lookup within the last {@code idleMillis}: at least that long ago.
+     */
+    public List<Integer> idleBuckets(long now, long idleMillis) {
+        List<Integer> idle = new ArrayList<>();
+        int last = Math.min(deepestBucket() + 1, Id.BITS - 1);
+        for (int i = 0; i <= last; i++) {
+            if (now - lastUsed[i] >= idleMillis) idle.add(i);
+        }
+        return idle;
+    }
+
+    /** The largest index of a non-empty bucket, or -1 when the table is empty. */
+    public int deepestBucket() {
+        for (int i = Id.BITS - 1; i >= 0; i--) {
+            if (buckets[i] != null && buckets[i].size() > 0) return i;
+        }
+        return -1;
+    }
+
+    /** The contacts of bucket {@code index}, least recently seen first. */
+    public List<Contact> bucket(int index) {
+        KBucket b = buckets[checkIndex(index)];
+        return b == null ? List.of() : List.copyOf(b.entries());
+    }
+
+    /** The replacement cache of bucket {@code index}, most recently seen last. */
+    public List<Contact> replacements(int bucketIndex) {
+        KBucket b = buckets[checkIndex(bucketIndex)];
+        return b == null ? List.of() : List.copyOf(b.cache());
+    }
+
+    /** Contacts in bucket {@code index}. */
+    public int bucketSize(int index) {
+        KBucket b = buckets[checkIndex(index)];
+        return b == null ? 0 : b.size();
+    }
+
+    private KBucket bucketOf(Id id) {
+        int index = localId.commonPrefixLength(Objects.requireNonNull(id, "id"));
+        return index == Id.BITS ? null : buckets[index];
+    }
+
+    private static int checkIndex(int index) {
+        if (index < 0 || index >= Id.BITS) {
+            throw new IllegalArgumentException("bucket index " + index + " not in 0..255");
+        }
+        return index;
+    }
+
+    @Override
+    public String toString() {
+        return "RoutingTable[" + localId + ", " + size() + " contacts, deepest bucket " + deepestBucket() + "]";
+    }
+}

@@ -1,0 +1,164 @@
+package io.kadring.routing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Kademlia's iterative node lookup as a state machine with no IO: it says whom to ask
+ * ({@link #next()}), is told what they answered ({@link #onResponse}) or that they failed
+ * ({@link #onFailure}), and finishes when the k closest contacts it knows of have all
+ * answered. At most {@code alpha} queries are in flight.
+ *
+ * <p>The caller must report every contact returned by {@link #next()} exactly once, as a
+ * response or a failure (a timeout); then the lookup always finishes. Not thread-safe.
+ */
+public final class XorLookup {
+    private enum State { WAITING, IN_FLIGHT, ANSWERED, FAILED }
+
+    private static final class Candidate {
+        final Contact contact;
+        int depth;
+        State state;
+
+        Candidate(Contact contact, int depth, State state) {
+            this.contact = contact;
+            this.depth = depth;
+            this.state = state;
+        }
+    }
+
+    private final Id target;
+    private final int k;
+    private final int alpha;
+    /** Every contact heard of, by id, iterated closest to target first (ids and distances are 1:1). */
+    private final TreeMap<Id, Candidate> candidates;
+    private int inFlight;
+    private int messages;
+    private int responses;
+    private int failures;
+    private int ignored;
+    private boolean finished;
+
+    /**
+     * @param self  the local node: counts as having answered, at 0 hops
+     * @param seeds contacts from the local table, asked first (1 hop)
+     */
+    public XorLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha) {
+        this.target = Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(self, "self");
+        if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
+        if (alpha < 1) throw new IllegalArgumentException("alpha must be >= 1, got " + alpha);
+        this.k = k;
+        this.alpha = alpha;
+        this.candidates = new TreeMap<>(target.byDistance());
+        candidates.put(self.id(), new Candidate(self, 0, State.ANSWERED));
+        for (Contact c : seeds) learn(c, 1);
+        finished = computeFinished();
+    }
+
+    public Id target() {
+        return target;
+    }
+
+    /**
+     * The contacts to ask now, at most {@code alpha} minus those in flight: the closest not
+     * yet asked among the k closest that have not failed. Empty while waiting and once finished.
+     */
+    public List<Contact> next() {
+        if (finished || inFlight >= alpha) return List.of();
+        List<Contact> out = new ArrayList<>(alpha - inFlight);
+        int live = 0;
+        for (Candidate c : candidates.values()) {
+            if (c.state == State.FAILED) continue;
+            if (live++ == k || inFlight == alpha) break;
+            if (c.state == State.WAITING) {
+                c.state = State.IN_FLIGHT;
+                inFlight++;
+                messages++;
+                out.add(c.contact);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code from} answered with the contacts it knows closest to the target; they join at
+     * one hop more than {@code from}. An answer from a contact not in flight is only counted
+     * ({@link #ignoredResponses()}).
+     */
+    public void onResponse(Id from, List<Contact> closer) {
+        Candidate c = candidates.get(from);
+        if (c == null || c.state != State.IN_FLIGHT) {
+            ignored++;
+            return;
+        }
+        c.state = State.ANSWERED;
+        inFlight--;
+        responses++;
+        if (finished) return;
+        for (Contact n : closer) learn(n, c.depth + 1);
+        finished = computeFinished();
+    }
+
+    /** A query to {@code from} failed or timed out; a contact not yet asked may be ruled out too. */
+    public void onFailure(Id from) {
+        Candidate c = candidates.get(from);
+        if (c == null || c.state == State.ANSWERED || c.state == State.FAILED) return;
+        if (c.state == State.IN_FLIGHT) {
+            inFlight--;
+            failures++;
+        }
+        c.state = State.FAILED;
+        if (!finished) finished = computeFinished();
+    }
+
+    /** True once the k closest contacts that have not failed have all answered; final. */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** The k closest that answered (the local node among them if it qualifies), and the statistics. */
+    public LookupResult result() {
+        List<Contact> closest = new ArrayList<>(k);
+        int hops = 0;
+        for (Candidate c : candidates.values()) {
+            if (c.state != State.ANSWERED) continue;
+            if (closest.isEmpty()) hops = c.depth;
+            closest.add(c.contact);
+            if (closest.size() == k) break;
+        }
+        return new LookupResult(closest, hops, messages, responses, failures);
+    }
+
+    /** Queries outstanding. */
+    public int inFlight() {
+        return inFlight;
+    }
+
+    /** Answers that came from contacts not in flight (late, after a timeout, or unsolicited). */
+    public int ignoredResponses() {
+        return ignored;
+    }
+
+    private void learn(Contact contact, int depth) {
+        Candidate known = candidates.get(contact.id());
+        if (known == null) {
+            candidates.put(contact.id(), new Candidate(contact, depth, State.WAITING));
+        } else if (depth < known.depth) {
+            known.depth = depth;
+        }
+    }
+
+    private boolean computeFinished() {
+        int live = 0;
+        for (Candidate c : candidates.values()) {
+            if (c.state == State.FAILED) continue;
+            if (c.state != State.ANSWERED) return false;
+            if (++live == k) break;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,235 @@
+package io.kadring.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Both lookups against an in-memory network of 1,000 nodes whose answers come from real
+ * routing tables and ring views, checked against brute-force truth.
+ */
+final class LookupOracleTest {
+    private static final int N = 1_000;
+    private static final int K = 20;
+    private static final int ALPHA = 3;
+    private static final int R = 8;
+    private static final int LOOKUPS = 1_000;
+
+    private record Node(Contact contact, RoutingTable table, RingNeighbours ring) {
+        Id id() {
+            return contact.id();
+        }
+    }
+
+    private static final List<Node> nodes = new ArrayList<>();
+    private static final Map<Id, Node> byId = new HashMap<>();
+
+    /** Each node observes every other in its own random order; the ring is the true one. */
+    @BeforeAll
+    static void buildNetwork() {
+        SplittableRandom random = new SplittableRandom(2024);
+        List<Contact> everyone = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            everyone.add(Contact.seen(Id.random(random), new InetSocketAddress("127.0.0.1", 10_000 + i), 0));
+        }
+        RoutingConfig config = new RoutingConfig(K, K, 3, 2, R);
+        for (Contact self : everyone) {
+            RoutingTable table = new RoutingTable(self.id(), config);
+            List<Contact> order = new ArrayList<>(everyone);
+            Collections.shuffle(order, new Random(random.nextLong()));
+            long now = 0;
+            for (Contact c : order) table.observe(c, now++);
+            Node node = new Node(self, table, new RingNeighbours(self.id(), R));
+            nodes.add(node);
+            byId.put(self.id(), node);
+        }
+        List<Contact> sorted = new ArrayList<>(everyone);
+        sorted.sort((a, b) -> a.id().compareTo(b.id()));
+        for (int i = 0; i < N; i++) {
+            RingNeighbours ring = byId.get(sorted.get(i).id()).ring();
+            ring.observe(sorted.get((i + N - 1) % N));
+            for (int j = 1; j <= R; j++) ring.observe(sorted.get((i + j) % N));
+        }
+    }
+
+    @Test
+    void network_hasRealisticTables() {
+        int total = 0;
+        for (Node n : nodes) {
+            total += n.table().size();
+            assertEquals(K, n.table().bucketSize(0));
+            assertEquals(R, n.ring().successors().size());
+        }
+        System.out.printf("oracle network: %d nodes, mean table size %.1f%n", N, (double) total / N);
+    }
+
+    @Test
+    void xorLookups_findTheTrueKClosest() {
+        runXorLookups(Set.of(), new SplittableRandom(1));
+    }
+
+    @Test
+    void successorLookups_findTheTrueSuccessor() {
+        runSuccessorLookups(Set.of(), new SplittableRandom(2));
+    }
+
+    @Test
+    void xorLookups_findTheTrueKClosestLiveNodesWhenATenthAreDead() {
+        runXorLookups(killTenPercent(new SplittableRandom(3)), new SplittableRandom(4));
+    }
+
+    @Test
+    void successorLookups_findTheTrueLiveSuccessorWhenATenthAreDead() {
+        runSuccessorLookups(killTenPercent(new SplittableRandom(5)), new SplittableRandom(6));
+    }
+
+    private static Set<Id> killTenPercent(SplittableRandom random) {
+        Set<Id> dead = new HashSet<>();
+        while (dead.size() < N / 10) dead.add(nodes.get(random.nextInt(N)).id());
+        return dead;
+    }
+
+    private static Node liveNode(Set<Id> dead, SplittableRandom random) {
+        while (true) {
+            Node n = nodes.get(random.nextInt(N));
+            if (!dead.contains(n.id())) return n;
+        }
+    }
+
+    /** Random keys, with node ids (live or dead) and ids just past the start node mixed in. */
+    private static Id key(Node start, int i, SplittableRandom random) {
+        return switch (i % 10) {
+            case 0 -> nodes.get(random.nextInt(N)).id();
+            case 1 -> IdTest.id(IdTest.big(start.id()).add(java.math.BigInteger.ONE));
+            case 2 -> start.id();
+            default -> Id.random(random);
+        };
+    }
+
+    private void runXorLookups(Set<Id> dead, SplittableRandom random) {
+        Stats stats = new Stats("xor", dead);
+        for (int i = 0; i < LOOKUPS; i++) {
+            Node start = liveNode(dead, random);
+            Id target = key(start, i, random);
+            XorLookup lookup = new XorLookup(target, start.contact(), start.table().closest(target, K), K, ALPHA);
+            LookupResult result = drive(start, lookup::next, lookup::isFinished, lookup::inFlight,
+                    dead, random, (from, n) -> lookup.onResponse(from, n.table().closest(target, K)),
+                    lookup::onFailure, lookup::result);
+
+            List<Id> truth = nodes.stream().map(Node::id).filter(id -> !dead.contains(id))
+                    .sorted(target.byDistance()).limit(K).toList();
+            assertEquals(truth, result.closest().stream().map(Contact::id).toList(),
+                    () -> "lookup of " + target + " from " + start.id());
+            assertEquals(result.closest().get(0).id().equals(start.id()), result.hops() == 0);
+            stats.add(result);
+        }
+        stats.print();
+        assertTrue(stats.meanHops() < 4, "mean hops " + stats.meanHops());
+    }
+
+    private void runSuccessorLookups(Set<Id> dead, SplittableRandom random) {
+        Stats stats = new Stats("successor", dead);
+        for (int i = 0; i < LOOKUPS; i++) {
+            Node start = liveNode(dead, random);
+            Id key = key(start, i, random);
+            SuccessorLookup lookup = new SuccessorLookup(key, start.contact(), start.ring(),
+                    start.table().contacts(), K, ALPHA);
+            LookupResult result = drive(start, lookup::next, lookup::isFinished, lookup::inFlight,
+                    dead, random, (from, n) -> lookup.onResponse(from, n.ring().answer(key, n.table().contacts(), K)),
+                    lookup::onFailure, lookup::result);
+
+            Id truth = nodes.stream().map(Node::id).filter(id -> !dead.contains(id))
+                    .min((a, b) -> key.clockwiseTo(a).compareTo(key.clockwiseTo(b))).orElseThrow();
+            assertEquals(1, result.closest().size());
+            assertEquals(truth, result.closest().get(0).id(), () -> "successor of " + key + " from " + start.id());
+            stats.add(result);
+        }
+        stats.print();
+        assertTrue(stats.meanHops() < 5, "mean hops " + stats.meanHops());
+    }
+
+    /**
+     * Answers the lookup's queries one at a time in random order, as an asynchronous network
+     * would, topping up after each; checks it never asks twice, never asks itself and never
+     * has more than alpha in flight.
+     */
+    private static LookupResult drive(Node start, java.util.function.Supplier<List<Contact>> next,
+                                      java.util.function.BooleanSupplier finished,
+                                      java.util.function.IntSupplier inFlightCount, Set<Id> dead,
+                                      SplittableRandom random, java.util.function.BiConsumer<Id, Node> respond,
+                                      java.util.function.Consumer<Id> fail,
+                                      java.util.function.Supplier<LookupResult> result) {
+        List<Contact> inFlight = new ArrayList<>();
+        Set<Id> asked = new HashSet<>();
+        int steps = 0;
+        while (!finished.getAsBoolean()) {
+            for (Contact c : next.get()) {
+                assertFalse(c.id().equals(start.id()), "never asks itself");
+                assertTrue(asked.add(c.id()), "never asks twice: " + c);
+                inFlight.add(c);
+            }
+            assertEquals(inFlight.size(), inFlightCount.getAsInt());
+            assertTrue(inFlight.size() <= ALPHA, "at most alpha in flight");
+            assertFalse(inFlight.isEmpty(), "not finished, so something must be in flight");
+            Contact c = inFlight.remove(random.nextInt(inFlight.size()));
+            if (dead.contains(c.id())) fail.accept(c.id());
+            else respond.accept(c.id(), byId.get(c.id()));
+            assertTrue(++steps < 5_000, "a lookup that does not end");
+        }
+        assertTrue(next.get().isEmpty(), "nothing more to ask once finished");
+        LookupResult r = result.get();
+        assertEquals(asked.size(), r.messages());
+        assertEquals(r.messages() - inFlight.size(), r.responses() + r.failures());
+        return r;
+    }
+
+    private static final class Stats {
+        final String kind;
+        final Set<Id> dead;
+        int count;
+        long hops;
+        int maxHops;
+        long messages;
+        int maxMessages;
+        long failures;
+
+        Stats(String kind, Set<Id> dead) {
+            this.kind = kind;
+            this.dead = dead;
+        }
+
+        void add(LookupResult r) {
+            count++;
+            hops += r.hops();
+            maxHops = Math.max(maxHops, r.hops());
+            messages += r.messages();
+            maxMessages = Math.max(maxMessages, r.messages());
+            failures += r.failures();
+        }
+
+        double meanHops() {
+            return (double) hops / count;
+        }
+
+        void print() {
+            System.out.printf("%-9s lookups, N=%d, %3d dead: hops mean %.2f max %d; messages mean %.2f max %d;"
+                            + " failed queries mean %.2f%n", kind, N, dead.size(), meanHops(), maxHops,
+                    (double) messages / count, maxMessages, (double) failures / count);
+        }
+    }
+
+}

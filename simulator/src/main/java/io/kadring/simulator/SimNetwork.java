@@ -1,0 +1,242 @@
+package io.kadring.simulator;
+
+import io.kadring.overlay.env.DatagramHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * A simulated datagram network on an {@link EventLoop}. A datagram is checked when it is sent
+ * (partition, then loss, each counted by {@link DropCause}), delayed by the
+ * {@link LatencyModel}, and handed to whatever handler is attached at the destination when it
+ * arrives. The bytes are copied on send, as a socket would. All randomness (loss, per-datagram
+ * latency, host placement) comes from the one generator given here, in event order.
+ */
+public final class SimNetwork {
+    /** Port of every address {@link #newAddress()} hands out. */
+    public static final int PORT = 7400;
+
+    private final EventLoop loop;
+    private final LatencyModel latency;
+    private final RandomGenerator random;
+    private final Map<InetSocketAddress, Host> hosts = new HashMap<>();
+    private final List<Partition> partitions = new ArrayList<>();
+    private final long[] drops = new long[DropCause.values().length];
+    private double lossRate;
+    private int addressesIssued;
+    private long sent;
+    private long sentBytes;
+    private long delivered;
+    private long deliveredBytes;
+
+    public SimNetwork(EventLoop loop, LatencyModel latency, RandomGenerator random) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.latency = Objects.requireNonNull(latency, "latency");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** The loop this network schedules deliveries on. */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * A fresh address: 10.0.0.1, 10.0.0.2, … (counting through 10.0.0.0/8), always port
+     * {@link #PORT}. These are private addresses, which the routing table's per-prefix diversity
+     * limit exempts; scenarios that exercise that limit pass their own addresses to
+     * {@link #attach}.
+     */
+    public InetSocketAddress newAddress() {
+        int n = ++addressesIssued;
+        if (n >= 1 << 24) {
+            throw new IllegalStateException("10.0.0.0/8 is used up");
+        }
+        byte[] ip = {10, (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(ip), PORT);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("a 4-byte address is always valid", e);
+        }
+    }
+
+    /** Starts delivering datagrams for {@code address} to {@code handler}. */
+    public void attach(InetSocketAddress address, DatagramHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        Host host = host(address);
+        if (host.handler != null) {
+            throw new IllegalStateException(address + " is already attached");
+        }
+        host.handler = handler;
+    }
+
+    /** Crashes the host at {@code address}: datagrams arriving from now on are dropped. */
+    public void detach(InetSocketAddress address) {
+        Host host = hosts.get(address);
+        if (host != null) {
+            host.handler = null;
+        }
+    }
+
+    /** Whether a handler is attached at {@code address}. */
+    public boolean isAttached(InetSocketAddress address) {
+        Host host = hosts.get(address);
+        return host != null && host.handler != null;
+    }
+
+    /**
+     * Sends one datagram. The source is not checked, so it may be spoofed; a host is created
+     * for an address the first time it is seen.
+     */
+    public void send(InetSocketAddress from, InetSocketAddress to, byte[] datagram) {
+        Host sender = host(from);
+        int length = datagram.length;
+        sender.sent++;
+        sender.sentBytes += length;
+        sent++;
+        sentBytes += length;
+
+        Host receiver = hosts.get(to);
+        if (receiver == null) {
+            drop(DropCause.UNKNOWN_DESTINATION);
+        } else if (isCut(from, to)) {
+            drop(DropCause.PARTITION);
+        } else if (lossRate > 0 && random.nextDouble() < lossRate) {
+            drop(DropCause.LOSS);
+        } else {
+            long delay = latency.delayMillis(sender.index, receiver.index, random);
+            loop.enqueue(delay, new Delivery(sender.address, receiver, datagram.clone()));
+        }
+    }
+
+    /** Each datagram is lost independently with probability {@code p}; 0 by default. */
+    public void setLossRate(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("loss rate must be within [0, 1], got " + p);
+        }
+        lossRate = p;
+    }
+
+    /**
+     * Cuts {@code side} off from every other address during [{@code fromMillis},
+     * {@code untilMillis}): a datagram sent inside that window from one side to the other is
+     * dropped. Datagrams already in flight when the window opens are still delivered.
+     */
+    public void partition(Set<InetSocketAddress> side, long fromMillis, long untilMillis) {
+        if (untilMillis < fromMillis) {
+            throw new IllegalArgumentException(
+                    "partition ends at " + untilMillis + " ms, before it starts at " + fromMillis + " ms");
+        }
+        partitions.add(new Partition(Set.copyOf(side), fromMillis, untilMillis));
+    }
+
+    /** Totals over all hosts; received means delivered. */
+    public Traffic traffic() {
+        return new Traffic(sent, sentBytes, delivered, deliveredBytes);
+    }
+
+    /** What the host at {@code address} sent and received, over all its incarnations. */
+    public Traffic traffic(InetSocketAddress address) {
+        Host host = hosts.get(address);
+        return host == null
+                ? new Traffic(0, 0, 0, 0)
+                : new Traffic(host.sent, host.sentBytes, host.received, host.receivedBytes);
+    }
+
+    /** Datagrams dropped for {@code cause} so far. */
+    public long dropped(DropCause cause) {
+        return drops[cause.ordinal()];
+    }
+
+    /** Counts a datagram that a crashed incarnation tried to send (see {@link SimEnvironment}). */
+    void drop(DropCause cause) {
+        drops[cause.ordinal()]++;
+    }
+
+    private Host host(InetSocketAddress address) {
+        Host host = hosts.get(Objects.requireNonNull(address, "address"));
+        if (host == null) {
+            host = new Host(address, hosts.size());
+            hosts.put(address, host);
+            latency.place(host.index, random);
+        }
+        return host;
+    }
+
+    private boolean isCut(InetSocketAddress from, InetSocketAddress to) {
+        if (partitions.isEmpty()) {
+            return false;
+        }
+        long now = loop.now();
+        partitions.removeIf(p -> now >= p.untilMillis);
+        for (Partition p : partitions) {
+            if (now >= p.fromMillis && p.side.contains(from) != p.side.contains(to)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void deliver(Delivery delivery) {
+        Host to = delivery.to;
+        DatagramHandler handler = to.handler;
+        if (handler == null) {
+            drop(DropCause.DESTINATION_DOWN);
+            return;
+        }
+        int length = delivery.datagram.length;
+        to.received++;
+        to.receivedBytes += length;
+        delivered++;
+        deliveredBytes += length;
+        handler.onDatagram(delivery.from, delivery.datagram);
+    }
+
+    /** One address's state: its current handler (null while down) and its counters. */
+    private static final class Host {
+        final InetSocketAddress address;
+        final int index;
+        DatagramHandler handler;
+        long sent;
+        long sentBytes;
+        long received;
+        long receivedBytes;
+
+        Host(InetSocketAddress address, int index) {
+            this.address = address;
+            this.index = index;
+        }
+    }
+
+    private record Partition(Set<InetSocketAddress> side, long fromMillis, long untilMillis) {
+    }
+
+    /** A datagram in flight: one object per datagram, queued directly on the loop. */
+    private final class Delivery extends EventLoop.Event {
+        final InetSocketAddress from;
+        final Host to;
+        final byte[] datagram;
+
+        Delivery(InetSocketAddress from, Host to, byte[] datagram) {
+            this.from = from;
+            this.to = to;
+            this.datagram = datagram;
+        }
+
+        @Override
+        boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        void fire() {
+            deliver(this);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.kadring.simulator.churn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.simulator.EventLoop;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+final class ChurnDriverTest {
+    private static final long MINUTE = 60_000;
+    private static final long HOUR = 60 * MINUTE;
+
+    private final EventLoop loop = new EventLoop();
+
+    /** Dummy nodes: numbers, with the set of those up as the ground truth. */
+    private static final class Dummies implements ChurnDriver.Population<Integer> {
+        final Set<Integer> up = new HashSet<>();
+        int spawned;
+        int killed;
+
+        @Override
+        public Integer spawn() {
+            Integer node = spawned++;
+            up.add(node);
+            return node;
+        }
+
+        @Override
+        public void kill(Integer node) {
+            assertTrue(up.remove(node), () -> node + " killed twice or never spawned");
+            killed++;
+        }
+    }
+
+    private final Dummies dummies = new Dummies();
+
+    private ChurnDriver<Integer> driver(int target, SessionTime sessions) {
+        return new ChurnDriver<>(loop, new SplittableRandom(17), target, sessions, dummies);
+    }
+
+    /** Mean number of live nodes sampled once a minute over [from, until). */
+    private double meanLive(ChurnDriver<Integer> driver, long from, long until) {
+        long total = 0;
+        int samples = 0;
+        for (long t = from; t < until; t += MINUTE) {
+            loop.runUntil(t);
+            assertEquals(dummies.up.size(), driver.liveCount());
+            total += driver.liveCount();
+            samples++;
+        }
+        return (double) total / samples;
+    }
+
+    @Test
+    void exponentialChurn_keepsTheLivePopulationNearTheTarget() {
+        ChurnDriver<Integer> driver = driver(1000, SessionTime.exponential(HOUR));
+        driver.populate();
+        driver.start();
+
+        double mean = meanLive(driver, 0, 6 * HOUR);
+
+        assertTrue(Math.abs(mean - 1000) < 100, () -> "mean live " + mean);
+        // about N·(6 h / 1 h) arrivals and as many departures
+        assertTrue(Math.abs(driver.arrivals() - 6000) < 600, () -> driver.arrivals() + " arrivals");
+        assertTrue(Math.abs(driver.departures() - 6000) < 600, () -> driver.departures() + " departures");
+        assertEquals(dummies.killed, driver.departures());
+    }
+
+    @Test
+    void heavyTailedWeibullChurn_isInSteadyStateFromTheStart() {
+        ChurnDriver<Integer> driver = driver(1000, SessionTime.weibull(0.5, 30 * MINUTE));
+        driver.populate();
+        driver.start();
+
+        double firstHour = meanLive(driver, 0, HOUR);
+        double later = meanLive(driver, HOUR, 6 * HOUR);
+
+        assertTrue(Math.abs(firstHour - 1000) < 100, () -> "mean live in the first hour " + firstHour);
+        assertTrue(Math.abs(later - 1000) < 100, () -> "mean live later " + later);
+    }
+
+    @Test
+    void massFailure_killsExactlyTheFloorOfTheFraction_andArrivalsRefillThePopulation() {
+        ChurnDriver<Integer> driver = driver(1000, SessionTime.exponential(HOUR));
+        driver.populate();
+        driver.start();
+        driver.schedule(new MassFailure(HOUR, 0.5));
+
+        loop.runUntil(HOUR - 1);
+        int before = driver.liveCount();
+        long departuresBefore = driver.departures();
+        long arrivalsBefore = driver.arrivals();
+        loop.runUntil(HOUR);
+        int arrivedAtTheSameMs = (int) (driver.arrivals() - arrivalsBefore);
+        int leftAtTheSameMs = (int) (driver.departures() - departuresBefore);
+
+        assertEquals(before / 2, driver.failures(), "half of those up when it struck");
+        assertEquals(before - before / 2 + arrivedAtTheSameMs - leftAtTheSameMs, driver.liveCount());
+        assertEquals(dummies.up, Set.copyOf(driver.live()));
+
+        double recovered = meanLive(driver, 5 * HOUR, 7 * HOUR);
+        assertTrue(Math.abs(recovered - 1000) < 100, () -> "mean live after recovery " + recovered);
+    }
+
+    @Test
+    void stop_endsArrivalsAndDepartures_andLeavesTheLiveNodesUp() {
+        ChurnDriver<Integer> driver = driver(100, SessionTime.exponential(HOUR));
+        driver.populate();
+        driver.start();
+        loop.runUntil(HOUR);
+        List<Integer> live = driver.live();
+
+        driver.stop();
+        loop.runUntil(10 * HOUR);
+
+        assertEquals(live, driver.live());
+        assertEquals(Set.copyOf(live), dummies.up);
+    }
+
+    @Test
+    void adoptedAndRemovedNodes_areTrackedWithoutKillingTwice() {
+        ChurnDriver<Integer> driver = driver(10, SessionTime.exponential(MINUTE));
+        Integer node = dummies.spawn();
+        driver.adopt(node);
+        driver.remove(node);
+        dummies.kill(node);
+
+        loop.runUntil(HOUR);
+
+        assertFalse(driver.live().contains(node));
+        assertEquals(0, driver.liveCount());
+    }
+
+    @Test
+    void theSameSeed_givesTheSameChurn() {
+        ChurnDriver<Integer> first = driver(200, SessionTime.weibull(0.7, HOUR));
+        first.populate();
+        first.start();
+        loop.runUntil(3 * HOUR);
+
+        EventLoop otherLoop = new EventLoop();
+        Dummies others = new Dummies();
+        ChurnDriver<Integer> second = new ChurnDriver<>(otherLoop, new SplittableRandom(17), 200,
+                SessionTime.weibull(0.7, HOUR), others);
+        second.populate();
+        second.start();
+        otherLoop.runUntil(3 * HOUR);
+
+        assertEquals(first.live(), second.live());
+        assertEquals(loop.eventsExecuted(), otherLoop.eventsExecuted());
+    }
+}

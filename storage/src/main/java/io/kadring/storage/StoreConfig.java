@@ -1,0 +1,41 @@
+package io.kadring.storage;
+
+/**
+ * Limits of a {@link RecordStore}.
+ *
+ * @param maxBytes the byte budget: each record weighs {@link SignedRecord#sizeBytes()} plus
+ *     {@value RecordStore#ENTRY_OVERHEAD_BYTES} bytes of bookkeeping; past it the cache evicts
+ * @param maxLifetimeMillis the longest a STORE may ask a record to be kept; longer asks are cut
+ *     to this
+ * @param maxRecordsPerPublisher records one public key may have here; all immutable records
+ *     together count as one publisher
+ * @param maxRecordsPerSource records that arrived from one IP address may be held here
+ */
+public record StoreConfig(long maxBytes, long maxLifetimeMillis, int maxRecordsPerPublisher,
+                          int maxRecordsPerSource) {
+    /** 64 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 64L << 20;
+    /** 24 h: DESIGN.md's record lifetime without owner refresh. */
+    public static final long DEFAULT_MAX_LIFETIME_MILLIS = 24 * 60 * 60 * 1000L;
+    public static final int DEFAULT_MAX_RECORDS_PER_PUBLISHER = 1000;
+    public static final int DEFAULT_MAX_RECORDS_PER_SOURCE = 2000;
+
+    public StoreConfig {
+        positive("maxBytes", maxBytes);
+        positive("maxLifetimeMillis", maxLifetimeMillis);
+        positive("maxRecordsPerPublisher", maxRecordsPerPublisher);
+        positive("maxRecordsPerSource", maxRecordsPerSource);
+    }
+
+    /** 64 MiB, 24 h, 1000 records per publisher, 2000 per source. */
+    public static StoreConfig defaults() {
+        return new StoreConfig(DEFAULT_MAX_BYTES, DEFAULT_MAX_LIFETIME_MILLIS,
+                DEFAULT_MAX_RECORDS_PER_PUBLISHER, DEFAULT_MAX_RECORDS_PER_SOURCE);
+    }
+
+    private static void positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0, got " + value);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.kadring.storage;
+
+import static io.kadring.storage.Records.ALICE;
+import static io.kadring.storage.Records.BOB;
+import static io.kadring.storage.Records.address;
+import static io.kadring.storage.Records.immutable;
+import static io.kadring.storage.Records.signed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.storage.StoreOutcome.Status;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+final class RecordStoreQuotaTest {
+    private static final long HOUR = 60 * 60 * 1000L;
+    private static final InetSocketAddress A = address("10.0.0.1", 4000);
+    private static final InetSocketAddress A_OTHER_PORT = address("10.0.0.1", 5000);
+    private static final InetSocketAddress B = address("10.0.0.2", 4000);
+
+    private final ManualClock clock = new ManualClock(0);
+
+    private RecordStore store(int perPublisher, int perSource) {
+        return new RecordStore(new StoreConfig(1 << 20, 24 * HOUR, perPublisher, perSource), clock);
+    }
+
+    @Test
+    void put_rejectsAPublishersRecordBeyondItsQuota() {
+        RecordStore store = store(2, 100);
+        store.put(signed(ALICE, "a", 1, "v"), HOUR, A, 0);
+        store.put(signed(ALICE, "b", 1, "v"), HOUR, B, 0);
+
+        StoreOutcome third = store.put(signed(ALICE, "c", 1, "v"), HOUR, null, 0);
+        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), third.reason());
+        assertTrue(store.put(signed(BOB, "c", 1, "v"), HOUR, A, 0).isStored());
+    }
+
+    @Test
+    void put_countsAllImmutableRecordsAsOnePublisher() {
+        RecordStore store = store(2, 100);
+        store.put(immutable("one"), HOUR, A, 0);
+        store.put(immutable("two"), HOUR, B, 0);
+
+        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), store.put(immutable("three"), HOUR, A, 0).reason());
+        assertTrue(store.put(signed(ALICE, "", 1, "mutable"), HOUR, A, 0).isStored());
+    }
+
+    @Test
+    void put_newerSeqsOfOneKeyCountOnceAgainstThePublisherQuota() {
+        RecordStore store = store(2, 100);
+        for (int seq = 1; seq <= 5; seq++) {
+            assertTrue(store.put(signed(ALICE, "a", seq, "v" + seq), HOUR, A, 0).isStored());
+        }
+        assertTrue(store.put(signed(ALICE, "b", 1, "v"), HOUR, A, 0).isStored());
+        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), store.put(signed(ALICE, "c", 1, "v"), HOUR, A, 0).reason());
+        assertEquals(2, store.size());
+    }
+
+    @Test
+    void put_rejectsASourceBeyondItsQuotaCountingItsIpNotItsPort() {
+        RecordStore store = store(100, 2);
+        store.put(immutable("one"), HOUR, A, 0);
+        store.put(immutable("two"), HOUR, A_OTHER_PORT, 0);
+
+        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), store.put(immutable("three"), HOUR, A, 0).reason());
+        assertTrue(store.put(immutable("three"), HOUR, B, 0).isStored());
+        assertEquals(1, store.rejected(RejectReason.QUOTA_EXCEEDED));
+    }
+
+    @Test
+    void put_fromTheLocalNodeIsNotLimitedBySourceQuota() {
+        RecordStore store = store(100, 1);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(store.put(immutable("local " + i), HOUR, null, 0).isStored());
+        }
+    }
+
+    @Test
+    void quotas_freeUpAtExactlyTheExpiryOfARecord() {
+        RecordStore store = store(1, 1);
+        store.put(signed(ALICE, "a", 1, "v"), HOUR, A, 0);
+
+        clock.advance(HOUR - 1);
+        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED),
+                store.put(signed(ALICE, "b", 1, "v"), HOUR, B, clock.now()).reason());
+        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED),
+                store.put(immutable("x"), HOUR, A, clock.now()).reason());
+        clock.advance(1);
+        assertTrue(store.put(signed(ALICE, "b", 1, "v"), HOUR, B, clock.now()).isStored());
+        assertTrue(store.put(immutable("x"), HOUR, A, clock.now()).isStored());
+    }
+
+    @Test
+    void quotas_freeUpWhenARecordIsRemoved() {
+        RecordStore store = store(1, 1);
+        SignedRecord first = signed(ALICE, "a", 1, "v");
+        store.put(first, HOUR, A, 0);
+
+        store.remove(first.key());
+        assertTrue(store.put(signed(ALICE, "b", 1, "v"), HOUR, A, 0).isStored());
+    }
+
+    @Test
+    void put_newerSeqFromAnotherSourceMovesTheChargeToIt() {
+        RecordStore store = store(100, 1);
+        store.put(signed(ALICE, "a", 1, "v"), HOUR, A, 0);
+
+        assertEquals(Status.REPLACED, store.put(signed(ALICE, "a", 2, "v"), HOUR, B, 0).status());
+        assertTrue(store.put(immutable("A has room again"), HOUR, A, 0).isStored());
+        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), store.put(immutable("B is full"), HOUR, B, 0).reason());
+    }
+
+    @Test
+    void put_newerSeqFromASourceThatIsFullIsRejected() {
+        RecordStore store = store(100, 1);
+        store.put(signed(ALICE, "a", 1, "v"), HOUR, A, 0);
+        store.put(immutable("B's one record"), HOUR, B, 0);
+
+        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED),
+                store.put(signed(ALICE, "a", 2, "v"), HOUR, B, 0).reason());
+        assertTrue(store.put(signed(ALICE, "a", 2, "v"), HOUR, A_OTHER_PORT, 0).isStored());
+    }
+
+    @Test
+    void put_refreshFromAFullSourceIsAcceptedAndChargesNobodyNew() {
+        RecordStore store = store(100, 1);
+        SignedRecord record = signed(ALICE, "a", 1, "v");
+        store.put(record, HOUR, A, 0);
+        store.put(immutable("B's one record"), HOUR, B, 0);
+
+        assertEquals(Status.REFRESHED, store.put(record, HOUR, B, 0).status());
+        assertEquals(A, store.get(record.key(), 0).orElseThrow().source());
+    }
+
+    @Test
+    void quotas_freeUpWhenTheCacheEvictsForSpace() {
+        SignedRecord probe = immutable("record 00");
+        int weight = probe.sizeBytes() + RecordStore.ENTRY_OVERHEAD_BYTES;
+        RecordStore store = new RecordStore(new StoreConfig(3L * weight, HOUR, 1000, 3), clock);
+
+        int stored = 0;
+        for (int i = 0; i < 30; i++) {
+            InetSocketAddress source = i % 2 == 0 ? A : B;
+            stored += store.put(immutable(String.format("record %02d", i)), HOUR, source, 0).isStored() ? 1 : 0;
+        }
+        // never more than three held, so neither source ever reaches three: nothing is over quota
+        assertEquals(0, store.rejected(RejectReason.QUOTA_EXCEEDED));
+        assertTrue(stored > 3 && store.size() <= 3, "stored " + stored + ", held " + store.size());
+    }
+
+    @Test
+    void config_rejectsANonPositiveLimitNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new StoreConfig(1, 1, 0, 1));
+        assertTrue(e.getMessage().contains("maxRecordsPerPublisher"), e.getMessage());
+    }
+}
