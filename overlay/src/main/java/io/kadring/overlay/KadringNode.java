@@ -2,13 +2,17 @@ package io.kadring.overlay;
 
 import io.kadring.crypto.Identity;
 import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.node.GetResult;
 import io.kadring.overlay.node.JoinResult;
 import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.overlay.node.Node;
 import io.kadring.overlay.node.NodeConfig;
+import io.kadring.overlay.node.PutResult;
 import io.kadring.overlay.vertx.VertxEnvironment;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
+import io.kadring.storage.SignedRecord;
+import io.kadring.storage.StoredRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.InetSocketAddress;
@@ -88,6 +92,46 @@ public final class KadringNode implements AutoCloseable {
     public CompletableFuture<Contact> ping(InetSocketAddress address) {
         Objects.requireNonNull(address, "address");
         return onNode(n -> n.ping(address));
+    }
+
+    /**
+     * Stores a signed record at the k nodes closest to its key; the result says, per node,
+     * whether it stored it, rejected it (and why), or did not answer.
+     */
+    public CompletableFuture<PutResult> put(SignedRecord record) {
+        Objects.requireNonNull(record, "record");
+        return onNode(n -> n.put(record));
+    }
+
+    /** As {@link #put(SignedRecord)}, kept for {@code lifetime} (not refreshed by this node). */
+    public CompletableFuture<PutResult> put(SignedRecord record, java.time.Duration lifetime) {
+        Objects.requireNonNull(record, "record");
+        long millis = lifetime.toMillis();
+        if (millis <= 0) throw new IllegalArgumentException("lifetime must be positive, got " + lifetime);
+        return onNode(n -> n.put(record, millis));
+    }
+
+    /**
+     * Signs {@code value} with {@code publisher} under {@code salt} with the next seq, and
+     * puts it; this node refreshes it every replicate interval while it runs.
+     * {@code expectedSeq} ≥ 0 makes it a compare-and-swap on that seq; −1 for none.
+     */
+    public CompletableFuture<PutResult> publish(Identity publisher, byte[] salt, byte[] value, long expectedSeq) {
+        Objects.requireNonNull(publisher, "publisher");
+        byte[] s = salt == null ? new byte[0] : salt.clone();
+        byte[] v = Objects.requireNonNull(value, "value").clone();
+        return onNode(n -> n.publish(publisher, s, v, expectedSeq));
+    }
+
+    /** The record under {@code key} with the highest valid seq; empty when none is found. */
+    public CompletableFuture<GetResult> get(Id key) {
+        Objects.requireNonNull(key, "key");
+        return onNode(n -> n.get(key));
+    }
+
+    /** Records this node holds for the network (a snapshot). */
+    public CompletableFuture<List<StoredRecord>> storedRecords() {
+        return read(() -> node.storedRecords());
     }
 
     /** This node's id (SHA-256 of its public key); known before {@link #start()}. */

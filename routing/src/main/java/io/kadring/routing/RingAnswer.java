@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param isFinal  true when the key falls between the answering node and its successor:
  *                 {@code contacts} is then its successor list, first entry first
  * @param contacts when final, the successor list; otherwise the contacts that most closely
- *                 precede the key, followed by the answering node's successors
+ *                 precede the key, followed by the answering node's successors and the
+ *                 first contact it knows at or after the key
  */
 public record RingAnswer(boolean isFinal, List<Contact> contacts) {
     public RingAnswer {

@@ -1,11 +1,9 @@
 package io.kadring.routing;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -97,17 +95,20 @@ public final class RingNeighbours {
     }
 
     /**
-     * How this node answers a ring lookup for {@code key} (see {@link SuccessorLookup}):
-     * final with the successor list when {@code key} lies in (local, successor]; otherwise
-     * the {@code k} contacts among {@code known}, the predecessor and the successors that
-     * most closely precede {@code key}, then the successors not already listed. A node with
-     * no successor and no contacts is alone, so it answers final with an empty list (it is
-     * the successor of every key); with contacts but no successor it refers on.
+     * How this node answers a ring lookup for {@code key} (see {@link SuccessorLookup}), in at
+     * most {@code maxContacts} contacts. Final, with the successor list, when {@code key} lies
+     * in (local, successor]. Otherwise a referral: the contacts among {@code known}, the
+     * predecessor and the successors that most closely precede {@code key}, then the
+     * successors, then the first contact at or after {@code key} (a node whose id is the key
+     * is no predecessor, yet it is the answer). The successors and that last one always make
+     * the list; the best predecessors fill the room left. A node with no successor and no
+     * contacts is alone: it answers final with an empty list (it succeeds every key).
      */
-    public RingAnswer answer(Id key, Iterable<Contact> known, int k) {
+    public RingAnswer answer(Id key, Iterable<Contact> known, int maxContacts) {
+        if (maxContacts < 1) throw new IllegalArgumentException("maxContacts must be >= 1, got " + maxContacts);
         Optional<Contact> successor = successor();
         if (successor.isPresent() && key.inHalfOpen(localId, successor.get().id())) {
-            return new RingAnswer(true, successors);
+            return new RingAnswer(true, successors.subList(0, Math.min(maxContacts, successors.size())));
         }
         List<Contact> pool = new ArrayList<>();
         for (Contact c : known) {
@@ -116,12 +117,22 @@ public final class RingNeighbours {
         if (predecessor != null) pool.add(predecessor);
         pool.addAll(successors);
         if (pool.isEmpty()) return new RingAnswer(true, List.of());
-        List<Contact> out = new ArrayList<>(closestPreceding(key, pool, k));
-        Set<Id> listed = new HashSet<>();
-        for (Contact c : out) listed.add(c.id());
-        for (Contact c : successors) {
-            if (listed.add(c.id())) out.add(c);
+
+        List<Contact> kept = new ArrayList<>(successors); // always listed (when they fit)
+        successorOf(key, pool).filter(c -> indexOf(kept, c.id()) < 0).ifPresent(kept::add);
+        if (kept.size() > maxContacts) kept.subList(maxContacts, kept.size()).clear();
+        int room = maxContacts - kept.size();
+        List<Contact> out = new ArrayList<>(maxContacts);
+        for (Contact c : closestPreceding(key, pool, maxContacts)) {
+            int at = indexOf(kept, c.id());
+            if (at >= 0) {
+                out.add(kept.remove(at)); // in its place among the predecessors
+            } else if (room > 0) {
+                out.add(c);
+                room--;
+            }
         }
+        out.addAll(kept);
         return new RingAnswer(false, out);
     }
 
@@ -195,8 +206,12 @@ public final class RingNeighbours {
     }
 
     private int indexOf(Id id) {
-        for (int i = 0; i < successors.size(); i++) {
-            if (successors.get(i).id().equals(id)) return i;
+        return indexOf(successors, id);
+    }
+
+    private static int indexOf(List<Contact> list, Id id) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id().equals(id)) return i;
         }
         return -1;
     }

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  *
  * <p>Each query asks a node for its {@link RingAnswer} ({@link RingNeighbours#answer}): final
  * with its successor list when the key lies between it and its successor, else the contacts
- * it knows that most closely precede the key plus its successors. The lookup keeps every
+ * it knows that most closely precede the key, its successors and the first contact it knows
+ * past the key. The lookup keeps every
  * contact it hears of in two orders: as a predecessor of the key (clockwise distance to the
  * key, nearest first) and as a successor (clockwise distance from the key). It asks, up to
  * {@code alpha} at a time, the best predecessors not yet asked that are better than the best
@@ -25,8 +26,8 @@ import java.util.TreeSet;
  * successor is always confirmed alive by a query of its own (once routing has settled, or as
  * soon as some node answered final). When that candidate fails the next one is tried.
  *
- * <p>Looking up the local id answers the local node; a node looking for its own successor
- * asks for the id one past its own. The caller must report every contact returned by
+ * <p>Looking up the local id answers the local node at once (to find the node after
+ * oneself, look up the local id plus one). The caller must report every contact returned by
  * {@link #next()} exactly once; then the lookup always finishes. Not thread-safe.
  */
 public final class SuccessorLookup {
@@ -75,7 +76,8 @@ public final class SuccessorLookup {
      *                 next one in the list if it fails); a node with no successor and no
      *                 contacts is alone and answers itself at once
      * @param known    the contacts the local node knows (its table; the ring's are added)
-     * @param k        how many of the best predecessors of the key to start from
+     * @param k        how many of the best predecessors of the key to start from (the ring's
+     *                 successors and the first known contact past the key come on top)
      */
     public SuccessorLookup(Id key, Contact self, RingNeighbours selfRing, Collection<Contact> known, int k, int alpha) {
         this.key = Objects.requireNonNull(key, "key");
@@ -97,7 +99,7 @@ public final class SuccessorLookup {
         }
         // Only a node on the ring (one with a successor) speaks for the stretch after it.
         if (selfRing.successor().isPresent()) byPrecedence.add(me);
-        RingAnswer mine = selfRing.answer(key, known, k);
+        RingAnswer mine = selfRing.answer(key, known, k + selfRing.successorListSize() + 1);
         if (mine.isFinal()) {
             // The key is ours to answer: our successor, at 0 hops, once it answers a query.
             // Should it and the rest of the list have gone, what we know past the key follows.

@@ -166,11 +166,40 @@ final class RingNeighboursTest {
         assertTrue(ring.answer(id(200), List.of(), 20).isFinal(), "the successor's own id: (local, succ]");
 
         List<Contact> known = List.of(contact(id(700)), contact(id(900)), contact(id(20)), contact(local));
-        RingAnswer referral = ring.answer(id(950), known, 3);
+        RingAnswer referral = ring.answer(id(950), known, 6);
         assertFalse(referral.isFinal());
-        // the three best predecessors of 950 (500 fell off the list of 3), then the successors not listed
-        assertEquals(List.of(id(900), id(700), id(400), id(200), id(300)), ids(referral.contacts()));
+        // the best predecessors of 950 as room allows, the successors in their places among
+        // them, and last the first known after 950: 20, past zero
+        assertEquals(List.of(id(900), id(700), id(400), id(300), id(200), id(20)), ids(referral.contacts()));
+        assertEquals(List.of(id(400), id(300), id(200), id(50), id(700)),
+                ids(ring.answer(id(650), known, 5).contacts()));
+        assertEquals(id(700), ring.answer(id(700), known, 4).contacts().get(3).id(), "the key's own node is named");
         assertFalse(ids(ring.answer(id(100), known, 20).contacts()).contains(local), "never refers to itself");
+    }
+
+    @Test
+    void answer_neverExceedsMaxContacts() {
+        Id local = id(100);
+        RingNeighbours ring = new RingNeighbours(local, 8);
+        List<Contact> known = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Contact c = contact(Id.random(random));
+            known.add(c);
+            ring.observe(c);
+        }
+        for (int max = 1; max <= 30; max++) {
+            for (int i = 0; i < 20; i++) {
+                Id key = Id.random(random);
+                RingAnswer a = ring.answer(key, known, max);
+                assertTrue(a.contacts().size() <= max);
+                assertEquals(a.contacts().size(), ids(a.contacts()).stream().distinct().count());
+                if (!a.isFinal() && max >= 9) {
+                    assertTrue(a.contacts().containsAll(ring.successors()), "the successors always fit");
+                    assertTrue(a.contacts().contains(RingNeighbours.successorOf(key, known).orElseThrow()));
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ring.answer(local, known, 0));
     }
 
     @Test

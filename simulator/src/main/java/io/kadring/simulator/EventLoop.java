@@ -10,8 +10,9 @@ import java.util.Objects;
  * were scheduled. Cancelled events stay queued until they come up (or until the queue is
  * compacted) and are then skipped; they never count as executed.
  *
- * <p>The queue is a binary heap over two parallel arrays, the keys as primitive
- * {@code (time, seq)} pairs and the events, so sifting compares longs and allocates nothing.
+ * <p>The queue is a 4-ary heap (half as deep as a binary one, with each node's
+ * children side by side) over two parallel arrays, the keys as primitive {@code (time, seq)}
+ * pairs and the events, so sifting compares longs and allocates nothing.
  * A task that throws stops the run: the exception propagates out of {@link #runNext()} or
  * {@link #runUntil(long)}, and the loop may be resumed afterwards.
  */
@@ -158,9 +159,8 @@ public final class EventLoop {
         int i = size++;
         // A new event has the largest sequence number, so it never rises above an equal time.
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            long parentTime = keys[2 * parent];
-            if (parentTime <= time) {
+            int parent = (i - 1) >>> 2;
+            if (keys[2 * parent] <= time) {
                 break;
             }
             move(parent, i);
@@ -183,19 +183,21 @@ public final class EventLoop {
     }
 
     private void siftDown(int i, long time, long seq, Event event) {
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            long childTime = keys[2 * child];
-            long childSeq = keys[2 * child + 1];
-            int right = child + 1;
-            if (right < size) {
-                long rightTime = keys[2 * right];
-                long rightSeq = keys[2 * right + 1];
-                if (rightTime < childTime || (rightTime == childTime && rightSeq < childSeq)) {
-                    child = right;
-                    childTime = rightTime;
-                    childSeq = rightSeq;
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= size) {
+                break;
+            }
+            // the earliest of up to four children, which sit next to each other in keys
+            int child = first;
+            long childTime = keys[2 * first];
+            long childSeq = keys[2 * first + 1];
+            for (int c = first + 1, end = Math.min(first + 4, size); c < end; c++) {
+                long t = keys[2 * c];
+                if (t < childTime || (t == childTime && keys[2 * c + 1] < childSeq)) {
+                    child = c;
+                    childTime = t;
+                    childSeq = keys[2 * c + 1];
                 }
             }
             if (time < childTime || (time == childTime && seq < childSeq)) {
@@ -233,7 +235,7 @@ public final class EventLoop {
         if (live < size) {
             Arrays.fill(events, live, size, null);
             size = live;
-            for (int i = (size >>> 1) - 1; i >= 0; i--) {
+            for (int i = (size - 2) / 4; i >= 0 && size > 1; i--) {
                 siftDown(i, keys[2 * i], keys[2 * i + 1], events[i]);
             }
         }

@@ -144,8 +144,9 @@ public final class RecordStore {
         StoredRecord stored = switch (status) {
             case STORED -> new StoredRecord(record, key, until, now, source, false);
             case REPLACED -> new StoredRecord(record, key, until, now, source, held.stored.owned());
-            default -> new StoredRecord(heldRecord, key, Math.max(until, held.stored.expiresAt()), now,
+            case REFRESHED -> new StoredRecord(heldRecord, key, Math.max(until, held.stored.expiresAt()), now,
                     held.stored.source(), held.stored.owned());
+            case REJECTED -> throw new AssertionError(status);
         };
         Entry entry = new Entry(stored, publisher, sourceKey, nextSerial++);
         install(entry);
@@ -236,6 +237,16 @@ public final class RecordStore {
             counts.put(reason, rejected(reason));
         }
         return counts;
+    }
+
+    /** Records charged to {@code source}'s IP (for tests). */
+    int countOfSource(InetSocketAddress source) {
+        return count(perSource, sourceKey(source));
+    }
+
+    /** Records charged to the publisher of {@code record} (for tests). */
+    int countOfPublisher(SignedRecord record) {
+        return count(perPublisher, publisherOf(record));
     }
 
     // ---- internals --------------------------------------------------------

@@ -136,18 +136,32 @@ final class RecordStoreQuotaTest {
 
     @Test
     void quotas_freeUpWhenTheCacheEvictsForSpace() {
-        SignedRecord probe = immutable("record 00");
-        int weight = probe.sizeBytes() + RecordStore.ENTRY_OVERHEAD_BYTES;
-        RecordStore store = new RecordStore(new StoreConfig(3L * weight, HOUR, 1000, 3), clock);
+        int weight = immutable("record 00").sizeBytes() + RecordStore.ENTRY_OVERHEAD_BYTES;
+        RecordStore store = new RecordStore(new StoreConfig(3L * weight, HOUR, 1000, 1000), clock);
 
-        int stored = 0;
         for (int i = 0; i < 30; i++) {
-            InetSocketAddress source = i % 2 == 0 ? A : B;
-            stored += store.put(immutable(String.format("record %02d", i)), HOUR, source, 0).isStored() ? 1 : 0;
+            store.put(immutable(String.format("record %02d", i)), HOUR, i % 2 == 0 ? A : B, 0);
         }
-        // never more than three held, so neither source ever reaches three: nothing is over quota
-        assertEquals(0, store.rejected(RejectReason.QUOTA_EXCEEDED));
-        assertTrue(stored > 3 && store.size() <= 3, "stored " + stored + ", held " + store.size());
+        assertTrue(store.evictions() > 0);
+        int fromA = (int) store.snapshot(0).stream().filter(r -> r.source().equals(A)).count();
+        assertEquals(fromA, store.countOfSource(A));
+        assertEquals(store.size() - fromA, store.countOfSource(B));
+        assertEquals(store.size(), store.countOfPublisher(immutable("any")));
+    }
+
+    @Test
+    void quotas_countEachKeyOnceThroughReplacementsRefreshesAndOwnership() {
+        RecordStore store = store(100, 100);
+        for (int seq = 1; seq <= 3; seq++) {
+            SignedRecord record = signed(ALICE, "a", seq, "v" + seq);
+            store.put(record, HOUR, seq == 2 ? B : A, 0);
+            store.put(record, HOUR, B, 0);
+            store.markOwned(record.key());
+        }
+        assertEquals(1, store.countOfPublisher(signed(ALICE, "", 0, "")));
+        assertEquals(1, store.countOfSource(A));
+        assertEquals(0, store.countOfSource(B));
+        assertEquals(1, store.size());
     }
 
     @Test

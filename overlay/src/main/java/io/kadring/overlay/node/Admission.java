@@ -123,6 +123,9 @@ final class Admission {
         ring.observe(contact);
         RoutingTable.Observation o = table.observe(contact, node.now());
         node.viewChanged();
+        if (o.outcome() == RoutingTable.Outcome.ADDED) {
+            node.records().onNewContact(contact);
+        }
         if (o.outcome() == RoutingTable.Outcome.PENDING_EVICTION && o.toPing() != null) {
             Contact oldest = o.toPing();
             node.rpc().request(oldest.address(), tx -> new Message.Ping(tx, node.id(), node.selfRecord()),

@@ -5,5 +5,7 @@ enum LookupKind {
     /** Kademlia: the k closest by XOR. */
     CLOSEST,
     /** Chord: the first node clockwise. */
-    SUCCESSOR
+    SUCCESSOR,
+    /** Kademlia's FIND_VALUE: a record's holders. */
+    VALUE
 }

@@ -25,6 +25,21 @@ final class Lookups {
         this.node = node;
     }
 
+    /**
+     * One kind of XOR lookup: the request it sends, and what it makes of an answer.
+     * {@link #closer} returns the contacts an answer names, or null when the answer is not
+     * one (the node then counts as failed); {@link #satisfied} ends the lookup early.
+     */
+    interface XorQuery {
+        Message request(long txId);
+
+        List<Contact> closer(Contact from, Message response);
+
+        default boolean satisfied() {
+            return false;
+        }
+    }
+
     CompletableFuture<LookupOutcome> closest(Id target) {
         return closest(target, null, List.of());
     }
@@ -35,13 +50,30 @@ final class Lookups {
      * are asked besides the closest contacts of our own table.
      */
     CompletableFuture<LookupOutcome> closest(Id target, Map<Id, byte[]> tokens, List<Contact> extraSeeds) {
-        int k = node.config().k();
+        return xor(target, LookupKind.CLOSEST, extraSeeds, new XorQuery() {
+            @Override
+            public Message request(long txId) {
+                return new Message.FindNode(txId, node.id(), target, Message.FindNode.XOR);
+            }
+
+            @Override
+            public List<Contact> closer(Contact from, Message response) {
+                if (!(response instanceof Message.Nodes nodes)) return null;
+                if (tokens != null) tokens.put(from.id(), nodes.token());
+                return contacts(nodes.contacts());
+            }
+        });
+    }
+
+    /** Runs an XOR lookup toward {@code target} with the requests and answers of {@code query}. */
+    CompletableFuture<LookupOutcome> xor(Id target, LookupKind kind, List<Contact> extraSeeds, XorQuery query) {
         List<Contact> seeds = new ArrayList<>(known(target));
         seeds.addAll(extraSeeds);
-        XorLookup lookup = new XorLookup(target, node.selfContact(), dedupe(seeds), k, node.config().alpha());
+        XorLookup lookup = new XorLookup(target, node.selfContact(), dedupe(seeds), node.config().k(),
+                node.config().alpha());
         node.table().touch(target, node.now());
-        Run run = new Run(LookupKind.CLOSEST, node.now());
-        pumpXor(lookup, target, tokens, run);
+        Run run = new Run(kind, node.now());
+        pumpXor(lookup, query, run);
         return run.future;
     }
 
@@ -61,34 +93,33 @@ final class Lookups {
         return node.responder().closest(target, node.config().k());
     }
 
-    private void pumpXor(XorLookup lookup, Id target, Map<Id, byte[]> tokens, Run run) {
+    private void pumpXor(XorLookup lookup, XorQuery query, Run run) {
         if (run.done()) return;
-        if (lookup.isFinished() || node.isClosed()) {
+        if (lookup.isFinished() || query.satisfied() || node.isClosed()) {
             run.finish(lookup.result(), node);
             return;
         }
         for (Contact c : lookup.next()) {
-            node.rpc().request(c.address(), tx -> new Message.FindNode(tx, node.id(), target, Responder.MODE_XOR),
-                    new RpcEngine.Callback() {
-                        @Override
-                        public void onResponse(Message response, long rtt) {
-                            if (response instanceof Message.Nodes nodes && nodes.sender().equals(c.id())) {
-                                node.admission().heardFrom(c.id(), c.address());
-                                if (tokens != null) tokens.put(c.id(), nodes.token());
-                                lookup.onResponse(c.id(), contacts(nodes.contacts()));
-                            } else {
-                                lookup.onFailure(c.id());
-                            }
-                            pumpXor(lookup, target, tokens, run);
-                        }
+            node.rpc().request(c.address(), query::request, new RpcEngine.Callback() {
+                @Override
+                public void onResponse(Message response, long rtt) {
+                    List<Contact> closer = response.sender().equals(c.id()) ? query.closer(c, response) : null;
+                    if (closer != null) {
+                        node.admission().heardFrom(c.id(), c.address());
+                        lookup.onResponse(c.id(), closer);
+                    } else {
+                        lookup.onFailure(c.id());
+                    }
+                    pumpXor(lookup, query, run);
+                }
 
-                        @Override
-                        public void onFailure() {
-                            node.admission().failed(c.id());
-                            lookup.onFailure(c.id());
-                            pumpXor(lookup, target, tokens, run);
-                        }
-                    });
+                @Override
+                public void onFailure() {
+                    node.admission().failed(c.id());
+                    lookup.onFailure(c.id());
+                    pumpXor(lookup, query, run);
+                }
+            });
         }
         if (lookup.isFinished()) run.finish(lookup.result(), node);
     }
@@ -100,7 +131,7 @@ final class Lookups {
             return;
         }
         for (Contact c : lookup.next()) {
-            node.rpc().request(c.address(), tx -> new Message.FindNode(tx, node.id(), key, Responder.MODE_RING),
+            node.rpc().request(c.address(), tx -> new Message.FindNode(tx, node.id(), key, Message.FindNode.RING),
                     new RpcEngine.Callback() {
                         @Override
                         public void onResponse(Message response, long rtt) {
@@ -125,7 +156,7 @@ final class Lookups {
     }
 
     /** Contacts from the wire, minus those no one could be reached at. */
-    private List<Contact> contacts(List<WireContact> wire) {
+    List<Contact> contacts(List<WireContact> wire) {
         long now = node.now();
         List<Contact> out = new ArrayList<>(wire.size());
         for (WireContact w : wire) {

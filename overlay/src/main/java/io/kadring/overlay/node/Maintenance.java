@@ -31,6 +31,7 @@ final class Maintenance {
         every(stabilize, this::checkPredecessor);
         every(stabilize, this::checkOldestContact);
         every(Math.max(1, node.config().bucketRefreshMillis() / 4), this::refreshIdleBuckets);
+        every(node.config().replicateIntervalMillis(), node.records()::republish);
     }
 
     void stop() {
@@ -141,6 +142,7 @@ final class Maintenance {
      * lookup of ours passes it, and stops being handed to others (see {@link Responder}).
      */
     void checkOldestContact() {
+        node.records().store().cleanUp(); // expire records exactly on time, between puts too
         long cutoff = node.now() - node.config().stabilizeIntervalMillis();
         Contact oldest = null;
         for (Contact c : node.table().contacts()) {

@@ -16,7 +16,9 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
+import io.kadring.storage.RecordValidator;
+import io.kadring.storage.SignedRecord;
+import io.kadring.storage.StoredRecord;
 
 /**
  * A DHT node: Kademlia routing and a Chord ring over one id space, driven entirely by the
@@ -40,6 +42,7 @@ public final class Node implements DatagramHandler {
     private final Responder responder;
     private final Lookups lookups;
     private final Maintenance maintenance;
+    private final Records records;
     /** Sizes for the metrics gauges, which are read from other threads. */
     private volatile int contactCount;
     private volatile int ringCount;
@@ -49,11 +52,11 @@ public final class Node implements DatagramHandler {
     /**
      * @param advertised the address to put in this node's record: the bound address, or a
      *     wildcard address when unknown (then it is learned from PONGs)
-     * @param verifier checks a node record's signature ({@code NodeRecord::verify}, or a
-     *     memoising wrapper of it in the simulator)
+     * @param checks how signatures are verified ({@link SignatureChecks#standard()}, or
+     *     memoising wrappers in the simulator)
      */
     public Node(Environment env, NodeConfig config, Identity identity, InetSocketAddress advertised,
-                NodeMetrics metrics, Predicate<NodeRecord> verifier) {
+                NodeMetrics metrics, SignatureChecks checks) {
         this.env = Objects.requireNonNull(env, "env");
         this.config = Objects.requireNonNull(config, "config");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -63,17 +66,19 @@ public final class Node implements DatagramHandler {
         this.ring = new RingNeighbours(id, config.successorListSize());
         this.rpc = new RpcEngine(env, config, metrics);
         this.tokens = new TokenIssuer(env.random(), config.tokenPeriodMillis(), env.now());
-        this.admission = new Admission(this, table, ring, metrics, verifier);
+        this.admission = new Admission(this, table, ring, metrics, checks.nodeRecords());
+        this.records = new Records(this, new RecordValidator(config.maxValueBytes(), checks.records()));
         this.responder = new Responder(this);
         this.lookups = new Lookups(this);
         this.maintenance = new Maintenance(this);
         metrics.registerNode(() -> contactCount, () -> ringCount);
+        metrics.registerRecords(records.store()::size, records.store()::bytes);
     }
 
-    /** A node with the default verifier ({@link NodeRecord#verify()}). */
+    /** A node that verifies every signature with Ed25519. */
     public Node(Environment env, NodeConfig config, Identity identity, InetSocketAddress advertised,
                 NodeMetrics metrics) {
-        this(env, config, identity, advertised, metrics, NodeRecord::verify);
+        this(env, config, identity, advertised, metrics, SignatureChecks.standard());
     }
 
     // ---- life cycle ---------------------------------------------------------
@@ -95,6 +100,7 @@ public final class Node implements DatagramHandler {
         closed = true;
         maintenance.stop();
         rpc.failAll();
+        metrics.close();
     }
 
     public boolean isClosed() {
@@ -135,6 +141,47 @@ public final class Node implements DatagramHandler {
             }
         });
         return result;
+    }
+
+    /**
+     * Stores {@code record} at the k nodes closest to its key for the configured record
+     * lifetime, as-is (no local validation: every holder judges it and says why it refused).
+     */
+    public CompletableFuture<PutResult> put(SignedRecord record) {
+        return records.put(record, config.recordLifetimeMillis(), -1, false);
+    }
+
+    /** As {@link #put(SignedRecord)}, to be kept for {@code lifetimeMillis} instead of the default. */
+    public CompletableFuture<PutResult> put(SignedRecord record, long lifetimeMillis) {
+        if (lifetimeMillis <= 0) throw new IllegalArgumentException("lifetime must be > 0 ms, got " + lifetimeMillis);
+        return records.put(record, lifetimeMillis, -1, false);
+    }
+
+    /**
+     * As {@link #put(SignedRecord)} with compare-and-swap: holders store it only if they hold
+     * seq {@code expectedSeq}. {@code own} makes this node refresh it every replicate interval.
+     */
+    public CompletableFuture<PutResult> put(SignedRecord record, long expectedSeq, boolean own) {
+        return records.put(record, config.recordLifetimeMillis(), expectedSeq, own);
+    }
+
+    /**
+     * Signs {@code value} with {@code identity} under {@code salt} with the next seq and puts
+     * it as its owner (refreshed while this node runs). {@code expectedSeq} ≥ 0 makes it a
+     * compare-and-swap on that seq; −1 for none.
+     */
+    public CompletableFuture<PutResult> publish(Identity identity, byte[] salt, byte[] value, long expectedSeq) {
+        return records.publish(identity, salt, value, expectedSeq);
+    }
+
+    /** The record under {@code key} with the highest valid seq any holder has. */
+    public CompletableFuture<GetResult> get(Id key) {
+        return records.get(key);
+    }
+
+    /** Records held here (a snapshot). */
+    public List<StoredRecord> storedRecords() {
+        return records.store().snapshot(now());
     }
 
     // ---- what a node looks like from outside ---------------------------------
@@ -252,6 +299,10 @@ public final class Node implements DatagramHandler {
 
     Responder responder() {
         return responder;
+    }
+
+    Records records() {
+        return records;
     }
 
     Lookups lookups() {

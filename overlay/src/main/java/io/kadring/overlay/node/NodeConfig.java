@@ -1,6 +1,8 @@
 package io.kadring.overlay.node;
 
 import io.kadring.routing.RoutingConfig;
+import io.kadring.storage.SignedRecord;
+import io.kadring.storage.StoreConfig;
 import java.time.Duration;
 
 /**
@@ -21,7 +23,13 @@ public record NodeConfig(
         int rpcRetries,
         int joinAttempts,
         long joinBackoffMillis,
-        long tokenPeriodMillis) {
+        long tokenPeriodMillis,
+        long replicateIntervalMillis,
+        long recordLifetimeMillis,
+        int putQuorum,
+        int getEnough,
+        int maxValueBytes,
+        StoreConfig store) {
 
     public NodeConfig {
         positive("k", k);
@@ -43,6 +51,19 @@ public record NodeConfig(
         }
         positive("joinBackoff", joinBackoffMillis);
         positive("tokenPeriod", tokenPeriodMillis);
+        positive("replicateInterval", replicateIntervalMillis);
+        positive("recordLifetime", recordLifetimeMillis);
+        if (putQuorum < 0 || putQuorum > k) {
+            throw new IllegalArgumentException("putQuorum must be in 0..k (0 = a majority of those asked), got " + putQuorum);
+        }
+        if (getEnough < 1 || getEnough > k) {
+            throw new IllegalArgumentException("getEnough must be in 1..k, got " + getEnough);
+        }
+        if (maxValueBytes < 0 || maxValueBytes > SignedRecord.MAX_VALUE_BYTES) {
+            throw new IllegalArgumentException("maxValueBytes must be in 0.." + SignedRecord.MAX_VALUE_BYTES
+                    + ", got " + maxValueBytes);
+        }
+        java.util.Objects.requireNonNull(store, "store");
         if (k > 20) throw new IllegalArgumentException("k must be <= 20 (a NODES datagram holds 20 contacts), got " + k);
     }
 
@@ -75,6 +96,12 @@ public record NodeConfig(
         b.joinAttempts = joinAttempts;
         b.joinBackoff = joinBackoffMillis;
         b.tokenPeriod = tokenPeriodMillis;
+        b.replicate = replicateIntervalMillis;
+        b.lifetime = recordLifetimeMillis;
+        b.putQuorum = putQuorum;
+        b.getEnough = getEnough;
+        b.maxValueBytes = maxValueBytes;
+        b.store = store;
         return b;
     }
 
@@ -99,6 +126,12 @@ public record NodeConfig(
         private int joinAttempts = 5;
         private long joinBackoff = 1_000;
         private long tokenPeriod = 300_000;
+        private long replicate = 3_600_000;
+        private long lifetime = 86_400_000;
+        private int putQuorum = 0;
+        private int getEnough = 3;
+        private int maxValueBytes = SignedRecord.MAX_VALUE_BYTES;
+        private StoreConfig store = StoreConfig.defaults();
 
         private Builder() {}
 
@@ -121,11 +154,24 @@ public record NodeConfig(
         /** The first wait between bootstrap rounds; it doubles (with jitter) up to 64 times that. */
         public Builder joinBackoff(Duration d) { this.joinBackoff = d.toMillis(); return this; }
         public Builder tokenPeriod(Duration d) { this.tokenPeriod = d.toMillis(); return this; }
+        /** How often holders republish what they hold, and owners refresh their records. */
+        public Builder replicateInterval(Duration d) { this.replicate = d.toMillis(); return this; }
+        /** How long a record lives without its owner refreshing it. */
+        public Builder recordLifetime(Duration d) { this.lifetime = d.toMillis(); return this; }
+        /** Stores needed for a put to succeed; 0 (default) = a majority of the nodes asked. */
+        public Builder putQuorum(int n) { this.putQuorum = n; return this; }
+        /** A get stops early once this many answers agree on the highest seq. */
+        public Builder getEnough(int n) { this.getEnough = n; return this; }
+        /** Largest value this node stores (at most 1000 bytes). */
+        public Builder maxValueBytes(int n) { this.maxValueBytes = n; return this; }
+        /** Limits of the local record store. */
+        public Builder store(StoreConfig s) { this.store = s; return this; }
 
         public NodeConfig build() {
             return new NodeConfig(k, alpha, successorListSize, staleAfterFailures, maxPerPrefix,
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
-                    joinAttempts, joinBackoff, tokenPeriod);
+                    joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
+                    maxValueBytes, store);
         }
     }
 }

@@ -13,11 +13,6 @@ import java.util.Map;
 
 /** Answers the requests other nodes send: PING, FIND_NODE, GET_NEIGHBOURS, NOTIFY, FIND_VALUE, STORE. */
 final class Responder {
-    /** FIND_NODE mode: the k closest by XOR. */
-    static final byte MODE_XOR = 0;
-    /** FIND_NODE mode: ring routing toward the successor of the target. */
-    static final byte MODE_RING = 1;
-
     private final Node node;
 
     Responder(Node node) {
@@ -33,7 +28,7 @@ final class Responder {
         node.admission().heardFrom(request.sender(), from);
         if (request instanceof Message.FindNode find) {
             byte[] token = node.tokens().issue(from, node.now());
-            if (find.mode() == MODE_RING) {
+            if (find.mode() == Message.FindNode.RING) {
                 ringAnswer(from, find, token);
             } else {
                 List<Contact> closest = closest(find.target(), node.config().k());
@@ -46,12 +41,9 @@ final class Responder {
             // heardFrom above verified or refreshed the sender; the ring takes it as
             // predecessor if it falls between the current one and us
         } else if (request instanceof Message.FindValue find) {
-            byte[] token = node.tokens().issue(from, node.now());
-            List<Contact> closest = closest(find.key(), node.config().k());
-            node.rpc().send(from, new Message.Value(find.txId(), node.id(), token, null, wire(closest)));
+            node.records().answer(from, find);
         } else if (request instanceof Message.Store store) {
-            node.rpc().send(from, new Message.Error(store.txId(), node.id(), 1,
-                    "records are not stored by this node yet"));
+            node.records().answer(from, store);
         }
     }
 

@@ -181,14 +181,20 @@ public sealed interface Message {
     }
 
     /**
-     * Answer to FIND_VALUE: a write token, the record if the sender holds one (else null) and
-     * up to {@value #MAX_CONTACTS} contacts closer to the key. With a record near the maximum
-     * size only a few contacts fit the datagram: see {@link MessageCodec#encodedSize}.
+     * Answer to FIND_VALUE: a write token, the record if the sender holds one (else null) with
+     * the lifetime it has left there ({@code lifetimeMillis}, 0 without a record, so a reader
+     * that caches it never extends it), and up to {@value #MAX_CONTACTS} contacts closer to the
+     * key. With a record near the maximum size only a few contacts fit the datagram: see
+     * {@link MessageCodec#encodedSize}.
      */
-    record Value(long txId, Id sender, byte[] token, SignedRecord record, List<WireContact> contacts)
-            implements Message {
+    record Value(long txId, Id sender, byte[] token, SignedRecord record, long lifetimeMillis,
+                 List<WireContact> contacts) implements Message {
         public Value {
             Objects.requireNonNull(sender, "sender");
+            if (lifetimeMillis < 0 || (record == null && lifetimeMillis != 0)) {
+                throw new IllegalArgumentException("lifetimeMillis must be >= 0, and 0 without a record; got "
+                        + lifetimeMillis);
+            }
             token = copyOfToken(token);
             contacts = copyOfContacts(contacts, MAX_CONTACTS, "contacts");
         }
@@ -207,18 +213,18 @@ public sealed interface Message {
         public boolean equals(Object o) {
             return o instanceof Value m && txId == m.txId && sender.equals(m.sender)
                     && Arrays.equals(token, m.token) && Objects.equals(record, m.record)
-                    && contacts.equals(m.contacts);
+                    && lifetimeMillis == m.lifetimeMillis && contacts.equals(m.contacts);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(txId, sender, Arrays.hashCode(token), record, contacts);
+            return Objects.hash(txId, sender, Arrays.hashCode(token), record, lifetimeMillis, contacts);
         }
 
         @Override
         public String toString() {
             return "Value[txId=" + txId + ", sender=" + sender + ", token=" + hex(token)
-                    + ", record=" + record + ", contacts=" + contacts + "]";
+                    + ", record=" + record + ", lifetimeMillis=" + lifetimeMillis + ", contacts=" + contacts + "]";
         }
     }
 

@@ -87,6 +87,7 @@ public final class MessageCodec {
                 Value m = (Value) message;
                 token(w, m.token());
                 record(w, m.record());
+                w.i64(m.lifetimeMillis());
                 contacts(w, m.contacts());
             }
             case STORE -> {
@@ -135,7 +136,7 @@ public final class MessageCodec {
             case FIND_VALUE -> Id.BYTES + 8;
             case VALUE -> {
                 Value m = (Value) message;
-                yield 1 + m.token().length + recordSize(m.record()) + contactsSize(m.contacts());
+                yield 1 + m.token().length + recordSize(m.record()) + 8 + contactsSize(m.contacts());
             }
             case STORE -> {
                 Store m = (Store) message;
@@ -251,7 +252,7 @@ public final class MessageCodec {
             case FIND_NODE -> new FindNode(txId, sender, r.id(), mode(r));
             case NODES -> new Nodes(txId, sender, token(r), r.flag("isFinal"), contacts(r, Message.MAX_CONTACTS));
             case FIND_VALUE -> new FindValue(txId, sender, r.id(), seqOrAny(r, "minSeq"));
-            case VALUE -> new Value(txId, sender, token(r), record(r, true), contacts(r, Message.MAX_CONTACTS));
+            case VALUE -> value(txId, sender, r);
             case STORE -> new Store(txId, sender, token(r), lifetime(r), seqOrAny(r, "expectedSeq"), record(r, false));
             case STORE_RESULT -> new StoreResult(txId, sender, r.u8());
             case GET_NEIGHBOURS -> new GetNeighbours(txId, sender);
@@ -283,6 +284,16 @@ public final class MessageCodec {
             throw new MalformedMessageException(DropReason.BAD_FIELD, what + " " + seq);
         }
         return seq;
+    }
+
+    private static Value value(long txId, Id sender, ByteReader r) throws MalformedMessageException {
+        byte[] token = token(r);
+        SignedRecord record = record(r, true);
+        long lifetime = r.i64();
+        if (lifetime < 0 || (record == null && lifetime != 0)) {
+            throw new MalformedMessageException(DropReason.BAD_FIELD, "value lifetime " + lifetime);
+        }
+        return new Value(txId, sender, token, record, lifetime, contacts(r, Message.MAX_CONTACTS));
     }
 
     private static long lifetime(ByteReader r) throws MalformedMessageException {

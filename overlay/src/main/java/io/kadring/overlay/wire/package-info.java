@@ -29,7 +29,8 @@
  *  3 FIND_NODE          target 32 | mode 1 (0 XOR, 1 RING)                    75
  *  4 NODES              token | final 1 (0|1) | contacts (≤ 20)              1097
  *  5 FIND_VALUE         key 32 | minSeq 8 (≥ −1; −1 any)                       82
- *  6 VALUE              token | signed record | contacts (≤ 20)          see below
+ *  6 VALUE              token | signed record | lifetime ms 8 (≥ 0; 0 when
+ *                       no record) | contacts (≤ 20)                    see below
  *  7 STORE              token | lifetime ms 8 (> 0) | expectedSeq 8 (≥ −1;
  *                       −1 no compare-and-swap) | signed record (not none)   1263
  *  8 STORE_RESULT       status 1                                               43
@@ -41,8 +42,8 @@
  *
  * <h2>Byte budget</h2>
  * Every type fits 1400 bytes at its maxima except VALUE: with a 32-byte token and no record
- * it is at most 1097 bytes (20 IPv6 contacts), but the largest record (1172 B) leaves
- * {@code 1400 − 42 − 33 − 1172 − 1 = 152} bytes for contacts: 2 IPv6 or 3 IPv4 always fit.
+ * it is at most 1105 bytes (20 IPv6 contacts), but the largest record (1172 B) leaves
+ * {@code 1400 − 42 − 33 − 1172 − 8 − 1 = 144} bytes for contacts: 2 IPv6 or 3 IPv4 always fit.
  * {@link io.kadring.overlay.wire.MessageCodec#encode} refuses anything larger; a node
  * trims contacts using {@link io.kadring.overlay.wire.MessageCodec#encodedSize}.
  */

@@ -57,7 +57,7 @@ final class MessageCodecTest {
 
     @Test
     void valueWithoutRecord_decodesWithANullRecord() throws Exception {
-        Message m = new Message.Value(1, SENDER, new byte[] {1, 2}, null, List.of());
+        Message m = new Message.Value(1, SENDER, new byte[] {1, 2}, null, 0, List.of());
         assertNull(((Message.Value) MessageCodec.decode(MessageCodec.encode(m))).record());
     }
 
@@ -93,11 +93,11 @@ final class MessageCodecTest {
     @Test
     void value_ofAMutableRecord_encodesToTheDocumentedLayout() throws Exception {
         SignedRecord record = new SignedRecord(filled(32, 0xAA), new byte[] {5}, 3, new byte[] {6, 7}, filled(64, 0xBB));
-        Message m = new Message.Value(7, SENDER, new byte[0], record,
+        Message m = new Message.Value(7, SENDER, new byte[0], record, 90_000,
                 List.of(new WireContact(Id.of(filled(32, 0x22)), new InetSocketAddress(InetAddress.getByName("10.0.0.2"), 4000))));
         byte[] expected = Datagram.header(6).u8(0)
                 .u8(2).fill(32, 0xAA).u8(1).u8(5).i64(3).u16(2).u8(6).u8(7).fill(64, 0xBB)
-                .u8(1).contact(0x22, 2).toBytes();
+                .i64(90_000).u8(1).contact(0x22, 2).toBytes();
         assertArrayEquals(expected, MessageCodec.encode(m));
     }
 
@@ -114,34 +114,34 @@ final class MessageCodecTest {
             byte[] encoded = MessageCodec.encode(random.of(e.getKey(), true));
             assertEquals(e.getValue(), encoded.length, e.getKey().toString());
         }
-        Message valueWithNoContacts = new Message.Value(1, SENDER, random.token(true), random.record(true), List.of());
-        assertEquals(1248, MessageCodec.encode(valueWithNoContacts).length);
+        Message valueWithNoContacts = new Message.Value(1, SENDER, random.token(true), random.record(true), 1, List.of());
+        assertEquals(1256, MessageCodec.encode(valueWithNoContacts).length);
     }
 
     @Test
     void valueWithTheLargestRecord_carriesTwoIpv6OrThreeIpv4ContactsButNotOneMore() {
         SignedRecord record = random.record(true);
         byte[] token = random.token(true);
-        assertFits(new Message.Value(1, SENDER, token, record, List.of(random.contact(true), random.contact(true))));
+        assertFits(new Message.Value(1, SENDER, token, record, 1, List.of(random.contact(true), random.contact(true))));
         List<WireContact> threeV4 = List.of(ipv4Contact(), ipv4Contact(), ipv4Contact());
-        assertFits(new Message.Value(1, SENDER, token, record, threeV4));
+        assertFits(new Message.Value(1, SENDER, token, record, 1, threeV4));
         List<WireContact> fourV4 = new ArrayList<>(threeV4);
         fourV4.add(ipv4Contact());
-        Message tooBig = new Message.Value(1, SENDER, token, record, fourV4);
-        assertEquals(1404, MessageCodec.encodedSize(tooBig));
+        Message tooBig = new Message.Value(1, SENDER, token, record, 1, fourV4);
+        assertEquals(1412, MessageCodec.encodedSize(tooBig));
         assertThrows(IllegalArgumentException.class, () -> MessageCodec.encode(tooBig));
     }
 
     @Test
     void valueOfExactly1400Bytes_encodesAndDecodes_andOneByteMoreDoesNotEncode() throws Exception {
-        // 1248 with no contacts, + 4 × 39 = 1404: a salt 4 bytes short of the maximum makes it 1400
+        // 1256 with no contacts, + 4 × 39 = 1412: a salt 12 bytes short of the maximum makes it 1400
         List<WireContact> fourV4 = List.of(ipv4Contact(), ipv4Contact(), ipv4Contact(), ipv4Contact());
-        Message exact = new Message.Value(1, SENDER, random.token(true), recordWithSalt(60), fourV4);
+        Message exact = new Message.Value(1, SENDER, random.token(true), recordWithSalt(52), 1, fourV4);
         byte[] encoded = MessageCodec.encode(exact);
         assertEquals(MessageCodec.MAX_DATAGRAM_BYTES, encoded.length);
         assertEquals(exact, MessageCodec.decode(encoded));
 
-        Message oneMore = new Message.Value(1, SENDER, random.token(true), recordWithSalt(61), fourV4);
+        Message oneMore = new Message.Value(1, SENDER, random.token(true), recordWithSalt(53), 1, fourV4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MessageCodec.encode(oneMore));
         assertTrue(e.getMessage().contains("1401"), e.getMessage());
     }
@@ -210,7 +210,7 @@ final class MessageCodecTest {
     @Test
     void countsAboveTheirMaximum_areBadCounts() {
         assertDrop(DropReason.BAD_COUNT, Datagram.header(4).u8(0).u8(0).u8(21).toBytes());
-        assertDrop(DropReason.BAD_COUNT, Datagram.header(6).u8(0).u8(0).u8(255).toBytes());
+        assertDrop(DropReason.BAD_COUNT, Datagram.header(6).u8(0).u8(0).i64(0).u8(255).toBytes());
         assertDrop(DropReason.BAD_COUNT, Datagram.header(10).u8(0).u8(17).toBytes());
     }
 

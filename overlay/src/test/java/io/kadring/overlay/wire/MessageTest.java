@@ -46,8 +46,8 @@ final class MessageTest {
         SignedRecord record = SignedRecord.immutable(new byte[1]);
         assertThrows(IllegalArgumentException.class, () -> new Message.Nodes(1, SENDER, token33, false, List.of()));
         assertThrows(IllegalArgumentException.class, () -> new Message.Nodes(1, SENDER, new byte[0], false, contacts21));
-        assertThrows(IllegalArgumentException.class, () -> new Message.Value(1, SENDER, token33, null, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new Message.Value(1, SENDER, new byte[0], null, contacts21));
+        assertThrows(IllegalArgumentException.class, () -> new Message.Value(1, SENDER, token33, null, 0, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new Message.Value(1, SENDER, new byte[0], null, 0, contacts21));
         assertThrows(IllegalArgumentException.class,
                 () -> new Message.Neighbours(1, SENDER, null, random.contacts(17, false)));
         assertThrows(IllegalArgumentException.class, () -> new Message.Store(1, SENDER, token33, 1, -1, record));
@@ -102,7 +102,7 @@ final class MessageTest {
                 new Message.Nodes(1, SENDER, new byte[] {1}, true, none));
         assertNotEquals(new Message.Nodes(1, SENDER, new byte[] {1}, true, none),
                 new Message.Nodes(1, SENDER, new byte[] {2}, true, none));
-        assertFalse(new Message.Value(1, SENDER, new byte[0], null, none).toString().isEmpty());
+        assertFalse(new Message.Value(1, SENDER, new byte[0], null, 0, none).toString().isEmpty());
     }
 
     @Test

@@ -56,10 +56,11 @@ final class RandomMessages {
         byte[] token = token(max);
         SignedRecord record = max || random.nextBoolean() ? record(max) : null;
         List<WireContact> contacts = new ArrayList<>(contacts(random.nextInt(Message.MAX_CONTACTS + 1), max));
-        Message m = new Message.Value(tx, sender, token, record, contacts);
+        long lifetime = record == null ? 0 : (max ? Long.MAX_VALUE : random.nextLong(0, Long.MAX_VALUE));
+        Message m = new Message.Value(tx, sender, token, record, lifetime, contacts);
         while (MessageCodec.encodedSize(m) > MessageCodec.MAX_DATAGRAM_BYTES) {
             contacts.remove(contacts.size() - 1);
-            m = new Message.Value(tx, sender, token, record, contacts);
+            m = new Message.Value(tx, sender, token, record, lifetime, contacts);
         }
         return m;
     }

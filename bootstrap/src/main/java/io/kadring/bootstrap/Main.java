@@ -1,0 +1,91 @@
+package io.kadring.bootstrap;
+
+import io.kadring.bootstrap.cli.CommandFailure;
+import io.kadring.bootstrap.cli.KeygenCommand;
+import io.kadring.bootstrap.cli.LookupCommand;
+import io.kadring.bootstrap.cli.PeerCommand;
+import io.kadring.bootstrap.cli.StatusCommand;
+import io.kadring.bootstrap.cli.SuccessorCommand;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code kadring} command. Exit codes: 0 success, 1 the operation failed (peer unreachable,
+ * nothing found, a file in the way), 2 bad usage (the message names the bad value).
+ *
+ * <p>Only {@link #main} exits the JVM; tests call {@link #run(PrintWriter, PrintWriter, Map, String...)}.
+ */
+@Command(name = "kadring",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "A peer-to-peer DHT node: Kademlia routing over a Chord ring.",
+        subcommands = {KeygenCommand.class, PeerCommand.class, StatusCommand.class,
+                LookupCommand.class, SuccessorCommand.class})
+public final class Main {
+    /** The operation failed. */
+    public static final int FAILED = 1;
+    /** Bad usage: an unknown option, a malformed value. */
+    public static final int USAGE = CommandLine.ExitCode.USAGE;
+
+    private final Map<String, String> environment;
+
+    private Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command on the process's standard streams and environment; returns the exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(), args);
+    }
+
+    /** Runs the command with the given streams and environment variables; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
+        CommandLine cli = new CommandLine(new Main(environment));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine bad = e.getCommandLine();
+            bad.getErr().println("kadring: " + e.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, bad.getErr())) {
+                bad.getErr().println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for more information.");
+            }
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof CommandFailure) {
+                commandLine.getErr().println("kadring: " + e.getMessage());
+            } else {
+                commandLine.getErr().println("kadring: unexpected error: " + e);
+                e.printStackTrace(commandLine.getErr());
+            }
+            return FAILED;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** An environment variable, or null; commands read the environment only through here. */
+    public String environment(String name) {
+        return environment.get(name);
+    }
+
+    /** {@code --version}: the jar manifest's Implementation-Version, or "dev" outside the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"kadring " + (version == null ? "dev" : version)};
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.kadring.bootstrap.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code kadring status}: prints a running peer's status JSON. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Print a running peer's status (JSON) from its admin API.")
+public final class StatusCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private AdminOption admin;
+
+    @Override
+    public Integer call() {
+        AdminClient.Answer answer = admin.client().get("/status");
+        if (!answer.ok()) throw new CommandFailure("the peer answered /status with: " + answer.error());
+        spec.commandLine().getOut().println(answer.body().encodePrettily());
+        return 0;
+    }
+}

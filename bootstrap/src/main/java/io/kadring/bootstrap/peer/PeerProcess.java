@@ -1,0 +1,249 @@
+package io.kadring.bootstrap.peer;
+
+import io.kadring.bootstrap.admin.AdminServer;
+import io.kadring.bootstrap.admin.PeerFacts;
+import io.kadring.bootstrap.state.ContactsFile;
+import io.kadring.bootstrap.state.DataDir;
+import io.kadring.crypto.Identity;
+import io.kadring.overlay.KadringNode;
+import io.kadring.overlay.node.JoinResult;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running peer: a {@link KadringNode} on its UDP port, its identity and saved contacts in the
+ * data directory, the admin API on 127.0.0.1, Prometheus metrics (the node's {@code kadring.*}
+ * meters and the JVM's), and the contacts saved every few minutes and at {@link #close()}.
+ *
+ * <p>Joining keeps trying while no bootstrap node answers; the peer serves meanwhile. It stops
+ * on {@link #close()}, or by itself when its UDP port cannot be bound ({@link #terminated()}
+ * then fails with the reason).
+ */
+public final class PeerProcess implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerProcess.class);
+    /** Saved contacts tried when rejoining, freshest first: enough to find one alive. */
+    static final int REJOIN_CANDIDATES = 16;
+    private static final Duration STEP_LIMIT = Duration.ofSeconds(3);
+
+    private final PeerSettings settings;
+    private final ContactsFile contactsFile;
+    private final long startNanos = System.nanoTime();
+    private final Vertx vertx = Vertx.vertx();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kadring-chores");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final KadringNode node;
+    private volatile String phase = "joining";
+    private CompletableFuture<JoinResult> joined;
+    private AdminServer admin;
+
+    private PeerProcess(PeerSettings settings, DataDir dataDir, Identity identity, List<InetSocketAddress> joinThrough) {
+        this.settings = settings;
+        this.contactsFile = dataDir.contacts();
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        this.node = KadringNode.builder()
+                .host(settings.host())
+                .port(settings.port())
+                .bootstrap(joinThrough)
+                .identity(identity)
+                .config(settings.node())
+                .meterRegistry(registry)
+                .vertx(vertx)
+                .build();
+    }
+
+    /**
+     * Opens the data directory, binds the admin API, then starts the node: returns once the
+     * admin API is up, while the node binds and joins. Throws when the data directory, the
+     * identity or the admin port is unusable (the message says which and why).
+     */
+    public static PeerProcess start(PeerSettings settings) throws IOException {
+        DataDir dataDir = DataDir.open(settings.dataDir());
+        Identity identity = dataDir.identity();
+        List<Contact> saved = dataDir.contacts().read();
+        Id self = Id.fromPublicKey(identity.publicKey());
+        Set<InetSocketAddress> through = new LinkedHashSet<>();
+        saved.stream().filter(c -> !c.id().equals(self)).limit(REJOIN_CANDIDATES).forEach(c -> through.add(c.address()));
+        int savedCount = through.size();
+        through.addAll(settings.bootstrap());
+
+        PeerProcess peer = new PeerProcess(settings, dataDir, identity, List.copyOf(through));
+        try {
+            peer.admin = AdminServer.start(peer.vertx, settings.adminPort(), peer.node, peer.registry, peer.new Facts());
+        } catch (IOException | RuntimeException e) {
+            peer.release();
+            throw e;
+        }
+        LOG.info("node {} starting: udp {}:{}, admin API http://127.0.0.1:{}, data in {}", self.toHex(),
+                settings.host(), settings.port(), peer.admin.port(), dataDir.root());
+        peer.run(List.copyOf(through), savedCount);
+        return peer;
+    }
+
+    private void run(List<InetSocketAddress> through, int savedCount) {
+        joined = node.start();
+        new JoinProgress(node, through, savedCount, chores).follow(joined);
+        joined.whenComplete((result, failure) -> {
+            if (failure == null) {
+                phase = result.newNetwork() ? "new_network" : "joined";
+            } else if (!closing.get()) {
+                Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                LOG.error("{}; stopping", cause.getMessage());
+                // not on the node's thread: closing waits for that thread's work to finish
+                Thread stop = new Thread(() -> stop(cause), "kadring-stop");
+                stop.start();
+            }
+        });
+        long every = settings.saveInterval().toMillis();
+        chores.scheduleWithFixedDelay(this::saveContacts, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** The node's id. */
+    public Id id() {
+        return node.id();
+    }
+
+    /** The UDP address the node is bound to; throws while it is not bound yet. */
+    public InetSocketAddress udpAddress() {
+        return node.localAddress();
+    }
+
+    /** The admin API's port on 127.0.0.1. */
+    public int adminPort() {
+        return admin.port();
+    }
+
+    /** Completes when the node has joined (or started a new network). */
+    public CompletableFuture<JoinResult> joined() {
+        return joined.copy();
+    }
+
+    /** Completes when the peer has stopped: normally after {@link #close()}, exceptionally when it had to stop. */
+    public CompletableFuture<Void> terminated() {
+        return terminated.copy();
+    }
+
+    /** The node, for callers that run it further (e.g. lookups in tests). */
+    public KadringNode node() {
+        return node;
+    }
+
+    /**
+     * Saves the routing table's contacts, freshest first. An empty table leaves the file as it
+     * was: a peer that never got in must not forget whom it could rejoin through.
+     */
+    void saveContacts() {
+        try {
+            List<Contact> contacts = new ArrayList<>(node.contacts().get(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
+            if (contacts.isEmpty()) return;
+            contacts.sort(Comparator.comparingLong(Contact::lastSeen).reversed());
+            contactsFile.write(contacts);
+            LOG.debug("saved {} contacts to {}", contacts.size(), contactsFile.path());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // not bound (yet, or any more): nothing to save
+        } catch (Exception e) {
+            LOG.warn("could not save contacts to {}: {}", contactsFile.path(), e.toString());
+        }
+    }
+
+    /**
+     * Stops: the admin API stops accepting requests, the contacts are saved, the node closes
+     * (its UDP port is free once this returns) and so does everything else. Idempotent; waits a
+     * few seconds at most per step.
+     */
+    @Override
+    public void close() {
+        stop(null);
+    }
+
+    private void stop(Throwable reason) {
+        if (!closing.compareAndSet(false, true)) {
+            terminated.handle((v, e) -> null).join();
+            return;
+        }
+        LOG.info("stopping");
+        await(admin.closeAsync());
+        chores.shutdownNow();
+        try {
+            chores.awaitTermination(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        saveContacts();
+        release();
+        LOG.info("stopped");
+        if (reason == null) {
+            terminated.complete(null);
+        } else {
+            terminated.completeExceptionally(reason);
+        }
+    }
+
+    /** Closes the node, the metrics and Vert.x, waiting a bounded time for each. */
+    private void release() {
+        await(node.closeAsync());
+        gcMetrics.close();
+        registry.close();
+        chores.shutdownNow();
+        await(vertx.close().toCompletionStage().toCompletableFuture());
+    }
+
+    private static void await(CompletableFuture<?> step) {
+        try {
+            step.get(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.debug("a step of stopping did not finish cleanly: {}", e.toString());
+        }
+    }
+
+    /** What the admin API shows about this process. */
+    private final class Facts implements PeerFacts {
+        @Override
+        public String phase() {
+            return phase;
+        }
+
+        @Override
+        public long uptimeSeconds() {
+            return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+        }
+    }
+}

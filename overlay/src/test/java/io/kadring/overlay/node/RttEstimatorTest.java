@@ -1,0 +1,60 @@
+package io.kadring.overlay.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+final class RttEstimatorTest {
+    private static final InetSocketAddress A = TestNetwork.address(1);
+    private static final InetSocketAddress B = TestNetwork.address(2);
+
+    private final RttEstimator rtt = new RttEstimator(200, 5_000, 1_000);
+
+    @Test
+    void timeout_isTheInitialValue_withoutSamples() {
+        assertEquals(1_000, rtt.timeout(A));
+    }
+
+    @Test
+    void initialValue_isClampedToTheBounds() {
+        assertEquals(5_000, new RttEstimator(200, 5_000, 9_000).timeout(A));
+        assertEquals(200, new RttEstimator(200, 5_000, 50).timeout(A));
+    }
+
+    @Test
+    void firstSample_givesSrttPlusFourTimesHalfOfIt() {
+        rtt.sample(A, 100); // srtt 100, rttvar 50
+        assertEquals(100 + 4 * 50, rtt.timeout(A));
+    }
+
+    @Test
+    void laterSamples_followRfc6298() {
+        rtt.sample(A, 100);
+        rtt.sample(A, 200);
+        // rttvar = (3·50 + |100 − 200|) / 4 = 62; srtt = (7·100 + 200) / 8 = 112
+        assertEquals(112 + 4 * 62, rtt.timeout(A));
+    }
+
+    @Test
+    void timeout_isClampedToMinAndMax() {
+        rtt.sample(A, 10); // 10 + 4·5 = 30
+        assertEquals(200, rtt.timeout(A));
+        rtt.sample(B, 3_000); // 3000 + 4·1500
+        assertEquals(5_000, rtt.timeout(B));
+    }
+
+    @Test
+    void estimates_arePerAddress() {
+        rtt.sample(A, 100);
+        assertEquals(300, rtt.timeout(A));
+        assertEquals(1_000, rtt.timeout(B));
+    }
+
+    @Test
+    void steadyRoundTrips_bringTheTimeoutDownTowardsThem() {
+        for (int i = 0; i < 50; i++) rtt.sample(A, 300);
+        long t = rtt.timeout(A);
+        assertEquals(300, t, 10, "rttvar decays to ~0, so the timeout nears srtt: " + t);
+    }
+}

@@ -1,0 +1,125 @@
+package io.kadring.overlay.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.crypto.Identity;
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.MessageCodec;
+import io.kadring.overlay.wire.NodeRecord;
+import io.kadring.routing.Id;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A node re-signs its record (seq + 1) only when peers agree it is seen at a new address. */
+final class SelfRecordTest {
+    private final TestNetwork net = new TestNetwork(3, 5);
+    private final Identity identity = net.identity();
+    private final InetSocketAddress bound = TestNetwork.address("10.1.0.1", 4000);
+    private final InetSocketAddress external = TestNetwork.address("198.51.100.7", 61000);
+    private final InetSocketAddress reporter1 = TestNetwork.address(1);
+    private final InetSocketAddress reporter2 = TestNetwork.address(2);
+
+    @Test
+    void record_isSignedOnceWithSeqOne() {
+        SelfRecord self = new SelfRecord(identity, bound);
+        assertEquals(1, self.record().seq());
+        assertEquals(bound, self.address());
+        assertTrue(self.record().verify());
+    }
+
+    @Test
+    void twoDistinctReporters_ofANewAddress_makeTheNodeResignWithSeqPlusOne() {
+        SelfRecord self = new SelfRecord(identity, bound);
+
+        assertFalse(self.observed(external, reporter1));
+        assertFalse(self.observed(external, reporter1), "the same reporter twice is one vote");
+        assertEquals(bound, self.address());
+        assertEquals(1, self.record().seq());
+
+        assertTrue(self.observed(external, reporter2));
+        assertEquals(external, self.address());
+        assertEquals(2, self.record().seq());
+        assertTrue(self.record().verify());
+        assertEquals(Id.fromPublicKey(identity.publicKey()), self.record().id());
+    }
+
+    @Test
+    void reportsOfTheAdvertisedAddress_changeNothing() {
+        SelfRecord self = new SelfRecord(identity, bound);
+        assertFalse(self.observed(bound, reporter1));
+        assertFalse(self.observed(bound, reporter2));
+        assertEquals(1, self.record().seq());
+    }
+
+    @Test
+    void reportsForDifferentAddresses_doNotAddUp() {
+        SelfRecord self = new SelfRecord(identity, bound);
+        assertFalse(self.observed(external, reporter1));
+        assertFalse(self.observed(TestNetwork.address("198.51.100.8", 61000), reporter2));
+        assertEquals(bound, self.address());
+    }
+
+    @Test
+    void oneReporter_suffices_whenTheAdvertisedAddressIsAWildcard() {
+        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000));
+        assertTrue(self.observed(external, reporter1));
+        assertEquals(external, self.address());
+        assertEquals(2, self.record().seq());
+        assertTrue(self.record().verify());
+    }
+
+    @Test
+    void wildcardOrPortlessObservations_areIgnored() {
+        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000));
+        assertFalse(self.observed(TestNetwork.address("0.0.0.0", 5000), reporter1));
+        assertFalse(self.observed(null, reporter1));
+        assertEquals(1, self.record().seq());
+    }
+
+    @Test
+    void node_thatAdvertisesAWildcard_learnsItsAddressFromTheFirstPong() {
+        TestNetwork.Member b = net.node(NodeConfig.defaults(), reporter1);
+        InetSocketAddress where = TestNetwork.address(5);
+        TestNetwork.Member a = net.node(NodeConfig.defaults(), where, TestNetwork.address("0.0.0.0", 4000));
+
+        net.await(a.node().ping(b.address()), 1_000, "the ping");
+
+        assertEquals(where, a.node().selfRecord().address());
+        assertEquals(2, a.node().selfRecord().seq());
+        assertEquals(1, a.registry().find("kadring.self.address.changes").counter().count());
+        // and b, which could not admit a (its record named 0.0.0.0), admits it on a's next PING
+        assertEquals(List.of(), b.node().contacts());
+        net.await(a.node().ping(b.address()), 1_000, "the second ping");
+        assertEquals(List.of(a.node().id()), b.node().contacts().stream().map(c -> c.id()).toList());
+    }
+
+    @Test
+    void node_adoptsAnExternalAddress_onlyAfterTwoDifferentPeersReportIt() {
+        InetSocketAddress where = TestNetwork.address(5);
+        TestNetwork.Member a = net.node(NodeConfig.defaults(), where, bound);
+        List<InetSocketAddress> reporters = List.of(reporter1, reporter2);
+        for (InetSocketAddress reporter : reporters) {
+            Identity id = net.identity();
+            net.attach(reporter, (from, bytes) -> {
+                try {
+                    Message m = MessageCodec.decode(bytes);
+                    if (m instanceof Message.Ping p) {
+                        net.send(reporter, from, MessageCodec.encode(new Message.Pong(p.txId(),
+                                Id.fromPublicKey(id.publicKey()), NodeRecord.sign(id, reporter, 1), external)));
+                    }
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
+
+        net.await(a.node().ping(reporter1), 1_000, "the first ping");
+        assertEquals(bound, a.node().selfRecord().address(), "one peer's word is not enough");
+        net.await(a.node().ping(reporter2), 1_000, "the second ping");
+        assertEquals(external, a.node().selfRecord().address());
+        assertEquals(2, a.node().selfRecord().seq());
+    }
+}

@@ -1,0 +1,120 @@
+package io.kadring.overlay.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fifty nodes joined one after another in virtual time, checked against the ground truth
+ * (every live id, sorted): lookups are exact, and after ten nodes fall silent the
+ * survivors repair their rings within a bounded number of stabilize rounds and their
+ * lookups are exact again.
+ */
+final class VirtualNetworkTest {
+    private static final int NODES = 50;
+    private static final int KILLED = 10;
+    private static final int KEYS = 100;
+    private static final long LATENCY = 15;
+    private static final NodeConfig CONFIG = NodeConfig.defaults();
+    private static final long STABILIZE = CONFIG.stabilizeIntervalMillis();
+    private static final long LOOKUP_LIMIT = 120_000;
+
+    private final TestNetwork net = new TestNetwork(20261122, LATENCY);
+    private final SplittableRandom random = new SplittableRandom(99);
+    private final List<TestNetwork.Member> live = new ArrayList<>();
+
+    @BeforeEach
+    void joinNetwork() {
+        TestNetwork.Member first = net.node(CONFIG, TestNetwork.address(0));
+        net.await(first.node().start(List.of()), 1, "the first node's start");
+        live.add(first);
+        for (int i = 1; i < NODES; i++) {
+            TestNetwork.Member m = net.node(CONFIG, TestNetwork.address(i));
+            net.await(m.node().start(List.of(first.address())), 120_000, "node " + i + "'s join");
+            live.add(m);
+        }
+        net.runFor(3 * STABILIZE);
+    }
+
+    @Test
+    void lookups_areExact_afterJoining() {
+        assertRingsAreTrue("after joining");
+        checkLookups("after joining");
+    }
+
+    @Test
+    void survivors_repairTheirRings_andLookupsAreExactAgain_afterTenNodesFallSilent() {
+        Set<InetSocketAddress> dead = new HashSet<>();
+        while (dead.size() < KILLED) {
+            TestNetwork.Member victim = live.get(random.nextInt(live.size()));
+            dead.add(victim.address());
+            live.remove(victim);
+        }
+        net.dropWhen((from, to) -> dead.contains(from) || dead.contains(to));
+
+        int rounds = 8;
+        net.runFor(rounds * STABILIZE);
+
+        assertRingsAreTrue("after " + KILLED + " nodes fell silent and " + rounds + " stabilize intervals");
+        checkLookups("after " + KILLED + " failures");
+    }
+
+    private void checkLookups(String when) {
+        int xorHops = 0;
+        int succHops = 0;
+        int messages = 0;
+        for (int i = 0; i < KEYS; i++) {
+            Id key = Id.random(random);
+            Node from = live.get(random.nextInt(live.size())).node();
+            LookupOutcome closest = net.await(from.findClosest(key), LOOKUP_LIMIT, "findClosest");
+            LookupOutcome successor = net.await(from.findSuccessor(key), LOOKUP_LIMIT, "findSuccessor");
+            assertEquals(trueClosest(key), ids(closest.contacts()), "closest to " + key + " from " + from + " " + when);
+            assertEquals(List.of(trueSuccessor(key)), ids(successor.contacts()),
+                    "successor of " + key + " from " + from + " " + when);
+            xorHops += closest.hops();
+            succHops += successor.hops();
+            messages += closest.messages();
+        }
+        System.out.printf("[virtual %d nodes, %s] %d keys exact; findClosest %.2f hops, %.1f messages;"
+                        + " findSuccessor %.2f hops%n", live.size(), when, KEYS, xorHops / (double) KEYS,
+                messages / (double) KEYS, succHops / (double) KEYS);
+    }
+
+    /** Every live node's successor list and predecessor are the true ones. */
+    private void assertRingsAreTrue(String when) {
+        List<Id> ring = live.stream().map(m -> m.node().id()).sorted().toList();
+        int r = CONFIG.successorListSize();
+        for (TestNetwork.Member m : live) {
+            int at = ring.indexOf(m.node().id());
+            List<Id> expected = new ArrayList<>();
+            for (int j = 1; j <= Math.min(r, ring.size() - 1); j++) expected.add(ring.get((at + j) % ring.size()));
+            Id pred = ring.get((at - 1 + ring.size()) % ring.size());
+            assertEquals(expected, ids(m.node().successors()), "successor list of " + m.node() + " " + when);
+            assertEquals(Optional.of(pred), m.node().predecessor().map(Contact::id),
+                    "predecessor of " + m.node() + " " + when);
+        }
+    }
+
+    private List<Id> trueClosest(Id key) {
+        return live.stream().map(m -> m.node().id()).sorted(key.byDistance()).limit(CONFIG.k()).toList();
+    }
+
+    private Id trueSuccessor(Id key) {
+        return live.stream().map(m -> m.node().id()).min(Comparator.comparing(key::clockwiseTo)).orElseThrow();
+    }
+
+    private static List<Id> ids(List<Contact> contacts) {
+        return contacts.stream().map(Contact::id).toList();
+    }
+}
