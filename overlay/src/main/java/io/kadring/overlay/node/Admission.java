@@ -10,6 +10,7 @@ import io.kadring.routing.RoutingTable;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -86,9 +87,24 @@ final class Admission {
         if (id.equals(node.id())) return;
         if (isVouchedFor(id, from)) {
             observe(Contact.seen(id, from, node.now()));
-        } else {
+        } else if (wouldTake(id)) {
             verify(from);
         }
+    }
+
+    /**
+     * Whether a verified {@code id} would get a place: room in its bucket, or a place among
+     * our ring neighbours. A stranger that would only be cached is not worth a PING (its own
+     * PINGs carry its record, so the replacement cache still fills).
+     */
+    private boolean wouldTake(Id id) {
+        if (table.bucketSize(node.id().commonPrefixLength(id)) < table.config().k()) return true;
+        List<Contact> successors = ring.successors();
+        if (successors.size() < ring.successorListSize()
+                || id.inOpen(node.id(), successors.get(successors.size() - 1).id())) {
+            return true;
+        }
+        return ring.predecessor().map(p -> id.inOpen(p.id(), node.id())).orElse(true);
     }
 
     /** Whether {@code id} at {@code address} has proven itself already. */

@@ -4,6 +4,7 @@ import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.WireContact;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
+import io.kadring.routing.RingAnswer;
 import io.kadring.routing.RingNeighbours;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -65,24 +66,22 @@ final class Responder {
 
     /**
      * Chord's step, iteratively: when the key falls between us and our successor, the
-     * answer is final and carries our successor list; otherwise it carries the contacts we
-     * know that most closely precede the key.
+     * answer is final and carries our successor list; otherwise it refers the asker to the
+     * contacts that most closely precede the key, our successors and the first contact we
+     * know at or after the key ({@link RingNeighbours#answer}). A node whose id is the key,
+     * or that knows nobody, is itself the answer.
      */
     private void ringAnswer(InetSocketAddress from, Message.FindNode find, byte[] token) {
         Id key = find.target();
-        var successor = node.ring().successor();
-        int k = node.config().k();
-        if (key.equals(node.id()) || successor.isEmpty()) {
-            node.rpc().send(from, new Message.Nodes(find.txId(), node.id(), token, true, wire(List.of(node.selfContact()))));
-        } else if (key.inHalfOpen(node.id(), successor.get().id())) {
-            node.rpc().send(from, new Message.Nodes(find.txId(), node.id(), token, true, wire(node.ring().successors())));
+        List<Contact> known = node.table().contacts();
+        RingAnswer answer;
+        if (key.equals(node.id()) || (node.ring().successor().isEmpty() && known.isEmpty())) {
+            answer = new RingAnswer(true, List.of(node.selfContact()));
         } else {
-            List<Contact> known = new ArrayList<>(node.table().contacts());
-            known.addAll(node.ring().successors());
-            node.ring().predecessor().ifPresent(known::add);
-            List<Contact> preceding = RingNeighbours.closestPreceding(key, known, k);
-            node.rpc().send(from, new Message.Nodes(find.txId(), node.id(), token, false, wire(preceding)));
+            answer = node.ring().answer(key, known, Message.MAX_CONTACTS);
         }
+        node.rpc().send(from, new Message.Nodes(find.txId(), node.id(), token, answer.isFinal(),
+                wire(answer.contacts())));
     }
 
     static WireContact wire(Contact c) {

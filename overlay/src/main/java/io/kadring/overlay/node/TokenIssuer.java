@@ -43,10 +43,11 @@ final class TokenIssuer {
     }
 
     private void rotate(long now) {
-        if (now - rotatedAt < period) return;
-        previous = (now - rotatedAt < 2 * period) ? current : secret();
+        long elapsed = now - rotatedAt;
+        if (elapsed < period) return;
+        previous = (elapsed < 2 * period) ? current : secret();
         current = secret();
-        rotatedAt = now;
+        rotatedAt += elapsed - elapsed % period; // on period boundaries, so a late call cannot stretch a token's life
     }
 
     private byte[] secret() {

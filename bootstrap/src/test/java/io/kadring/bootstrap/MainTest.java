@@ -1,0 +1,121 @@
+package io.kadring.bootstrap;
+
+import static io.kadring.bootstrap.TestPeers.cli;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.bootstrap.TestPeers.Run;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class MainTest {
+
+    private static void assertUsageError(Run run, String... mentioned) {
+        assertEquals(Main.USAGE, run.exitCode(), run.err());
+        for (String m : mentioned) assertTrue(run.err().contains(m), "stderr should mention " + m + ": " + run.err());
+    }
+
+    @Test
+    void help_exitsZeroAndListsTheCommands() {
+        Run run = cli("--help");
+        assertEquals(0, run.exitCode());
+        for (String command : new String[] {"keygen", "peer", "status", "lookup", "successor"}) {
+            assertTrue(run.out().contains(command), run.out());
+        }
+    }
+
+    @Test
+    void subcommandHelp_exitsZero() {
+        Run run = cli("peer", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--bootstrap"), run.out());
+    }
+
+    @Test
+    void version_exitsZeroAndIsDevOutsideTheJar() {
+        Run run = cli("--version");
+        assertEquals(0, run.exitCode());
+        assertEquals("kadring dev", run.out().strip());
+    }
+
+    @Test
+    void noCommand_isAUsageError() {
+        assertUsageError(cli(), "subcommand");
+    }
+
+    @Test
+    void unknownOption_isAUsageErrorNamingIt() {
+        assertUsageError(cli("peer", "--colour", "red"), "--colour");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"70000", "-1", "abc"})
+    void peerWithABadPort_isAUsageErrorNamingTheValue(String port) {
+        assertUsageError(cli("peer", "--port", port), "--port", "'" + port + "'", "0..65535");
+    }
+
+    @Test
+    void peerWithABadAdminPort_isAUsageErrorNamingTheValue() {
+        assertUsageError(cli("peer", "--admin-port", "99999"), "--admin-port", "'99999'");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"nohost, 'nohost'", "127.0.0.1:0, got 0", "127.0.0.1:x, 'x'", "'127.0.0.1:7420,oops', 'oops'"})
+    void peerWithABadBootstrap_isAUsageErrorNamingTheValue(String bootstrap, String named) {
+        assertUsageError(cli("peer", "--bootstrap", bootstrap), "--bootstrap", named);
+    }
+
+    @Test
+    void peerWithABadBootstrapInTheEnvironment_isAUsageErrorNamingTheVariable() {
+        Run run = cli(Map.of("KADRING_BOOTSTRAP", "127.0.0.1:7420,nohost"), "peer", "--data-dir", "unused");
+        assertUsageError(run, "KADRING_BOOTSTRAP", "'nohost'");
+    }
+
+    @Test
+    void peerOnTheLastPortWithoutAnAdminPort_isAUsageError() {
+        assertUsageError(cli("peer", "--port", "65535"), "--admin-port");
+    }
+
+    @Test
+    void peerWithAnUnknownLogLevel_isAUsageErrorNamingTheValue() {
+        assertUsageError(cli("peer", "--log-level", "loud"), "--log-level", "'loud'", "DEBUG");
+    }
+
+    @Test
+    void peerWithANonPositiveSaveInterval_isAUsageError() {
+        assertUsageError(cli("peer", "--save-interval", "0"), "--save-interval", "got 0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lookup", "successor"})
+    void keyQueryWithAMalformedKey_isAUsageErrorNamingTheKey(String command) {
+        assertUsageError(cli(command, "zz"), "key must be 64 hex characters, got 'zz'");
+    }
+
+    @Test
+    void keyQueryWithoutAKey_isAUsageError() {
+        assertUsageError(cli("lookup"), "KEY");
+    }
+
+    @Test
+    void clientCommandWithABadAdminAddress_isAUsageErrorNamingTheValue() {
+        assertUsageError(cli("status", "--admin", "localhost"), "--admin", "'localhost'");
+    }
+
+    @Test
+    void statusWithNobodyListening_failsWithExitOneNamingTheAddress() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Run run = cli("status", "--admin", "127.0.0.1:" + port);
+        assertAll(() -> assertEquals(Main.FAILED, run.exitCode()),
+                () -> assertTrue(run.err().contains("cannot reach the peer's admin API at 127.0.0.1:" + port), run.err()));
+    }
+}

@@ -1,0 +1,170 @@
+package io.kadring.bootstrap.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.bootstrap.TestPeers;
+import io.kadring.bootstrap.peer.PeerProcess;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two peers on loopback; the second one's admin API is asked everything. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class AdminApiTest {
+    private static final Duration SETTLE = Duration.ofSeconds(20);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private PeerProcess first;
+    private PeerProcess second;
+
+    @BeforeAll
+    void startTwoPeers(@TempDir Path dir) throws Exception {
+        first = TestPeers.start(dir.resolve("first"));
+        first.joined().get(10, TimeUnit.SECONDS);
+        second = TestPeers.start(dir.resolve("second"), first.udpAddress());
+        second.joined().get(10, TimeUnit.SECONDS);
+        String firstId = first.id().toHex();
+        TestPeers.await(SETTLE, "the second peer to see the first as successor and predecessor", () -> {
+            JsonObject status = new JsonObject(get("/status").body());
+            return firstId.equals(status.getString("successor")) && firstId.equals(status.getString("predecessor"));
+        });
+    }
+
+    @AfterAll
+    void stop() {
+        if (second != null) second.close();
+        if (first != null) first.close();
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + second.adminPort() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("request " + request + " failed", e);
+        }
+    }
+
+    private JsonObject json(HttpResponse<String> response, int status) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+        return new JsonObject(response.body());
+    }
+
+    private JsonObject firstAsContact() {
+        return new JsonObject().put("id", first.id().toHex()).put("address", "127.0.0.1:" + first.udpAddress().getPort());
+    }
+
+    @Test
+    void status_reportsTheNodeItsNeighboursAndCounts() {
+        JsonObject status = json(get("/status"), 200);
+        assertEquals(second.id().toHex(), status.getString("node_id"));
+        assertEquals("127.0.0.1:" + second.udpAddress().getPort(), status.getString("address"));
+        assertEquals("joined", status.getString("phase"));
+        assertEquals(1, status.getInteger("contacts"));
+        assertEquals(first.id().toHex(), status.getString("successor"));
+        assertEquals(first.id().toHex(), status.getString("predecessor"));
+        assertEquals(0, status.getInteger("records"));
+        assertTrue(status.getLong("uptime_seconds") >= 0);
+    }
+
+    @Test
+    void contacts_listIdsAndAddresses() {
+        HttpResponse<String> response = get("/contacts");
+        assertEquals(200, response.statusCode());
+        assertEquals(new JsonArray().add(firstAsContact()), new JsonArray(response.body()));
+    }
+
+    @Test
+    void ring_showsPredecessorAndSuccessors() {
+        JsonObject ring = json(get("/ring"), 200);
+        assertEquals(firstAsContact(), ring.getJsonObject("predecessor"));
+        assertEquals(new JsonArray().add(firstAsContact()), ring.getJsonArray("successors"));
+    }
+
+    @Test
+    void metrics_arePrometheusTextWithKadringAndJvmSeries() {
+        HttpResponse<String> response = get("/metrics");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
+        String text = response.body();
+        for (String series : new String[] {"kadring_rpc_sent_total", "kadring_routing_contacts", "jvm_memory_used_bytes",
+                "jvm_gc_", "jvm_threads_live_threads", "system_cpu_count", "process_uptime_seconds"}) {
+            assertTrue(text.contains("\n" + series), "no " + series + " in /metrics");
+        }
+    }
+
+    @Test
+    void lookup_returnsTheClosestNodesAndWhatItCost() {
+        JsonObject answer = json(get("/lookup/" + first.id().toHex()), 200);
+        assertEquals(first.id().toHex(), answer.getString("key"));
+        assertEquals(firstAsContact(), answer.getJsonArray("contacts").getJsonObject(0));
+        assertTrue(answer.getInteger("hops") >= 1, answer.encode());
+        assertTrue(answer.getInteger("messages") >= 1, answer.encode());
+        assertTrue(answer.getLong("duration_ms") >= 0, answer.encode());
+    }
+
+    @Test
+    void successor_returnsTheFirstNodeClockwiseFromTheKey() {
+        JsonObject answer = json(get("/successor/" + first.id().toHex()), 200);
+        assertEquals(new JsonArray().add(firstAsContact()), answer.getJsonArray("contacts"));
+    }
+
+    @Test
+    void aMalformedKey_is400NamingTheValue() {
+        JsonObject error = json(get("/lookup/zz"), 400);
+        assertEquals(new JsonObject().put("error", "key must be 64 hex characters, got 'zz'"), error);
+        assertEquals(400, get("/successor/" + "0".repeat(63)).statusCode());
+    }
+
+    @Test
+    void anUnknownRoute_is404Json() {
+        for (String path : new String[] {"/", "/nope", "/status/extra", "/lookup", "/lookup/a/b"}) {
+            assertTrue(json(get(path), 404).getString("error").contains("no route"), path);
+        }
+    }
+
+    @Test
+    void anotherMethod_is405Json() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/status"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertTrue(json(response, 405).getString("error").contains("POST"));
+    }
+
+    @Test
+    void aRequestForAnotherHostName_is403() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", second.adminPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /status HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 403 Forbidden", statusLine);
+        }
+    }
+}

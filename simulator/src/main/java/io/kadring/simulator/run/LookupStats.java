@@ -1,0 +1,55 @@
+package io.kadring.simulator.run;
+
+import io.kadring.simulator.stats.Histogram;
+import io.kadring.simulator.stats.TimeSeries;
+
+/**
+ * What the lookups of one kind did, checked against the ground truth: how many, how many
+ * found the true answer (success) and the whole true set (exact), their hops and latency,
+ * and the success rate over virtual time.
+ */
+public final class LookupStats {
+    private long count;
+    private long successes;
+    private long exact;
+    private final Histogram hops = new Histogram();
+    private final Histogram latencyMillis = new Histogram();
+    private final TimeSeries successOverTime = new TimeSeries();
+
+    /** One finished lookup, at virtual time {@code at}. */
+    public void record(long at, boolean success, boolean exactSet, int hopCount, long latency) {
+        count++;
+        if (success) successes++;
+        if (exactSet) exact++;
+        hops.record(hopCount);
+        latencyMillis.record(latency);
+        successOverTime.add(at, success ? 1 : 0);
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** Share of lookups that found the true answer; 1 when there were none. */
+    public double successRate() {
+        return count == 0 ? 1 : successes / (double) count;
+    }
+
+    /** Share of lookups that found the whole true set; 1 when there were none. */
+    public double exactRate() {
+        return count == 0 ? 1 : exact / (double) count;
+    }
+
+    public Histogram hops() {
+        return hops;
+    }
+
+    public Histogram latencyMillis() {
+        return latencyMillis;
+    }
+
+    /** Per simulated minute: the mean of 1 (success) and 0 (failure), i.e. the success rate. */
+    public TimeSeries successOverTime() {
+        return successOverTime;
+    }
+}

@@ -1,0 +1,289 @@
+package io.kadring.simulator.run;
+
+import io.kadring.crypto.Identity;
+import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.node.LookupOutcome;
+import io.kadring.overlay.node.Node;
+import io.kadring.overlay.node.SignatureChecks;
+import io.kadring.overlay.wire.NodeRecord;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.kadring.simulator.EventLoop;
+import io.kadring.simulator.Seeds;
+import io.kadring.simulator.SimEnvironment;
+import io.kadring.simulator.SimNetwork;
+import io.kadring.simulator.Traffic;
+import io.kadring.simulator.churn.ChurnDriver;
+import io.kadring.simulator.churn.MassFailure;
+import io.kadring.simulator.churn.SessionTime;
+import io.kadring.simulator.stats.TimeSeries;
+import io.kadring.storage.SignedRecord;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs the production node code over the simulated network in virtual time: builds the
+ * network (nodes join one after another through a random node already in), then runs the
+ * workload (lookups of both kinds, puts and gets of signed records) for the configured
+ * duration, with churn and a mass failure if asked, and checks every lookup against the
+ * ground truth. Same seed, same report (wall time and heap aside).
+ */
+public final class Simulation {
+    private static final long PROGRESS_AFTER_SECONDS = 3;
+    private static final long SLICE_MILLIS = 10_000;
+
+    private final SimulationConfig config;
+    private final EventLoop loop = new EventLoop();
+    private final Seeds seeds;
+    private final SimNetwork network;
+    private final SignatureChecks checks;
+    private final GroundTruth truth = new GroundTruth();
+    private final List<SimPeer> live = new ArrayList<>();
+    private final RandomGenerator choices;
+    private final Workload workload;
+    private final TimeSeries liveNodes = new TimeSeries();
+    private final TimeSeries messagesSent = new TimeSeries();
+    private final PrintStream progress;
+    private int spawned;
+    private long workloadStart;
+    private long end;
+
+    public Simulation(SimulationConfig config) {
+        this(config, null);
+    }
+
+    /** @param progress where a progress line goes for runs longer than a few seconds; null for none */
+    public Simulation(SimulationConfig config, PrintStream progress) {
+        this.config = config;
+        this.progress = progress;
+        this.seeds = new Seeds(config.seed());
+        this.network = new SimNetwork(loop, Latencies.parse(config.latency()).get(), seeds.random("network"));
+        network.setLossRate(config.loss());
+        this.choices = seeds.random("choices");
+        this.checks = memoised();
+        this.workload = new Workload(this);
+    }
+
+    /** Signature checks are pure functions of the bytes: each distinct one is verified once. */
+    private static SignatureChecks memoised() {
+        Map<NodeRecord, Boolean> nodeRecords = new HashMap<>();
+        Map<SignedRecord, Boolean> records = new HashMap<>();
+        return new SignatureChecks(
+                r -> nodeRecords.computeIfAbsent(r, NodeRecord::verify),
+                r -> records.computeIfAbsent(r, SignedRecord::verifySignature));
+    }
+
+    /** Builds the network, runs the workload, and reports. */
+    public SimulationReport run() {
+        WallClock wall = new WallClock();
+        long heapBefore = usedHeap();
+        build();
+        long heapPerNode = Math.max(0, (usedHeap() - heapBefore) / Math.max(1, live.size()));
+
+        workloadStart = loop.now() + 2 * config.node().stabilizeIntervalMillis();
+        end = workloadStart + config.durationMillis();
+        loop.scheduleAt(workloadStart, this::startWorkload);
+        sample(workloadStart);
+        runUntil(end, wall);
+        workload.stop();
+        workload.checkRecordsAtEnd(loop.now());
+        runUntil(loop.now() + 120_000, wall); // let the final gets finish; unanswered ones count as not found
+
+        Traffic traffic = network.traffic();
+        return new SimulationReport(config, loop.now() / 1000.0, wall.seconds(), loop.eventsExecuted(),
+                heapPerNode, workload.lookups(), workload.successorLookups(), workload.records(),
+                traffic.messagesSent(), traffic.bytesSent(), liveNodes, messagesSent,
+                config.sessionMeanMillis() > 0);
+    }
+
+    /** Node 0 starts the network; the others join one by one through a random node already in. */
+    private void build() {
+        spawn().node.start(List.of()).thenRun(() -> joined(live.get(0)));
+        for (int i = 1; i < config.nodes(); i++) {
+            loop.runUntil(loop.now() + config.joinSpacingMillis());
+            SimPeer via = randomJoined();
+            SimPeer peer = spawn();
+            peer.node.start(List.of(via.env.address())).whenComplete((r, e) -> {
+                if (e == null) joined(peer);
+            });
+        }
+        long deadline = loop.now() + 600_000;
+        while (truth.size() < live.size() && loop.now() < deadline) {
+            loop.runUntil(loop.now() + 1_000);
+        }
+    }
+
+    private void startWorkload() {
+        if (config.sessionMeanMillis() > 0) {
+            ChurnDriver<SimPeer> churn = new ChurnDriver<>(loop, seeds.random("churn"), config.nodes(),
+                    SessionTime.exponential(config.sessionMeanMillis()), new ChurnDriver.Population<>() {
+                        @Override
+                        public SimPeer spawn() {
+                            return arrive();
+                        }
+
+                        @Override
+                        public void kill(SimPeer peer) {
+                            crash(peer);
+                        }
+                    });
+            for (SimPeer p : List.copyOf(live)) churn.adopt(p);
+            churn.start();
+            if (config.killFraction() > 0) {
+                churn.schedule(new MassFailure(workloadStart + config.durationMillis() / 2, config.killFraction()));
+            }
+        } else if (config.killFraction() > 0) {
+            loop.scheduleAt(workloadStart + config.durationMillis() / 2, () -> {
+                MassFailure failure = new MassFailure(loop.now(), config.killFraction());
+                for (SimPeer p : failure.choose(List.copyOf(live), choices)) crash(p);
+            });
+        }
+        for (SimPeer p : List.copyOf(live)) workload.start(p);
+    }
+
+    /** A node arriving under churn: joins through a random node that is in. */
+    private SimPeer arrive() {
+        SimPeer via = randomJoined();
+        SimPeer peer = spawn();
+        peer.node.start(via == null ? List.of() : List.of(via.env.address())).whenComplete((r, e) -> {
+            if (e == null && peer.alive()) {
+                joined(peer);
+                workload.start(peer);
+            }
+        });
+        return peer;
+    }
+
+    private SimPeer spawn() {
+        int index = spawned++;
+        byte[] seed = new byte[Identity.SEED_BYTES];
+        seeds.random("identity", index).nextBytes(seed);
+        Identity identity = Identity.fromSeed(seed);
+        SimEnvironment env = new SimEnvironment(network, network.newAddress(), seeds.random("node", index));
+        Node node = new Node(env, config.node(), identity, env.address(), NodeMetrics.noop(), checks);
+        env.attach(node);
+        SimPeer peer = new SimPeer(index, node, env, seeds.random("workload", index));
+        live.add(peer);
+        return peer;
+    }
+
+    private void joined(SimPeer peer) {
+        if (!peer.alive()) return;
+        peer.joined = true;
+        truth.add(peer.node.id());
+    }
+
+    void crash(SimPeer peer) {
+        if (!peer.alive()) return;
+        peer.diedAt = loop.now();
+        peer.env.crash();
+        peer.node.close();
+        live.remove(peer);
+        truth.remove(peer.node.id());
+        workload.died(peer);
+    }
+
+    SimPeer randomJoined() {
+        if (live.isEmpty()) return null;
+        for (int tries = 0; tries < 64; tries++) {
+            SimPeer p = live.get(choices.nextInt(live.size()));
+            if (p.joined) return p;
+        }
+        return live.get(0);
+    }
+
+    SimPeer randomLive() {
+        return live.isEmpty() ? null : randomJoined();
+    }
+
+    long now() {
+        return loop.now();
+    }
+
+    long elapsed() {
+        return Math.max(0, loop.now() - workloadStart);
+    }
+
+    long end() {
+        return end;
+    }
+
+    SimulationConfig config() {
+        return config;
+    }
+
+    GroundTruth truth() {
+        return truth;
+    }
+
+    /** Runs the loop to {@code until}, sampling the time series every simulated minute. */
+    private void runUntil(long until, WallClock wall) {
+        double lastPrint = 0;
+        while (loop.now() < until) {
+            long next = Math.min(until, loop.now() + SLICE_MILLIS);
+            loop.runUntil(next);
+            sample(next);
+            double w = wall.seconds();
+            if (progress != null && w > PROGRESS_AFTER_SECONDS && w - lastPrint >= 2) {
+                lastPrint = w;
+                progress.printf("  simulated %s of %s, %d nodes up, %.0f events/s%n", clock(loop.now()),
+                        clock(until), live.size(), loop.eventsExecuted() / w);
+            }
+        }
+    }
+
+    private long lastMessages;
+
+    private void sample(long at) {
+        long t = Math.max(0, at - workloadStart);
+        if (at < workloadStart) return;
+        liveNodes.add(t, live.size());
+        long sent = network.traffic().messagesSent();
+        messagesSent.add(t, sent - lastMessages);
+        lastMessages = sent;
+    }
+
+    static String clock(long millis) {
+        long s = millis / 1000;
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 2; i++) System.gc();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    /** Checks a finished lookup of either kind against the truth now. */
+    void checkClosest(LookupStats stats, Id key, LookupOutcome outcome) {
+        List<Id> expected = truth.closest(key, config.node().k());
+        List<Contact> got = outcome.contacts();
+        boolean success = !got.isEmpty() && !expected.isEmpty() && got.get(0).id().equals(expected.get(0));
+        boolean exact = got.size() == expected.size();
+        for (int i = 0; exact && i < got.size(); i++) exact = got.get(i).id().equals(expected.get(i));
+        stats.record(elapsed(), success, exact, outcome.hops(), outcome.durationMillis());
+    }
+
+    void checkSuccessor(LookupStats stats, Id key, LookupOutcome outcome) {
+        boolean success = truth.size() > 0 && !outcome.contacts().isEmpty()
+                && outcome.contacts().get(0).id().equals(truth.successor(key));
+        stats.record(elapsed(), success, success, outcome.hops(), outcome.durationMillis());
+    }
+
+    void schedule(SimPeer peer, long delay, Runnable task) {
+        peer.env.schedule(delay, task);
+    }
+
+    void onLoop(long at, Runnable task) {
+        loop.scheduleAt(at, task);
+    }
+
+    static <T> Consumer<T> ignore() {
+        return t -> { };
+    }
+}

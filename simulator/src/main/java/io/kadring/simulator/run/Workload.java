@@ -1,0 +1,155 @@
+package io.kadring.simulator.run;
+
+import io.kadring.crypto.Identity;
+import io.kadring.routing.Id;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the simulated users do: every node looks up random keys (both kinds) at a Poisson
+ * rate; a share of nodes publish one signed record each, which they keep refreshing while
+ * they live; every node gets a random published record now and then. At the end, every
+ * record that should still exist is looked for from a random live node.
+ */
+final class Workload {
+    private static final byte[] SALT = "sim".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int VALUE_BYTES = 100;
+
+    private final Simulation sim;
+    private final LookupStats lookups = new LookupStats();
+    private final LookupStats successorLookups = new LookupStats();
+    private final RecordStats records = new RecordStats();
+    /** Records that were stored, in publication order (deterministic). */
+    private final List<Published> published = new ArrayList<>();
+    private final Map<SimPeer, List<Published>> byOwner = new HashMap<>();
+    private boolean stopped;
+
+    private static final class Published {
+        final Id key;
+        final SimPeer owner;
+        long ownerDiedAt = -1;
+
+        Published(Id key, SimPeer owner) {
+            this.key = key;
+            this.owner = owner;
+        }
+    }
+
+    Workload(Simulation sim) {
+        this.sim = sim;
+    }
+
+    LookupStats lookups() {
+        return lookups;
+    }
+
+    LookupStats successorLookups() {
+        return successorLookups;
+    }
+
+    RecordStats records() {
+        return records;
+    }
+
+    /** Starts {@code peer}'s share of the workload; it stops by itself when the peer dies. */
+    void start(SimPeer peer) {
+        SimulationConfig c = sim.config();
+        long lookupMean = c.lookupIntervalMillis();
+        sim.schedule(peer, exp(peer, lookupMean), () -> lookUp(peer, true));
+        sim.schedule(peer, exp(peer, lookupMean), () -> lookUp(peer, false));
+        if (c.publishFraction() > 0) {
+            if (peer.workload.nextDouble() < c.publishFraction()) {
+                sim.schedule(peer, peer.workload.nextLong(60_000), () -> publish(peer));
+            }
+            sim.schedule(peer, exp(peer, c.getIntervalMillis()), () -> get(peer));
+        }
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    void died(SimPeer peer) {
+        for (Published p : byOwner.getOrDefault(peer, List.of())) p.ownerDiedAt = sim.now();
+    }
+
+    private long exp(SimPeer peer, long mean) {
+        return 1 + (long) (-Math.log(1 - peer.workload.nextDouble()) * mean);
+    }
+
+    private void lookUp(SimPeer peer, boolean xor) {
+        if (stopped || !peer.alive()) return;
+        Id key = Id.random(peer.workload);
+        if (xor) {
+            peer.node.findClosest(key).thenAccept(o -> {
+                if (!stopped) sim.checkClosest(lookups, key, o);
+            });
+        } else {
+            peer.node.findSuccessor(key).thenAccept(o -> {
+                if (!stopped) sim.checkSuccessor(successorLookups, key, o);
+            });
+        }
+        sim.schedule(peer, exp(peer, sim.config().lookupIntervalMillis()), () -> lookUp(peer, xor));
+    }
+
+    private void publish(SimPeer peer) {
+        if (stopped || !peer.alive()) return;
+        byte[] seed = new byte[Identity.SEED_BYTES];
+        peer.workload.nextBytes(seed);
+        Identity owner = Identity.fromSeed(seed);
+        byte[] value = new byte[VALUE_BYTES];
+        peer.workload.nextBytes(value);
+        records.puts++;
+        peer.node.publish(owner, SALT, value, -1).thenAccept(result -> {
+            if (!result.succeeded()) return;
+            records.putSuccesses++;
+            Published p = new Published(result.key(), peer);
+            if (!peer.alive()) p.ownerDiedAt = sim.now();
+            published.add(p);
+            byOwner.computeIfAbsent(peer, x -> new ArrayList<>()).add(p);
+        });
+    }
+
+    private void get(SimPeer peer) {
+        if (stopped || !peer.alive()) return;
+        List<Published> candidates = existing(sim.now());
+        if (!candidates.isEmpty()) {
+            Published p = candidates.get(peer.workload.nextInt(candidates.size()));
+            records.gets++;
+            peer.node.get(p.key).thenAccept(r -> {
+                if (r.record().isPresent()) records.getSuccesses++;
+            });
+        }
+        sim.schedule(peer, exp(peer, sim.config().getIntervalMillis()), () -> get(peer));
+    }
+
+    /**
+     * Records that should exist at {@code now}: the owner is alive (it refreshes), or it died
+     * less than a lifetime after its last refresh, which was at most a replicate interval
+     * before it died.
+     */
+    private List<Published> existing(long now) {
+        long lifetime = sim.config().node().recordLifetimeMillis();
+        long interval = sim.config().node().replicateIntervalMillis();
+        List<Published> out = new ArrayList<>();
+        for (Published p : published) {
+            if (p.ownerDiedAt < 0 || p.ownerDiedAt - interval + lifetime > now) out.add(p);
+        }
+        return out;
+    }
+
+    /** Starts one get per record that should exist, each from a random live node. */
+    void checkRecordsAtEnd(long now) {
+        List<Published> expected = existing(now);
+        records.published = expected.size();
+        for (Published p : expected) {
+            SimPeer reader = sim.randomLive();
+            if (reader == null) continue;
+            reader.node.get(p.key).thenAccept(r -> {
+                if (r.record().isPresent()) records.retrievableAtEnd++;
+            });
+        }
+    }
+}
