@@ -10,7 +10,9 @@ import java.util.TreeMap;
  * Kademlia's iterative node lookup as a state machine with no IO: it says whom to ask
  * ({@link #next()}), is told what they answered ({@link #onResponse}) or that they failed
  * ({@link #onFailure}), and finishes when the k closest contacts it knows of have all
- * answered. At most {@code alpha} queries are in flight.
+ * answered. At most {@code alpha} queries are in flight while answers bring closer contacts;
+ * once an answer brings none (the lookup has stalled), every one of the k closest not yet
+ * asked is asked at once, as the Kademlia paper prescribes.
  *
  * <p>The caller must report every contact returned by {@link #next()} exactly once, as a
  * response or a failure (a timeout); then the lookup always finishes. Not thread-safe.
@@ -41,6 +43,7 @@ public final class XorLookup {
     private int failures;
     private int ignored;
     private boolean finished;
+    private boolean stalled;
 
     /**
      * @param self  the local node: counts as having answered, at 0 hops
@@ -68,12 +71,13 @@ public final class XorLookup {
      * yet asked among the k closest that have not failed. Empty while waiting and once finished.
      */
     public List<Contact> next() {
-        if (finished || inFlight >= alpha) return List.of();
-        List<Contact> out = new ArrayList<>(alpha - inFlight);
+        int parallelism = stalled ? k : alpha;
+        if (finished || inFlight >= parallelism) return List.of();
+        List<Contact> out = new ArrayList<>(parallelism - inFlight);
         int live = 0;
         for (Candidate c : candidates.values()) {
             if (c.state == State.FAILED) continue;
-            if (live++ == k || inFlight == alpha) break;
+            if (live++ == k || inFlight == parallelism) break;
             if (c.state == State.WAITING) {
                 c.state = State.IN_FLIGHT;
                 inFlight++;
@@ -99,7 +103,9 @@ public final class XorLookup {
         inFlight--;
         responses++;
         if (finished) return;
+        Id closestBefore = closestLive();
         for (Contact n : closer) learn(n, c.depth + 1);
+        stalled = closestLive().equals(closestBefore);
         finished = computeFinished();
     }
 
@@ -141,6 +147,14 @@ public final class XorLookup {
     /** Answers that came from contacts not in flight (late, after a timeout, or unsolicited). */
     public int ignoredResponses() {
         return ignored;
+    }
+
+    /** The closest candidate that has not failed (there is always one: the local node). */
+    private Id closestLive() {
+        for (Candidate c : candidates.values()) {
+            if (c.state != State.FAILED) return c.contact.id();
+        }
+        throw new IllegalStateException("the local node never fails");
     }
 
     private void learn(Contact contact, int depth) {

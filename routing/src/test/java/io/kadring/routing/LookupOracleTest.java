@@ -204,7 +204,7 @@ final class LookupOracleTest {
                 inFlight.add(c);
             }
             assertEquals(inFlight.size(), inFlightCount.getAsInt());
-            assertTrue(inFlight.size() <= ALPHA, "at most alpha in flight");
+            assertTrue(inFlight.size() <= K, "at most k in flight (alpha until the lookup stalls)");
             assertFalse(inFlight.isEmpty(), "not finished, so something must be in flight");
             Contact c = inFlight.remove(random.nextInt(inFlight.size()));
             if (dead.contains(c.id())) fail.accept(c.id());

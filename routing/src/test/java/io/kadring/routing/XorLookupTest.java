@@ -33,13 +33,23 @@ final class XorLookupTest {
     }
 
     @Test
-    void next_asksTheClosestAndNeverMoreThanAlphaAtOnce() {
+    void next_asksTheClosestAndNeverMoreThanAlphaAtOnce_whileAnswersBringCloserContacts() {
         XorLookup lookup = new XorLookup(TARGET, self, List.of(at(50), at(10), at(40), at(20), at(30)), 20, 3);
         assertEquals(List.of(at(10), at(20), at(30)), lookup.next());
         assertTrue(lookup.next().isEmpty(), "waiting");
         assertEquals(3, lookup.inFlight());
-        lookup.onResponse(at(20).id(), List.of());
-        assertEquals(List.of(at(40)), lookup.next());
+        lookup.onResponse(at(20).id(), List.of(at(5)));
+        assertEquals(List.of(at(5)), lookup.next(), "progress: still alpha at a time");
+        assertTrue(lookup.next().isEmpty(), "waiting");
+    }
+
+    @Test
+    void aStalledLookup_asksAllOfTheKClosestNotYetAskedAtOnce() {
+        XorLookup lookup = new XorLookup(TARGET, self, List.of(at(50), at(10), at(40), at(20), at(30), at(60)), 20, 3);
+        assertEquals(List.of(at(10), at(20), at(30)), lookup.next());
+        lookup.onResponse(at(20).id(), List.of(at(70)));
+        assertEquals(List.of(at(40), at(50), at(60), at(70)), lookup.next(), "no closer contact: ask the rest at once");
+        assertEquals(6, lookup.inFlight());
     }
 
     @Test

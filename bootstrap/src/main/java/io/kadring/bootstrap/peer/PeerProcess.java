@@ -129,7 +129,7 @@ public final class PeerProcess implements AutoCloseable {
             }
         });
         long every = settings.saveInterval().toMillis();
-        chores.scheduleWithFixedDelay(this::saveContacts, every, every, TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(() -> saveContacts(), every, every, TimeUnit.MILLISECONDS);
     }
 
     /** The node's id. */
@@ -163,16 +163,18 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     /**
-     * Saves the routing table's contacts, freshest first. An empty table leaves the file as it
-     * was: a peer that never got in must not forget whom it could rejoin through.
+     * Saves the routing table's contacts, freshest first, and returns how many. An empty table
+     * leaves the file as it was: a peer that never got in must not forget whom it could rejoin
+     * through. Failures are logged, never thrown.
      */
-    void saveContacts() {
+    int saveContacts() {
         try {
             List<Contact> contacts = new ArrayList<>(node.contacts().get(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS));
-            if (contacts.isEmpty()) return;
+            if (contacts.isEmpty()) return 0;
             contacts.sort(Comparator.comparingLong(Contact::lastSeen).reversed());
             contactsFile.write(contacts);
             LOG.debug("saved {} contacts to {}", contacts.size(), contactsFile.path());
+            return contacts.size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IllegalStateException e) {
@@ -180,6 +182,7 @@ public final class PeerProcess implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("could not save contacts to {}: {}", contactsFile.path(), e.toString());
         }
+        return 0;
     }
 
     /**
@@ -205,9 +208,9 @@ public final class PeerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        saveContacts();
+        int saved = saveContacts();
         release();
-        LOG.info("stopped");
+        LOG.info("stopped{}", saved == 0 ? "" : "; saved " + saved + " contacts to " + contactsFile.path());
         if (reason == null) {
             terminated.complete(null);
         } else {

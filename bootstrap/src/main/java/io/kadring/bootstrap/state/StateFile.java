@@ -10,14 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /** How the peer replaces its state files and sets aside the ones it cannot read. */
-public final class StateFile {
+final class StateFile {
     private StateFile() {}
 
     /**
      * Replaces {@code target} with {@code content} so that a crash leaves either the old file or
      * the new one, never a mix: a temporary file in the same directory, synced, then renamed.
      */
-    public static void replace(Path target, byte[] content) throws IOException {
+    static void replace(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
@@ -34,7 +34,7 @@ public final class StateFile {
     }
 
     /** Renames {@code file} to the first free {@code <name>.corrupt-<n>} (n from 1) and returns that path. */
-    public static Path setAside(Path file) throws IOException {
+    static Path setAside(Path file) throws IOException {
         for (int n = 1; ; n++) {
             Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + n);
             if (Files.exists(aside)) continue;
