@@ -154,6 +154,19 @@ public final class KadringNode implements AutoCloseable {
         return read(() -> node.successor());
     }
 
+    /** The ring's successor list, closest first. */
+    public CompletableFuture<List<Contact>> successors() {
+        return read(() -> new ArrayList<>(node.successors()));
+    }
+
+    /**
+     * The address this node's signed record advertises: the bound address, or once learned
+     * from peers, the address they see it at (when bound to a wildcard address).
+     */
+    public CompletableFuture<InetSocketAddress> advertisedAddress() {
+        return read(() -> node.selfRecord().address());
+    }
+
     /** The ring predecessor, if any. */
     public CompletableFuture<Optional<Contact>> predecessor() {
         return read(() -> node.predecessor());

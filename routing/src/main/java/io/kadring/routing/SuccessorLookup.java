@@ -72,7 +72,8 @@ public final class SuccessorLookup {
     /**
      * @param self     the local node
      * @param selfRing the local node's ring view: if {@code key} lies in (self, successor]
-     *                 that successor is the answer, at 0 hops, once it answers one query (the
+     *                 that successor is the answer, at 1 hop (a contact of our own asked
+     *                 once, as DESIGN.md counts hops), once it answers that query (the
      *                 next one in the list if it fails); a node with no successor and no
      *                 contacts is alone and answers itself at once
      * @param known    the contacts the local node knows (its table; the ring's are added)
@@ -101,10 +102,10 @@ public final class SuccessorLookup {
         if (selfRing.successor().isPresent()) byPrecedence.add(me);
         RingAnswer mine = selfRing.answer(key, known, k + selfRing.successorListSize() + 1);
         if (mine.isFinal()) {
-            // The key is ours to answer: our successor, at 0 hops, once it answers a query.
+            // The key is ours to answer: our successor, one hop away, once it answers a query.
             // Should it and the rest of the list have gone, what we know past the key follows.
             finalSeen = true;
-            for (Contact c : mine.contacts()) learn(c, 0);
+            for (Contact c : mine.contacts()) learn(c, 1);
             for (Contact c : RingNeighbours.successorsOf(key, known, k)) learn(c, 1);
         } else {
             for (Contact c : mine.contacts()) learn(c, 1);

@@ -50,7 +50,7 @@ final class SuccessorLookupTest {
         assertEquals(List.of(node(200)), lookup.next());
         lookup.onResponse(id(200), false, List.of(node(100)));
         assertTrue(lookup.isFinished());
-        assertEquals(new LookupResult(List.of(node(200)), 0, 1, 1, 0), lookup.result());
+        assertEquals(new LookupResult(List.of(node(200)), 1, 1, 1, 0), lookup.result(), "our own successor, asked once: 1 hop");
     }
 
     @Test

@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class PeerProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerProcess.class);
     /** Saved contacts tried when rejoining, freshest first: enough to find one alive. */
-    static final int REJOIN_CANDIDATES = 16;
+    private static final int REJOIN_CANDIDATES = 16;
     private static final Duration STEP_LIMIT = Duration.ofSeconds(3);
 
     private final PeerSettings settings;

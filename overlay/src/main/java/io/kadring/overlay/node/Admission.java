@@ -25,6 +25,8 @@ import java.util.function.Predicate;
  */
 final class Admission {
     private static final int RECENT = 64;
+    /** Verification PINGs outstanding at once; strangers beyond that wait for their next message. */
+    private static final int MAX_VERIFYING = 256;
 
     private final Node node;
     private final RoutingTable table;
@@ -118,7 +120,7 @@ final class Admission {
 
     /** Pings {@code address} so that its PONG's record can admit it. */
     void verify(InetSocketAddress address) {
-        if (!verifying.add(address)) return;
+        if (verifying.size() >= MAX_VERIFYING || !verifying.add(address)) return;
         node.rpc().request(address, tx -> new Message.Ping(tx, node.id(), node.selfRecord()), new RpcEngine.Callback() {
             @Override
             public void onResponse(Message response, long rtt) {

@@ -69,6 +69,12 @@ final class Joiner {
      * The bootstrap that answered seeds the lookup even if it is not admitted to our table
      * yet (it may not know its own external address, so its record cannot match).
      */
+    private void finish() {
+        node.maintenance().stabilize();
+        List<Contact> contacts = node.table().contacts();
+        result.complete(new JoinResult(false, contacts.size(), node.ring().successor()));
+    }
+
     private void lookUpSelf(Contact bootstrapContact) {
         node.lookups().closest(node.id(), null, List.of(bootstrapContact)).whenComplete((outcome, error) -> {
             // buckets farther than our closest neighbour (Kademlia's join)
@@ -78,9 +84,13 @@ final class Joiner {
                 refreshes.add(node.maintenance().refreshBucket(bucket));
             }
             CompletableFuture.allOf(refreshes.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
-                node.maintenance().stabilize();
-                List<Contact> contacts = node.table().contacts();
-                result.complete(new JoinResult(false, contacts.size(), node.ring().successor()));
+                if (node.table().size() > 0) {
+                    finish();
+                } else {
+                    // the bootstrap may have learned its own address meanwhile (it was bound
+                    // to a wildcard): ask again, so that its record can admit it now
+                    node.ping(bootstrapContact.address()).whenComplete((c, x) -> finish());
+                }
             });
         });
     }

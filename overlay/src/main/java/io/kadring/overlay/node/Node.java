@@ -43,6 +43,7 @@ public final class Node implements DatagramHandler {
     private final Lookups lookups;
     private final Maintenance maintenance;
     private final Records records;
+    private final SourceRateLimiter limiter;
     /** Sizes for the metrics gauges, which are read from other threads. */
     private volatile int contactCount;
     private volatile int ringCount;
@@ -69,6 +70,7 @@ public final class Node implements DatagramHandler {
         this.admission = new Admission(this, table, ring, metrics, checks.nodeRecords());
         this.records = new Records(this, new RecordValidator(config.maxValueBytes(), checks.records()));
         this.responder = new Responder(this);
+        this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(), 2 * config.requestsPerSecondPerSource());
         this.lookups = new Lookups(this);
         this.maintenance = new Maintenance(this);
         metrics.registerNode(() -> contactCount, () -> ringCount);
@@ -239,6 +241,8 @@ public final class Node implements DatagramHandler {
                 metrics.dropped("own_id");
             } else if (message.type().isResponse()) {
                 if (!rpc.onResponse(from, message)) metrics.dropped("unsolicited");
+            } else if (!limiter.allow(from.getAddress(), env.now())) {
+                metrics.dropped("rate_limited");
             } else {
                 responder.answer(from, message);
             }

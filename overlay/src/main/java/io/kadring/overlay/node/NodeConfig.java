@@ -29,7 +29,8 @@ public record NodeConfig(
         int putQuorum,
         int getEnough,
         int maxValueBytes,
-        StoreConfig store) {
+        StoreConfig store,
+        int requestsPerSecondPerSource) {
 
     public NodeConfig {
         positive("k", k);
@@ -64,6 +65,7 @@ public record NodeConfig(
                     + ", got " + maxValueBytes);
         }
         java.util.Objects.requireNonNull(store, "store");
+        positive("requestsPerSecondPerSource", requestsPerSecondPerSource);
         if (k > 20) throw new IllegalArgumentException("k must be <= 20 (a NODES datagram holds 20 contacts), got " + k);
     }
 
@@ -102,6 +104,7 @@ public record NodeConfig(
         b.getEnough = getEnough;
         b.maxValueBytes = maxValueBytes;
         b.store = store;
+        b.requestRate = requestsPerSecondPerSource;
         return b;
     }
 
@@ -132,6 +135,7 @@ public record NodeConfig(
         private int getEnough = 3;
         private int maxValueBytes = SignedRecord.MAX_VALUE_BYTES;
         private StoreConfig store = StoreConfig.defaults();
+        private int requestRate = 100;
 
         private Builder() {}
 
@@ -166,12 +170,14 @@ public record NodeConfig(
         public Builder maxValueBytes(int n) { this.maxValueBytes = n; return this; }
         /** Limits of the local record store. */
         public Builder store(StoreConfig s) { this.store = s; return this; }
+        /** Requests a node answers per second from one IP address (burst: twice that); loopback is exempt. */
+        public Builder requestsPerSecondPerSource(int n) { this.requestRate = n; return this; }
 
         public NodeConfig build() {
             return new NodeConfig(k, alpha, successorListSize, staleAfterFailures, maxPerPrefix,
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
                     joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
-                    maxValueBytes, store);
+                    maxValueBytes, store, requestRate);
         }
     }
 }

@@ -2,38 +2,71 @@ package io.kadring.simulator.run;
 
 import java.util.Locale;
 
-/** A minimal JSON writer for the report: objects, numbers and strings, in insertion order. */
-final class Json {
+/**
+ * A minimal JSON writer for reports: objects, arrays of objects, numbers and strings, in
+ * insertion order. Numbers are written to six decimals at most, so output is stable.
+ */
+public final class Json {
     private final StringBuilder out = new StringBuilder();
     private final boolean[] first = new boolean[32];
+    private final char[] closer = new char[32];
     private int depth;
 
-    Json begin() {
+    public Json begin() {
         out.append('{');
-        first[++depth] = true;
+        open('}');
         return this;
     }
 
-    Json object(String name) {
+    public Json object(String name) {
         key(name);
         out.append('{');
+        open('}');
+        return this;
+    }
+
+    /** Opens an array of objects; {@link #item()} starts each, {@link #end()} closes both. */
+    public Json array(String name) {
+        key(name);
+        out.append('[');
+        open(']');
+        return this;
+    }
+
+    /** Starts the next object of the array just opened. */
+    public Json item() {
+        if (!first[depth]) out.append(',');
+        first[depth] = false;
+        out.append('{');
+        open('}');
+        return this;
+    }
+
+    /** Closes the innermost object or array. */
+    public Json end() {
+        out.append(closer[depth--]);
+        return this;
+    }
+
+    /** A value that is already JSON (another writer's output). */
+    public Json raw(String name, String json) {
+        key(name);
+        out.append(json);
+        return this;
+    }
+
+    private void open(char close) {
         first[++depth] = true;
-        return this;
+        closer[depth] = close;
     }
 
-    Json end() {
-        out.append('}');
-        depth--;
-        return this;
-    }
-
-    Json number(String name, long value) {
+    public Json number(String name, long value) {
         key(name);
         out.append(value);
         return this;
     }
 
-    Json number(String name, double value) {
+    public Json number(String name, double value) {
         key(name);
         if (Double.isFinite(value)) {
             String fixed = new java.math.BigDecimal(String.format(Locale.ROOT, "%.6f", value))
@@ -45,7 +78,7 @@ final class Json {
         return this;
     }
 
-    Json string(String name, String value) {
+    public Json string(String name, String value) {
         key(name);
         out.append('"');
         for (char c : value.toCharArray()) {
@@ -63,7 +96,7 @@ final class Json {
         return this;
     }
 
-    Json bool(String name, boolean value) {
+    public Json bool(String name, boolean value) {
         key(name);
         out.append(value);
         return this;

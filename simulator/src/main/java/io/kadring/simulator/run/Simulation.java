@@ -18,7 +18,8 @@ import io.kadring.simulator.churn.MassFailure;
 import io.kadring.simulator.churn.SessionTime;
 import io.kadring.simulator.stats.TimeSeries;
 import io.kadring.storage.SignedRecord;
-import java.io.PrintStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class Simulation {
     private final Workload workload;
     private final TimeSeries liveNodes = new TimeSeries();
     private final TimeSeries messagesSent = new TimeSeries();
-    private final PrintStream progress;
+    private final Appendable progress;
+    private double lastProgress;
     private int spawned;
     private long workloadStart;
     private long end;
@@ -57,8 +59,11 @@ public final class Simulation {
         this(config, null);
     }
 
-    /** @param progress where a progress line goes for runs longer than a few seconds; null for none */
-    public Simulation(SimulationConfig config, PrintStream progress) {
+    /**
+     * @param progress where a progress line goes every few seconds for runs longer than a few
+     *     seconds (a {@code PrintStream} such as {@code System.err}, or a {@code Writer}); null for none
+     */
+    public Simulation(SimulationConfig config, Appendable progress) {
         this.config = config;
         this.progress = progress;
         this.seeds = new Seeds(config.seed());
@@ -82,7 +87,7 @@ public final class Simulation {
     public SimulationReport run() {
         WallClock wall = new WallClock();
         long heapBefore = usedHeap();
-        build();
+        build(wall);
         long heapPerNode = Math.max(0, (usedHeap() - heapBefore) / Math.max(1, live.size()));
 
         workloadStart = loop.now() + 2 * config.node().stabilizeIntervalMillis();
@@ -102,10 +107,11 @@ public final class Simulation {
     }
 
     /** Node 0 starts the network; the others join one by one through a random node already in. */
-    private void build() {
+    private void build(WallClock wall) {
         spawn().node.start(List.of()).thenRun(() -> joined(live.get(0)));
         for (int i = 1; i < config.nodes(); i++) {
             loop.runUntil(loop.now() + config.joinSpacingMillis());
+            if (i % 100 == 0) progress(wall, "joining", config.nodes());
             SimPeer via = randomJoined();
             SimPeer peer = spawn();
             peer.node.start(List.of(via.env.address())).whenComplete((r, e) -> {
@@ -223,17 +229,26 @@ public final class Simulation {
 
     /** Runs the loop to {@code until}, sampling the time series every simulated minute. */
     private void runUntil(long until, WallClock wall) {
-        double lastPrint = 0;
         while (loop.now() < until) {
             long next = Math.min(until, loop.now() + SLICE_MILLIS);
             loop.runUntil(next);
             sample(next);
-            double w = wall.seconds();
-            if (progress != null && w > PROGRESS_AFTER_SECONDS && w - lastPrint >= 2) {
-                lastPrint = w;
-                progress.printf("  simulated %s of %s, %d nodes up, %.0f events/s%n", clock(loop.now()),
-                        clock(until), live.size(), loop.eventsExecuted() / w);
-            }
+            progress(wall, "of " + clock(until) + ",", -1);
+        }
+    }
+
+    /** Every two seconds once a run has taken a few: simulated time, nodes, events per second. */
+    private void progress(WallClock wall, String stage, int target) {
+        double w = wall.seconds();
+        if (progress == null || w <= PROGRESS_AFTER_SECONDS || w - lastProgress < 2) return;
+        lastProgress = w;
+        String nodes = target < 0 ? live.size() + " nodes up" : live.size() + " of " + target + " nodes started";
+        try {
+            progress.append(String.format(java.util.Locale.ROOT, "  simulated %s %s %s, %.0f events/s%n",
+                    clock(loop.now()), stage, nodes, loop.eventsExecuted() / w));
+            if (progress instanceof java.io.Flushable f) f.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

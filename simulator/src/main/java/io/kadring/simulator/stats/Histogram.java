@@ -101,6 +101,25 @@ public final class Histogram {
         return max;
     }
 
+    /** One non-empty bucket, as {@link #forEachBucket} hands it out. */
+    @FunctionalInterface
+    public interface BucketVisitor {
+        void visit(long value, long count);
+    }
+
+    /**
+     * Hands out every non-empty bucket in ascending order: the highest value it holds (exact
+     * below 256; never outside [min, max]) and how many values fell in it. Enough to draw the
+     * distribution or its CDF.
+     */
+    public void forEachBucket(BucketVisitor visitor) {
+        for (int i = 0; i < BUCKETS && count > 0; i++) {
+            if (counts[i] != 0) {
+                visitor.visit(Math.max(min, Math.min(max, highestIn(i))), counts[i]);
+            }
+        }
+    }
+
     public long p50() {
         return quantile(0.50);
     }

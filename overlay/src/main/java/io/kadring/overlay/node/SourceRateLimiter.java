@@ -1,0 +1,47 @@
+package io.kadring.overlay.node;
+
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Requests each source IP may make: a token bucket per address ({@code perSecond} refill,
+ * {@code burst} deep), so that no one host can make this node do (or send) without bound.
+ * Loopback sources are exempt (local tests and tools); the table of addresses is bounded,
+ * least recently seen forgotten first.
+ */
+final class SourceRateLimiter {
+    private static final int MAX_SOURCES = 4096;
+
+    private final double perMilli;
+    private final double burst;
+    private final Map<InetAddress, double[]> buckets = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetAddress, double[]> eldest) {
+            return size() > MAX_SOURCES;
+        }
+    };
+
+    SourceRateLimiter(int perSecond, int burst) {
+        this.perMilli = perSecond / 1000.0;
+        this.burst = burst;
+    }
+
+    /** Takes one token for {@code source} at {@code now}; false when it has none left. */
+    boolean allow(InetAddress source, long now) {
+        if (source.isLoopbackAddress()) return true;
+        double[] b = buckets.get(source);
+        if (b == null) {
+            buckets.put(source, new double[] {burst - 1, now});
+            return true;
+        }
+        double tokens = Math.min(burst, b[0] + (now - (long) b[1]) * perMilli);
+        b[1] = now;
+        if (tokens < 1) {
+            b[0] = tokens;
+            return false;
+        }
+        b[0] = tokens - 1;
+        return true;
+    }
+}
