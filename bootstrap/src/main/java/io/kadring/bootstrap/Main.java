@@ -1,11 +1,14 @@
 package io.kadring.bootstrap;
 
 import io.kadring.bootstrap.cli.CommandFailure;
+import io.kadring.bootstrap.cli.GetCommand;
 import io.kadring.bootstrap.cli.KeygenCommand;
 import io.kadring.bootstrap.cli.LookupCommand;
 import io.kadring.bootstrap.cli.PeerCommand;
+import io.kadring.bootstrap.cli.PutCommand;
 import io.kadring.bootstrap.cli.StatusCommand;
 import io.kadring.bootstrap.cli.SuccessorCommand;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "A peer-to-peer DHT node: Kademlia routing over a Chord ring.",
         subcommands = {KeygenCommand.class, PeerCommand.class, StatusCommand.class,
-                LookupCommand.class, SuccessorCommand.class})
+                LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, io.kadring.bootstrap.cli.SimulateCommand.class})
 public final class Main {
     /** The operation failed. */
     public static final int FAILED = 1;
@@ -30,9 +33,11 @@ public final class Main {
     public static final int USAGE = CommandLine.ExitCode.USAGE;
 
     private final Map<String, String> environment;
+    private final OutputStream stdout;
 
-    private Main(Map<String, String> environment) {
+    private Main(Map<String, String> environment, OutputStream stdout) {
         this.environment = Map.copyOf(environment);
+        this.stdout = stdout;
     }
 
     public static void main(String... args) {
@@ -41,15 +46,29 @@ public final class Main {
 
     /** Runs the command on the process's standard streams and environment; returns the exit code. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(), args);
+        return run(System.out, new PrintWriter(System.err, true), System.getenv(), args);
     }
 
-    /** Runs the command with the given streams and environment variables; returns the exit code. */
+    /**
+     * Runs the command with the given streams and environment variables; returns the exit code.
+     * Raw bytes a command prints (the value {@code get} finds) reach {@code out} decoded as UTF-8.
+     */
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, String... args) {
-        CommandLine cli = new CommandLine(new Main(environment));
+        return run(new WriterOutputStream(out), out, err, environment, args);
+    }
+
+    /** Runs the command with standard output as a byte stream (raw values come through as they are). */
+    public static int run(OutputStream out, PrintWriter err, Map<String, String> environment, String... args) {
+        return run(out, new PrintWriter(out, true), err, environment, args);
+    }
+
+    private static int run(OutputStream stdout, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                           String... args) {
+        CommandLine cli = new CommandLine(new Main(environment, stdout));
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExpandAtFiles(false); // "@FILE" is put's value from a file, not picocli's argument file
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine bad = e.getCommandLine();
             bad.getErr().println("kadring: " + e.getMessage());
@@ -73,6 +92,11 @@ public final class Main {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Standard output as bytes, for commands that print raw bytes; flush their PrintWriter first. */
+    public OutputStream stdout() {
+        return stdout;
     }
 
     /** An environment variable, or null; commands read the environment only through here. */

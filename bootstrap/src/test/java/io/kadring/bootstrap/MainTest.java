@@ -25,7 +25,7 @@ final class MainTest {
     void help_exitsZeroAndListsTheCommands() {
         Run run = cli("--help");
         assertEquals(0, run.exitCode());
-        for (String command : new String[] {"keygen", "peer", "status", "lookup", "successor"}) {
+        for (String command : new String[] {"keygen", "peer", "status", "lookup", "successor", "put", "get"}) {
             assertTrue(run.out().contains(command), run.out());
         }
     }
@@ -93,7 +93,7 @@ final class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lookup", "successor"})
+    @ValueSource(strings = {"lookup", "successor", "get"})
     void keyQueryWithAMalformedKey_isAUsageErrorNamingTheKey(String command) {
         assertUsageError(cli(command, "zz"), "key must be 64 hex characters, got 'zz'");
     }
@@ -101,6 +101,19 @@ final class MainTest {
     @Test
     void keyQueryWithoutAKey_isAUsageError() {
         assertUsageError(cli("lookup"), "KEY");
+    }
+
+    @Test
+    void putWithoutAnIdentityOrAValue_isAUsageError() {
+        assertUsageError(cli("put", "value"), "--identity");
+        assertUsageError(cli("put", "--identity", "me.key"), "VALUE");
+    }
+
+    @Test
+    void putWithAnAtFileThatIsMissing_failsNamingTheFileNotAsAnArgumentFile() {
+        Run run = cli("put", "--identity", "missing.key", "@no-such-value-file");
+        assertEquals(Main.FAILED, run.exitCode(), run.err());
+        assertTrue(run.err().contains("cannot read the value from 'no-such-value-file'"), run.err());
     }
 
     @Test

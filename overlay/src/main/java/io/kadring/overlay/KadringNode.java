@@ -41,6 +41,7 @@ public final class KadringNode implements AutoCloseable {
     private final Builder settings;
     private VertxEnvironment env;
     private Node node;
+    private CompletableFuture<VertxEnvironment> bound;
     private CompletableFuture<JoinResult> started;
     private CompletableFuture<Void> closed;
 
@@ -61,11 +62,14 @@ public final class KadringNode implements AutoCloseable {
     public synchronized CompletableFuture<JoinResult> start() {
         if (closed != null) throw new IllegalStateException("node was closed");
         if (started != null) return started;
-        CompletableFuture<VertxEnvironment> bound = settings.vertx == null
+        bound = settings.vertx == null
                 ? VertxEnvironment.bindWithOwnVertx(settings.host, settings.port)
                 : VertxEnvironment.bind(settings.vertx, settings.host, settings.port);
         started = bound.thenCompose(e -> {
             synchronized (this) {
+                if (closed != null) {
+                    throw new IllegalStateException("node was closed while starting");
+                }
                 env = e;
                 node = new Node(e, settings.config, settings.identity, e.localAddress(),
                         NodeMetrics.of(settings.registry));
@@ -112,6 +116,16 @@ public final class KadringNode implements AutoCloseable {
     }
 
     /**
+     * As {@link #put(SignedRecord)} with compare-and-swap: holders store it only if the seq they
+     * hold is {@code expectedSeq} (or they hold nothing); −1 for none. For a record signed
+     * elsewhere (the private key stays with its owner); not refreshed by this node.
+     */
+    public CompletableFuture<PutResult> compareAndPut(SignedRecord record, long expectedSeq) {
+        Objects.requireNonNull(record, "record");
+        return onNode(n -> n.put(record, expectedSeq, false));
+    }
+
+    /**
      * Signs {@code value} with {@code publisher} under {@code salt} with the next seq, and
      * puts it; this node refreshes it every replicate interval while it runs.
      * {@code expectedSeq} ≥ 0 makes it a compare-and-swap on that seq; −1 for none.
@@ -132,6 +146,14 @@ public final class KadringNode implements AutoCloseable {
     /** Records this node holds for the network (a snapshot). */
     public CompletableFuture<List<StoredRecord>> storedRecords() {
         return read(() -> node.storedRecords());
+    }
+
+    /**
+     * The node's clock in milliseconds (monotonic, arbitrary origin): the clock a
+     * {@link StoredRecord}'s times are read on, e.g. for {@link StoredRecord#remainingLifetime(long)}.
+     */
+    public long nowMillis() {
+        return running().now();
     }
 
     /** This node's id (SHA-256 of its public key); known before {@link #start()}. */
@@ -174,33 +196,41 @@ public final class KadringNode implements AutoCloseable {
 
     /**
      * Stops the node's timers, closes its socket (the port is free once the future completes)
-     * and, if the node created its own Vert.x, that too. Idempotent.
+     * and, if the node created its own Vert.x, that too. Idempotent. Does not wait for a join
+     * in progress: that fails with "node closed while joining".
      */
     public synchronized CompletableFuture<Void> closeAsync() {
         if (closed != null) return closed;
-        if (env == null) {
-            closed = started == null ? CompletableFuture.completedFuture(null)
-                    : started.handle((r, e) -> null).thenCompose(x -> closeAsync0());
+        if (bound == null) {
+            closed = CompletableFuture.completedFuture(null);
         } else {
-            closed = closeAsync0();
+            closed = bound.handle((e, failure) -> e).thenCompose(e -> e == null
+                    ? CompletableFuture.<Void>completedFuture(null)
+                    : closeEnvironment(e));
         }
         return closed;
     }
 
-    private synchronized CompletableFuture<Void> closeAsync0() {
-        if (env == null) return CompletableFuture.completedFuture(null);
-        VertxEnvironment e = env;
-        Node n = node;
+    private CompletableFuture<Void> closeEnvironment(VertxEnvironment e) {
+        Node n;
+        synchronized (this) {
+            n = node;
+        }
         return e.supply(() -> {
-            n.close();
+            if (n != null) n.close();
             return null;
         }).handle((r, x) -> null).thenCompose(x -> e.closeAsync());
     }
 
-    /** Blocking {@link #closeAsync()}: waits for the socket to be released. */
+    /**
+     * Blocking {@link #closeAsync()}: waits for the socket to be released. Called on a Vert.x
+     * thread (e.g. in a stage chained to one of this node's futures) it only starts closing,
+     * since waiting there could deadlock.
+     */
     @Override
     public void close() {
-        closeAsync().join();
+        CompletableFuture<Void> done = closeAsync();
+        if (!io.vertx.core.Context.isOnVertxThread()) done.join();
     }
 
     private synchronized VertxEnvironment running() {

@@ -47,8 +47,11 @@ final class RecordsLoopbackTest {
     private final NodeConfig config = NodeConfig.builder()
             .stabilizeInterval(Duration.ofMillis(300))
             .replicateInterval(REPLICATE)
-            .rpcTimeout(Duration.ofMillis(200), Duration.ofSeconds(1))
-            .rpcTimeoutInitial(Duration.ofMillis(500))
+            // generous timeouts and retries: a 2-core CI machine running 64 nodes is slow at times,
+            // and these tests assert on every holder's answer
+            .rpcTimeout(Duration.ofMillis(400), Duration.ofSeconds(2))
+            .rpcTimeoutInitial(Duration.ofSeconds(1))
+            .rpcRetries(2)
             .maxValueBytes(900)
             .build();
     private Vertx vertx;

@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +37,15 @@ import java.util.concurrent.TimeoutException;
  * GET /ring              {predecessor, successors: [...]}
  * GET /lookup/{key}      the k closest by XOR: {key, contacts, hops, messages, duration_ms}
  * GET /successor/{key}   the ring successor, same shape
+ * GET /records           the records this peer holds
+ * GET /records/{key}     the record under key, found through the network (404 when none)
+ * POST /records          store a signed record at the k closest nodes (see {@link RecordRoutes})
  * GET /metrics           Prometheus text format
  * </pre>
  * Errors are JSON {@code {"error": "..."}}: 400 for a malformed request (naming the field), 404
- * for an unknown route, 405 for another method, 403 for a request addressed to a host other
- * than the loopback (a DNS-rebinding page in a browser), 503 while the node is not running.
+ * for an unknown route or key, 405 for another method, 403 for a request addressed to a host
+ * other than the loopback (a DNS-rebinding page in a browser), 503 while the node is not running,
+ * 504 when the network did not answer in time; a rejected record as {@link RecordRoutes} says.
  */
 public final class AdminServer {
     private static final Duration LOOKUP_LIMIT = Duration.ofSeconds(30);
@@ -51,13 +56,14 @@ public final class AdminServer {
     private final KadringNode node;
     private final PrometheusMeterRegistry registry;
     private final PeerFacts facts;
-    private final RecordRoutes records = new RecordRoutes();
+    private final RecordRoutes records;
     private final HttpServer server;
 
     private AdminServer(Vertx vertx, KadringNode node, PrometheusMeterRegistry registry, PeerFacts facts) {
         this.node = node;
         this.registry = registry;
         this.facts = facts;
+        this.records = new RecordRoutes(node);
         this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
                 .requestHandler(this::handle);
     }
@@ -115,7 +121,7 @@ public final class AdminServer {
             if (record.isPresent()) return record.get();
             if (request.method() != HttpMethod.GET) {
                 return done(Reply.error(405, "method " + request.method()
-                        + " is not allowed here; the admin API is read-only (GET)"));
+                        + " is not allowed here; only POST /records writes, everything else is GET"));
             }
             String route = segments.length > 1 ? segments[1] : "";
             if (segments.length == 3 && (route.equals("lookup") || route.equals("successor"))) {
@@ -127,7 +133,7 @@ public final class AdminServer {
                 case "ring" -> ring();
                 case "metrics" -> done(new Reply(200, METRICS_TYPE, registry.scrape()));
                 default -> done(Reply.error(404, "no route GET " + KeyArgument.echo(request.path())
-                        + "; try /status, /contacts, /ring, /lookup/{key}, /successor/{key} or /metrics"));
+                        + "; try /status, /contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key} or /metrics"));
             };
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -138,28 +144,26 @@ public final class AdminServer {
         CompletableFuture<List<Contact>> contacts = node.contacts();
         CompletableFuture<Optional<Contact>> successor = node.successor();
         CompletableFuture<Optional<Contact>> predecessor = node.predecessor();
-        String address = AddressText.format(node.localAddress());
-        return CompletableFuture.allOf(contacts, successor, predecessor).thenApply(ignored -> Reply.json(new JsonObject()
+        CompletableFuture<InetSocketAddress> address = node.advertisedAddress();
+        CompletableFuture<Integer> held = records.held();
+        return CompletableFuture.allOf(contacts, successor, predecessor, address, held).thenApply(ignored -> Reply.json(new JsonObject()
                 .put("node_id", node.id().toHex())
-                .put("address", address)
+                .put("address", AddressText.format(address.join()))
                 .put("phase", facts.phase())
                 .put("contacts", contacts.join().size())
                 .put("successor", NodeJson.id(successor.join()))
                 .put("predecessor", NodeJson.id(predecessor.join()))
-                .put("records", records.held())
+                .put("records", held.join())
                 .put("uptime_seconds", facts.uptimeSeconds())));
     }
 
-    /**
-     * The ring as this node sees it. KadringNode exposes only the first successor, so the list
-     * holds at most that one until the embedding API offers the whole successor list.
-     */
+    /** The ring as this node sees it: predecessor and the successor list, closest first. */
     private CompletableFuture<Reply> ring() {
-        CompletableFuture<Optional<Contact>> successor = node.successor();
+        CompletableFuture<List<Contact>> successorList = node.successors();
         CompletableFuture<Optional<Contact>> predecessor = node.predecessor();
-        return successor.thenCombine(predecessor, (s, p) -> {
+        return successorList.thenCombine(predecessor, (s, p) -> {
             JsonArray successors = new JsonArray();
-            s.ifPresent(c -> successors.add(NodeJson.contact(c)));
+            s.forEach(c -> successors.add(NodeJson.contact(c)));
             return Reply.json(new JsonObject()
                     .put("predecessor", p.map(NodeJson::contact).orElse(null))
                     .put("successors", successors));

@@ -1,22 +1,255 @@
 package io.kadring.bootstrap.admin;
 
+import io.kadring.bootstrap.KeyArgument;
+import io.kadring.bootstrap.RecordJson;
+import io.kadring.overlay.KadringNode;
+import io.kadring.overlay.node.GetResult;
+import io.kadring.overlay.node.PutResult;
+import io.kadring.routing.Id;
+import io.kadring.storage.RecordValidator;
+import io.kadring.storage.RejectReason;
+import io.kadring.storage.SignedRecord;
+import io.kadring.storage.StoredRecord;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The admin API's record routes and the record count in {@code /status}. Records are not part
- * of the node yet: there are no routes here and the count is 0. This is where
- * {@code GET/PUT /records/{key}} and the count from the node's record store will go.
+ * The admin API's record routes and the record count in {@code /status}:
+ * <pre>
+ * GET  /records         the records this peer holds: {count, records: [record + remaining_seconds]}
+ * GET  /records/{key}   the record under key, found through the network: record + {lookup: {agreeing,
+ *                       hops, messages, duration_ms}}; 404 when no node has one
+ * POST /records         store a signed record (JSON, see {@link RecordJson}) at the k closest nodes;
+ *                       optional "cas": the seq the holders must hold (compare-and-swap)
+ * </pre>
+ * A POST needs {@code content-type: application/json} (415 otherwise: a web page cannot send
+ * that to 127.0.0.1 without a CORS preflight, which this API never grants) and a body of at most
+ * {@value #MAX_BODY_BYTES} bytes (413). On success (at least the required number of holders
+ * stored it) it answers 200 with {@code {key, seq, stored, required, asked, outcomes: [{id,
+ * address, status, reason, code}], messages, duration_ms}}. A rejected record gets the same
+ * fields with {@code error}, {@code reason} (the most frequent one) and its wire {@code code},
+ * and {@code rejections} by reason, with status 409 (seq too low or reused, compare-and-swap
+ * mismatch), 422 (bad signature, key mismatch, too large, expired), 429 (quota exceeded), or 503
+ * (holders unavailable, bad token, or too few answered). A record whose signature or key is
+ * wrong is refused (422) before anything is sent.
  */
 final class RecordRoutes {
-    /** Records this peer holds. */
-    long held() {
-        return 0;
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    /** The optional compare-and-swap field of a POST. */
+    static final String CAS = "cas";
+    /** Read-only fields of a GET's answer that may come back in a POST and are ignored. */
+    static final String LOOKUP = "lookup";
+    private static final String REMAINING = "remaining_seconds";
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    private final KadringNode node;
+
+    RecordRoutes(KadringNode node) {
+        this.node = node;
+    }
+
+    /** Records this peer holds now. */
+    CompletableFuture<Integer> held() {
+        return node.storedRecords().thenApply(List::size);
     }
 
     /** The answer to {@code request} when it is a record route; empty when it is not one. */
     Optional<CompletableFuture<Reply>> route(HttpServerRequest request, String[] segments) {
-        return Optional.empty();
+        if (segments.length < 2 || !segments[1].equals("records") || segments.length > 3) return Optional.empty();
+        HttpMethod method = request.method();
+        if (segments.length == 2 && method == HttpMethod.GET) return Optional.of(list());
+        if (segments.length == 2 && method == HttpMethod.POST) return Optional.of(post(request));
+        if (segments.length == 3 && method == HttpMethod.GET) return Optional.of(get(key(segments[2])));
+        String allowed = segments.length == 2 ? "GET or POST" : "GET (POST a record to /records)";
+        return Optional.of(CompletableFuture.completedFuture(Reply.error(405, "method " + method + " is not allowed on "
+                + KeyArgument.echo(request.path()) + "; use " + allowed)));
+    }
+
+    private CompletableFuture<Reply> list() {
+        long now = node.nowMillis();
+        return node.storedRecords().thenApply(held -> {
+            JsonArray records = new JsonArray();
+            held.stream().sorted(Comparator.comparing(StoredRecord::key)).forEach(s -> records.add(
+                    RecordJson.toJson(s.record()).put(REMAINING, s.remainingLifetime(now) / 1000)));
+            return Reply.json(new JsonObject().put("count", held.size()).put("records", records));
+        });
+    }
+
+    private CompletableFuture<Reply> get(Id key) {
+        return node.get(key).orTimeout(LIMIT.toMillis(), TimeUnit.MILLISECONDS).thenApply(found -> {
+            if (found.record().isEmpty()) {
+                return Reply.json(404, new JsonObject().put("error", "not found: no node has a record under key "
+                        + key.toHex()).put(RecordJson.KEY, key.toHex()).put(LOOKUP, lookup(found)));
+            }
+            return Reply.json(RecordJson.toJson(found.record().get()).put(LOOKUP, lookup(found)));
+        });
+    }
+
+    private static JsonObject lookup(GetResult found) {
+        return new JsonObject()
+                .put("agreeing", found.agreeing())
+                .put("hops", found.hops())
+                .put("messages", found.messages())
+                .put("duration_ms", found.durationMillis());
+    }
+
+    private CompletableFuture<Reply> post(HttpServerRequest request) {
+        String type = request.getHeader("content-type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            return CompletableFuture.completedFuture(Reply.error(415, "POST /records takes content-type "
+                    + "application/json, got " + (type == null ? "none" : "'" + KeyArgument.echo(type) + "'")));
+        }
+        String length = request.getHeader("content-length");
+        if (length != null && length.length() > 9 || length != null && parse(length) > MAX_BODY_BYTES) {
+            return CompletableFuture.completedFuture(tooLarge());
+        }
+        return body(request).thenCompose(body -> body == null
+                ? CompletableFuture.completedFuture(tooLarge())
+                : store(body));
+    }
+
+    private static long parse(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return 0; // the body itself is measured as it comes
+        }
+    }
+
+    private static Reply tooLarge() {
+        return Reply.error(413, "the body is larger than " + MAX_BODY_BYTES + " bytes; a record is a few kilobytes");
+    }
+
+    /** The request body, or null when it grows past {@link #MAX_BODY_BYTES}. */
+    private static CompletableFuture<Buffer> body(HttpServerRequest request) {
+        CompletableFuture<Buffer> result = new CompletableFuture<>();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (result.isDone()) return;
+            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
+                result.complete(null);
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.exceptionHandler(result::completeExceptionally);
+        request.endHandler(v -> result.complete(body));
+        return result;
+    }
+
+    private CompletableFuture<Reply> store(Buffer body) {
+        JsonObject json;
+        try {
+            json = new JsonObject(body);
+        } catch (DecodeException | ClassCastException e) {
+            throw new BadRequest("the body must be a JSON object: a signed record {\"public_key\", \"salt\", "
+                    + "\"seq\", \"value\", \"signature\"} and optionally \"cas\"");
+        }
+        SignedRecord record;
+        long cas;
+        try {
+            record = RecordJson.fromJson(json, Set.of(CAS, LOOKUP));
+            cas = RecordJson.optionalNonNegativeLong(json, CAS);
+        } catch (RecordJson.TooLarge e) {
+            return CompletableFuture.completedFuture(refused(RejectReason.TOO_LARGE, e.getMessage(), null));
+        } catch (RecordJson.BadField e) {
+            throw new BadRequest(e.getMessage());
+        }
+        Id key = record.key();
+        String claimed = json.getValue(RecordJson.KEY) instanceof String s ? s : null;
+        if (json.getValue(RecordJson.KEY) != null && claimed == null) {
+            throw new BadRequest("key must be a string of 64 hex characters");
+        }
+        if (claimed != null && !key.equals(key(claimed))) {
+            return CompletableFuture.completedFuture(refused(RejectReason.KEY_MISMATCH, "the record's key, SHA-256 of "
+                    + "public_key and salt, is " + key.toHex() + ", not the key given", key));
+        }
+        Optional<RejectReason> invalid = RecordValidator.standard().check(record, key);
+        if (invalid.isPresent()) {
+            return CompletableFuture.completedFuture(refused(invalid.get(), "the record is invalid: "
+                    + invalid.get() + "; it was not sent to any node", key));
+        }
+        return node.compareAndPut(record, cas).orTimeout(LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(RecordRoutes::stored);
+    }
+
+    /** The reply to a finished put: 200 when it succeeded, else the status of its main reason. */
+    private static Reply stored(PutResult result) {
+        JsonArray outcomes = new JsonArray();
+        for (PutResult.Outcome o : result.outcomes()) {
+            outcomes.add(NodeJson.contact(o.holder())
+                    .put("status", o.status().name())
+                    .put("reason", o.reason().map(Enum::name).orElse(null))
+                    .put("code", o.reason().map(RejectReason::code).orElse(null)));
+        }
+        JsonObject body = new JsonObject()
+                .put(RecordJson.KEY, result.key().toHex())
+                .put(RecordJson.SEQ, result.seq())
+                .put("stored", result.stored())
+                .put("required", result.required())
+                .put("asked", result.outcomes().size())
+                .put("outcomes", outcomes)
+                .put("messages", result.messages())
+                .put("duration_ms", result.durationMillis());
+        Map<RejectReason, Integer> rejections = result.rejections();
+        if (!rejections.isEmpty()) {
+            JsonObject byReason = new JsonObject();
+            rejections.forEach((r, n) -> byReason.put(r.name(), n));
+            body.put("rejections", byReason);
+        }
+        if (result.succeeded()) return Reply.json(body);
+        Optional<RejectReason> main = rejections.entrySet().stream()
+                .max(Map.Entry.<RejectReason, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey);
+        if (main.isEmpty()) {
+            return Reply.json(503, body.put("error", result.outcomes().isEmpty()
+                    ? "no node was found to store the record at"
+                    : "stored by " + result.stored() + " of " + result.outcomes().size() + " nodes asked, fewer than the "
+                            + result.required() + " required; the others did not answer"));
+        }
+        RejectReason reason = main.get();
+        return Reply.json(status(reason), body
+                .put("error", "rejected by " + rejections.get(reason) + " of " + result.outcomes().size()
+                        + " nodes asked: " + reason + (result.stored() > 0 ? "; stored by " + result.stored()
+                        + ", fewer than the " + result.required() + " required" : ""))
+                .put("reason", reason.name())
+                .put("code", reason.code()));
+    }
+
+    private static Reply refused(RejectReason reason, String message, Id key) {
+        JsonObject body = new JsonObject().put("error", message).put("reason", reason.name()).put("code", reason.code());
+        if (key != null) body.put(RecordJson.KEY, key.toHex());
+        return Reply.json(status(reason), body);
+    }
+
+    /** The HTTP status a rejection for {@code reason} gets. */
+    static int status(RejectReason reason) {
+        return switch (reason) {
+            case SEQ_TOO_LOW, SEQ_REUSED, CAS_MISMATCH -> 409;
+            case BAD_SIGNATURE, KEY_MISMATCH, TOO_LARGE, EXPIRED -> 422;
+            case QUOTA_EXCEEDED -> 429;
+            case BAD_TOKEN, UNAVAILABLE -> 503;
+        };
+    }
+
+    private static Id key(String text) {
+        try {
+            return KeyArgument.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
     }
 }

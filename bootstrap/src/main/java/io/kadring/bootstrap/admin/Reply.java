@@ -8,7 +8,11 @@ record Reply(int status, String contentType, String body) {
     private static final String JSON = "application/json; charset=utf-8";
 
     static Reply json(JsonObject body) {
-        return new Reply(200, JSON, body.encodePrettily() + "\n");
+        return json(200, body);
+    }
+
+    static Reply json(int status, JsonObject body) {
+        return new Reply(status, JSON, body.encodePrettily() + "\n");
     }
 
     static Reply json(JsonArray body) {

@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
-/** Calls a running peer's admin API (GET only) and hands back its JSON answer. */
+/** Calls a running peer's admin API and hands back its JSON answer. */
 final class AdminClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -40,9 +40,21 @@ final class AdminClient {
 
     /** GETs {@code path}; a peer that cannot be reached or answers garbage is a {@link CommandFailure}. */
     Answer get(String path) {
+        return send(path, request(path).GET().build());
+    }
+
+    /** POSTs {@code body} as JSON to {@code path}; failures as for {@link #get}. */
+    Answer post(String path, JsonObject body) {
+        return send(path, request(path).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://" + AddressText.format(admin) + path)).timeout(REQUEST_TIMEOUT);
+    }
+
+    private Answer send(String path, HttpRequest request) {
         String where = AddressText.format(admin);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + where + path))
-                .timeout(REQUEST_TIMEOUT).GET().build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

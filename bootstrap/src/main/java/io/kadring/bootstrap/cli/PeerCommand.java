@@ -19,11 +19,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code kadring peer}: runs a peer until SIGTERM (or Ctrl-C), then saves and exits 0. */
+/** {@code kadring peer}: runs a peer until SIGTERM (or Ctrl-C), then saves contacts and records and exits 0. */
 @Command(name = "peer", mixinStandardHelpOptions = true,
         description = {"Run a peer: bind a UDP port, join through bootstrap nodes (or start a new network "
-                + "when none are given), serve the admin API on 127.0.0.1, keep identity and contacts in the "
-                + "data directory. Runs until SIGTERM or Ctrl-C."})
+                + "when none are given), serve the admin API on 127.0.0.1, keep identity, contacts and the records it "
+                + "holds in the data directory. Runs until SIGTERM or Ctrl-C."})
 public final class PeerCommand implements Callable<Integer> {
     /** Where {@code --bootstrap} comes from when the flag is absent. */
     static final String BOOTSTRAP_ENV = "KADRING_BOOTSTRAP";
@@ -48,7 +48,7 @@ public final class PeerCommand implements Callable<Integer> {
     private List<InetSocketAddress> bootstrap;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "kadring-data",
-            description = "Identity and saved contacts (default ./${DEFAULT-VALUE}).")
+            description = "Identity, saved contacts and records (default ./${DEFAULT-VALUE}).")
     private Path dataDir;
 
     @Option(names = "--admin-port", paramLabel = "PORT", converter = PortConverter.class,
@@ -60,7 +60,7 @@ public final class PeerCommand implements Callable<Integer> {
     private LogLevel logLevel;
 
     @Option(names = "--save-interval", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Seconds between saves of the contacts (default ${DEFAULT-VALUE}; also saved at exit).")
+            description = "Seconds between saves of the contacts and records (default ${DEFAULT-VALUE}; also saved at exit).")
     private int saveIntervalSeconds;
 
     @Override

@@ -4,11 +4,14 @@ import io.kadring.bootstrap.admin.AdminServer;
 import io.kadring.bootstrap.admin.PeerFacts;
 import io.kadring.bootstrap.state.ContactsFile;
 import io.kadring.bootstrap.state.DataDir;
+import io.kadring.bootstrap.state.RecordsFile;
 import io.kadring.crypto.Identity;
 import io.kadring.overlay.KadringNode;
 import io.kadring.overlay.node.JoinResult;
+import io.kadring.overlay.node.PutResult;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
+import io.kadring.storage.StoredRecord;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -35,9 +38,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running peer: a {@link KadringNode} on its UDP port, its identity and saved contacts in the
- * data directory, the admin API on 127.0.0.1, Prometheus metrics (the node's {@code kadring.*}
- * meters and the JVM's), and the contacts saved every few minutes and at {@link #close()}.
+ * A running peer: a {@link KadringNode} on its UDP port, its identity, saved contacts and
+ * records in the data directory, the admin API on 127.0.0.1, Prometheus metrics (the node's
+ * {@code kadring.*} meters and the JVM's), and the contacts and the records it holds saved every
+ * few minutes and at {@link #close()}.
+ *
+ * <p>Saved records come back after a restart: read and re-validated at start (the invalid and
+ * the expired are dropped and counted), then, once the node has joined, put back at the k
+ * closest nodes with what remains of their lifetime, which stores them here too when this node
+ * is among those k. Until then the records file is left as it is.
  *
  * <p>Joining keeps trying while no bootstrap node answers; the peer serves meanwhile. It stops
  * on {@link #close()}, or by itself when its UDP port cannot be bound ({@link #terminated()}
@@ -51,6 +60,7 @@ public final class PeerProcess implements AutoCloseable {
 
     private final PeerSettings settings;
     private final ContactsFile contactsFile;
+    private final RecordsFile recordsFile;
     private final long startNanos = System.nanoTime();
     private final Vertx vertx = Vertx.vertx();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -64,12 +74,15 @@ public final class PeerProcess implements AutoCloseable {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final KadringNode node;
     private volatile String phase = "joining";
+    /** Whether the saved records have been put back, so that saving may replace the file. */
+    private volatile boolean recordsRestored;
     private CompletableFuture<JoinResult> joined;
     private AdminServer admin;
 
     private PeerProcess(PeerSettings settings, DataDir dataDir, Identity identity, List<InetSocketAddress> joinThrough) {
         this.settings = settings;
         this.contactsFile = dataDir.contacts();
+        this.recordsFile = dataDir.records();
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -95,6 +108,12 @@ public final class PeerProcess implements AutoCloseable {
         DataDir dataDir = DataDir.open(settings.dataDir());
         Identity identity = dataDir.identity();
         List<Contact> saved = dataDir.contacts().read();
+        RecordsFile.Loaded records = dataDir.records().read(System.currentTimeMillis());
+        if (records.records().size() + records.expired() + records.invalid() > 0) {
+            LOG.info("read {} saved record{} from {}; dropped {} expired and {} invalid", records.records().size(),
+                    records.records().size() == 1 ? "" : "s", dataDir.records().path(), records.expired(),
+                    records.invalid());
+        }
         Id self = Id.fromPublicKey(identity.publicKey());
         Set<InetSocketAddress> through = new LinkedHashSet<>();
         saved.stream().filter(c -> !c.id().equals(self)).limit(REJOIN_CANDIDATES).forEach(c -> through.add(c.address()));
@@ -110,16 +129,17 @@ public final class PeerProcess implements AutoCloseable {
         }
         LOG.info("node {} starting: udp {}:{}, admin API http://127.0.0.1:{}, data in {}", self.toHex(),
                 settings.host(), settings.port(), peer.admin.port(), dataDir.root());
-        peer.run(List.copyOf(through), savedCount);
+        peer.run(List.copyOf(through), savedCount, records);
         return peer;
     }
 
-    private void run(List<InetSocketAddress> through, int savedCount) {
+    private void run(List<InetSocketAddress> through, int savedCount, RecordsFile.Loaded records) {
         joined = node.start();
         new JoinProgress(node, through, savedCount, chores).follow(joined);
         joined.whenComplete((result, failure) -> {
             if (failure == null) {
                 phase = result.newNetwork() ? "new_network" : "joined";
+                restoreRecords(records);
             } else if (!closing.get()) {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 LOG.error("{}; stopping", cause.getMessage());
@@ -129,7 +149,60 @@ public final class PeerProcess implements AutoCloseable {
             }
         });
         long every = settings.saveInterval().toMillis();
-        chores.scheduleWithFixedDelay(() -> saveContacts(), every, every, TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(() -> {
+            saveContacts();
+            saveRecords();
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Puts the saved records back at the k closest nodes, each with what remains of its lifetime
+     * (a record already held there is only refreshed, never shortened); runs on the node's thread
+     * once it has joined, and logs how it went.
+     */
+    private void restoreRecords(RecordsFile.Loaded records) {
+        if (records.records().isEmpty()) {
+            recordsRestored = true;
+            return;
+        }
+        long now = System.currentTimeMillis();
+        List<CompletableFuture<PutResult>> puts = new ArrayList<>();
+        int expired = 0;
+        try {
+            for (RecordsFile.Saved saved : records.records()) {
+                long remaining = saved.remainingMillis(now);
+                if (remaining <= 0) {
+                    expired++;
+                } else {
+                    puts.add(node.put(saved.record(), Duration.ofMillis(remaining)));
+                }
+            }
+        } catch (IllegalStateException stopping) {
+            return; // the node is closing: the file stays as it was
+        }
+        int expiredMeanwhile = expired;
+        Id self = node.id();
+        CompletableFuture.allOf(puts.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
+            int here = 0;
+            int elsewhere = 0;
+            int failed = 0;
+            for (CompletableFuture<PutResult> put : puts) {
+                if (put.isCompletedExceptionally()) {
+                    failed++;
+                    continue;
+                }
+                PutResult result = put.join();
+                boolean storedHere = result.outcomes().stream().anyMatch(o -> o.holder().id().equals(self)
+                        && o.status() == PutResult.Status.STORED);
+                if (storedHere) here++;
+                if (result.stored() > (storedHere ? 1 : 0)) elsewhere++;
+            }
+            LOG.info("restored {} saved record{}: {} held here again, {} stored at other nodes{}{}", puts.size(),
+                    puts.size() == 1 ? "" : "s", here, elsewhere,
+                    expiredMeanwhile == 0 ? "" : "; " + expiredMeanwhile + " expired before they could be restored",
+                    failed == 0 ? "" : "; " + failed + " could not be put back");
+            recordsRestored = true;
+        });
     }
 
     /** The node's id. */
@@ -186,7 +259,36 @@ public final class PeerProcess implements AutoCloseable {
     }
 
     /**
-     * Stops: the admin API stops accepting requests, the contacts are saved, the node closes
+     * Saves the records this node holds, each with its expiry as wall-clock time, and returns how
+     * many; -1 while the saved records have not been put back yet (the file stays as it was).
+     * Failures are logged, never thrown.
+     */
+    int saveRecords() {
+        if (!recordsRestored) return -1;
+        try {
+            List<StoredRecord> held = node.storedRecords().get(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            long now = node.nowMillis();
+            long wall = System.currentTimeMillis();
+            List<RecordsFile.Saved> saved = new ArrayList<>(held.size());
+            for (StoredRecord s : held) {
+                long remaining = s.remainingLifetime(now);
+                if (remaining > 0) saved.add(new RecordsFile.Saved(s.record(), wall + remaining));
+            }
+            recordsFile.write(saved);
+            LOG.debug("saved {} records to {}", saved.size(), recordsFile.path());
+            return saved.size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // not bound any more: nothing to save
+        } catch (Exception e) {
+            LOG.warn("could not save records to {}: {}", recordsFile.path(), e.toString());
+        }
+        return -1;
+    }
+
+    /**
+     * Stops: the admin API stops accepting requests, the contacts and records are saved, the node closes
      * (its UDP port is free once this returns) and so does everything else. Idempotent; waits a
      * few seconds at most per step.
      */
@@ -209,8 +311,11 @@ public final class PeerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         int saved = saveContacts();
+        int records = saveRecords();
         release();
-        LOG.info("stopped{}", saved == 0 ? "" : "; saved " + saved + " contacts to " + contactsFile.path());
+        LOG.info("stopped{}{}", saved == 0 ? "" : "; saved " + saved + " contacts to " + contactsFile.path(),
+                records < 0 ? "" : (saved == 0 ? "; saved " : " and ") + records + " record" + (records == 1 ? "" : "s")
+                        + " to " + recordsFile.path());
         if (reason == null) {
             terminated.complete(null);
         } else {

@@ -14,9 +14,9 @@ import java.util.Objects;
  * @param port UDP port (0 picks a free one)
  * @param bootstrap nodes to join through, tried after the saved contacts; none (and none saved)
  *     starts a new network
- * @param dataDir where the identity and the saved contacts live
+ * @param dataDir where the identity, the saved contacts and the saved records live
  * @param adminPort the admin API's port on 127.0.0.1 (0 picks a free one)
- * @param saveInterval how often the contacts are saved (also at stop)
+ * @param saveInterval how often the contacts and records are saved (also at stop)
  * @param node protocol settings
  */
 public record PeerSettings(String host, int port, List<InetSocketAddress> bootstrap, Path dataDir, int adminPort,

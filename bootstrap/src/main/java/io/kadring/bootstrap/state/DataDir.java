@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A peer's data directory: {@code identity} (the node's key pair, owner-only) and
- * {@code contacts} (see {@link ContactsFile}). Created owner-only on first use.
+ * A peer's data directory: {@code identity} (the node's key pair, owner-only),
+ * {@code contacts} (see {@link ContactsFile}) and {@code records} (see {@link RecordsFile}).
+ * Created owner-only on first use.
  */
 public final class DataDir {
     private static final Logger LOG = LoggerFactory.getLogger(DataDir.class);
@@ -49,6 +50,10 @@ public final class DataDir {
 
     public ContactsFile contacts() {
         return new ContactsFile(root.resolve("contacts"));
+    }
+
+    public RecordsFile records() {
+        return new RecordsFile(root.resolve("records"));
     }
 
     /**

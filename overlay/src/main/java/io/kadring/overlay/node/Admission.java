@@ -113,9 +113,7 @@ final class Admission {
     boolean isVouchedFor(Id id, InetSocketAddress address) {
         var known = table.get(id);
         if (known.isPresent()) return known.get().address().equals(address);
-        return address.equals(recent.get(id)) || ring.successors().stream()
-                .anyMatch(c -> c.id().equals(id) && c.address().equals(address))
-                || ring.predecessor().filter(c -> c.id().equals(id) && c.address().equals(address)).isPresent();
+        return address.equals(recent.get(id)) || hasRingEntry(id, address);
     }
 
     /** Pings {@code address} so that its PONG's record can admit it. */
@@ -140,32 +138,53 @@ final class Admission {
         recent.put(contact.id(), contact.address());
         ring.observe(contact);
         RoutingTable.Observation o = table.observe(contact, node.now());
-        node.viewChanged();
         if (o.outcome() == RoutingTable.Outcome.ADDED) {
             node.records().onNewContact(contact);
         }
         if (o.outcome() == RoutingTable.Outcome.PENDING_EVICTION && o.toPing() != null) {
-            Contact oldest = o.toPing();
-            node.rpc().request(oldest.address(), tx -> new Message.Ping(tx, node.id(), node.selfRecord()),
-                    new RpcEngine.Callback() {
-                        @Override
-                        public void onResponse(Message response, long rtt) {
-                            node.onPong(response, oldest.address());
-                        }
-
-                        @Override
-                        public void onFailure() {
-                            failed(oldest.id());
-                        }
-                    });
+            checkAlive(o.toPing());
         }
     }
 
-    /** A request to {@code id} failed after its retries. */
-    void failed(Id id) {
-        table.onFailure(id, node.now());
-        ring.remove(id);
-        recent.remove(id);
+    /**
+     * Pings a known contact: a PONG from that same id refreshes it; silence, an error, or
+     * another node answering at its address (it was replaced) counts as its failure.
+     */
+    void checkAlive(Contact contact) {
+        node.rpc().request(contact.address(), tx -> new Message.Ping(tx, node.id(), node.selfRecord()),
+                new RpcEngine.Callback() {
+                    @Override
+                    public void onResponse(Message response, long rtt) {
+                        node.onPong(response, contact.address());
+                        if (!response.sender().equals(contact.id()) || !(response instanceof Message.Pong)) {
+                            failed(contact.id(), contact.address());
+                        }
+                    }
+
+                    @Override
+                    public void onFailure() {
+                        failed(contact.id(), contact.address());
+                    }
+                });
+    }
+
+    /**
+     * A request to {@code id} at {@code address} failed after its retries. Only the contact
+     * we know at that address pays: a referral naming a wrong address for a real node must
+     * not get the real one evicted.
+     */
+    void failed(Id id, InetSocketAddress address) {
+        boolean inTable = table.get(id).map(c -> c.address().equals(address)).orElse(false);
+        if (inTable) table.onFailure(id, node.now());
+        if (hasRingEntry(id, address)) ring.remove(id);
+        if (address.equals(recent.get(id))) recent.remove(id);
         node.viewChanged();
+    }
+
+    private boolean hasRingEntry(Id id, InetSocketAddress address) {
+        for (Contact c : ring.successors()) {
+            if (c.id().equals(id)) return c.address().equals(address);
+        }
+        return ring.predecessor().map(p -> p.id().equals(id) && p.address().equals(address)).orElse(false);
     }
 }

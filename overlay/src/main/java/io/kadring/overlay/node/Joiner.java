@@ -45,7 +45,7 @@ final class Joiner {
                 if (error == null) {
                     if (!answered[0]) {
                         answered[0] = true;
-                        lookUpSelf(contact);
+                        lookUpSelf(contact, attempt);
                     }
                 } else if (++failures[0] == bootstrap.size()) {
                     retry(attempt);
@@ -71,11 +71,12 @@ final class Joiner {
      */
     private void finish() {
         node.maintenance().stabilize();
+        node.viewChanged();
         List<Contact> contacts = node.table().contacts();
         result.complete(new JoinResult(false, contacts.size(), node.ring().successor()));
     }
 
-    private void lookUpSelf(Contact bootstrapContact) {
+    private void lookUpSelf(Contact bootstrapContact, int attempt) {
         node.lookups().closest(node.id(), null, List.of(bootstrapContact)).whenComplete((outcome, error) -> {
             // buckets farther than our closest neighbour (Kademlia's join)
             int closestBucket = node.table().deepestBucket();
@@ -89,7 +90,13 @@ final class Joiner {
                 } else {
                     // the bootstrap may have learned its own address meanwhile (it was bound
                     // to a wildcard): ask again, so that its record can admit it now
-                    node.ping(bootstrapContact.address()).whenComplete((c, x) -> finish());
+                    node.ping(bootstrapContact.address()).whenComplete((c, x) -> {
+                        if (node.table().size() > 0) {
+                            finish();
+                        } else {
+                            retry(attempt); // nobody would have us: not joined
+                        }
+                    });
                 }
             });
         });

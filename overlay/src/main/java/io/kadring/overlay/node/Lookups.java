@@ -103,19 +103,22 @@ final class Lookups {
             node.rpc().request(c.address(), query::request, new RpcEngine.Callback() {
                 @Override
                 public void onResponse(Message response, long rtt) {
-                    List<Contact> closer = response.sender().equals(c.id()) ? query.closer(c, response) : null;
-                    if (closer != null) {
-                        node.admission().heardFrom(c.id(), c.address());
-                        lookup.onResponse(c.id(), closer);
-                    } else {
-                        lookup.onFailure(c.id());
+                    try {
+                        List<Contact> closer = response.sender().equals(c.id()) ? query.closer(c, response) : null;
+                        if (closer != null) {
+                            node.admission().heardFrom(c.id(), c.address());
+                            lookup.onResponse(c.id(), closer);
+                        } else {
+                            lookup.onFailure(c.id());
+                        }
+                    } finally {
+                        pumpXor(lookup, query, run); // whatever happened, the lookup moves on
                     }
-                    pumpXor(lookup, query, run);
                 }
 
                 @Override
                 public void onFailure() {
-                    node.admission().failed(c.id());
+                    node.admission().failed(c.id(), c.address());
                     lookup.onFailure(c.id());
                     pumpXor(lookup, query, run);
                 }
@@ -135,18 +138,21 @@ final class Lookups {
                     new RpcEngine.Callback() {
                         @Override
                         public void onResponse(Message response, long rtt) {
-                            if (response instanceof Message.Nodes nodes && nodes.sender().equals(c.id())) {
-                                node.admission().heardFrom(c.id(), c.address());
-                                lookup.onResponse(c.id(), nodes.isFinal(), contacts(nodes.contacts()));
-                            } else {
-                                lookup.onFailure(c.id());
+                            try {
+                                if (response instanceof Message.Nodes nodes && nodes.sender().equals(c.id())) {
+                                    node.admission().heardFrom(c.id(), c.address());
+                                    lookup.onResponse(c.id(), nodes.isFinal(), contacts(nodes.contacts()));
+                                } else {
+                                    lookup.onFailure(c.id());
+                                }
+                            } finally {
+                                pumpSuccessor(lookup, key, run);
                             }
-                            pumpSuccessor(lookup, key, run);
                         }
 
                         @Override
                         public void onFailure() {
-                            node.admission().failed(c.id());
+                            node.admission().failed(c.id(), c.address());
                             lookup.onFailure(c.id());
                             pumpSuccessor(lookup, key, run);
                         }

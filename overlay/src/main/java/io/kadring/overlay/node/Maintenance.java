@@ -61,7 +61,12 @@ final class Maintenance {
     void stabilize() {
         if (stopped || stabilizing) return;
         var successor = node.ring().successor();
-        if (successor.isEmpty()) return;
+        if (successor.isEmpty()) {
+            // every ring neighbour failed: the table's (verified) contacts seed the ring again
+            node.table().contacts().forEach(node.ring()::observe);
+            successor = node.ring().successor();
+            if (successor.isEmpty()) return;
+        }
         Contact succ = successor.get();
         stabilizing = true;
         node.rpc().request(succ.address(), tx -> new Message.GetNeighbours(tx, node.id()), new RpcEngine.Callback() {
@@ -69,7 +74,7 @@ final class Maintenance {
             public void onResponse(Message response, long rtt) {
                 stabilizing = false;
                 if (!(response instanceof Message.Neighbours n) || !n.sender().equals(succ.id())) {
-                    node.admission().failed(succ.id());
+                    node.admission().failed(succ.id(), succ.address());
                     stabilize();
                     return;
                 }
@@ -81,7 +86,7 @@ final class Maintenance {
             @Override
             public void onFailure() {
                 stabilizing = false;
-                node.admission().failed(succ.id());
+                node.admission().failed(succ.id(), succ.address());
                 stabilize();
             }
         });
@@ -121,19 +126,7 @@ final class Maintenance {
 
     /** Chord's check-predecessor: a predecessor that does not answer a PING is forgotten. */
     void checkPredecessor() {
-        node.ring().predecessor().ifPresent(pred ->
-                node.rpc().request(pred.address(), tx -> new Message.Ping(tx, node.id(), node.selfRecord()),
-                        new RpcEngine.Callback() {
-                            @Override
-                            public void onResponse(Message response, long rtt) {
-                                node.onPong(response, pred.address());
-                            }
-
-                            @Override
-                            public void onFailure() {
-                                node.admission().failed(pred.id());
-                            }
-                        }));
+        node.ring().predecessor().ifPresent(node.admission()::checkAlive);
     }
 
     /**
@@ -148,20 +141,8 @@ final class Maintenance {
         for (Contact c : node.table().contacts()) {
             if (c.lastSeen() < cutoff && (oldest == null || c.lastSeen() < oldest.lastSeen())) oldest = c;
         }
-        if (oldest == null) return;
-        Contact target = oldest;
-        node.rpc().request(target.address(), tx -> new Message.Ping(tx, node.id(), node.selfRecord()),
-                new RpcEngine.Callback() {
-                    @Override
-                    public void onResponse(Message response, long rtt) {
-                        node.onPong(response, target.address());
-                    }
-
-                    @Override
-                    public void onFailure() {
-                        node.admission().failed(target.id());
-                    }
-                });
+        if (oldest != null) node.admission().checkAlive(oldest);
+        node.viewChanged();
     }
 
     /** Kademlia's refresh: a lookup for a random id in every bucket not used for an hour. */

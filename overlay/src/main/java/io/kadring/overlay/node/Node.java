@@ -101,7 +101,7 @@ public final class Node implements DatagramHandler {
         if (closed) return;
         closed = true;
         maintenance.stop();
-        rpc.failAll();
+        rpc.close();
         metrics.close();
     }
 
@@ -113,16 +113,19 @@ public final class Node implements DatagramHandler {
 
     /** The k nodes closest to {@code key} by XOR (this node included when it is one of them). */
     public CompletableFuture<LookupOutcome> findClosest(Id key) {
+        if (closed) return closedFuture();
         return lookups.closest(key);
     }
 
     /** The first live node clockwise from {@code key} on the ring. */
     public CompletableFuture<LookupOutcome> findSuccessor(Id key) {
+        if (closed) return closedFuture();
         return lookups.successor(key);
     }
 
     /** Pings {@code address}; completes with the contact that answered (its record verified). */
     public CompletableFuture<Contact> ping(InetSocketAddress address) {
+        if (closed) return closedFuture();
         CompletableFuture<Contact> result = new CompletableFuture<>();
         rpc.request(address, tx -> new Message.Ping(tx, id, self.record()), new RpcEngine.Callback() {
             @Override
@@ -150,11 +153,13 @@ public final class Node implements DatagramHandler {
      * lifetime, as-is (no local validation: every holder judges it and says why it refused).
      */
     public CompletableFuture<PutResult> put(SignedRecord record) {
+        if (closed) return closedFuture();
         return records.put(record, config.recordLifetimeMillis(), -1, false);
     }
 
     /** As {@link #put(SignedRecord)}, to be kept for {@code lifetimeMillis} instead of the default. */
     public CompletableFuture<PutResult> put(SignedRecord record, long lifetimeMillis) {
+        if (closed) return closedFuture();
         if (lifetimeMillis <= 0) throw new IllegalArgumentException("lifetime must be > 0 ms, got " + lifetimeMillis);
         return records.put(record, lifetimeMillis, -1, false);
     }
@@ -164,6 +169,7 @@ public final class Node implements DatagramHandler {
      * seq {@code expectedSeq}. {@code own} makes this node refresh it every replicate interval.
      */
     public CompletableFuture<PutResult> put(SignedRecord record, long expectedSeq, boolean own) {
+        if (closed) return closedFuture();
         return records.put(record, config.recordLifetimeMillis(), expectedSeq, own);
     }
 
@@ -173,17 +179,23 @@ public final class Node implements DatagramHandler {
      * compare-and-swap on that seq; −1 for none.
      */
     public CompletableFuture<PutResult> publish(Identity identity, byte[] salt, byte[] value, long expectedSeq) {
+        if (closed) return closedFuture();
         return records.publish(identity, salt, value, expectedSeq);
     }
 
     /** The record under {@code key} with the highest valid seq any holder has. */
     public CompletableFuture<GetResult> get(Id key) {
+        if (closed) return closedFuture();
         return records.get(key);
     }
 
     /** Records held here (a snapshot). */
     public List<StoredRecord> storedRecords() {
         return records.store().snapshot(now());
+    }
+
+    private <T> CompletableFuture<T> closedFuture() {
+        return CompletableFuture.failedFuture(new IllegalStateException("node " + id.shortHex() + " is closed"));
     }
 
     // ---- what a node looks like from outside ---------------------------------

@@ -36,6 +36,10 @@ public record NodeConfig(
         positive("k", k);
         positive("alpha", alpha);
         positive("successorListSize", successorListSize);
+        if (successorListSize > 16) {
+            throw new IllegalArgumentException("successorListSize must be <= 16 (a NEIGHBOURS datagram holds 16), got "
+                    + successorListSize);
+        }
         positive("staleAfterFailures", staleAfterFailures);
         positive("maxPerPrefix", maxPerPrefix);
         positive("stabilizeInterval", stabilizeIntervalMillis);

@@ -34,6 +34,8 @@ final class Records {
     private final RecordValidator validator;
     /** Records this node published and keeps alive (the owner's refresh), by key. */
     private final Map<Id, Owned> owned = new LinkedHashMap<>();
+    /** Republishing and hand-off, paced: at most 4 at once, 10 ms apart, 100,000 queued. */
+    private final BackgroundWork background;
 
     private record Owned(SignedRecord record, long lifetime) {}
 
@@ -41,6 +43,7 @@ final class Records {
         this.node = node;
         this.validator = validator;
         this.store = new RecordStore(node.config().store(), node::now, validator);
+        this.background = new BackgroundWork(node, 4, 10, 100_000);
     }
 
     RecordStore store() {
@@ -168,7 +171,7 @@ final class Records {
 
                     @Override
                     public void onFailure() {
-                        node.admission().failed(holder.id());
+                        node.admission().failed(holder.id(), holder.address());
                         result.complete(PutResult.Outcome.timedOut(holder));
                     }
                 });
@@ -264,64 +267,85 @@ final class Records {
      * One replicate round: the owner refreshes its own records with their full lifetime;
      * every other record held is stored again at the current k closest with what remains
      * of its lifetime, unless it arrived within the last interval (someone else just did).
+     * The work is paced ({@link BackgroundWork}).
      */
     void republish() {
         node.metrics().republishRound();
         long now = node.now();
         for (Owned o : List.copyOf(owned.values())) {
-            put(o.record(), o.lifetime(), -1, true).thenAccept(result -> {
-                if (result.rejections().containsKey(RejectReason.SEQ_TOO_LOW)) {
-                    owned.remove(o.record().key()); // a newer version was published elsewhere
+            background.submit(() -> put(o.record(), o.lifetime(), -1, true).thenAccept(result -> {
+                // another publisher's newer seq is held everywhere we asked: stop refreshing ours
+                if (result.stored() == 0 && result.rejections().containsKey(RejectReason.SEQ_TOO_LOW)) {
+                    owned.remove(o.record().key());
                 }
-            });
+            }));
         }
         long interval = node.config().replicateIntervalMillis();
         for (StoredRecord s : store.snapshot(now)) {
             if (s.owned() || now - s.receivedAt() < interval) continue;
-            replicate(s);
+            Id key = s.key();
+            background.submit(() -> replicate(key));
         }
     }
 
-    private void replicate(StoredRecord s) {
+    /** Stores what we hold under {@code key} (if still held) at the current k closest. */
+    private CompletableFuture<?> replicate(Id key) {
+        if (store.get(key, node.now()).isEmpty()) return CompletableFuture.completedFuture(null);
         Map<Id, byte[]> tokens = new HashMap<>();
-        node.lookups().closest(s.key(), tokens, List.of()).thenAccept(found -> {
-            long lifetime = s.remainingLifetime(node.now());
-            if (lifetime <= 0) return;
+        return node.lookups().closest(key, tokens, List.of()).thenCompose(found -> {
+            Optional<StoredRecord> held = store.get(key, node.now()); // the newest, not a stale copy
+            if (held.isEmpty()) return CompletableFuture.completedFuture(null);
+            long lifetime = held.get().remainingLifetime(node.now());
+            List<CompletableFuture<PutResult.Outcome>> stores = new ArrayList<>();
             for (Contact c : found.contacts()) {
-                if (!c.id().equals(node.id())) storeAt(c, tokens.get(c.id()), s.record(), lifetime, -1);
+                if (!c.id().equals(node.id())) {
+                    stores.add(storeAt(c, tokens.get(c.id()), held.get().record(), lifetime, -1));
+                }
             }
+            return CompletableFuture.allOf(stores.toArray(new CompletableFuture<?>[0]));
         });
     }
 
     /**
-     * A node entered our routing table: it gets every record we hold for which it is now
-     * among the k closest we know, unless it already holds that seq.
+     * A node entered our routing table: it gets every record we hold for which it is closer
+     * to the key than we are (Kademlia's rule, so the holders farther away do the handing
+     * over) and among the k closest we know, unless it already holds that seq.
      */
     void onNewContact(Contact contact) {
         if (store.size() == 0) return;
         int k = node.config().k();
-        long now = node.now();
-        for (StoredRecord s : store.snapshot(now)) {
-            List<Contact> closest = node.table().closest(s.key(), k);
-            if (!closest.contains(contact)) continue;
-            handOff(contact, s);
+        for (StoredRecord s : store.snapshot(node.now())) {
+            Id key = s.key();
+            if (key.compareDistance(contact.id(), node.id()) >= 0) continue;
+            if (!node.table().closest(key, k).contains(contact)) continue;
+            background.submit(() -> handOff(contact, key));
         }
     }
 
-    private void handOff(Contact to, StoredRecord s) {
-        node.rpc().request(to.address(), tx -> new Message.FindValue(tx, node.id(), s.key(), s.record().seq()),
+    private CompletableFuture<?> handOff(Contact to, Id key) {
+        Optional<StoredRecord> held = store.get(key, node.now());
+        if (held.isEmpty()) return CompletableFuture.completedFuture(null);
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        node.rpc().request(to.address(), tx -> new Message.FindValue(tx, node.id(), key, held.get().record().seq()),
                 new RpcEngine.Callback() {
                     @Override
                     public void onResponse(Message response, long rtt) {
-                        if (!(response instanceof Message.Value v) || v.record() != null) return;
-                        long lifetime = s.remainingLifetime(node.now());
-                        if (lifetime > 0) storeAt(to, v.token(), s.record(), lifetime, -1);
+                        Optional<StoredRecord> now = store.get(key, node.now()); // re-read: it may be newer or gone
+                        if (response instanceof Message.Value v && v.sender().equals(to.id())
+                                && v.record() == null && now.isPresent()) {
+                            storeAt(to, v.token(), now.get().record(), now.get().remainingLifetime(node.now()), -1)
+                                    .whenComplete((o, e) -> done.complete(null));
+                        } else {
+                            done.complete(null);
+                        }
                     }
 
                     @Override
                     public void onFailure() {
-                        node.admission().failed(to.id());
+                        node.admission().failed(to.id(), to.address());
+                        done.complete(null);
                     }
                 });
+        return done;
     }
 }

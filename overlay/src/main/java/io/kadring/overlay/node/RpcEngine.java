@@ -32,6 +32,7 @@ final class RpcEngine {
     private final int retries;
     private final long maxTimeout;
     private final Map<Long, Pending> pending = new HashMap<>();
+    private boolean closed;
 
     RpcEngine(Environment env, NodeConfig config, NodeMetrics metrics) {
         this.env = env;
@@ -44,6 +45,10 @@ final class RpcEngine {
 
     /** Sends the request {@code build} makes for a fresh transaction id to {@code to}. */
     void request(InetSocketAddress to, LongFunction<Message> build, Callback callback) {
+        if (closed) {
+            failSafely(callback); // a closed node sends nothing; whoever waits hears at once
+            return;
+        }
         long txId = freshTxId();
         Message request = build.apply(txId);
         byte[] bytes = MessageCodec.encode(request);
@@ -54,6 +59,7 @@ final class RpcEngine {
 
     /** Sends a message that expects no answer (a response, or NOTIFY). */
     void send(InetSocketAddress to, Message message) {
+        if (closed) return;
         byte[] bytes = MessageCodec.encode(message);
         metrics.sent(message.type(), bytes.length);
         env.send(to, bytes);
@@ -74,7 +80,11 @@ final class RpcEngine {
         if (p.attempts == 1) {
             rtt.sample(from, elapsed); // Karn: only unambiguous samples
         }
-        p.callback.onResponse(response, elapsed);
+        try {
+            p.callback.onResponse(response, elapsed);
+        } catch (RuntimeException e) {
+            metrics.dropped("internal_error");
+        }
         return true;
     }
 
@@ -83,13 +93,27 @@ final class RpcEngine {
         return pending.size();
     }
 
-    /** Fails every outstanding request at once (the node is closing). */
-    void failAll() {
-        var all = pending.values().toArray(new Pending[0]);
-        pending.clear();
-        for (Pending p : all) {
-            p.timer.cancel();
-            p.callback.onFailure();
+    /**
+     * The node is closing: fails every outstanding request, and every one made from now on
+     * (callbacks of failed requests may try to send more).
+     */
+    void close() {
+        closed = true;
+        while (!pending.isEmpty()) {
+            var all = pending.values().toArray(new Pending[0]);
+            pending.clear();
+            for (Pending p : all) {
+                p.timer.cancel();
+                failSafely(p.callback);
+            }
+        }
+    }
+
+    private void failSafely(Callback callback) {
+        try {
+            callback.onFailure();
+        } catch (RuntimeException e) {
+            metrics.dropped("internal_error");
         }
     }
 
@@ -108,7 +132,7 @@ final class RpcEngine {
             return;
         }
         pending.remove(p.txId);
-        p.callback.onFailure();
+        failSafely(p.callback);
     }
 
     private long freshTxId() {

@@ -5,19 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Requests each source IP may make: a token bucket per address ({@code perSecond} refill,
- * {@code burst} deep), so that no one host can make this node do (or send) without bound.
- * Loopback sources are exempt (local tests and tools); the table of addresses is bounded,
- * least recently seen forgotten first.
+ * Requests each source may make: a token bucket per IPv4 address or IPv6 /64 (what one
+ * host controls), {@code perSecond} refill and {@code burst} deep, so that no one host can
+ * make this node do (or send) without bound. Loopback sources are exempt (local tests and
+ * tools); the table of sources is bounded, least recently seen forgotten first.
  */
 final class SourceRateLimiter {
     private static final int MAX_SOURCES = 4096;
 
     private final double perMilli;
     private final double burst;
-    private final Map<InetAddress, double[]> buckets = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<java.nio.ByteBuffer, double[]> buckets = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<InetAddress, double[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<java.nio.ByteBuffer, double[]> eldest) {
             return size() > MAX_SOURCES;
         }
     };
@@ -30,9 +30,11 @@ final class SourceRateLimiter {
     /** Takes one token for {@code source} at {@code now}; false when it has none left. */
     boolean allow(InetAddress source, long now) {
         if (source.isLoopbackAddress()) return true;
-        double[] b = buckets.get(source);
+        byte[] ip = source.getAddress();
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(ip, 0, Math.min(ip.length, 8)).slice();
+        double[] b = buckets.get(key);
         if (b == null) {
-            buckets.put(source, new double[] {burst - 1, now});
+            buckets.put(key, new double[] {burst - 1, now});
             return true;
         }
         double tokens = Math.min(burst, b[0] + (now - (long) b[1]) * perMilli);

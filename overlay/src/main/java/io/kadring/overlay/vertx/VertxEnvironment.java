@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 /**
  * An {@link Environment} over a real UDP socket: one Vert.x {@link DatagramSocket}, Vert.x
@@ -72,8 +71,9 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
         this.ownsVertx = ownsVertx;
         this.host = host;
         this.port = port;
-        this.random = RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom")
-                .create(new SecureRandom().nextLong());
+        // transaction ids and write-token secrets come from here: on a real network they must
+        // not be predictable, so this is the platform's CSPRNG (the simulator seeds its own)
+        this.random = new SecureRandom();
     }
 
     /**
@@ -190,7 +190,7 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
                 .onFailure(failure -> sendFailures.increment());
     }
 
-    /** A fast, non-cryptographic generator seeded once from {@link SecureRandom}; context only. */
+    /** The platform CSPRNG: transaction ids and token secrets must be unpredictable; context only. */
     @Override
     public RandomGenerator random() {
         return random;

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fifty nodes joined one after another in virtual time, checked against the ground truth
- * (every live id, sorted): lookups are exact, and after ten nodes fall silent the
- * survivors repair their rings within a bounded number of stabilize rounds and their
- * lookups are exact again.
+ * (every live id, sorted): lookups are exact. After ten nodes fall silent, the survivors'
+ * successors and predecessors are true again within 8 stabilize intervals; within 80, with
+ * no lookups to speed it up, no survivor takes a dead node for live any more, every
+ * successor list is whole again and lookups are exact again.
  */
 final class VirtualNetworkTest {
     private static final int NODES = 50;
@@ -50,7 +51,7 @@ final class VirtualNetworkTest {
 
     @Test
     void lookups_areExact_afterJoining() {
-        assertRingsAreTrue("after joining");
+        assertRingsAreTrue("after joining", true);
         checkLookups("after joining");
     }
 
@@ -66,15 +67,15 @@ final class VirtualNetworkTest {
 
         int ringRounds = 8;
         net.runFor(ringRounds * STABILIZE);
-        assertRingsAreTrue("after " + KILLED + " nodes fell silent and " + ringRounds + " stabilize intervals");
+        assertRingsAreTrue("after " + KILLED + " nodes fell silent and " + ringRounds + " stabilize intervals", false);
 
         // XOR lookups need longer: until a survivor has found a dead contact dead (a timed-out
         // request marks it failed, and failed contacts are no longer handed to others) its
         // answers may name it, and a lookup that meets only dead ones past its k-th live node
         // ends with fewer than k. With no lookups passing, only checkOldestContact finds them,
         // one ping per node per interval, three per dead contact: 44 to 58 intervals over 12
-        // seeds for this network, so 60 here.
-        int xorRounds = 60;
+        // seeds for this network when measured, so 80 here.
+        int xorRounds = 80;
         net.runFor((xorRounds - ringRounds) * STABILIZE);
         for (TestNetwork.Member m : live) {
             for (Contact c : m.node().contacts()) {
@@ -82,7 +83,7 @@ final class VirtualNetworkTest {
                         m.node() + " still takes dead " + c + " for live after " + xorRounds + " intervals");
             }
         }
-        assertRingsAreTrue("after " + xorRounds + " stabilize intervals");
+        assertRingsAreTrue("after " + xorRounds + " stabilize intervals", true);
         checkLookups("after " + KILLED + " failures and " + xorRounds + " stabilize intervals");
     }
 
@@ -107,8 +108,12 @@ final class VirtualNetworkTest {
                 messages / (double) KEYS, succHops / (double) KEYS);
     }
 
-    /** Every live node's successor list and predecessor are the true ones. */
-    private void assertRingsAreTrue(String when) {
+    /**
+     * Every live node's successor and predecessor are the true ones, and with {@code fullLists}
+     * its whole successor list too (the list's tail is repaired one stabilize round per entry,
+     * from the successor's list, so it lags behind the successor itself).
+     */
+    private void assertRingsAreTrue(String when, boolean fullLists) {
         List<Id> ring = live.stream().map(m -> m.node().id()).sorted().toList();
         int r = CONFIG.successorListSize();
         for (TestNetwork.Member m : live) {
@@ -116,7 +121,12 @@ final class VirtualNetworkTest {
             List<Id> expected = new ArrayList<>();
             for (int j = 1; j <= Math.min(r, ring.size() - 1); j++) expected.add(ring.get((at + j) % ring.size()));
             Id pred = ring.get((at - 1 + ring.size()) % ring.size());
-            assertEquals(expected, ids(m.node().successors()), "successor list of " + m.node() + " " + when);
+            if (fullLists) {
+                assertEquals(expected, ids(m.node().successors()), "successor list of " + m.node() + " " + when);
+            } else {
+                assertEquals(Optional.of(expected.get(0)), m.node().successor().map(Contact::id),
+                        "successor of " + m.node() + " " + when);
+            }
             assertEquals(Optional.of(pred), m.node().predecessor().map(Contact::id),
                     "predecessor of " + m.node() + " " + when);
         }

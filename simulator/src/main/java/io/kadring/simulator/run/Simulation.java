@@ -254,13 +254,18 @@ public final class Simulation {
 
     private long lastMessages;
 
+    /**
+     * At the end of each slice of the workload: the nodes up, and the messages sent during the
+     * slice, both in the minute the slice ends in. Building, settling and draining are left out.
+     */
     private void sample(long at) {
-        long t = Math.max(0, at - workloadStart);
-        if (at < workloadStart) return;
-        liveNodes.add(t, live.size());
         long sent = network.traffic().messagesSent();
-        messagesSent.add(t, sent - lastMessages);
+        long slice = sent - lastMessages;
         lastMessages = sent;
+        if (loop.now() < workloadStart || at > end) return;
+        long t = Math.max(0, at - workloadStart - 1);
+        liveNodes.add(t, live.size());
+        if (at > workloadStart) messagesSent.add(t, slice);
     }
 
     static String clock(long millis) {

@@ -1,0 +1,20 @@
+package io.kadring.bootstrap.cli;
+
+import io.kadring.simulator.run.Durations;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** A duration such as {@code 90s}, {@code 10m}, {@code 1h}, {@code 2h30m}, in milliseconds (> 0). */
+final class DurationConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+        long millis;
+        try {
+            millis = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+        if (millis <= 0) throw new TypeConversionException("expected a duration above zero, got '" + value + "'");
+        return millis;
+    }
+}

@@ -1,0 +1,72 @@
+package io.kadring.bootstrap.cli;
+
+import io.kadring.bootstrap.Main;
+import io.kadring.bootstrap.RecordJson;
+import io.kadring.routing.Id;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kadring get KEY}: the record under a key, found through a running peer; its value goes
+ * to stdout as raw bytes (nothing added, not even a newline), or the whole record with
+ * {@code --json}. Exit 1 with "not found" when no node has one.
+ */
+@Command(name = "get", mixinStandardHelpOptions = true,
+        description = {"Find the record under KEY through a running peer and write its value to stdout as raw "
+                + "bytes (nothing added); exits 1 with \"not found\" when no node has one."})
+public final class GetCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @ParentCommand
+    private Main main;
+
+    @Mixin
+    private AdminOption admin;
+
+    @Parameters(index = "0", paramLabel = "KEY", converter = KeyConverter.class,
+            description = "The record's key: 64 hex digits, as `kadring put` prints it.")
+    private Id key;
+
+    @Option(names = "--json", description = "Print the whole record (public key, salt, seq, value in base64, "
+            + "signature) and what the lookup cost, as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        AdminClient.Answer answer = admin.client().get("/records/" + key.toHex());
+        if (answer.status() == 404) throw new CommandFailure("not found: no record under key " + key.toHex());
+        if (!answer.ok()) {
+            spec.commandLine().getErr().println("kadring: the peer answered get with: " + answer.error());
+            return answer.status() == 400 ? Main.USAGE : Main.FAILED;
+        }
+        if (json) {
+            spec.commandLine().getOut().println(answer.body().encodePrettily());
+            return 0;
+        }
+        byte[] value;
+        try {
+            value = Base64.getDecoder().decode(answer.body().getString(RecordJson.VALUE, ""));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure("the peer's answer has a value that is not base64", e);
+        }
+        spec.commandLine().getOut().flush();
+        OutputStream out = main.stdout();
+        try {
+            out.write(value);
+            out.flush();
+        } catch (IOException e) {
+            throw new CommandFailure("cannot write the value to standard output: " + e, e);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,171 @@
+package io.kadring.bootstrap.cli;
+
+import io.kadring.bootstrap.Main;
+import io.kadring.bootstrap.RecordJson;
+import io.kadring.crypto.Hashes;
+import io.kadring.crypto.Identity;
+import io.kadring.crypto.IdentityFile;
+import io.kadring.crypto.IdentityFileException;
+import io.kadring.routing.Id;
+import io.kadring.storage.SignedRecord;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kadring put}: signs a record here, with the identity's private key, and hands only the
+ * signed record to a running peer, which stores it at the k closest nodes. The seq is one more
+ * than the one the network has ({@code GET /records/{key}} first; 1 when there is none), or
+ * {@code SEQ + 1} with {@code --cas SEQ}, which the holders then store only over seq SEQ.
+ */
+@Command(name = "put", mixinStandardHelpOptions = true,
+        description = {"Sign a record locally (the private key never leaves this machine) and store it through a "
+                + "running peer at the k closest nodes. Prints the record's key (64 hex digits) on stdout and "
+                + "how many holders stored it on stderr; exits 1 with the reasons when it is not stored."})
+public final class PutCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private AdminOption admin;
+
+    @Option(names = "--identity", required = true, paramLabel = "FILE",
+            description = "The identity file (from `kadring keygen`) whose key pair signs the record.")
+    private Path identityFile;
+
+    @Option(names = "--salt", paramLabel = "SALT",
+            description = "Salt as text (UTF-8, at most " + SignedRecord.MAX_SALT_BYTES + " bytes): one key pair "
+                    + "holds one record per salt. Default: none.")
+    private String salt;
+
+    @Option(names = "--cas", paramLabel = "SEQ",
+            description = "Compare-and-swap: the record gets seq SEQ+1 and is stored only where seq SEQ is held.")
+    private Long cas;
+
+    @Parameters(index = "0", paramLabel = "VALUE",
+            description = "The value: text (stored as UTF-8), @FILE for a file's bytes, or @- for standard input; "
+                    + "at most " + SignedRecord.MAX_VALUE_BYTES + " bytes.")
+    private String value;
+
+    @Override
+    public Integer call() {
+        byte[] bytes = value();
+        if (bytes.length > SignedRecord.MAX_VALUE_BYTES) {
+            throw usage("the value is " + bytes.length + " bytes; a record's value is at most "
+                    + SignedRecord.MAX_VALUE_BYTES + " bytes");
+        }
+        byte[] saltBytes = salt == null ? new byte[0] : salt.getBytes(StandardCharsets.UTF_8);
+        if (saltBytes.length > SignedRecord.MAX_SALT_BYTES) {
+            throw usage("--salt is " + saltBytes.length + " bytes in UTF-8; at most " + SignedRecord.MAX_SALT_BYTES);
+        }
+        if (cas != null && (cas < 0 || cas == Long.MAX_VALUE)) {
+            throw usage("--cas must be a seq in 0.." + (Long.MAX_VALUE - 1) + ", got " + cas);
+        }
+        Identity identity = identity();
+        AdminClient client = admin.client();
+        String key = Id.of(Hashes.sha256(identity.publicKey(), saltBytes)).toHex(); // as SignedRecord.key()
+        long seq = cas != null ? cas + 1 : nextSeq(client, key);
+        SignedRecord record = SignedRecord.sign(identity, saltBytes, seq, bytes);
+        JsonObject body = RecordJson.toJson(record);
+        if (cas != null) body.put("cas", cas);
+        AdminClient.Answer answer = client.post("/records", body);
+        PrintWriter err = spec.commandLine().getErr();
+        JsonObject result = answer.body();
+        if (!answer.ok()) {
+            err.println("kadring: the record was not stored: " + answer.error());
+            List<String> reasons = reasons(result);
+            if (!reasons.isEmpty()) err.println("kadring: holders answered: " + String.join(", ", reasons));
+            return Main.FAILED;
+        }
+        spec.commandLine().getOut().println(key);
+        err.println("stored by " + result.getInteger("stored") + " of " + result.getInteger("asked") + " holders (seq "
+                + seq + ", " + result.getInteger("required") + " required)");
+        List<String> reasons = reasons(result);
+        if (reasons.size() > 1 || reasons.size() == 1 && !reasons.get(0).startsWith("STORED")) {
+            err.println("holders answered: " + String.join(", ", reasons));
+        }
+        return 0;
+    }
+
+    /** "STORED ×3, CAS_MISMATCH (code 6) ×1, TIMED_OUT ×1" from the per-holder outcomes. */
+    private static List<String> reasons(JsonObject result) {
+        JsonArray outcomes = result.getJsonArray("outcomes", new JsonArray());
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            JsonObject o = outcomes.getJsonObject(i);
+            String reason = o.getString("reason");
+            String what = reason != null ? reason + " (code " + o.getInteger("code") + ")" : o.getString("status");
+            counts.merge(what, 1, Integer::sum);
+        }
+        List<String> text = new ArrayList<>();
+        counts.forEach((what, n) -> text.add(what + " ×" + n));
+        return text;
+    }
+
+    /** One more than the seq the network holds under {@code key}; 1 when it holds none. */
+    private static long nextSeq(AdminClient client, String key) {
+        AdminClient.Answer current = client.get("/records/" + key);
+        if (current.status() == 404) return 1;
+        if (!current.ok()) throw new CommandFailure("could not read the current seq: the peer answered GET /records/"
+                + key + " with: " + current.error());
+        Long held = current.body().getLong(RecordJson.SEQ);
+        if (held == null || held < 0 || held == Long.MAX_VALUE) {
+            throw new CommandFailure("the peer's answer to GET /records/" + key + " has no usable seq");
+        }
+        return held + 1;
+    }
+
+    private byte[] value() {
+        if (!value.startsWith("@")) return value.getBytes(StandardCharsets.UTF_8);
+        String name = value.substring(1);
+        try {
+            if (name.equals("-")) {
+                InputStream in = System.in;
+                byte[] bytes = in.readNBytes(SignedRecord.MAX_VALUE_BYTES + 1);
+                if (bytes.length > SignedRecord.MAX_VALUE_BYTES) {
+                    throw usage("standard input has more than " + SignedRecord.MAX_VALUE_BYTES
+                            + " bytes; a record's value is at most " + SignedRecord.MAX_VALUE_BYTES);
+                }
+                return bytes;
+            }
+            Path file = Path.of(name);
+            long size = Files.size(file);
+            if (size > SignedRecord.MAX_VALUE_BYTES) {
+                throw usage("the value file " + file + " is " + size + " bytes; a record's value is at most "
+                        + SignedRecord.MAX_VALUE_BYTES + " bytes");
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new CommandFailure("cannot read the value from '" + name + "': " + e, e);
+        }
+    }
+
+    private Identity identity() {
+        try {
+            return IdentityFile.load(identityFile);
+        } catch (IdentityFileException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read identity file " + identityFile + ": " + e, e);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

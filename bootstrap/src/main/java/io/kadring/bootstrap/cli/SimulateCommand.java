@@ -1,0 +1,184 @@
+package io.kadring.bootstrap.cli;
+
+import io.kadring.simulator.report.HtmlReport;
+import io.kadring.simulator.run.Simulation;
+import io.kadring.simulator.run.SimulationConfig;
+import io.kadring.simulator.run.SimulationReport;
+import io.kadring.simulator.scenario.Scenario;
+import io.kadring.simulator.scenario.ScenarioOptions;
+import io.kadring.simulator.scenario.ScenarioResult;
+import io.kadring.simulator.scenario.Scenarios;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kadring simulate}: the real node code in a simulated network, in virtual time. Prints
+ * the summary table; progress goes to stderr; {@code --json} and {@code --report} write the
+ * JSON summary and an HTML report. {@code --scenario} runs an experiment from the literature.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a network of real kadring nodes in a deterministic simulator, in virtual time, "
+                + "and check every lookup against the ground truth.",
+                "Same seed, same results. Durations: 90s, 10m, 1h, 2h30m."})
+public final class SimulateCommand implements Callable<Integer> {
+    private static final SimulationConfig DEFAULTS = SimulationConfig.defaults();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--nodes", paramLabel = "N",
+            description = "Nodes in the network (default: 1000; with --scenario, the scenario's own).")
+    private Integer nodes;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Simulated time of the workload once the network is built "
+                    + "(default: 10m; with --scenario, the scenario's own).")
+    private Long durationMillis;
+
+    @Option(names = "--latency", paramLabel = "MODEL", converter = LatencyConverter.class,
+            defaultValue = "uniform:10-100",
+            description = "One-way latency: constant:MS, uniform:MIN-MAX or coords:MIN-MAX (ms; coords gives each "
+                    + "node a point in a plane). Default: ${DEFAULT-VALUE}.")
+    private String latency;
+
+    @Option(names = "--loss", paramLabel = "P", defaultValue = "0",
+            description = "Probability that a datagram is lost, in [0, 1) (default: ${DEFAULT-VALUE}).")
+    private double loss;
+
+    @Option(names = "--session-time", paramLabel = "D", converter = DurationConverter.class,
+            description = "Churn: exponentially distributed sessions with this mean, departing nodes replaced "
+                    + "by new ones. Absent: no churn.")
+    private Long sessionMillis;
+
+    @Option(names = "--kill-fraction", paramLabel = "P",
+            description = "Share of the live nodes, in [0, 1), that fail at once half-way through (default: 0).")
+    private Double killFraction;
+
+    @Option(names = "--lookup-interval", paramLabel = "D", converter = DurationConverter.class,
+            description = "Mean time between a node's lookups of each kind (default: 1m).")
+    private Long lookupIntervalMillis;
+
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Run an experiment from the literature instead: path-length (Chord Fig. 10), "
+                    + "mass-failure (Chord Fig. 11) or churn (Li et al., IPTPS 2004).")
+    private String scenario;
+
+    @Option(names = "--max-nodes", paramLabel = "N",
+            description = "--scenario path-length: the largest network, a power of two (default: 16384).")
+    private Integer maxNodes;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON summary here.")
+    private Path json;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Write an HTML report, DIR/index.html.")
+    private Path report;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (scenario != null) {
+            ScenarioResult result = scenario().run(err);
+            out.print(result.summary());
+            out.flush();
+            write(result.toJson(), result::writeReport);
+        } else {
+            SimulationReport result = new Simulation(config(), err).run();
+            out.print(result.summary());
+            out.flush();
+            write(result.toJson(), dir -> HtmlReport.write(result, dir));
+        }
+        return 0;
+    }
+
+    private SimulationConfig config() {
+        if (maxNodes != null) throw usage("--max-nodes applies only to --scenario path-length");
+        SimulationConfig c = DEFAULTS.withSeed(seed).withLatency(latency);
+        if (nodes != null) c = c.withNodes(positive("--nodes", nodes));
+        if (durationMillis != null) c = c.withDuration(durationMillis);
+        c = c.withLoss(probability("--loss", loss));
+        if (sessionMillis != null) c = c.withSessionMean(sessionMillis);
+        if (killFraction != null) c = c.withKillFraction(probability("--kill-fraction", killFraction));
+        if (lookupIntervalMillis != null) c = c.withLookupInterval(lookupIntervalMillis);
+        return c;
+    }
+
+    private Scenario scenario() {
+        if (!Scenarios.names().contains(scenario)) {
+            throw usage("--scenario: unknown scenario '" + scenario + "'; expected one of "
+                    + String.join(", ", Scenarios.names()));
+        }
+        for (String option : List.of("--session-time", "--kill-fraction", "--lookup-interval")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw usage(option + " does not apply to --scenario: each scenario sets its own");
+            }
+        }
+        if (maxNodes != null && !scenario.equals("path-length")) {
+            throw usage("--max-nodes applies only to --scenario path-length");
+        }
+        ScenarioOptions options = ScenarioOptions.defaults().withSeed(seed).withLatency(latency)
+                .withLoss(probability("--loss", loss));
+        if (nodes != null) options = options.withNodes(positive("--nodes", nodes));
+        if (durationMillis != null) options = options.withDuration(durationMillis);
+        if (maxNodes != null) {
+            if (maxNodes < 8) throw usage("--max-nodes: expected at least 8, got '" + maxNodes + "'");
+            options = options.withMaxNodes(maxNodes);
+        }
+        try {
+            return Scenarios.create(scenario, options);
+        } catch (IllegalArgumentException e) {
+            throw usage("--scenario " + scenario + ": " + e.getMessage());
+        }
+    }
+
+    /** Writes the JSON and the report where asked; a file that cannot be written fails the command. */
+    private void write(String jsonText, ReportWriter reportWriter) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (json != null) {
+            try {
+                Files.writeString(json, jsonText + System.lineSeparator(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new CommandFailure("cannot write the JSON summary to " + json + ": " + e, e);
+            }
+            err.println("JSON summary: " + json);
+        }
+        if (report != null) {
+            try {
+                err.println("report: " + reportWriter.write(report));
+            } catch (IOException e) {
+                throw new CommandFailure("cannot write the report into " + report + ": " + e, e);
+            }
+        }
+    }
+
+    private interface ReportWriter {
+        Path write(Path dir) throws IOException;
+    }
+
+    private int positive(String option, int value) {
+        if (value < 1) throw usage(option + ": expected at least 1, got '" + value + "'");
+        return value;
+    }
+
+    private double probability(String option, double p) {
+        if (!(p >= 0 && p < 1)) throw usage(option + ": expected a probability in [0, 1), got '" + p + "'");
+        return p;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,126 @@
+package io.kadring.bootstrap.cli;
+
+import static io.kadring.bootstrap.TestPeers.cli;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.bootstrap.Main;
+import io.kadring.bootstrap.TestPeers.Run;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+final class SimulateCommandTest {
+    /** Every key the simulator issue asks the JSON summary for. */
+    private static final List<String> KEYS = List.of("seed", "nodes", "simulated_seconds", "wall_seconds", "events",
+            "heap_bytes_per_node", "lookups.count", "lookups.success_rate", "lookups.exact_rate", "lookups.hops.mean",
+            "lookups.hops.p50", "lookups.hops.p99", "lookups.hops.max", "lookups.latency_ms.p50",
+            "lookups.latency_ms.p99", "successor_lookups.count", "successor_lookups.success_rate",
+            "successor_lookups.exact_rate", "successor_lookups.hops.mean", "successor_lookups.hops.p50",
+            "successor_lookups.hops.p99", "successor_lookups.hops.max", "successor_lookups.latency_ms.p50",
+            "successor_lookups.latency_ms.p99", "puts.count", "puts.success_rate", "gets.count", "gets.success_rate",
+            "records.published", "records.retrievable_at_end", "messages.sent", "messages.bytes_sent");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void simulate_printsTheSummary_andWritesTheJsonAndTheReport() throws Exception {
+        Path json = dir.resolve("run.json");
+        Path report = dir.resolve("report");
+
+        Run run = cli("simulate", "--nodes", "30", "--seed", "4", "--duration", "2m", "--latency", "constant:20",
+                "--loss", "0.01", "--session-time", "30m", "--kill-fraction", "0.1", "--lookup-interval", "20s",
+                "--json", json.toString(), "--report", report.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("kadring simulation: 30 nodes, seed 4"), run.out());
+        assertTrue(run.out().contains("findClosest") && run.out().contains("findSuccessor"), run.out());
+        JsonObject summary = new JsonObject(Files.readString(json));
+        for (String key : KEYS) {
+            Object value = lookUp(summary, key);
+            assertTrue(value instanceof Number, key + " should be a number in " + summary.encodePrettily());
+            if (key.endsWith("_rate")) {
+                double rate = ((Number) value).doubleValue();
+                assertTrue(rate >= 0 && rate <= 1, key + " = " + rate);
+            }
+        }
+        assertEquals(30, summary.getInteger("nodes"));
+        assertEquals(4, summary.getInteger("seed"));
+        assertTrue(summary.getJsonObject("lookups").getLong("count") > 50, summary.encodePrettily());
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("<svg") && html.contains("Live nodes") && !html.contains("<script"));
+        assertTrue(run.err().contains(json.toString()) && run.err().contains("index.html"), run.err());
+    }
+
+    @Test
+    void simulate_pathLengthScenario_runsEachSizeUpToMaxNodes() throws Exception {
+        Path json = dir.resolve("path.json");
+
+        Run run = cli("simulate", "--scenario", "path-length", "--max-nodes", "16", "--duration", "1m",
+                "--json", json.toString(), "--report", dir.resolve("path").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("path-length:"), run.out());
+        JsonObject result = new JsonObject(Files.readString(json));
+        assertEquals("path-length", result.getString("scenario"));
+        assertEquals(2, result.getJsonArray("points").size());
+        assertEquals(16, result.getJsonArray("points").getJsonObject(1).getInteger("nodes"));
+        assertTrue(Files.readString(dir.resolve("path/index.html")).contains("½·log2 N"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--duration|10x|'10x'",
+        "--duration|0s|'0s'",
+        "--session-time|1.5h|'1.5h'",
+        "--lookup-interval|10|'10'",
+        "--latency|gaussian:5|'gaussian:5'",
+        "--latency|uniform:100-10|uniform:100-10",
+        "--loss|1.5|1.5",
+        "--kill-fraction|1|--kill-fraction",
+        "--nodes|0|--nodes",
+        "--nodes|many|many",
+        "--scenario|pathlength|'pathlength'",
+        "--max-nodes|64|--max-nodes",
+    })
+    void simulate_withABadValue_isAUsageErrorNamingIt(String option, String value, String mentioned) {
+        Run run = cli("simulate", option, value);
+
+        assertEquals(Main.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains(mentioned), "stderr should mention " + mentioned + ": " + run.err());
+    }
+
+    @Test
+    void simulate_scenarioWithChurnOptions_isAUsageError() {
+        Run run = cli("simulate", "--scenario", "mass-failure", "--kill-fraction", "0.3");
+
+        assertEquals(Main.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--kill-fraction does not apply to --scenario"), run.err());
+    }
+
+    @Test
+    void simulate_withJsonIntoAMissingDirectory_failsNamingTheFile() {
+        Path json = dir.resolve("nowhere/run.json");
+
+        Run run = cli("simulate", "--nodes", "10", "--duration", "1m", "--json", json.toString());
+
+        assertEquals(Main.FAILED, run.exitCode(), run.err());
+        assertTrue(run.err().contains(json.toString()), run.err());
+    }
+
+    private static Object lookUp(JsonObject json, String dotted) {
+        String[] parts = dotted.split("\\.");
+        JsonObject at = json;
+        for (int i = 0; i < parts.length - 1; i++) {
+            at = at.getJsonObject(parts[i]);
+            if (at == null) return null;
+        }
+        return at.getValue(parts[parts.length - 1]);
+    }
+}

@@ -1,0 +1,61 @@
+package io.kadring.simulator.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Whole runs of the real nodes: same seed, same JSON; and a static network answers correctly. */
+final class SimulationTest {
+    /** About 100 nodes with churn, a mass failure and loss, for a few simulated minutes. */
+    private static final SimulationConfig TURBULENT = SimulationConfig.defaults().withNodes(100)
+            .withDuration(4 * 60_000).withSessionMean(10 * 60_000).withKillFraction(0.2).withLoss(0.01)
+            .withLookupInterval(20_000).withRecords(0.2, 60_000);
+
+    /** The run both seed tests compare with, made once. */
+    private static String seed11;
+
+    private static synchronized String seed11() {
+        if (seed11 == null) seed11 = withoutMachineFigures(new Simulation(TURBULENT.withSeed(11)).run().toJson());
+        return seed11;
+    }
+
+    @Test
+    void theSameSeed_givesTheSameJson_apartFromWallTimeAndHeap() {
+        String first = seed11();
+        String second = withoutMachineFigures(new Simulation(TURBULENT.withSeed(11)).run().toJson());
+
+        assertEquals(first, second);
+        assertTrue(first.contains("\"lookups\":{\"count\":"), first);
+    }
+
+    @Test
+    void aDifferentSeed_givesADifferentJson() {
+        String first = seed11();
+        String other = withoutMachineFigures(new Simulation(TURBULENT.withSeed(12)).run().toJson());
+
+        assertNotEquals(first, other);
+    }
+
+    @Test
+    void aStaticNetworkOf200Nodes_findsEveryTrueClosestAndSuccessor() {
+        SimulationReport report = new Simulation(SimulationConfig.defaults().withNodes(200).withSeed(3)
+                .withDuration(3 * 60_000)).run();
+
+        assertTrue(report.lookups().count() > 300, report::summary);
+        assertEquals(1.0, report.lookups().successRate(), report::summary);
+        assertTrue(report.lookups().exactRate() >= 0.99, report::summary);
+        assertEquals(1.0, report.successorLookups().successRate(), report::summary);
+        assertTrue(report.successorLookups().count() > 300, report::summary);
+        assertEquals(report.records().published(), report.records().retrievableAtEnd(), report::summary);
+    }
+
+    /** wall_seconds and heap_bytes_per_node depend on the machine, not the seed. */
+    static String withoutMachineFigures(String json) {
+        String out = json.replaceAll("\"wall_seconds\":[0-9.eE+-]+,?", "")
+                .replaceAll("\"heap_bytes_per_node\":[0-9]+,?", "");
+        assertNotEquals(json, out, "the JSON should have had wall_seconds and heap_bytes_per_node");
+        return out;
+    }
+}

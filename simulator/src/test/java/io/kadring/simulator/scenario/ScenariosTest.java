@@ -1,0 +1,100 @@
+package io.kadring.simulator.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.simulator.run.SimulationConfig;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each scenario in miniature: small networks, a few simulated minutes. */
+final class ScenariosTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void pathLength_measuresHopsAtEachPowerOfTwo_andReportsThemAgainstChord() throws Exception {
+        StringWriter progress = new StringWriter();
+        PathLengthScenario scenario = new PathLengthScenario(SimulationConfig.defaults().withDuration(60_000), 40, 200);
+
+        PathLengthScenario.Result result = scenario.run(progress);
+
+        assertEquals(List.of(8, 16, 32), result.points().stream().map(PathLengthScenario.Point::nodes).toList());
+        for (PathLengthScenario.Point p : result.points()) {
+            assertTrue(p.closest().count() > 100, () -> p.nodes() + ": " + p.closest().count() + " lookups");
+            assertEquals(1.0, p.closest().successRate(), result::summary);
+            assertEquals(1.0, p.successor().successRate(), result::summary);
+            // a node that is itself the answer takes 0 hops; small networks know everyone, so 1 hop otherwise
+            assertTrue(p.closest().hops().mean() > 0.5 && p.closest().hops().mean() < 3, result::summary);
+        }
+        assertEquals(2.5, result.points().get(2).chordHops(), 1e-9);
+        assertTrue(progress.toString().contains("N = 32 (3 of 3)"), progress.toString());
+        assertTrue(result.summary().contains("½log2N"), result.summary());
+        assertTrue(result.toJson().startsWith("{\"scenario\":\"path-length\",\"seed\":1,\"points\":[{\"nodes\":8,"),
+                result.toJson());
+
+        String html = Files.readString(result.writeReport(dir));
+        assertTrue(html.contains("Path length against network size") && html.contains("Chord ½·log2 N"), html);
+        assertFalse(html.contains("<script"));
+    }
+
+    @Test
+    void massFailure_measuresFailureRatesBeforeRightAfterAndAfterStabilization() throws Exception {
+        SimulationConfig base = SimulationConfig.defaults().withNodes(60).withDuration(4 * 60_000)
+                .withLookupInterval(10_000).withRecords(0.5, 60_000);
+        MassFailureScenario scenario = new MassFailureScenario(base, 0.2, 0.4);
+
+        MassFailureScenario.Result result = scenario.run(null);
+
+        assertEquals(2, result.points().size());
+        for (MassFailureScenario.Point p : result.points()) {
+            Window right = p.rightAfter(p.report().lookups());
+            assertEquals(2, right.fromMinute());
+            assertEquals(3, right.toMinute());
+            assertTrue(right.lookups() > 100, () -> right + "");
+            assertTrue(p.stabilized(p.report().lookups()).lookups() > 100);
+            assertTrue(p.before(p.report().successorLookups()).lookups() > 100);
+            assertTrue(p.report().records().published() > 10, result::summary);
+            assertTrue(p.retrievable() >= 0.9, result::summary);
+        }
+        assertTrue(result.summary().contains("0.40 |"), result.summary());
+        assertTrue(result.toJson().contains("\"right_after\":{\"from_minute\":2,\"to_minute\":3,"), result.toJson());
+
+        String html = Files.readString(result.writeReport(dir));
+        assertTrue(html.contains("Failure rate after a mass failure") && html.contains("findSuccessor success over time"));
+    }
+
+    @Test
+    void churn_writesTheGenericReportUnderItsOwnHeadline() throws Exception {
+        ChurnScenario scenario = new ChurnScenario(SimulationConfig.defaults().withNodes(50).withDuration(3 * 60_000)
+                .withSessionMean(10 * 60_000).withLookupInterval(20_000).withRecords(0, 60_000));
+
+        ChurnScenario.Result result = scenario.run(null);
+
+        assertTrue(result.report().lookups().successRate() > 0.9, result::summary);
+        assertTrue(result.bytesPerNodePerSecond() > 0);
+        assertTrue(result.summary().startsWith("churn: 50 nodes"), result.summary());
+        assertTrue(result.toJson().contains("\"run\":{\"seed\":1,\"nodes\":50,"), result.toJson());
+        String html = Files.readString(result.writeReport(dir));
+        assertTrue(html.contains("Li et al.") && html.contains("Live nodes"), html);
+    }
+
+    @Test
+    void scenarios_areFoundByName_andAnUnknownNameIsNamedBack() {
+        assertEquals(List.of("path-length", "mass-failure", "churn"), Scenarios.names());
+        assertInstanceOf(PathLengthScenario.class, Scenarios.create("path-length", ScenarioOptions.defaults()));
+        assertInstanceOf(MassFailureScenario.class, Scenarios.create("mass-failure", ScenarioOptions.defaults()));
+        assertInstanceOf(ChurnScenario.class, Scenarios.create("churn", ScenarioOptions.defaults()));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Scenarios.create("pathlength", ScenarioOptions.defaults()));
+        assertTrue(e.getMessage().contains("'pathlength'") && e.getMessage().contains("path-length"), e.getMessage());
+    }
+}
