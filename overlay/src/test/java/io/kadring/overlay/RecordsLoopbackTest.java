@@ -185,6 +185,34 @@ final class RecordsLoopbackTest {
         assertTrue(any().get(record.key()).get(10, TimeUnit.SECONDS).record().isEmpty());
     }
 
+    @Test
+    void putsAndGets_reportTheirLatencyAndMessages() throws Exception {
+        int rounds = 20;
+        long[] putMicros = new long[rounds];
+        long[] getMicros = new long[rounds];
+        int putMessages = 0;
+        int getMessages = 0;
+        for (int i = 0; i < rounds; i++) {
+            SignedRecord r = SignedRecord.sign(Identity.generate(), bytes("m" + i), 1, bytes("value " + i));
+            long t0 = System.nanoTime();
+            PutResult put = any().put(r).get(10, TimeUnit.SECONDS);
+            putMicros[i] = (System.nanoTime() - t0) / 1000;
+            assertTrue(put.succeeded(), put.outcomes().toString());
+            putMessages += put.messages();
+            long t1 = System.nanoTime();
+            GetResult got = any().get(r.key()).get(10, TimeUnit.SECONDS);
+            getMicros[i] = (System.nanoTime() - t1) / 1000;
+            assertArrayEquals(bytes("value " + i), got.record().orElseThrow().value());
+            getMessages += got.messages();
+        }
+        java.util.Arrays.sort(putMicros);
+        java.util.Arrays.sort(getMicros);
+        System.out.printf("[records, %d nodes on loopback] put p50 %.1f ms max %.1f ms, %.1f messages/put;"
+                        + " get p50 %.1f ms max %.1f ms, %.1f messages/get%n", live.size(),
+                putMicros[rounds / 2] / 1000.0, putMicros[rounds - 1] / 1000.0, putMessages / (double) rounds,
+                getMicros[rounds / 2] / 1000.0, getMicros[rounds - 1] / 1000.0, getMessages / (double) rounds);
+    }
+
     private List<StoredRecord> holdings(Id key) {
         List<StoredRecord> out = new ArrayList<>();
         for (KadringNode n : live) {

@@ -129,6 +129,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (maxNodes != null && !scenario.equals("path-length")) {
             throw usage("--max-nodes applies only to --scenario path-length");
         }
+        if (nodes != null && scenario.equals("path-length")) {
+            throw usage("--nodes does not apply to --scenario path-length: it runs every power of two up to --max-nodes");
+        }
         ScenarioOptions options = ScenarioOptions.defaults().withSeed(seed).withLatency(latency)
                 .withLoss(probability("--loss", loss));
         if (nodes != null) options = options.withNodes(positive("--nodes", nodes));

@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * <p>Saved records come back after a restart: read and re-validated at start (the invalid and
  * the expired are dropped and counted), then, once the node has joined, put back at the k
  * closest nodes with what remains of their lifetime, which stores them here too when this node
- * is among those k. Until then the records file is left as it is.
+ * is among those k. A peer still joining after {@link #RESTORE_WITHOUT_JOIN} (every node it
+ * knew is gone, say) puts them back with what it knows by then, at least into its own store,
+ * and hands them on to the nodes it meets later. Until then the records file is left as it is.
  *
  * <p>Joining keeps trying while no bootstrap node answers; the peer serves meanwhile. It stops
  * on {@link #close()}, or by itself when its UDP port cannot be bound ({@link #terminated()}
@@ -57,6 +59,8 @@ public final class PeerProcess implements AutoCloseable {
     /** Saved contacts tried when rejoining, freshest first: enough to find one alive. */
     private static final int REJOIN_CANDIDATES = 16;
     private static final Duration STEP_LIMIT = Duration.ofSeconds(3);
+    /** How long saved records wait for the join before they are put back regardless. */
+    static final Duration RESTORE_WITHOUT_JOIN = Duration.ofSeconds(5);
 
     private final PeerSettings settings;
     private final ContactsFile contactsFile;
@@ -76,6 +80,7 @@ public final class PeerProcess implements AutoCloseable {
     private volatile String phase = "joining";
     /** Whether the saved records have been put back, so that saving may replace the file. */
     private volatile boolean recordsRestored;
+    private final AtomicBoolean restoreStarted = new AtomicBoolean();
     private CompletableFuture<JoinResult> joined;
     private AdminServer admin;
 
@@ -105,6 +110,11 @@ public final class PeerProcess implements AutoCloseable {
      * identity or the admin port is unusable (the message says which and why).
      */
     public static PeerProcess start(PeerSettings settings) throws IOException {
+        return start(settings, RESTORE_WITHOUT_JOIN);
+    }
+
+    /** As {@link #start(PeerSettings)}; saved records wait {@code restoreWithoutJoin} at most for the join. */
+    static PeerProcess start(PeerSettings settings, Duration restoreWithoutJoin) throws IOException {
         DataDir dataDir = DataDir.open(settings.dataDir());
         Identity identity = dataDir.identity();
         List<Contact> saved = dataDir.contacts().read();
@@ -129,17 +139,18 @@ public final class PeerProcess implements AutoCloseable {
         }
         LOG.info("node {} starting: udp {}:{}, admin API http://127.0.0.1:{}, data in {}", self.toHex(),
                 settings.host(), settings.port(), peer.admin.port(), dataDir.root());
-        peer.run(List.copyOf(through), savedCount, records);
+        peer.run(List.copyOf(through), savedCount, records, restoreWithoutJoin);
         return peer;
     }
 
-    private void run(List<InetSocketAddress> through, int savedCount, RecordsFile.Loaded records) {
+    private void run(List<InetSocketAddress> through, int savedCount, RecordsFile.Loaded records,
+                     Duration restoreWithoutJoin) {
         joined = node.start();
         new JoinProgress(node, through, savedCount, chores).follow(joined);
         joined.whenComplete((result, failure) -> {
             if (failure == null) {
                 phase = result.newNetwork() ? "new_network" : "joined";
-                restoreRecords(records);
+                restoreRecords(records, false);
             } else if (!closing.get()) {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 LOG.error("{}; stopping", cause.getMessage());
@@ -148,6 +159,13 @@ public final class PeerProcess implements AutoCloseable {
                 stop.start();
             }
         });
+        if (records.records().isEmpty()) {
+            recordsRestored = true; // nothing to wait for: what it comes to hold may be saved
+        } else {
+            chores.schedule(() -> {
+                if (!joined.isDone()) restoreRecords(records, true);
+            }, restoreWithoutJoin.toMillis(), TimeUnit.MILLISECONDS);
+        }
         long every = settings.saveInterval().toMillis();
         chores.scheduleWithFixedDelay(() -> {
             saveContacts();
@@ -157,13 +175,18 @@ public final class PeerProcess implements AutoCloseable {
 
     /**
      * Puts the saved records back at the k closest nodes, each with what remains of its lifetime
-     * (a record already held there is only refreshed, never shortened); runs on the node's thread
-     * once it has joined, and logs how it went.
+     * (a record already held there is only refreshed, never shortened), once: when the node has
+     * joined, or {@code stillJoining} after {@link #RESTORE_WITHOUT_JOIN}. Logs how it went.
      */
-    private void restoreRecords(RecordsFile.Loaded records) {
+    private void restoreRecords(RecordsFile.Loaded records, boolean stillJoining) {
+        if (!restoreStarted.compareAndSet(false, true)) return;
         if (records.records().isEmpty()) {
             recordsRestored = true;
             return;
+        }
+        if (stillJoining) {
+            LOG.info("still joining: putting the {} saved record{} back with the nodes known so far",
+                    records.records().size(), records.records().size() == 1 ? "" : "s");
         }
         long now = System.currentTimeMillis();
         List<CompletableFuture<PutResult>> puts = new ArrayList<>();
@@ -177,8 +200,10 @@ public final class PeerProcess implements AutoCloseable {
                     puts.add(node.put(saved.record(), Duration.ofMillis(remaining)));
                 }
             }
-        } catch (IllegalStateException stopping) {
-            return; // the node is closing: the file stays as it was
+        } catch (IllegalStateException notRunning) {
+            // not bound yet (the join may still call again) or closing; the file stays as it was
+            if (puts.isEmpty()) restoreStarted.set(false);
+            return;
         }
         int expiredMeanwhile = expired;
         Id self = node.id();

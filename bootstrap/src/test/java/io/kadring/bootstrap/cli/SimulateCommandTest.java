@@ -96,12 +96,21 @@ final class SimulateCommandTest {
         assertTrue(run.err().contains(mentioned), "stderr should mention " + mentioned + ": " + run.err());
     }
 
-    @Test
-    void simulate_scenarioWithChurnOptions_isAUsageError() {
-        Run run = cli("simulate", "--scenario", "mass-failure", "--kill-fraction", "0.3");
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mass-failure|--kill-fraction|0.3|--kill-fraction does not apply to --scenario",
+        "churn|--session-time|2h|--session-time does not apply to --scenario",
+        "churn|--lookup-interval|1m|--lookup-interval does not apply to --scenario",
+        "path-length|--nodes|100|--nodes does not apply to --scenario path-length",
+        "churn|--max-nodes|64|--max-nodes applies only to --scenario path-length",
+        "mass-failure|--duration|1m|at least 4 min",
+    })
+    void simulate_scenarioWithAnOptionItSetsItself_isAUsageError(String scenario, String option, String value,
+            String mentioned) {
+        Run run = cli("simulate", "--scenario", scenario, option, value);
 
         assertEquals(Main.USAGE, run.exitCode(), run.err());
-        assertTrue(run.err().contains("--kill-fraction does not apply to --scenario"), run.err());
+        assertTrue(run.err().contains(mentioned), run.err());
     }
 
     @Test

@@ -39,17 +39,34 @@ final class PeerRecordsTest {
     }
 
     private PeerProcess start(String name, Duration saveInterval, InetSocketAddress... bootstrap) throws Exception {
-        PeerProcess peer = PeerProcess.start(TestPeers.settings(dir.resolve(name), List.of(bootstrap), saveInterval));
+        return start(name, saveInterval, PeerProcess.RESTORE_WITHOUT_JOIN, bootstrap);
+    }
+
+    private PeerProcess start(String name, Duration saveInterval, Duration restoreWithoutJoin,
+                              InetSocketAddress... bootstrap) throws Exception {
+        PeerProcess peer = PeerProcess.start(TestPeers.settings(dir.resolve(name), List.of(bootstrap), saveInterval),
+                restoreWithoutJoin);
         running.add(peer);
         return peer;
+    }
+
+    private static InetSocketAddress deadAddress() throws Exception {
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return new InetSocketAddress("127.0.0.1", probe.getLocalPort());
+        }
     }
 
     private static SignedRecord record(String salt, String value) {
         return SignedRecord.sign(OWNER, salt.getBytes(StandardCharsets.UTF_8), 1, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The records the peer holds; none while its node is not bound yet. */
     private static List<SignedRecord> held(PeerProcess peer) {
-        return peer.node().storedRecords().join().stream().map(StoredRecord::record).toList();
+        try {
+            return peer.node().storedRecords().join().stream().map(StoredRecord::record).toList();
+        } catch (IllegalStateException notBoundYet) {
+            return List.of();
+        }
     }
 
     private RecordsFile recordsFile(String name) {
@@ -116,11 +133,7 @@ final class PeerRecordsTest {
         recordsFile("waiting").write(List.of(new RecordsFile.Saved(record("kept", "while away"),
                 System.currentTimeMillis() + 3_600_000)));
         byte[] before = Files.readAllBytes(dir.resolve("waiting/records"));
-        int deadPort;
-        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            deadPort = probe.getLocalPort();
-        }
-        PeerProcess peer = start("waiting", Duration.ofMillis(50), new InetSocketAddress("127.0.0.1", deadPort));
+        PeerProcess peer = start("waiting", Duration.ofMillis(50), Duration.ofHours(1), deadAddress());
         assertFalse(peer.joined().isDone());
         TestPeers.await(PATIENCE, "the peer to be bound", () -> {
             try {
@@ -133,5 +146,21 @@ final class PeerRecordsTest {
         peer.close();
         assertEquals(new String(before, StandardCharsets.UTF_8),
                 new String(Files.readAllBytes(dir.resolve("waiting/records")), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPeerWhoseNodesAreAllGone_putsItsSavedRecordsBackAnywayAndServesThem() throws Exception {
+        SignedRecord record = record("alone", "still here");
+        Files.createDirectories(dir.resolve("lonely"));
+        recordsFile("lonely").write(List.of(new RecordsFile.Saved(record, System.currentTimeMillis() + 3_600_000)));
+        PeerProcess peer = start("lonely", PeerSettings.SAVE_INTERVAL, Duration.ofMillis(200), deadAddress());
+
+        TestPeers.await(PATIENCE, "the record back while the peer is still joining",
+                () -> held(peer).equals(List.of(record)));
+        assertFalse(peer.joined().isDone());
+        assertEquals(record, peer.node().get(record.key()).get(10, TimeUnit.SECONDS).record().orElseThrow());
+        peer.close();
+        assertEquals(List.of(record), recordsFile("lonely").read(System.currentTimeMillis()).records().stream()
+                .map(RecordsFile.Saved::record).toList());
     }
 }

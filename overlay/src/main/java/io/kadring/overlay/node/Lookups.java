@@ -122,7 +122,7 @@ final class Lookups {
                     lookup.onFailure(c.id());
                     pumpXor(lookup, query, run);
                 }
-            });
+            }, 0);
         }
         if (lookup.isFinished()) run.finish(lookup.result(), node);
     }
@@ -156,7 +156,7 @@ final class Lookups {
                             lookup.onFailure(c.id());
                             pumpSuccessor(lookup, key, run);
                         }
-                    });
+                    }, 0);
         }
         if (lookup.isFinished()) run.finish(lookup.result(), node);
     }

@@ -45,6 +45,15 @@ final class RpcEngine {
 
     /** Sends the request {@code build} makes for a fresh transaction id to {@code to}. */
     void request(InetSocketAddress to, LongFunction<Message> build, Callback callback) {
+        request(to, build, callback, retries);
+    }
+
+    /**
+     * As {@link #request(InetSocketAddress, LongFunction, Callback)} with its own number of
+     * retries: a lookup asks without retrying, since it has k other nodes to ask and a
+     * retry to a node that has gone only delays it.
+     */
+    void request(InetSocketAddress to, LongFunction<Message> build, Callback callback, int retries) {
         if (closed) {
             failSafely(callback); // a closed node sends nothing; whoever waits hears at once
             return;
@@ -52,7 +61,7 @@ final class RpcEngine {
         long txId = freshTxId();
         Message request = build.apply(txId);
         byte[] bytes = MessageCodec.encode(request);
-        Pending p = new Pending(txId, request, to, bytes, callback, env.now());
+        Pending p = new Pending(txId, request, to, bytes, callback, env.now(), retries);
         pending.put(txId, p);
         transmit(p, rtt.timeout(to));
     }
@@ -127,7 +136,7 @@ final class RpcEngine {
     private void onTimeout(Pending p, long lastTimeout) {
         if (pending.get(p.txId) != p) return;
         metrics.timeout(p.request.type());
-        if (p.attempts <= retries) {
+        if (p.attempts <= p.retries) {
             transmit(p, Math.min(2 * lastTimeout, maxTimeout));
             return;
         }
@@ -163,16 +172,19 @@ final class RpcEngine {
         final byte[] bytes;
         final Callback callback;
         final long sentAt;
+        final int retries;
         int attempts;
         Cancellable timer = () -> {};
 
-        Pending(long txId, Message request, InetSocketAddress to, byte[] bytes, Callback callback, long sentAt) {
+        Pending(long txId, Message request, InetSocketAddress to, byte[] bytes, Callback callback, long sentAt,
+                int retries) {
             this.txId = txId;
             this.request = request;
             this.to = to;
             this.bytes = bytes;
             this.callback = callback;
             this.sentAt = sentAt;
+            this.retries = retries;
         }
     }
 }

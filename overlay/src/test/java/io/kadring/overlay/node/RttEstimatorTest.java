@@ -45,10 +45,14 @@ final class RttEstimatorTest {
     }
 
     @Test
-    void estimates_arePerAddress() {
+    void estimates_arePerAddress_andAnUnmeasuredAddressGetsTheOverallOne() {
+        assertEquals(1_000, rtt.timeout(B), "no sample at all: the initial timeout");
         rtt.sample(A, 100);
         assertEquals(300, rtt.timeout(A));
-        assertEquals(1_000, rtt.timeout(B));
+        assertEquals(300, rtt.timeout(B), "B never measured: the estimate over all addresses");
+        rtt.sample(B, 1_000);
+        assertEquals(3_000, rtt.timeout(B));
+        assertEquals(300, rtt.timeout(A), "A keeps its own");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.kadring.simulator.run;
 
 import io.kadring.crypto.Identity;
-import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.overlay.node.Node;
 import io.kadring.overlay.node.SignatureChecks;
@@ -44,6 +43,7 @@ public final class Simulation {
     private final SimNetwork network;
     private final SignatureChecks checks;
     private final GroundTruth truth = new GroundTruth();
+    private final MessageCounts counts = new MessageCounts();
     private final List<SimPeer> live = new ArrayList<>();
     private final RandomGenerator choices;
     private final Workload workload;
@@ -103,7 +103,7 @@ public final class Simulation {
         return new SimulationReport(config, loop.now() / 1000.0, wall.seconds(), loop.eventsExecuted(),
                 heapPerNode, workload.lookups(), workload.successorLookups(), workload.records(),
                 traffic.messagesSent(), traffic.bytesSent(), liveNodes, messagesSent,
-                config.sessionMeanMillis() > 0);
+                config.sessionMeanMillis() > 0, counts.sent(), counts.timeouts());
     }
 
     /** Node 0 starts the network; the others join one by one through a random node already in. */
@@ -171,7 +171,7 @@ public final class Simulation {
         seeds.random("identity", index).nextBytes(seed);
         Identity identity = Identity.fromSeed(seed);
         SimEnvironment env = new SimEnvironment(network, network.newAddress(), seeds.random("node", index));
-        Node node = new Node(env, config.node(), identity, env.address(), NodeMetrics.noop(), checks);
+        Node node = new Node(env, config.node(), identity, env.address(), counts, checks);
         env.attach(node);
         SimPeer peer = new SimPeer(index, node, env, seeds.random("workload", index));
         live.add(peer);

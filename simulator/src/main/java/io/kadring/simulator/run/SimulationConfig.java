@@ -47,10 +47,10 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
 
     /**
      * 1,000 nodes, seed 1, 10 minutes, 10–100 ms latency, no loss, no churn, a lookup of each
-     * kind per node per minute, 10% of nodes publishing, a get per node every 5 minutes.
+     * kind per node every 5 minutes, 10% of nodes publishing, a get per node every 5 minutes.
      */
     public static SimulationConfig defaults() {
-        return new SimulationConfig(1000, 1, 600_000, "uniform:10-100", 0, 0, 0, 60_000, 0.1, 300_000, 20,
+        return new SimulationConfig(1000, 1, 600_000, "uniform:10-100", 0, 0, 0, 300_000, 0.1, 300_000, 20,
                 NodeConfig.defaults());
     }
 

@@ -12,7 +12,8 @@ import java.util.Locale;
 public record SimulationReport(SimulationConfig config, double simulatedSeconds, double wallSeconds, long events,
                                long heapBytesPerNode, LookupStats lookups, LookupStats successorLookups,
                                RecordStats records, long messagesSent, long bytesSent,
-                               TimeSeries liveNodes, TimeSeries messagesPerMinute, boolean churn) {
+                               TimeSeries liveNodes, TimeSeries messagesPerMinute, boolean churn,
+                               java.util.Map<String, Long> messagesByType, java.util.Map<String, Long> timeoutsByType) {
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
@@ -29,7 +30,13 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         j.object("gets").number("count", records.gets()).number("success_rate", records.getSuccessRate()).end();
         j.object("records").number("published", records.published())
                 .number("retrievable_at_end", records.retrievableAtEnd()).end();
-        j.object("messages").number("sent", messagesSent).number("bytes_sent", bytesSent).end();
+        j.object("messages").number("sent", messagesSent).number("bytes_sent", bytesSent);
+        j.object("by_type");
+        messagesByType.forEach(j::number);
+        j.end();
+        j.object("timeouts_by_type");
+        timeoutsByType.forEach(j::number);
+        j.end().end();
         return j.end().toString();
     }
 

@@ -248,7 +248,7 @@ public final class MassFailureScenario implements Scenario {
                     .add(Series.line("findSuccessor, right after", p, lines[2]).withMarkers())
                     .add(Series.line("findSuccessor, stabilized", p, lines[3]).withMarkers())
                     .add(Series.line("records lost", p, lines[4]).withMarkers())
-                    .add(Series.line("= p", new double[] {0, p[n - 1]}, new double[] {0, p[n - 1]}).asDashed())
+                    .add(Series.line("failure rate = p", new double[] {0, p[n - 1]}, new double[] {0, p[n - 1]}).asDashed())
                     .toSvg();
         }
 
