@@ -142,35 +142,50 @@ public final class RoutingTable {
 
     /**
      * The {@code n} contacts closest to {@code target} by XOR, closest first; never the
-     * local node. Visits buckets in order of distance and sorts only what it may return.
+     * local node. Called for every FIND_NODE a node answers, so it sorts nothing whole: with
+     * j the prefix {@code target} shares with the local id, every contact of bucket j is
+     * closer to it than any of a deeper bucket (they differ from it at bit j), those are
+     * closer than bucket j−1's, and so on down; within a group it keeps only the best few.
      */
     public List<Contact> closest(Id target, int n) {
         Objects.requireNonNull(target, "target");
-        if (n <= 0) return List.of();
-        Comparator<Contact> byDistance = (a, b) -> target.compareDistance(a.id(), b.id());
-        List<Contact> out = new ArrayList<>(Math.min(n, config.k() * 4));
+        List<Contact> out = new ArrayList<>(Math.max(0, Math.min(n, 64)));
+        if (n <= 0) return out;
         int j = localId.commonPrefixLength(target);
         int deepest = deepestBucket();
-        // Bucket j, then the deeper ones: all of them are closer to target than bucket j-1,
-        // which is closer than j-2, and so on down to bucket 0.
         if (j < Id.BITS && j <= deepest) {
-            List<Contact> near = new ArrayList<>();
-            for (int i = j; i <= deepest; i++) {
-                if (buckets[i] != null) near.addAll(buckets[i].entries());
+            if (buckets[j] != null) select(target, buckets[j].entries(), n, out);
+            if (out.size() < n) {
+                List<Contact> deeper = new ArrayList<>(n - out.size());
+                for (int i = j + 1; i <= deepest; i++) {
+                    if (buckets[i] != null) select(target, buckets[i].entries(), n - out.size(), deeper);
+                }
+                out.addAll(deeper);
             }
-            takeClosest(near, byDistance, n, out);
         }
         for (int i = Math.min(j, Id.BITS) - 1; i >= 0 && out.size() < n; i--) {
             if (buckets[i] != null && buckets[i].size() > 0) {
-                takeClosest(new ArrayList<>(buckets[i].entries()), byDistance, n, out);
+                List<Contact> group = new ArrayList<>(n - out.size());
+                select(target, buckets[i].entries(), n - out.size(), group);
+                out.addAll(group);
             }
         }
         return out;
     }
 
-    private static void takeClosest(List<Contact> group, Comparator<Contact> byDistance, int n, List<Contact> out) {
-        group.sort(byDistance);
-        for (int i = 0; i < group.size() && out.size() < n; i++) out.add(group.get(i));
+    /**
+     * Merges the contacts of {@code from} into {@code best}, kept sorted by distance to
+     * {@code target} and at most {@code m} long (an insertion into a short sorted list: far
+     * cheaper than sorting a whole bucket group for a few contacts).
+     */
+    private static void select(Id target, List<Contact> from, int m, List<Contact> best) {
+        for (Contact c : from) {
+            int at = best.size();
+            if (at == m && target.compareDistance(c.id(), best.get(at - 1).id()) >= 0) continue;
+            while (at > 0 && target.compareDistance(c.id(), best.get(at - 1).id()) < 0) at--;
+            best.add(at, c);
+            if (best.size() > m) best.remove(m);
+        }
     }
 
     /** A lookup for {@code target} ran at {@code now}: its bucket counts as used. */

@@ -26,6 +26,7 @@ public final class SignedRecord {
     private final long seq;
     private final byte[] value;
     private final byte[] signature;
+    private int hash;
 
     public SignedRecord(byte[] publicKey, byte[] salt, long seq, byte[] value, byte[] signature) {
         Objects.requireNonNull(publicKey, "publicKey");
@@ -137,7 +138,12 @@ public final class SignedRecord {
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(publicKey), Arrays.hashCode(salt), seq, Arrays.hashCode(value));
+        int h = hash;
+        if (h == 0) { // computed once: the record is immutable and memo tables hash it often
+            h = Objects.hash(Arrays.hashCode(publicKey), Arrays.hashCode(salt), seq, Arrays.hashCode(value));
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -27,6 +27,10 @@ final class Admission {
     private static final int RECENT = 64;
     /** Verification PINGs outstanding at once; strangers beyond that wait for their next message. */
     private static final int MAX_VERIFYING = 256;
+    /** A contact not heard from for this long is worth a PING before it is kept over a newcomer. */
+    private static final long QUIET_MILLIS = 15 * 60_000;
+    /** How long a stranger that sent us a request gets to send its record before we ask. */
+    private static final long VERIFY_DELAY_MILLIS = 1_000;
 
     private final Node node;
     private final RoutingTable table;
@@ -82,8 +86,8 @@ final class Admission {
     }
 
     /**
-     * {@code id} talked to us from {@code from} (a request, or a response to our request).
-     * Known contacts are refreshed; strangers are asked for their record.
+     * {@code id} answered a request of ours from {@code from}. Known contacts are refreshed;
+     * strangers are asked for their record.
      */
     void heardFrom(Id id, InetSocketAddress from) {
         if (id.equals(node.id())) return;
@@ -91,6 +95,23 @@ final class Admission {
             observe(Contact.seen(id, from, node.now()));
         } else if (wouldTake(id)) {
             verify(from);
+        }
+    }
+
+    /**
+     * {@code id} sent us a request from {@code from}. As {@link #heardFrom}, but a stranger is
+     * asked for its record only after a moment: a node that asks us something usually
+     * verifies us next, and its PING brings its record anyway, which makes ours unneeded.
+     */
+    void requestFrom(Id id, InetSocketAddress from) {
+        if (id.equals(node.id())) return;
+        if (isVouchedFor(id, from)) {
+            observe(Contact.seen(id, from, node.now()));
+        } else if (wouldTake(id) && verifying.size() < MAX_VERIFYING && verifying.add(from)) {
+            node.env().schedule(VERIFY_DELAY_MILLIS, () -> {
+                verifying.remove(from);
+                if (!isVouchedFor(id, from) && !node.isClosed()) verify(from);
+            });
         }
     }
 
@@ -141,7 +162,11 @@ final class Admission {
         if (o.outcome() == RoutingTable.Outcome.ADDED) {
             node.records().onNewContact(contact);
         }
-        if (o.outcome() == RoutingTable.Outcome.PENDING_EVICTION && o.toPing() != null) {
+        // Kademlia's eviction rule, asked only about a contact that has been quiet a while
+        // (BEP 5's "questionable"): one heard from recently is alive, and pinging it whenever a
+        // stranger shows up at a full bucket would cost a PING per stranger
+        if (o.outcome() == RoutingTable.Outcome.PENDING_EVICTION && o.toPing() != null
+                && node.now() - o.toPing().lastSeen() >= QUIET_MILLIS) {
             checkAlive(o.toPing());
         }
     }

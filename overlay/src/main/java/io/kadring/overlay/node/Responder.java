@@ -26,7 +26,7 @@ final class Responder {
             node.admission().onRecord(ping.nodeRecord(), ping.sender(), from);
             return;
         }
-        node.admission().heardFrom(request.sender(), from);
+        node.admission().requestFrom(request.sender(), from);
         if (request instanceof Message.FindNode find) {
             byte[] token = node.tokens().issue(from, node.now());
             if (find.mode() == Message.FindNode.RING) {
@@ -39,7 +39,7 @@ final class Responder {
             node.rpc().send(from, new Message.Neighbours(get.txId(), node.id(),
                     node.ring().predecessor().map(Responder::wire).orElse(null), wire(node.ring().successors())));
         } else if (request instanceof Message.Notify) {
-            // heardFrom above verified or refreshed the sender; the ring takes it as
+            // requestFrom above verified or refreshed the sender; the ring takes it as
             // predecessor if it falls between the current one and us
         } else if (request instanceof Message.FindValue find) {
             node.records().answer(from, find);
@@ -54,7 +54,7 @@ final class Responder {
      */
     List<Contact> closest(Id target, int n) {
         Map<Id, Contact> all = new LinkedHashMap<>();
-        for (Contact c : node.table().closest(target, 2 * n)) {
+        for (Contact c : node.table().closest(target, n + 4)) {
             if (c.failures() == 0) all.put(c.id(), c);
         }
         for (Contact c : node.ring().successors()) all.putIfAbsent(c.id(), c);

@@ -11,13 +11,13 @@ import java.util.Map;
  * tools); the table of sources is bounded, least recently seen forgotten first.
  */
 final class SourceRateLimiter {
-    private static final int MAX_SOURCES = 4096;
+    private static final int MAX_SOURCES = 1024;
 
     private final double perMilli;
     private final double burst;
-    private final Map<java.nio.ByteBuffer, double[]> buckets = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<Long, double[]> buckets = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<java.nio.ByteBuffer, double[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, double[]> eldest) {
             return size() > MAX_SOURCES;
         }
     };
@@ -31,7 +31,8 @@ final class SourceRateLimiter {
     boolean allow(InetAddress source, long now) {
         if (source.isLoopbackAddress()) return true;
         byte[] ip = source.getAddress();
-        java.nio.ByteBuffer key = java.nio.ByteBuffer.wrap(ip, 0, Math.min(ip.length, 8)).slice();
+        long key = ip.length; // 4 or 16, so that an IPv4 address and a /64 never collide
+        for (int i = 0; i < Math.min(ip.length, 8); i++) key = (key << 8) | (ip[i] & 0xFF);
         double[] b = buckets.get(key);
         if (b == null) {
             buckets.put(key, new double[] {burst - 1, now});

@@ -20,6 +20,8 @@ public final class NodeRecord {
     public static final int PUBLIC_KEY_BYTES = Identity.PUBLIC_KEY_BYTES;
     public static final int SIGNATURE_BYTES = Identity.SIGNATURE_BYTES;
 
+    private int hash;
+
     private static final byte[] DOMAIN = "kadring-node-v1".getBytes(StandardCharsets.US_ASCII);
 
     // package-private so the codec writes them without copying; never modified
@@ -130,10 +132,15 @@ public final class NodeRecord {
 
     @Override
     public int hashCode() {
-        int h = Arrays.hashCode(publicKey);
-        h = 31 * h + address.hashCode();
-        h = 31 * h + Long.hashCode(seq);
-        return 31 * h + Arrays.hashCode(signature);
+        int h = hash;
+        if (h == 0) { // computed once: records are immutable and memo tables hash them often
+            h = Arrays.hashCode(publicKey);
+            h = 31 * h + address.hashCode();
+            h = 31 * h + Long.hashCode(seq);
+            h = 31 * h + Arrays.hashCode(signature);
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -103,7 +103,7 @@ public final class Simulation {
         return new SimulationReport(config, loop.now() / 1000.0, wall.seconds(), loop.eventsExecuted(),
                 heapPerNode, workload.lookups(), workload.successorLookups(), workload.records(),
                 traffic.messagesSent(), traffic.bytesSent(), liveNodes, messagesSent,
-                config.sessionMeanMillis() > 0, counts.sent(), counts.timeouts());
+                config.sessionMeanMillis() > 0, counts.sent(), counts.timeouts(), counts.dropped());
     }
 
     /** Node 0 starts the network; the others join one by one through a random node already in. */

@@ -13,7 +13,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                long heapBytesPerNode, LookupStats lookups, LookupStats successorLookups,
                                RecordStats records, long messagesSent, long bytesSent,
                                TimeSeries liveNodes, TimeSeries messagesPerMinute, boolean churn,
-                               java.util.Map<String, Long> messagesByType, java.util.Map<String, Long> timeoutsByType) {
+                               java.util.Map<String, Long> messagesByType, java.util.Map<String, Long> timeoutsByType,
+                               java.util.Map<String, Long> droppedByReason) {
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
@@ -36,6 +37,9 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         j.end();
         j.object("timeouts_by_type");
         timeoutsByType.forEach(j::number);
+        j.end();
+        j.object("dropped_by_reason");
+        droppedByReason.forEach(j::number);
         j.end().end();
         return j.end().toString();
     }
