@@ -38,6 +38,8 @@ final class Admission {
     private final NodeMetrics metrics;
     private final Predicate<NodeRecord> verifier;
     private final Set<InetSocketAddress> verifying = new HashSet<>();
+    /** Requesters whose verification waits a moment ({@link #requestFrom}). */
+    private final Set<InetSocketAddress> delayed = new HashSet<>();
     /** Verified contacts that may not be in the table (full bucket, diversity), kept briefly. */
     private final Map<Id, InetSocketAddress> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -107,9 +109,9 @@ final class Admission {
         if (id.equals(node.id())) return;
         if (isVouchedFor(id, from)) {
             observe(Contact.seen(id, from, node.now()));
-        } else if (wouldTake(id) && verifying.size() < MAX_VERIFYING && verifying.add(from)) {
+        } else if (wouldTake(id) && !verifying.contains(from) && delayed.size() < MAX_VERIFYING && delayed.add(from)) {
             node.env().schedule(VERIFY_DELAY_MILLIS, () -> {
-                verifying.remove(from);
+                delayed.remove(from);
                 if (!isVouchedFor(id, from) && !node.isClosed()) verify(from);
             });
         }

@@ -88,6 +88,9 @@ final class AdmissionTest {
         net.send(peerAddress, a.address(), MessageCodec.encode(
                 new Message.FindNode(42, peerId, Id.ZERO, Message.FindNode.XOR)));
         net.runFor(3 * LATENCY);
+        assertTrue(peerInbox.stream().map(x -> decode(x.bytes())).noneMatch(Message.Ping.class::isInstance),
+                "a requester gets a moment to send its own record before it is asked");
+        net.runFor(1_000);
         assertNotAdmitted();
         Message.Ping ping = peerInbox.stream().map(x -> decode(x.bytes()))
                 .filter(Message.Ping.class::isInstance).map(Message.Ping.class::cast)

@@ -46,7 +46,19 @@ final class VirtualNetworkTest {
             net.await(m.node().start(List.of(first.address())), 120_000, "node " + i + "'s join");
             live.add(m);
         }
-        net.runFor(3 * STABILIZE);
+        // Chord's bound: a successor list of r entries is true within about r stabilize rounds
+        for (int round = 0; round < CONFIG.successorListSize() + 4 && !ringsAreTrue(); round++) {
+            net.runFor(STABILIZE);
+        }
+    }
+
+    private boolean ringsAreTrue() {
+        try {
+            assertRingsAreTrue("", true);
+            return true;
+        } catch (AssertionError notYet) {
+            return false;
+        }
     }
 
     @Test
