@@ -158,10 +158,12 @@ final class Admission {
 
     /** A verified contact was heard from: table, ring, and the eviction rule. */
     void observe(Contact contact) {
-        recent.put(contact.id(), contact.address());
+        boolean known = recent.put(contact.id(), contact.address()) != null || table.contains(contact.id());
         ring.observe(contact);
         RoutingTable.Observation o = table.observe(contact, node.now());
-        if (o.outcome() == RoutingTable.Outcome.ADDED) {
+        if (!known) {
+            // a node met for the first time (whether or not its bucket had room for it) may
+            // now be among the k closest to some of the records held here
             node.records().onNewContact(contact);
         }
         // Kademlia's eviction rule, asked only about a contact that has been quiet a while

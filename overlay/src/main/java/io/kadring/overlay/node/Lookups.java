@@ -89,8 +89,20 @@ final class Lookups {
         return run.future;
     }
 
+    /**
+     * Where a lookup starts: the closest contacts we know that have not failed lately, topped
+     * up with ones that have (when many of ours have failed, say after we were cut off for a
+     * while, a suspect contact beats none).
+     */
     private List<Contact> known(Id target) {
-        return node.responder().closest(target, node.config().k());
+        int k = node.config().k();
+        List<Contact> seeds = new ArrayList<>(node.responder().closest(target, k));
+        if (seeds.size() < k) {
+            for (Contact c : node.table().closest(target, k)) {
+                if (seeds.size() < k && !seeds.contains(c)) seeds.add(c);
+            }
+        }
+        return seeds;
     }
 
     private void pumpXor(XorLookup lookup, XorQuery query, Run run) {

@@ -317,9 +317,16 @@ final class Records {
         for (StoredRecord s : store.snapshot(node.now())) {
             Id key = s.key();
             if (key.compareDistance(contact.id(), node.id()) >= 0) continue;
-            if (!node.table().closest(key, k).contains(contact)) continue;
+            if (!amongClosest(key, contact, k)) continue;
             background.submit(() -> handOff(contact, key));
         }
+    }
+
+    /** Whether fewer than k of the contacts we know are closer to {@code key} than {@code c}. */
+    private boolean amongClosest(Id key, Contact c, int k) {
+        List<Contact> closest = node.table().closest(key, k);
+        if (closest.contains(c) || closest.size() < k) return true;
+        return key.compareDistance(c.id(), closest.get(k - 1).id()) < 0;
     }
 
     private CompletableFuture<?> handOff(Contact to, Id key) {

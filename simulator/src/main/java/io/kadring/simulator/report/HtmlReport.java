@@ -48,7 +48,8 @@ public final class HtmlReport {
         page.figure(latencyCdf(report), "Share of lookups finished within a given time, from start to answer.");
         page.heading("Over time");
         page.figure(successOverTime(report), "Per simulated minute since the workload started: share of the "
-                + "lookups finishing in that minute that found the true answer.");
+                + "lookups finishing in that minute that found the true answer. The axis starts at 0.9, or lower if "
+                + "a line goes lower.");
         page.figure(messagesOverTime(report), "Messages sent per live node per second, per simulated minute, "
                 + "lookups, records and maintenance together.");
         if (report.churn() || c.killFraction() > 0) {
@@ -153,7 +154,7 @@ public final class HtmlReport {
 
     static String successOverTime(SimulationReport r) {
         LineChart chart = new LineChart("Lookup success over time", "simulated minutes since the workload started",
-                "success rate").yRange(0, 1)
+                "success rate").rateAxis()
                 .add(perMinute("findClosest", r.lookups().successOverTime()))
                 .add(perMinute("findSuccessor", r.successorLookups().successOverTime()));
         failureMarker(chart, r, 0, 1);

@@ -16,6 +16,7 @@ public final class LineChart {
     private double[] xRange;
     private double[] yRange;
     private boolean integerX;
+    private boolean rateAxis;
 
     public LineChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -40,6 +41,15 @@ public final class LineChart {
         return this;
     }
 
+    /**
+     * A y axis for rates near 1: from 0.9 (or the lowest tenth the solid lines reach) to 1, so
+     * that small dips show. Dashed lines (markers, references) are clipped to it.
+     */
+    public LineChart rateAxis() {
+        rateAxis = true;
+        return this;
+    }
+
     /** Ticks on x at whole numbers only (e.g. log2 N). */
     public LineChart integerX() {
         integerX = true;
@@ -53,6 +63,14 @@ public final class LineChart {
         if (empty) {
             xs = new double[] {0, 1};
             ys = new double[] {0, 1};
+        }
+        if (rateAxis && !empty) {
+            double lowest = 1;
+            for (Series s : series) {
+                if (s.dashed()) continue;
+                for (double y : s.y()) if (y < lowest) lowest = y;
+            }
+            yRange = new double[] {Math.min(0.9, Math.floor(lowest * 10) / 10), 1};
         }
         double xMin = xRange != null ? xRange[0] : xs[0];
         double xMax = xRange != null ? xRange[1] : xs[1];

@@ -57,7 +57,8 @@ final class Svg {
     }
 
     double y(double value) {
-        return HEIGHT - BOTTOM - (value - yMin) / (yMax - yMin) * (HEIGHT - top - BOTTOM);
+        double y = HEIGHT - BOTTOM - (value - yMin) / (yMax - yMin) * (HEIGHT - top - BOTTOM);
+        return Math.max(top, Math.min(HEIGHT - BOTTOM, y)); // what lies outside the y range is clipped
     }
 
     /** Axis lines, grid, ticks with labels along y, and the axis titles; x ticks are up to the chart. */

@@ -44,6 +44,7 @@ public final class Simulation {
     private final SignatureChecks checks;
     private final GroundTruth truth = new GroundTruth();
     private final MessageCounts counts = new MessageCounts();
+    private ChurnDriver<SimPeer> churn;
     private final List<SimPeer> live = new ArrayList<>();
     private final RandomGenerator choices;
     private final Workload workload;
@@ -96,6 +97,7 @@ public final class Simulation {
         sample(workloadStart);
         runUntil(end, wall);
         workload.stop();
+        if (churn != null) churn.stop(); // the final check reads from nodes that stay up
         workload.checkRecordsAtEnd(loop.now());
         runUntil(loop.now() + 120_000, wall); // let the final gets finish; unanswered ones count as not found
 
@@ -126,7 +128,7 @@ public final class Simulation {
 
     private void startWorkload() {
         if (config.sessionMeanMillis() > 0) {
-            ChurnDriver<SimPeer> churn = new ChurnDriver<>(loop, seeds.random("churn"), config.nodes(),
+            churn = new ChurnDriver<>(loop, seeds.random("churn"), config.nodes(),
                     SessionTime.exponential(config.sessionMeanMillis()), new ChurnDriver.Population<>() {
                         @Override
                         public SimPeer spawn() {

@@ -84,11 +84,11 @@ final class Workload {
         Id key = Id.random(peer.workload);
         if (xor) {
             peer.node.findClosest(key).thenAccept(o -> {
-                if (!stopped) sim.checkClosest(lookups, key, o);
+                if (!stopped && peer.alive()) sim.checkClosest(lookups, key, o);
             });
         } else {
             peer.node.findSuccessor(key).thenAccept(o -> {
-                if (!stopped) sim.checkSuccessor(successorLookups, key, o);
+                if (!stopped && peer.alive()) sim.checkSuccessor(successorLookups, key, o);
             });
         }
         sim.schedule(peer, exp(peer, sim.config().lookupIntervalMillis()), () -> lookUp(peer, xor));
@@ -101,12 +101,12 @@ final class Workload {
         Identity owner = Identity.fromSeed(seed);
         byte[] value = new byte[VALUE_BYTES];
         peer.workload.nextBytes(value);
-        records.puts++;
-        peer.node.publish(owner, SALT, value, -1).thenAccept(result -> {
-            if (!result.succeeded()) return;
+        peer.node.publish(owner, SALT, value, -1).whenComplete((result, error) -> {
+            if (!peer.alive()) return; // a node that died mid-put says nothing about the DHT
+            records.puts++;
+            if (error != null || !result.succeeded()) return;
             records.putSuccesses++;
             Published p = new Published(result.key(), peer);
-            if (!peer.alive()) p.ownerDiedAt = sim.now();
             published.add(p);
             byOwner.computeIfAbsent(peer, x -> new ArrayList<>()).add(p);
         });
@@ -117,8 +117,9 @@ final class Workload {
         List<Published> candidates = existing(sim.now());
         if (!candidates.isEmpty()) {
             Published p = candidates.get(peer.workload.nextInt(candidates.size()));
-            records.gets++;
             peer.node.get(p.key).thenAccept(r -> {
+                if (!peer.alive()) return; // the reader died mid-get
+                records.gets++;
                 if (r.record().isPresent()) records.getSuccesses++;
             });
         }
@@ -140,7 +141,10 @@ final class Workload {
         return out;
     }
 
-    /** Starts one get per record that should exist, each from a random live node. */
+    /**
+     * Starts one get per record that should exist, each from a random live node (churn has
+     * stopped by then, so the readers stay up).
+     */
     void checkRecordsAtEnd(long now) {
         List<Published> expected = existing(now);
         records.published = expected.size();

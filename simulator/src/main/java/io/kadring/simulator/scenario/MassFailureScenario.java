@@ -223,8 +223,10 @@ public final class MassFailureScenario implements Scenario {
                     + "republished hourly, so none was republished between the failure and the final check.",
                     before.fromMinute(), before.toMinute(), f, f + 1, stable.fromMinute(), stable.toMinute()));
             page.heading("Success over time");
-            page.figure(overTime(true), "findClosest success rate per simulated minute, one line per p.");
-            page.figure(overTime(false), "findSuccessor success rate per simulated minute, one line per p.");
+            page.figure(overTime(true), "findClosest success rate per simulated minute, one line per p "
+                    + "(the axis starts at 0.9, or lower if a line goes lower).");
+            page.figure(overTime(false), "findSuccessor success rate per simulated minute, one line per p "
+                    + "(the axis starts at 0.9, or lower if a line goes lower).");
             return page.write(dir);
         }
 
@@ -254,7 +256,7 @@ public final class MassFailureScenario implements Scenario {
 
         private String overTime(boolean closest) {
             LineChart chart = new LineChart((closest ? "findClosest" : "findSuccessor") + " success over time",
-                    "simulated minutes since the workload started", "success rate").yRange(0, 1);
+                    "simulated minutes since the workload started", "success rate").rateAxis();
             for (Point p : points) {
                 LookupStats s = closest ? p.report().lookups() : p.report().successorLookups();
                 Series line = HtmlReport.perMinute(String.format(Locale.ROOT, "p = %.1f", p.fraction()),
