@@ -18,6 +18,7 @@ import java.util.function.DoubleSupplier;
  * {@code node=<short id>}) or their counters add up and only the first node's gauges show.
  */
 public interface NodeMetrics {
+    // Every method does nothing by default, so an implementation records just what it needs.
 
     /** Meters in {@code registry}, or {@link #noop()} when it is null. */
     static NodeMetrics of(MeterRegistry registry) {
@@ -35,54 +36,68 @@ public interface NodeMetrics {
     }
 
     /** One message of {@code type} sent, {@code bytes} long: {@code kadring.rpc.sent}, {@code kadring.bytes.out}. */
-    void sent(Enum<?> type, int bytes);
+    default void sent(Enum<?> type, int bytes) {
+    }
 
     /** One datagram received, well-formed or not: {@code kadring.bytes.in}. */
-    void received(int bytes);
+    default void received(int bytes) {
+    }
 
     /** One well-formed message of {@code type} received: {@code kadring.rpc.received}. */
-    void receivedMessage(Enum<?> type);
+    default void receivedMessage(Enum<?> type) {
+    }
 
     /** A request of {@code type} got no answer in time: {@code kadring.rpc.timeouts}. */
-    void timeout(Enum<?> type);
+    default void timeout(Enum<?> type) {
+    }
 
     /** A received datagram was dropped: {@code kadring.datagrams.dropped}. */
-    void dropped(Enum<?> reason);
+    default void dropped(Enum<?> reason) {
+    }
 
     /** As {@link #dropped(Enum)}, for a reason that is not an enum constant. */
-    void dropped(String reason);
+    default void dropped(String reason) {
+    }
 
     /**
      * A lookup of {@code kind} finished after {@code durationMillis} (measured by the caller on
      * its clock) and {@code hops} hops: {@code kadring.lookup.duration}, {@code kadring.lookup.hops}.
      */
-    void lookupFinished(Enum<?> kind, long durationMillis, int hops);
+    default void lookupFinished(Enum<?> kind, long durationMillis, int hops) {
+    }
 
     /** A record offered to this node was refused: {@code kadring.records.rejected}. */
-    void recordRejected(Enum<?> reason);
+    default void recordRejected(Enum<?> reason) {
+    }
 
     /** As {@link #recordRejected(Enum)}, for a reason that is not an enum constant. */
-    void recordRejected(String reason);
+    default void recordRejected(String reason) {
+    }
 
     /** One republish round ran: {@code kadring.republish.rounds}. */
-    void republishRound();
+    default void republishRound() {
+    }
 
     /** The address others see for this node changed: {@code kadring.self.address.changes}. */
-    void selfAddressChanged();
+    default void selfAddressChanged() {
+    }
 
     /**
      * Gauges {@code kadring.routing.contacts} and {@code kadring.ring.neighbours}. The suppliers are
      * called on the registry's thread, not the node's: they must only read values that are safe
      * to read there (a size field, a volatile), never walk a structure the node is changing.
      */
-    void registerNode(DoubleSupplier routingContacts, DoubleSupplier ringNeighbours);
+    default void registerNode(DoubleSupplier routingContacts, DoubleSupplier ringNeighbours) {
+    }
 
     /** Gauges {@code kadring.records.held} and {@code kadring.records.bytes}; same caveat as {@link #registerNode}. */
-    void registerRecords(DoubleSupplier recordsHeld, DoubleSupplier recordsBytes);
+    default void registerRecords(DoubleSupplier recordsHeld, DoubleSupplier recordsBytes) {
+    }
 
     /**
      * Removes the meters this instance registered (a node that is gone stops showing), including
      * any it shares with another instance of the same common tags.
      */
-    void close();
+    default void close() {
+    }
 }

@@ -3,7 +3,6 @@ package io.kadring.simulator.run;
 import io.kadring.overlay.metrics.NodeMetrics;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.DoubleSupplier;
 
 /**
  * The one {@link NodeMetrics} all simulated nodes share: messages sent and requests timed
@@ -59,45 +58,5 @@ final class MessageCounts implements NodeMetrics {
     @Override
     public void dropped(String reason) {
         count(dropped, reason);
-    }
-
-    @Override
-    public void received(int bytes) {
-    }
-
-    @Override
-    public void receivedMessage(Enum<?> type) {
-    }
-
-    @Override
-    public void lookupFinished(Enum<?> kind, long durationMillis, int hops) {
-    }
-
-    @Override
-    public void recordRejected(Enum<?> reason) {
-    }
-
-    @Override
-    public void recordRejected(String reason) {
-    }
-
-    @Override
-    public void republishRound() {
-    }
-
-    @Override
-    public void selfAddressChanged() {
-    }
-
-    @Override
-    public void registerNode(DoubleSupplier routingContacts, DoubleSupplier ringNeighbours) {
-    }
-
-    @Override
-    public void registerRecords(DoubleSupplier recordsHeld, DoubleSupplier recordsBytes) {
-    }
-
-    @Override
-    public void close() {
     }
 }

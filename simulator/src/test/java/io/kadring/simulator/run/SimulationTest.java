@@ -41,7 +41,7 @@ final class SimulationTest {
     @Test
     void aStaticNetworkOf200Nodes_findsEveryTrueClosestAndSuccessor() {
         SimulationReport report = new Simulation(SimulationConfig.defaults().withNodes(200).withSeed(3)
-                .withDuration(3 * 60_000)).run();
+                .withDuration(3 * 60_000).withLookupInterval(60_000)).run();
 
         assertTrue(report.lookups().count() > 300, report::summary);
         assertEquals(1.0, report.lookups().successRate(), report::summary);
