@@ -114,10 +114,28 @@ final class RecordsLoopbackTest {
         }
         for (StoredRecord s : holdings(v1.key())) assertEquals(2, s.record().seq(), "a holder kept seq 1");
 
-        // rolled back: every holder refuses seq 1 now
+        // rolled back: every node that holds seq 2 refuses seq 1, with the reason, and keeps seq 2
+        // (a node that joined the k closest since and holds nothing may take it: it cannot know)
+        java.util.Set<Id> holdersOfSeq2 = new java.util.HashSet<>();
+        for (KadringNode n : live) {
+            if (holds(n, v1.key())) holdersOfSeq2.add(n.id());
+        }
+        assertTrue(holdersOfSeq2.size() >= K, "seq 2 is held by " + holdersOfSeq2.size());
         PutResult rollback = any().put(v1).get(10, TimeUnit.SECONDS);
-        assertEquals(Map.of(RejectReason.SEQ_TOO_LOW, K), rollback.rejections(), rollback.outcomes().toString());
-        assertFalse(rollback.succeeded());
+        int refusedByHolders = 0;
+        for (PutResult.Outcome o : rollback.outcomes()) {
+            if (holdersOfSeq2.contains(o.holder().id())) {
+                assertEquals(java.util.Optional.of(RejectReason.SEQ_TOO_LOW), o.reason(), o.toString());
+                refusedByHolders++;
+            }
+        }
+        assertTrue(refusedByHolders >= K - 2, "holders asked: " + refusedByHolders + " of " + rollback.outcomes());
+        for (KadringNode n : live) {
+            if (!holdersOfSeq2.contains(n.id())) continue;
+            for (StoredRecord s : n.storedRecords().join()) {
+                if (s.key().equals(v1.key())) assertEquals(2, s.record().seq(), n.id() + " rolled back");
+            }
+        }
     }
 
     @Test
