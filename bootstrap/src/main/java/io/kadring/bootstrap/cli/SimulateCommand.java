@@ -1,9 +1,11 @@
 package io.kadring.bootstrap.cli;
 
 import io.kadring.simulator.report.HtmlReport;
+import io.kadring.simulator.run.Durations;
 import io.kadring.simulator.run.Simulation;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
+import io.kadring.simulator.scenario.PathLengthScenario;
 import io.kadring.simulator.scenario.Scenario;
 import io.kadring.simulator.scenario.ScenarioOptions;
 import io.kadring.simulator.scenario.ScenarioResult;
@@ -16,7 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -27,34 +32,32 @@ import picocli.CommandLine.Spec;
  * JSON summary and an HTML report. {@code --scenario} runs an experiment from the literature.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = SimulateCommand.Defaults.class,
         description = {"Run a network of real kadring nodes in a deterministic simulator, in virtual time, "
                 + "and check every lookup against the ground truth.",
                 "Same seed, same results. Durations: 90s, 10m, 1h, 2h30m."})
 public final class SimulateCommand implements Callable<Integer> {
-    private static final SimulationConfig DEFAULTS = SimulationConfig.defaults();
-
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--nodes", paramLabel = "N",
-            description = "Nodes in the network (default: 1000; with --scenario, the scenario's own).")
-    private Integer nodes;
+            description = "Nodes in the network (default: ${DEFAULT-VALUE}; with --scenario, the scenario's own).")
+    private int nodes;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
             description = "Simulated time of the workload once the network is built "
-                    + "(default: 10m; with --scenario, the scenario's own).")
-    private Long durationMillis;
+                    + "(default: ${DEFAULT-VALUE}; with --scenario, the scenario's own).")
+    private long durationMillis;
 
     @Option(names = "--latency", paramLabel = "MODEL", converter = LatencyConverter.class,
-            defaultValue = "uniform:10-100",
             description = "One-way latency: constant:MS, uniform:MIN-MAX or coords:MIN-MAX (ms; coords gives each "
                     + "node a point in a plane). Default: ${DEFAULT-VALUE}.")
     private String latency;
 
-    @Option(names = "--loss", paramLabel = "P", defaultValue = "0",
+    @Option(names = "--loss", paramLabel = "P",
             description = "Probability that a datagram is lost, in [0, 1) (default: ${DEFAULT-VALUE}).")
     private double loss;
 
@@ -64,12 +67,13 @@ public final class SimulateCommand implements Callable<Integer> {
     private Long sessionMillis;
 
     @Option(names = "--kill-fraction", paramLabel = "P",
-            description = "Share of the live nodes, in [0, 1), that fail at once half-way through (default: 0).")
-    private Double killFraction;
+            description = "Share of the live nodes, in [0, 1), that fail at once half-way through "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private double killFraction;
 
     @Option(names = "--lookup-interval", paramLabel = "D", converter = DurationConverter.class,
-            description = "Mean time between a node's lookups of each kind (default: 1m).")
-    private Long lookupIntervalMillis;
+            description = "Mean time between a node's lookups of each kind (default: ${DEFAULT-VALUE}).")
+    private long lookupIntervalMillis;
 
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "Run an experiment from the literature instead: path-length (Chord Fig. 10), "
@@ -77,8 +81,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private String scenario;
 
     @Option(names = "--max-nodes", paramLabel = "N",
-            description = "--scenario path-length: the largest network, a power of two (default: 16384).")
-    private Integer maxNodes;
+            description = "--scenario path-length: the largest network, a power of two (default: ${DEFAULT-VALUE}).")
+    private int maxNodes;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON summary here.")
     private Path json;
@@ -105,15 +109,12 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private SimulationConfig config() {
-        if (maxNodes != null) throw usage("--max-nodes applies only to --scenario path-length");
-        SimulationConfig c = DEFAULTS.withSeed(seed).withLatency(latency);
-        if (nodes != null) c = c.withNodes(positive("--nodes", nodes));
-        if (durationMillis != null) c = c.withDuration(durationMillis);
-        c = c.withLoss(probability("--loss", loss));
-        if (sessionMillis != null) c = c.withSessionMean(sessionMillis);
-        if (killFraction != null) c = c.withKillFraction(probability("--kill-fraction", killFraction));
-        if (lookupIntervalMillis != null) c = c.withLookupInterval(lookupIntervalMillis);
-        return c;
+        if (given("--max-nodes")) throw usage("--max-nodes applies only to --scenario path-length");
+        SimulationConfig c = SimulationConfig.defaults().withNodes(positive("--nodes", nodes)).withSeed(seed)
+                .withDuration(durationMillis).withLatency(latency).withLoss(probability("--loss", loss))
+                .withKillFraction(probability("--kill-fraction", killFraction))
+                .withLookupInterval(lookupIntervalMillis);
+        return sessionMillis == null ? c : c.withSessionMean(sessionMillis);
     }
 
     private Scenario scenario() {
@@ -122,29 +123,31 @@ public final class SimulateCommand implements Callable<Integer> {
                     + String.join(", ", Scenarios.names()));
         }
         for (String option : List.of("--session-time", "--kill-fraction", "--lookup-interval")) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw usage(option + " does not apply to --scenario: each scenario sets its own");
-            }
+            if (given(option)) throw usage(option + " does not apply to --scenario: each scenario sets its own");
         }
-        if (maxNodes != null && !scenario.equals("path-length")) {
-            throw usage("--max-nodes applies only to --scenario path-length");
-        }
-        if (nodes != null && scenario.equals("path-length")) {
+        boolean pathLength = scenario.equals(PathLengthScenario.NAME);
+        if (given("--max-nodes") && !pathLength) throw usage("--max-nodes applies only to --scenario path-length");
+        if (given("--nodes") && pathLength) {
             throw usage("--nodes does not apply to --scenario path-length: it runs every power of two up to --max-nodes");
         }
         ScenarioOptions options = ScenarioOptions.defaults().withSeed(seed).withLatency(latency)
                 .withLoss(probability("--loss", loss));
-        if (nodes != null) options = options.withNodes(positive("--nodes", nodes));
-        if (durationMillis != null) options = options.withDuration(durationMillis);
-        if (maxNodes != null) {
-            if (maxNodes < 8) throw usage("--max-nodes: expected at least 8, got '" + maxNodes + "'");
-            options = options.withMaxNodes(maxNodes);
+        if (given("--nodes")) options = options.withNodes(positive("--nodes", nodes));
+        if (given("--duration")) options = options.withDuration(durationMillis);
+        if (maxNodes < PathLengthScenario.SMALLEST) {
+            throw usage("--max-nodes: expected at least " + PathLengthScenario.SMALLEST + ", got '" + maxNodes + "'");
         }
+        options = options.withMaxNodes(maxNodes);
         try {
             return Scenarios.create(scenario, options);
         } catch (IllegalArgumentException e) {
             throw usage("--scenario " + scenario + ": " + e.getMessage());
         }
+    }
+
+    /** Whether the user gave {@code option} (rather than its default). */
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** Writes the JSON and the report where asked; a file that cannot be written fails the command. */
@@ -183,5 +186,25 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    /** The simulator's own defaults, so that they are written down once and {@code --help} shows them. */
+    static final class Defaults implements IDefaultValueProvider {
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            if (!(arg instanceof OptionSpec option)) return null;
+            SimulationConfig d = SimulationConfig.defaults();
+            return switch (option.longestName()) {
+                case "--nodes" -> Integer.toString(d.nodes());
+                case "--seed" -> Long.toString(d.seed());
+                case "--duration" -> Durations.format(d.durationMillis());
+                case "--latency" -> d.latency();
+                case "--loss" -> Double.toString(d.loss());
+                case "--kill-fraction" -> Double.toString(d.killFraction());
+                case "--lookup-interval" -> Durations.format(d.lookupIntervalMillis());
+                case "--max-nodes" -> Integer.toString(PathLengthScenario.LARGEST);
+                default -> null;
+            };
+        }
     }
 }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.bootstrap.Main;
 import io.kadring.bootstrap.TestPeers.Run;
+import io.kadring.simulator.run.Durations;
+import io.kadring.simulator.run.SimulationConfig;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,20 @@ final class SimulateCommandTest {
         assertEquals(2, result.getJsonArray("points").size());
         assertEquals(16, result.getJsonArray("points").getJsonObject(1).getInteger("nodes"));
         assertTrue(Files.readString(dir.resolve("path/index.html")).contains("½·log2 N"));
+    }
+
+    @Test
+    void simulate_help_showsTheSimulatorsOwnDefaults() {
+        SimulationConfig defaults = SimulationConfig.defaults();
+
+        Run run = cli("simulate", "--help");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String help = run.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("(default: " + defaults.nodes() + ";"), help);
+        assertTrue(help.contains("(default: " + Durations.format(defaults.durationMillis()) + ";"), help);
+        assertTrue(help.contains("kind (default: " + Durations.format(defaults.lookupIntervalMillis()) + ")"), help);
+        assertTrue(help.contains("Default: " + defaults.latency()), help);
     }
 
     @ParameterizedTest

@@ -120,8 +120,9 @@ final class Records {
                 int required = node.config().putQuorum() > 0
                         ? Math.min(node.config().putQuorum(), outcomes.size())
                         : outcomes.size() / 2 + 1;
+                int remoteStores = (int) outcomes.stream().filter(o -> !o.holder().id().equals(node.id())).count();
                 PutResult result = new PutResult(key, record.seq(), outcomes, required, node.now() - start,
-                        found.messages() + outcomes.size());
+                        found.messages() + remoteStores);
                 if (own && result.stored() > 0) {
                     owned.put(key, new Owned(record, lifetime));
                     store.markOwned(key);

@@ -38,6 +38,21 @@ public final class Durations {
         return total;
     }
 
+    /** {@code millis} (≥ 0) as {@link #parse} reads it: {@code 5m}, {@code 2h30m}, {@code 1m30s250ms}, {@code 0s}. */
+    public static String format(long millis) {
+        if (millis < 0) throw new IllegalArgumentException("duration must be >= 0 ms, got " + millis);
+        if (millis == 0) return "0s";
+        StringBuilder b = new StringBuilder();
+        long left = millis;
+        for (int i = 0; i < UNITS.length; i++) {
+            if (left >= MILLIS[i]) {
+                b.append(left / MILLIS[i]).append(UNITS[i]);
+                left %= MILLIS[i];
+            }
+        }
+        return b.toString();
+    }
+
     private static int unitIndex(String unit) {
         for (int i = 0; i < UNITS.length; i++) {
             if (UNITS[i].equals(unit)) return i;

@@ -1,6 +1,7 @@
 package io.kadring.simulator.scenario;
 
 import io.kadring.simulator.run.Latencies;
+import io.kadring.simulator.run.SimulationConfig;
 
 /**
  * What a user may change about a scenario; the rest is the setup of the paper it repeats.
@@ -26,9 +27,10 @@ public record ScenarioOptions(long seed, int nodes, long durationMillis, int max
         if (!(loss >= 0 && loss < 1)) throw new IllegalArgumentException("loss must be in [0, 1), got " + loss);
     }
 
-    /** Seed 1, each scenario's own size and duration, N up to 2^14, 10–100 ms latency, no loss. */
+    /** Seed, latency and loss as {@link SimulationConfig#defaults()}; each scenario's own size and duration; N up to 2^14. */
     public static ScenarioOptions defaults() {
-        return new ScenarioOptions(1, 0, 0, PathLengthScenario.LARGEST, "uniform:10-100", 0);
+        SimulationConfig d = SimulationConfig.defaults();
+        return new ScenarioOptions(d.seed(), 0, 0, PathLengthScenario.LARGEST, d.latency(), d.loss());
     }
 
     public ScenarioOptions withSeed(long s) {

@@ -33,6 +33,17 @@ final class DurationsTest {
     }
 
     @Test
+    void format_writesWhatParseReads_largestUnitFirst() {
+        assertEquals("5m", Durations.format(300_000));
+        assertEquals("2h30m", Durations.format(9_000_000));
+        assertEquals("1d1h2m3s4ms", Durations.format(90_123_004));
+        assertEquals("0s", Durations.format(0));
+        for (long millis : new long[] {1, 999, 61_000, 3_600_001, 86_400_000L * 400}) {
+            assertEquals(millis, Durations.parse(Durations.format(millis)));
+        }
+    }
+
+    @Test
     void parse_rejectsADurationTooLongForMilliseconds() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Durations.parse("99999999999999999d"));
