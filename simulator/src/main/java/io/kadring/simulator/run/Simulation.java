@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -299,13 +298,5 @@ public final class Simulation {
 
     void schedule(SimPeer peer, long delay, Runnable task) {
         peer.env.schedule(delay, task);
-    }
-
-    void onLoop(long at, Runnable task) {
-        loop.scheduleAt(at, task);
-    }
-
-    static <T> Consumer<T> ignore() {
-        return t -> { };
     }
 }
