@@ -145,11 +145,11 @@ final class FivePeersIT {
         first.start();
         awaitTrue(START_LIMIT, "the first peer to start a new network",
                 () -> first.logText().contains("started a new network"));
-        first.awaitPhase("new_network");
+        first.awaitPhase("alone");
         String through = "127.0.0.1:" + first.udpPort;
         for (Peer p : peers.subList(1, PEERS)) p.start(through);
         for (Peer p : peers) {
-            p.awaitPhase("joined", "new_network");
+            p.awaitPhase("joined", "alone");
             p.id = p.status().orElseThrow().getString("node_id");
         }
         awaitTrue(SETTLE, "every peer to know the four others", () -> peers.stream()

@@ -28,7 +28,8 @@ public final class TestPeers {
 
     /** Settings for a peer on 127.0.0.1 with free UDP and admin ports. */
     public static PeerSettings settings(Path dataDir, List<InetSocketAddress> bootstrap, Duration saveInterval) {
-        return new PeerSettings("127.0.0.1", 0, bootstrap, dataDir, 0, saveInterval, FAST);
+        return PeerSettings.builder(dataDir).host("127.0.0.1").port(0).bootstrap(bootstrap).adminPort(0)
+                .saveInterval(saveInterval).node(FAST).build();
     }
 
     /** A peer started with {@link #settings}, saving every 5 minutes. */

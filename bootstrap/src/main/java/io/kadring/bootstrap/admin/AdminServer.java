@@ -72,11 +72,12 @@ public final class AdminServer {
      * Serves the API on 127.0.0.1:{@code port} (0 picks a free port); returns once it is bound,
      * or throws a {@link BindException} naming the address.
      */
-    public static AdminServer start(Vertx vertx, int port, KadringNode node, PrometheusMeterRegistry registry,
-                                    PeerFacts facts) throws IOException {
+    public static AdminServer start(Vertx vertx, AdminSettings settings, KadringNode node,
+                                    PrometheusMeterRegistry registry, PeerFacts facts) throws IOException {
         AdminServer admin = new AdminServer(vertx, node, registry, facts);
+        int port = settings.port();
         try {
-            admin.server.listen(port).toCompletionStage().toCompletableFuture()
+            admin.server.listen(port, settings.host()).toCompletionStage().toCompletableFuture()
                     .get(BIND_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;

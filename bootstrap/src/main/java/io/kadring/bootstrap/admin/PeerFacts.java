@@ -2,8 +2,21 @@ package io.kadring.bootstrap.admin;
 
 /** What the admin API reports about the peer process beyond the node itself. */
 public interface PeerFacts {
-    /** {@code joining}, {@code joined} or {@code new_network}. */
+    /** The phase in which the node has joined a network. */
+    String JOINED = "joined";
+    /** The phase of a node that started a network of its own on purpose (no bootstrap, no history). */
+    String ALONE = "alone";
+    /** The phase of a node still trying to join. */
+    String JOINING = "joining";
+
+    /** {@link #JOINING}, {@link #JOINED} or {@link #ALONE}. */
     String phase();
+
+    /** Whether the node serves writes and lookups: {@link #JOINED} or {@link #ALONE}. */
+    default boolean ready() {
+        String phase = phase();
+        return phase.equals(JOINED) || phase.equals(ALONE);
+    }
 
     /** Seconds since the process started. */
     long uptimeSeconds();

@@ -34,13 +34,18 @@ public final class PeerCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7420", converter = PortConverter.class,
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + PeerSettings.PORT, converter = PortConverter.class,
             description = "UDP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0",
             description = "Address to bind the UDP port on (default ${DEFAULT-VALUE}).")
     private String host;
+
+    @Option(names = "--advertise", paramLabel = "HOST:PORT", converter = AddressConverter.class,
+            description = "The address other nodes reach this one at, when known (a public address in front of "
+                    + "a NAT). Default: what other nodes report seeing, confirmed by more than one.")
+    private InetSocketAddress advertise;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", split = ",", converter = AddressConverter.class,
             description = "Nodes to join through, comma-separated (names resolved now). Default: $"
@@ -52,8 +57,22 @@ public final class PeerCommand implements Callable<Integer> {
     private Path dataDir;
 
     @Option(names = "--admin-port", paramLabel = "PORT", converter = PortConverter.class,
-            description = "Admin HTTP API port on 127.0.0.1 (default: --port + 1).")
+            description = "Admin HTTP API port (default: --port + 1).")
     private Integer adminPort;
+
+    @Option(names = "--admin-host", paramLabel = "HOST", defaultValue = PeerSettings.ADMIN_HOST,
+            description = "Address the admin API binds, and only that (default ${DEFAULT-VALUE}). Any other than a "
+                    + "loopback address requires the bearer token of --admin-token-file on every route but /metrics "
+                    + "and /health.")
+    private String adminHost;
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "The admin API's bearer token, created owner-only when absent (default <data-dir>/admin-token).")
+    private Path adminTokenFile;
+
+    @Option(names = "--new-identity",
+            description = "Replace the identity in the data directory by a new one (the node id changes).")
+    private boolean newIdentity;
 
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "INFO",
             description = "Log level of kadring's own loggers: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
@@ -106,8 +125,18 @@ public final class PeerCommand implements Callable<Integer> {
         } else {
             admin = port == 0 ? 0 : port + 1;
         }
-        return new PeerSettings(host, port, bootstrap != null ? bootstrap : bootstrapFromEnvironment(), dataDir,
-                admin, Duration.ofSeconds(saveIntervalSeconds), PeerSettings.defaultNodeConfig());
+        return PeerSettings.builder(dataDir)
+                .host(host)
+                .port(port)
+                .advertise(advertise)
+                .bootstrap(bootstrap != null ? bootstrap : bootstrapFromEnvironment())
+                .adminHost(adminHost)
+                .adminPort(admin)
+                .adminTokenFile(adminTokenFile)
+                .saveInterval(Duration.ofSeconds(saveIntervalSeconds))
+                .newIdentity(newIdentity)
+                .node(PeerSettings.defaultNodeConfig())
+                .build();
     }
 
     private List<InetSocketAddress> bootstrapFromEnvironment() {

@@ -1,6 +1,7 @@
 package io.kadring.bootstrap.peer;
 
 import io.kadring.bootstrap.admin.AdminServer;
+import io.kadring.bootstrap.admin.AdminSettings;
 import io.kadring.bootstrap.admin.PeerFacts;
 import io.kadring.bootstrap.state.ContactsFile;
 import io.kadring.bootstrap.state.DataDir;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -77,7 +79,7 @@ public final class PeerProcess implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final KadringNode node;
-    private volatile String phase = "joining";
+    private volatile String phase = PeerFacts.JOINING;
     /** Whether the saved records have been put back, so that saving may replace the file. */
     private volatile boolean recordsRestored;
     private final AtomicBoolean restoreStarted = new AtomicBoolean();
@@ -132,7 +134,8 @@ public final class PeerProcess implements AutoCloseable {
 
         PeerProcess peer = new PeerProcess(settings, dataDir, identity, List.copyOf(through));
         try {
-            peer.admin = AdminServer.start(peer.vertx, settings.adminPort(), peer.node, peer.registry, peer.new Facts());
+            peer.admin = AdminServer.start(peer.vertx, new AdminSettings(settings.adminHost(), settings.adminPort(), Optional.empty()),
+                    peer.node, peer.registry, peer.new Facts());
         } catch (IOException | RuntimeException e) {
             peer.release();
             throw e;
@@ -149,7 +152,7 @@ public final class PeerProcess implements AutoCloseable {
         new JoinProgress(node, through, savedCount, chores).follow(joined);
         joined.whenComplete((result, failure) -> {
             if (failure == null) {
-                phase = result.newNetwork() ? "new_network" : "joined";
+                phase = result.newNetwork() ? PeerFacts.ALONE : PeerFacts.JOINED;
                 restoreRecords(records, false);
             } else if (!closing.get()) {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;

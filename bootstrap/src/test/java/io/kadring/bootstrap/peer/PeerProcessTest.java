@@ -119,8 +119,8 @@ final class PeerProcessTest {
         PeerProcess waiting = start("waiting", new InetSocketAddress("127.0.0.1", port));
         assertFalse(waiting.joined().isDone());
 
-        started(PeerProcess.start(new PeerSettings("127.0.0.1", port, List.of(), dir.resolve("late"), 0,
-                PeerSettings.SAVE_INTERVAL, TestPeers.FAST)));
+        started(PeerProcess.start(TestPeers.settings(dir.resolve("late"), List.of(), PeerSettings.SAVE_INTERVAL)
+                .toBuilder().port(port).build()));
 
         assertFalse(waiting.joined().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).newNetwork());
     }
@@ -128,8 +128,8 @@ final class PeerProcessTest {
     @Test
     void aTakenUdpPort_stopsThePeerWithTheReason() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            PeerProcess peer = started(PeerProcess.start(new PeerSettings("127.0.0.1", taken.getLocalPort(), List.of(),
-                    dir.resolve("late"), 0, PeerSettings.SAVE_INTERVAL, TestPeers.FAST)));
+            PeerProcess peer = started(PeerProcess.start(TestPeers.settings(dir.resolve("late"), List.of(),
+                    PeerSettings.SAVE_INTERVAL).toBuilder().port(taken.getLocalPort()).build()));
 
             var e = assertThrows(ExecutionException.class, () -> peer.terminated().get(10, TimeUnit.SECONDS));
             assertInstanceOf(BindException.class, e.getCause());
@@ -141,8 +141,8 @@ final class PeerProcessTest {
     void aTakenAdminPort_isRefusedAtStartNamingIt() throws Exception {
         PeerProcess first = start("first");
         int adminPort = first.adminPort();
-        var e = assertThrows(BindException.class, () -> PeerProcess.start(new PeerSettings("127.0.0.1", 0, List.of(),
-                dir.resolve("second"), adminPort, PeerSettings.SAVE_INTERVAL, TestPeers.FAST)));
+        var e = assertThrows(BindException.class, () -> PeerProcess.start(TestPeers.settings(dir.resolve("second"),
+                List.of(), PeerSettings.SAVE_INTERVAL).toBuilder().adminPort(adminPort).build()));
         assertTrue(e.getMessage().contains("127.0.0.1:" + adminPort), e.getMessage());
     }
 }
