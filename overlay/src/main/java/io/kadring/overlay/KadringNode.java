@@ -71,8 +71,9 @@ public final class KadringNode implements AutoCloseable {
                     throw new IllegalStateException("node was closed while starting");
                 }
                 env = e;
-                node = new Node(e, settings.config, settings.identity, e.localAddress(),
-                        NodeMetrics.of(settings.registry));
+                node = new Node(e, settings.config, settings.identity,
+                        settings.advertise != null ? settings.advertise : e.localAddress(), settings.advertise != null,
+                        NodeMetrics.of(settings.registry), io.kadring.overlay.node.SignatureChecks.standard());
                 e.setHandler(node);
             }
             return e.supply(() -> node.start(settings.bootstrap)).thenCompose(Function.identity());
@@ -189,6 +190,14 @@ public final class KadringNode implements AutoCloseable {
         return read(() -> node.selfRecord().address());
     }
 
+    /**
+     * What each bootstrap node did in the latest join round, in the order given: "no answer",
+     * "answered", or "answered but refused: why". Empty for a new network.
+     */
+    public CompletableFuture<java.util.Map<InetSocketAddress, String>> joinOutcomes() {
+        return read(() -> node.joinOutcomes());
+    }
+
     /** The ring predecessor, if any. */
     public CompletableFuture<Optional<Contact>> predecessor() {
         return read(() -> node.predecessor());
@@ -255,6 +264,7 @@ public final class KadringNode implements AutoCloseable {
         private String host = "0.0.0.0";
         private int port = 7420;
         private List<InetSocketAddress> bootstrap = List.of();
+        private InetSocketAddress advertise;
         private Identity identity;
         private NodeConfig config = NodeConfig.defaults();
         private MeterRegistry registry;
@@ -274,6 +284,20 @@ public final class KadringNode implements AutoCloseable {
                 throw new IllegalArgumentException("port must be in 0..65535, got " + port);
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * The address other nodes reach this one at (a public address in front of a NAT, say);
+         * default none: the bound address, or when that is a wildcard, what peers report.
+         */
+        public Builder advertise(InetSocketAddress advertise) {
+            if (advertise != null && (advertise.isUnresolved() || advertise.getAddress().isAnyLocalAddress()
+                    || advertise.getPort() == 0)) {
+                throw new IllegalArgumentException("the advertised address must be a specific IP address and a port, got "
+                        + advertise);
+            }
+            this.advertise = advertise;
             return this;
         }
 
@@ -321,6 +345,7 @@ public final class KadringNode implements AutoCloseable {
             copy.host = host;
             copy.port = port;
             copy.bootstrap = bootstrap;
+            copy.advertise = advertise;
             copy.identity = identity;
             copy.config = config;
             copy.registry = registry;

@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The records a peer holds, saved so that a restart finds them again. A UTF-8 text file, one
+ * The format of wave 1's records file, read once to move its records into {@link SavedRecords}
+ * (which keeps each record as one such line). A UTF-8 text file, one
  * record a line, fields separated by one space, "-" for an empty field:
  * <pre>
  * kadring-records-v1
@@ -80,18 +81,20 @@ public final class RecordsFile {
     /** Replaces the file with {@code records}, atomically (temporary file, fsync, rename). */
     public void write(List<Saved> records) throws IOException {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        for (Saved s : records) {
-            SignedRecord r = s.record();
-            text.append(r.key().toHex()).append(' ')
-                    .append(s.expiresAtEpochMillis()).append(' ')
-                    .append(field(HEX.formatHex(r.publicKey()))).append(' ')
-                    .append(field(HEX.formatHex(r.salt()))).append(' ')
-                    .append(r.seq()).append(' ')
-                    .append(field(HEX.formatHex(r.signature()))).append(' ')
-                    .append(field(Base64.getEncoder().encodeToString(r.value()))).append('\n');
-        }
+        for (Saved s : records) text.append(line(s)).append('\n');
         text.append("end ").append(records.size()).append('\n');
         StateFile.replace(path, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One record as a line of this format (no line break). */
+    static String line(Saved s) {
+        SignedRecord r = s.record();
+        return r.key().toHex() + ' ' + s.expiresAtEpochMillis() + ' '
+                + field(HEX.formatHex(r.publicKey())) + ' '
+                + field(HEX.formatHex(r.salt())) + ' '
+                + r.seq() + ' '
+                + field(HEX.formatHex(r.signature())) + ' '
+                + field(Base64.getEncoder().encodeToString(r.value()));
     }
 
     /**
@@ -133,9 +136,18 @@ public final class RecordsFile {
 
     /** The record on line {@code lineNumber}, if it parses and validates; the problem is logged. */
     private Optional<Saved> parse(String line, int lineNumber) {
+        try {
+            return Optional.of(parse(line));
+        } catch (IllegalArgumentException e) {
+            return invalid(lineNumber, e.getMessage());
+        }
+    }
+
+    /** The record a {@link #line} holds; throws naming the problem when it does not parse or validate. */
+    static Saved parse(String line) {
         String[] f = line.split(" ", -1);
         if (f.length != FIELDS) {
-            return invalid(lineNumber, "it has " + f.length + " fields, not " + FIELDS);
+            throw new IllegalArgumentException("it has " + f.length + " fields, not " + FIELDS);
         }
         SignedRecord record;
         Id key;
@@ -145,13 +157,13 @@ public final class RecordsFile {
             expires = Long.parseLong(f[1]);
             record = new SignedRecord(bytes(f[2]), bytes(f[3]), Long.parseLong(f[4]), base64(f[6]), bytes(f[5]));
         } catch (IllegalArgumentException e) { // NumberFormatException included
-            return invalid(lineNumber, e.getMessage());
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         Optional<RejectReason> bad = RecordValidator.standard().check(record, key);
         if (bad.isPresent()) {
-            return invalid(lineNumber, "the record does not validate: " + bad.get());
+            throw new IllegalArgumentException("the record does not validate: " + bad.get());
         }
-        return Optional.of(new Saved(record, expires));
+        return new Saved(record, expires);
     }
 
     private Optional<Saved> invalid(int lineNumber, String problem) {

@@ -64,27 +64,42 @@ final class Admission {
         this.verifier = verifier;
     }
 
-    /** A signed record arrived (in a PING or PONG) in a datagram from {@code source}. */
-    void onRecord(NodeRecord record, Id claimedSender, InetSocketAddress source) {
+    /**
+     * A signed record arrived in a datagram from {@code source}: in a PONG that answers a request
+     * of ours to {@code source} ({@code answersUs}), or in a PING. Returns why it did not admit
+     * its sender, or null when it did.
+     *
+     * <p>A record whose address is a wildcard says "address unknown": its node is bound to a
+     * wildcard address and has not yet learned what others see of it. Such a record admits its
+     * node at {@code source} only in an answer to a request we sent there (the answer carried
+     * our random transaction id, so it came from whoever that address reaches); in a PING it
+     * proves nothing about the address, and the node is asked for its record instead.
+     */
+    RecordRefusal onRecord(NodeRecord record, Id claimedSender, InetSocketAddress source, boolean answersUs) {
         Id id = record.id();
-        if (id.equals(node.id())) return;
-        if (!id.equals(claimedSender)) {
-            metrics.dropped("sender_mismatch");
-            return;
-        }
-        if (!record.address().equals(source)) {
+        if (id.equals(node.id())) return RecordRefusal.OWN_ID;
+        if (!id.equals(claimedSender)) return refuse(RecordRefusal.SENDER_MISMATCH);
+        InetSocketAddress advertised = record.address();
+        boolean unknown = advertised.getAddress().isAnyLocalAddress();
+        if (!advertised.equals(source) && !(unknown && answersUs)) {
             // not (yet) reachable at the address it claims, e.g. it has not learned it
-            metrics.dropped("address_mismatch");
-            return;
+            return refuse(RecordRefusal.ADDRESS_MISMATCH);
         }
         if (!record.equals(lastVerified.get(id))) {
-            if (!verifier.test(record)) {
-                metrics.dropped("bad_node_record");
-                return;
-            }
+            if (!verifier.test(record)) return refuse(RecordRefusal.BAD_NODE_RECORD);
             lastVerified.put(id, record);
         }
         observe(Contact.seen(id, source, node.now()));
+        if (!answersUs && node.selfRecord().address().getAddress().isAnyLocalAddress()) {
+            // we do not know our own address yet: the PONG of a node that reached us says it
+            verify(source);
+        }
+        return null;
+    }
+
+    private RecordRefusal refuse(RecordRefusal refusal) {
+        metrics.dropped(refusal.metricReason());
+        return refusal;
     }
 
     /**

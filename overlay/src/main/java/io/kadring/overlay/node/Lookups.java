@@ -60,7 +60,7 @@ final class Lookups {
             public List<Contact> closer(Contact from, Message response) {
                 if (!(response instanceof Message.Nodes nodes)) return null;
                 if (tokens != null) tokens.put(from.id(), nodes.token());
-                return contacts(nodes.contacts());
+                return contacts(nodes.contacts(), from);
             }
         });
     }
@@ -153,7 +153,7 @@ final class Lookups {
                             try {
                                 if (response instanceof Message.Nodes nodes && nodes.sender().equals(c.id())) {
                                     node.admission().heardFrom(c.id(), c.address());
-                                    lookup.onResponse(c.id(), nodes.isFinal(), contacts(nodes.contacts()));
+                                    lookup.onResponse(c.id(), nodes.isFinal(), contacts(nodes.contacts(), c));
                                 } else {
                                     lookup.onFailure(c.id());
                                 }
@@ -173,12 +173,16 @@ final class Lookups {
         if (lookup.isFinished()) run.finish(lookup.result(), node);
     }
 
-    /** Contacts from the wire, minus those no one could be reached at. */
-    List<Contact> contacts(List<WireContact> wire) {
+    /**
+     * Contacts from the wire that {@code responder} sent, minus those no one could be reached
+     * at. The responder naming itself is taken at the address it answered from: a node bound to
+     * a wildcard address that has not learned its own yet can only name a wildcard.
+     */
+    List<Contact> contacts(List<WireContact> wire, Contact responder) {
         long now = node.now();
         List<Contact> out = new ArrayList<>(wire.size());
         for (WireContact w : wire) {
-            InetSocketAddress a = w.address();
+            InetSocketAddress a = w.id().equals(responder.id()) ? responder.address() : w.address();
             if (a.getPort() == 0 || a.getAddress().isAnyLocalAddress() || a.getAddress().isMulticastAddress()) {
                 continue;
             }

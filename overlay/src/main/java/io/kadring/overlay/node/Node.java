@@ -49,6 +49,7 @@ public final class Node implements DatagramHandler {
     private volatile int ringCount;
     private boolean started;
     private boolean closed;
+    private Joiner joiner;
 
     /**
      * @param advertised the address to put in this node's record: the bound address, or a
@@ -58,10 +59,20 @@ public final class Node implements DatagramHandler {
      */
     public Node(Environment env, NodeConfig config, Identity identity, InetSocketAddress advertised,
                 NodeMetrics metrics, SignatureChecks checks) {
+        this(env, config, identity, advertised, false, metrics, checks);
+    }
+
+    /**
+     * As above; {@code fixedAddress} makes {@code advertised} final: the address the operator
+     * says this node is reached at (a public address in front of a NAT), never replaced by what
+     * peers report.
+     */
+    public Node(Environment env, NodeConfig config, Identity identity, InetSocketAddress advertised,
+                boolean fixedAddress, NodeMetrics metrics, SignatureChecks checks) {
         this.env = Objects.requireNonNull(env, "env");
         this.config = Objects.requireNonNull(config, "config");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.self = new SelfRecord(identity, advertised);
+        this.self = new SelfRecord(identity, advertised, fixedAddress);
         this.id = self.record().id();
         this.table = new RoutingTable(id, config.routing());
         this.ring = new RingNeighbours(id, config.successorListSize());
@@ -87,13 +98,22 @@ public final class Node implements DatagramHandler {
 
     /**
      * Joins through {@code bootstrap} (or starts a new network when it is empty) and starts
-     * the maintenance timers. Fails with {@link JoinException} when no bootstrap answers.
+     * the maintenance timers. Fails with {@link JoinException} when no bootstrap node lets it in.
      */
     public CompletableFuture<JoinResult> start(List<InetSocketAddress> bootstrap) {
         if (started) throw new IllegalStateException("node " + id.shortHex() + " was started already");
         started = true;
         maintenance.start();
-        return new Joiner(this, List.copyOf(bootstrap)).run();
+        joiner = new Joiner(this, List.copyOf(bootstrap));
+        return joiner.run();
+    }
+
+    /**
+     * What each bootstrap node did in the latest join round: "no answer", "answered", or
+     * "answered but refused: why"; empty before {@link #start} and for a new network.
+     */
+    public java.util.Map<InetSocketAddress, String> joinOutcomes() {
+        return joiner == null ? java.util.Map.of() : joiner.outcomes();
     }
 
     /** Stops timers and fails outstanding requests; later datagrams are ignored. Idempotent. */
@@ -264,13 +284,16 @@ public final class Node implements DatagramHandler {
         }
     }
 
-    /** A PONG (or an error in its place) arrived from {@code from} to a PING of ours. */
-    void onPong(Message response, InetSocketAddress from) {
-        if (!(response instanceof Message.Pong pong)) return;
+    /**
+     * A PONG (or an error in its place) arrived from {@code from} to a PING of ours. Returns why
+     * its sender was not admitted, or null when it was (or the answer was no PONG).
+     */
+    RecordRefusal onPong(Message response, InetSocketAddress from) {
+        if (!(response instanceof Message.Pong pong)) return null;
         if (self.observed(pong.observed(), from)) {
             metrics.selfAddressChanged();
         }
-        admission.onRecord(pong.nodeRecord(), pong.sender(), from);
+        return admission.onRecord(pong.nodeRecord(), pong.sender(), from, true);
     }
 
     // ---- for the collaborators in this package ------------------------------

@@ -228,7 +228,7 @@ final class Records {
                 node.metrics().dropped("invalid_record");
                 return null;
             }
-            return node.lookups().contacts(v.contacts());
+            return node.lookups().contacts(v.contacts(), from);
         }
 
         void found(SignedRecord record, long lifetime) {

@@ -23,7 +23,7 @@ final class Responder {
     void answer(InetSocketAddress from, Message request) {
         if (request instanceof Message.Ping ping) {
             node.rpc().send(from, new Message.Pong(ping.txId(), node.id(), node.selfRecord(), from));
-            node.admission().onRecord(ping.nodeRecord(), ping.sender(), from);
+            node.admission().onRecord(ping.nodeRecord(), ping.sender(), from, false);
             return;
         }
         node.admission().requestFrom(request.sender(), from);

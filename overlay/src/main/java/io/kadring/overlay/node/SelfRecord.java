@@ -25,11 +25,12 @@ final class SelfRecord {
     private final Map<InetSocketAddress, Set<java.net.InetAddress>> votes = new HashMap<>();
     private final boolean fixed;
 
-    SelfRecord(Identity identity, InetSocketAddress advertised) {
+    /** {@code fixed}: the operator gave {@code advertised}; it is never replaced. */
+    SelfRecord(Identity identity, InetSocketAddress advertised, boolean fixed) {
         this.identity = identity;
         this.record = NodeRecord.sign(identity, advertised, 1);
         java.net.InetAddress ip = advertised.getAddress();
-        this.fixed = !(ip.isAnyLocalAddress() || ip.isSiteLocalAddress() || ip.isLinkLocalAddress()
+        this.fixed = fixed || !(ip.isAnyLocalAddress() || ip.isSiteLocalAddress() || ip.isLinkLocalAddress()
                 || ip.isLoopbackAddress() || (ip.getAddress().length == 16 && (ip.getAddress()[0] & 0xFE) == 0xFC));
     }
 

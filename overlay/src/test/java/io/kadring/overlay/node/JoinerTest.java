@@ -94,6 +94,60 @@ final class JoinerTest {
         System.out.println("[join] backoffs between " + attempts + " rounds (ms): " + backoffs);
     }
 
+    @Test
+    void join_throughABootstrapBoundToAWildcard_getsInAtTheFirstRound() {
+        // the first node of a network bound to 0.0.0.0 has heard from nobody yet: its record
+        // says "address unknown", and the joiner takes it at the address it pinged
+        InetSocketAddress where = TestNetwork.address(1);
+        TestNetwork.Member a = net.node(NodeConfig.defaults(), where, TestNetwork.address("0.0.0.0", where.getPort()));
+        TestNetwork.Member b = net.node(NodeConfig.defaults(), TestNetwork.address(2));
+        net.await(a.node().start(List.of()), 1, "a's start");
+
+        JoinResult result = net.await(b.node().start(List.of(a.address())), 3_000, "b's join within 3 s");
+
+        assertFalse(result.newNetwork());
+        assertEquals(List.of(where), b.node().contacts().stream().map(Contact::address).toList());
+        assertEquals(Map.of(where, Joiner.ADMITTED), b.node().joinOutcomes());
+        net.runFor(5_000);
+        assertEquals(where, a.node().selfRecord().address(), "a learned its address from b's answer");
+    }
+
+    @Test
+    void join_throughABootstrapAdvertisingAnotherAddress_failsNamingTheRefusal() {
+        NodeConfig config = NodeConfig.builder().joinAttempts(2).joinBackoff(Duration.ofSeconds(1)).build();
+        InetSocketAddress where = TestNetwork.address(1);
+        TestNetwork.Member a = net.node(config, where, TestNetwork.address(9)); // a record naming a wrong address
+        TestNetwork.Member b = net.node(config, TestNetwork.address(2));
+        net.await(a.node().start(List.of()), 1, "a's start");
+
+        CompletableFuture<JoinResult> join = net.runUntilDone(b.node().start(List.of(where)), 60_000, "b's join");
+
+        CompletionException failure = assertThrows(CompletionException.class, join::join);
+        String message = assertInstanceOf(JoinException.class, failure.getCause()).getMessage();
+        assertTrue(message.contains(where.getAddress().getHostAddress() + ":" + where.getPort()
+                + " answered but refused: its record advertises another address"), message);
+    }
+
+    @Test
+    void join_throughASilentBootstrap_reportsNoAnswer() {
+        NodeConfig config = NodeConfig.builder().joinAttempts(1).build();
+        TestNetwork.Member a = net.node(config, TestNetwork.address(1));
+        InetSocketAddress silent = TestNetwork.address(2);
+        net.recorder(silent);
+
+        net.runUntilDone(a.node().start(List.of(silent)), 60_000, "the join to fail");
+
+        assertEquals(Map.of(silent, Joiner.NO_ANSWER), a.node().joinOutcomes());
+    }
+
+    @Test
+    void aFixedAdvertisedAddress_isNeverReplacedByWhatPeersReport() {
+        SelfRecord self = new SelfRecord(net.identity(), TestNetwork.address("198.51.100.7", 4000), true);
+        assertFalse(self.observed(TestNetwork.address("203.0.113.1", 4000), TestNetwork.address("203.0.113.9", 1)));
+        assertFalse(self.observed(TestNetwork.address("203.0.113.1", 4000), TestNetwork.address("192.0.2.9", 1)));
+        assertEquals(TestNetwork.address("198.51.100.7", 4000), self.address());
+    }
+
     private static long txId(byte[] datagram) {
         try {
             return MessageCodec.decode(datagram).txId();

@@ -24,7 +24,7 @@ final class SelfRecordTest {
 
     @Test
     void record_isSignedOnceWithSeqOne() {
-        SelfRecord self = new SelfRecord(identity, bound);
+        SelfRecord self = new SelfRecord(identity, bound, false);
         assertEquals(1, self.record().seq());
         assertEquals(bound, self.address());
         assertTrue(self.record().verify());
@@ -32,7 +32,7 @@ final class SelfRecordTest {
 
     @Test
     void twoDistinctReporters_ofANewAddress_makeTheNodeResignWithSeqPlusOne() {
-        SelfRecord self = new SelfRecord(identity, bound);
+        SelfRecord self = new SelfRecord(identity, bound, false);
 
         assertFalse(self.observed(external, reporter1));
         assertFalse(self.observed(external, reporter1), "the same reporter twice is one vote");
@@ -48,7 +48,7 @@ final class SelfRecordTest {
 
     @Test
     void reportsOfTheAdvertisedAddress_changeNothing() {
-        SelfRecord self = new SelfRecord(identity, bound);
+        SelfRecord self = new SelfRecord(identity, bound, false);
         assertFalse(self.observed(bound, reporter1));
         assertFalse(self.observed(bound, reporter2));
         assertEquals(1, self.record().seq());
@@ -56,7 +56,7 @@ final class SelfRecordTest {
 
     @Test
     void reportsForDifferentAddresses_doNotAddUp() {
-        SelfRecord self = new SelfRecord(identity, bound);
+        SelfRecord self = new SelfRecord(identity, bound, false);
         assertFalse(self.observed(external, reporter1));
         assertFalse(self.observed(TestNetwork.address("198.51.100.8", 61000), reporter2));
         assertEquals(bound, self.address());
@@ -64,7 +64,7 @@ final class SelfRecordTest {
 
     @Test
     void oneReporter_suffices_whenTheAdvertisedAddressIsAWildcard() {
-        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000));
+        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000), false);
         assertTrue(self.observed(external, reporter1));
         assertEquals(external, self.address());
         assertEquals(2, self.record().seq());
@@ -73,7 +73,7 @@ final class SelfRecordTest {
 
     @Test
     void wildcardOrPortlessObservations_areIgnored() {
-        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000));
+        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000), false);
         assertFalse(self.observed(TestNetwork.address("0.0.0.0", 5000), reporter1));
         assertFalse(self.observed(null, reporter1));
         assertEquals(1, self.record().seq());
