@@ -2,6 +2,7 @@ package io.kadring.bootstrap.peer;
 
 import io.kadring.bootstrap.AddressText;
 import io.kadring.overlay.KadringNode;
+import io.kadring.overlay.node.JoinException;
 import io.kadring.overlay.node.JoinResult;
 import io.kadring.routing.Contact;
 import java.net.InetSocketAddress;
@@ -30,22 +31,31 @@ final class JoinProgress {
     private final KadringNode node;
     private final List<InetSocketAddress> candidates;
     private final int saved;
+    private final boolean history;
     private final ScheduledExecutorService chores;
     private final long startNanos = System.nanoTime();
 
-    /** {@code candidates} are what the node joins through; the first {@code saved} of them come from the contacts file. */
-    JoinProgress(KadringNode node, List<InetSocketAddress> candidates, int saved, ScheduledExecutorService chores) {
+    /**
+     * {@code candidates} are what the node joins through; the first {@code saved} of them come
+     * from the contacts file; {@code history}: the data directory is not new.
+     */
+    JoinProgress(KadringNode node, List<InetSocketAddress> candidates, int saved, boolean history,
+                 ScheduledExecutorService chores) {
         this.node = node;
         this.candidates = candidates;
         this.saved = saved;
+        this.history = history;
         this.chores = chores;
     }
 
     /** Logs the start now, reminders while {@code joined} is pending and its outcome when it succeeds. */
     void follow(CompletableFuture<JoinResult> joined) {
-        if (!candidates.isEmpty()) {
-            LOG.info("joining through {}{}", describe(candidates),
-                    saved == 0 ? "" : " (" + saved + " saved contact" + (saved == 1 ? "" : "s") + " first)");
+        if (saved > 0) {
+            LOG.info("rejoining through {} saved contact{}{}", saved, saved == 1 ? "" : "s",
+                    candidates.size() == saved ? "" : " and " + describe(candidates.subList(saved, candidates.size())));
+            remind(joined, FIRST_REMINDER);
+        } else if (!candidates.isEmpty()) {
+            LOG.info("joining through {}", describe(candidates));
             remind(joined, FIRST_REMINDER);
         }
         joined.thenAccept(this::report);
@@ -56,8 +66,14 @@ final class JoinProgress {
             chores.schedule(() -> {
                 if (joined.isDone()) return;
                 long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
-                LOG.info("waiting for bootstrap nodes: none of {} has answered in {} s; still retrying with backoff",
-                        describe(candidates), waited);
+                String outcomes;
+                try {
+                    outcomes = JoinException.describe(node.joinOutcomes().get(3, TimeUnit.SECONDS));
+                } catch (Exception e) {
+                    outcomes = "";
+                }
+                LOG.info("not joined after {} s: {}; still retrying with backoff", waited,
+                        outcomes.isEmpty() ? "none of " + describe(candidates) + " has answered yet" : outcomes);
                 Duration next = after.multipliedBy(2);
                 remind(joined, next.compareTo(MAX_REMINDER) > 0 ? MAX_REMINDER : next);
             }, after.toMillis(), TimeUnit.MILLISECONDS);
@@ -68,7 +84,11 @@ final class JoinProgress {
 
     private void report(JoinResult result) {
         if (result.newNetwork()) {
-            LOG.info("started a new network (no bootstrap nodes given)");
+            if (history) {
+                LOG.info("running alone, as before: no saved contacts and no bootstrap nodes given");
+            } else {
+                LOG.info("started a new network (no bootstrap nodes given)");
+            }
             return;
         }
         node.contacts().thenAccept(contacts -> LOG.info("joined the network through {}: {} contacts, successor {}",

@@ -6,13 +6,13 @@ import io.kadring.bootstrap.admin.PeerFacts;
 import io.kadring.bootstrap.state.ContactsFile;
 import io.kadring.bootstrap.state.DataDir;
 import io.kadring.bootstrap.state.RecordsFile;
+import io.kadring.bootstrap.state.SavedRecords;
 import io.kadring.crypto.Identity;
 import io.kadring.overlay.KadringNode;
 import io.kadring.overlay.node.JoinResult;
-import io.kadring.overlay.node.PutResult;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
-import io.kadring.storage.StoredRecord;
+import io.kadring.storage.SignedRecord;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -41,20 +41,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running peer: a {@link KadringNode} on its UDP port, its identity, saved contacts and
- * records in the data directory, the admin API on 127.0.0.1, Prometheus metrics (the node's
- * {@code kadring.*} meters and the JVM's), and the contacts and the records it holds saved every
- * few minutes and at {@link #close()}.
+ * records in the data directory (locked while it runs), the admin API, Prometheus metrics (the
+ * node's {@code kadring.*} meters and the JVM's).
  *
- * <p>Saved records come back after a restart: read and re-validated at start (the invalid and
- * the expired are dropped and counted), then, once the node has joined, put back at the k
- * closest nodes with what remains of their lifetime, which stores them here too when this node
- * is among those k. A peer still joining after {@link #RESTORE_WITHOUT_JOIN} (every node it
- * knew is gone, say) puts them back with what it knows by then, at least into its own store,
- * and hands them on to the nodes it meets later. Until then the records file is left as it is.
+ * <p>Durability. A record the admin API acknowledges is in the records store and forced to
+ * disk first ({@link #keep}); the records held for others reach the store within
+ * {@link #REPLICA_SAVE_DELAY} (each second the held records are compared with what was saved,
+ * and MVStore commits within a second more). So a peer killed at any moment finds them again:
+ * read and re-validated at start (the invalid and the expired are dropped and counted), then,
+ * once the node has joined, put back at the k closest nodes with what remains of their
+ * lifetime, which stores them here too when this node is among those k. A peer still joining
+ * after {@link #RESTORE_WITHOUT_JOIN} puts them back with what it knows by then, at least into
+ * its own store. Contacts are saved when the node has joined, every save interval, and at stop.
  *
- * <p>Joining keeps trying while no bootstrap node answers; the peer serves meanwhile. It stops
- * on {@link #close()}, or by itself when its UDP port cannot be bound ({@link #terminated()}
- * then fails with the reason).
+ * <p>Joining keeps trying while no bootstrap node lets it in; the peer serves meanwhile but
+ * refuses writes and lookups (phase {@code joining}). It stops on {@link #close()}, or by itself
+ * when its UDP port cannot be bound ({@link #terminated()} then fails with the reason).
  */
 public final class PeerProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerProcess.class);
@@ -63,10 +65,16 @@ public final class PeerProcess implements AutoCloseable {
     private static final Duration STEP_LIMIT = Duration.ofSeconds(3);
     /** How long saved records wait for the join before they are put back regardless. */
     static final Duration RESTORE_WITHOUT_JOIN = Duration.ofSeconds(5);
+    /** The most a record stored here for another node waits to reach the disk. */
+    public static final Duration REPLICA_SAVE_DELAY = Duration.ofSeconds(2);
+    private static final Duration REPLICA_SCAN = Duration.ofMillis(500);
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
     private final PeerSettings settings;
+    private final DataDir dataDir;
     private final ContactsFile contactsFile;
-    private final RecordsFile recordsFile;
+    private final SavedRecords savedRecords;
+    private final ReplicaSaver replicas;
     private final long startNanos = System.nanoTime();
     private final Vertx vertx = Vertx.vertx();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -80,16 +88,16 @@ public final class PeerProcess implements AutoCloseable {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final KadringNode node;
     private volatile String phase = PeerFacts.JOINING;
-    /** Whether the saved records have been put back, so that saving may replace the file. */
-    private volatile boolean recordsRestored;
     private final AtomicBoolean restoreStarted = new AtomicBoolean();
     private CompletableFuture<JoinResult> joined;
     private AdminServer admin;
 
-    private PeerProcess(PeerSettings settings, DataDir dataDir, Identity identity, List<InetSocketAddress> joinThrough) {
+    private PeerProcess(PeerSettings settings, DataDir dataDir, SavedRecords savedRecords, Identity identity,
+                        List<InetSocketAddress> joinThrough) {
         this.settings = settings;
+        this.dataDir = dataDir;
         this.contactsFile = dataDir.contacts();
-        this.recordsFile = dataDir.records();
+        this.savedRecords = savedRecords;
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -98,18 +106,20 @@ public final class PeerProcess implements AutoCloseable {
         this.node = KadringNode.builder()
                 .host(settings.host())
                 .port(settings.port())
+                .advertise(settings.advertise())
                 .bootstrap(joinThrough)
                 .identity(identity)
                 .config(settings.node())
                 .meterRegistry(registry)
                 .vertx(vertx)
                 .build();
+        this.replicas = new ReplicaSaver(node, savedRecords);
     }
 
     /**
-     * Opens the data directory, binds the admin API, then starts the node: returns once the
-     * admin API is up, while the node binds and joins. Throws when the data directory, the
-     * identity or the admin port is unusable (the message says which and why).
+     * Opens (and locks) the data directory, binds the admin API, then starts the node: returns
+     * once the admin API is up, while the node binds and joins. Throws when the data directory,
+     * the identity or the admin port is unusable (the message says which and why).
      */
     public static PeerProcess start(PeerSettings settings) throws IOException {
         return start(settings, RESTORE_WITHOUT_JOIN);
@@ -118,41 +128,59 @@ public final class PeerProcess implements AutoCloseable {
     /** As {@link #start(PeerSettings)}; saved records wait {@code restoreWithoutJoin} at most for the join. */
     static PeerProcess start(PeerSettings settings, Duration restoreWithoutJoin) throws IOException {
         DataDir dataDir = DataDir.open(settings.dataDir());
-        Identity identity = dataDir.identity();
-        List<Contact> saved = dataDir.contacts().read();
-        RecordsFile.Loaded records = dataDir.records().read(System.currentTimeMillis());
-        if (records.records().size() + records.expired() + records.invalid() > 0) {
-            LOG.info("read {} saved record{} from {}; dropped {} expired and {} invalid", records.records().size(),
-                    records.records().size() == 1 ? "" : "s", dataDir.records().path(), records.expired(),
-                    records.invalid());
-        }
-        Id self = Id.fromPublicKey(identity.publicKey());
-        Set<InetSocketAddress> through = new LinkedHashSet<>();
-        saved.stream().filter(c -> !c.id().equals(self)).limit(REJOIN_CANDIDATES).forEach(c -> through.add(c.address()));
-        int savedCount = through.size();
-        through.addAll(settings.bootstrap());
-
-        PeerProcess peer = new PeerProcess(settings, dataDir, identity, List.copyOf(through));
+        SavedRecords savedRecords = null;
+        PeerProcess peer;
+        RecordsFile.Loaded records;
+        List<InetSocketAddress> through;
+        int savedCount;
         try {
-            peer.admin = AdminServer.start(peer.vertx, new AdminSettings(settings.adminHost(), settings.adminPort(), Optional.empty()),
-                    peer.node, peer.registry, peer.new Facts());
+            Identity identity = dataDir.identity(settings.newIdentity());
+            List<Contact> saved = dataDir.contacts().read();
+            long now = System.currentTimeMillis();
+            savedRecords = dataDir.records(now);
+            records = savedRecords.load(now);
+            if (records.records().size() + records.expired() + records.invalid() > 0) {
+                LOG.info("read {} saved record{} from {}; dropped {} expired and {} invalid", records.records().size(),
+                        records.records().size() == 1 ? "" : "s", savedRecords.path(), records.expired(),
+                        records.invalid());
+            }
+            Id self = Id.fromPublicKey(identity.publicKey());
+            Set<InetSocketAddress> candidates = new LinkedHashSet<>();
+            saved.stream().filter(c -> !c.id().equals(self)).limit(REJOIN_CANDIDATES)
+                    .forEach(c -> candidates.add(c.address()));
+            savedCount = candidates.size();
+            candidates.addAll(settings.bootstrap());
+            through = List.copyOf(candidates);
+            peer = new PeerProcess(settings, dataDir, savedRecords, identity, through);
+        } catch (IOException | RuntimeException e) {
+            if (savedRecords != null) savedRecords.close();
+            dataDir.close();
+            throw e;
+        }
+        try {
+            peer.admin = AdminServer.start(peer.vertx, new AdminSettings(settings.adminHost(), settings.adminPort(),
+                    Optional.empty()), peer.node, peer.registry, peer.new Facts());
         } catch (IOException | RuntimeException e) {
             peer.release();
             throw e;
         }
-        LOG.info("node {} starting: udp {}:{}, admin API http://127.0.0.1:{}, data in {}", self.toHex(),
-                settings.host(), settings.port(), peer.admin.port(), dataDir.root());
-        peer.run(List.copyOf(through), savedCount, records, restoreWithoutJoin);
+        LOG.info("node {} starting: udp {}:{}{}, admin API http://{}:{}, data in {}", peer.node.id().toHex(),
+                settings.host(), settings.port(),
+                settings.advertise() == null ? "" : " advertised as " + settings.advertise(),
+                settings.adminHost(), peer.admin.port(), dataDir.root());
+        peer.run(through, savedCount, records, restoreWithoutJoin);
         return peer;
     }
 
     private void run(List<InetSocketAddress> through, int savedCount, RecordsFile.Loaded records,
                      Duration restoreWithoutJoin) {
+        replicas.alreadySaved(records.records());
         joined = node.start();
-        new JoinProgress(node, through, savedCount, chores).follow(joined);
+        new JoinProgress(node, through, savedCount, dataDir.hasHistory(), chores).follow(joined);
         joined.whenComplete((result, failure) -> {
             if (failure == null) {
                 phase = result.newNetwork() ? PeerFacts.ALONE : PeerFacts.JOINED;
+                chores.execute(this::saveContacts);
                 restoreRecords(records, false);
             } else if (!closing.get()) {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
@@ -162,18 +190,25 @@ public final class PeerProcess implements AutoCloseable {
                 stop.start();
             }
         });
-        if (records.records().isEmpty()) {
-            recordsRestored = true; // nothing to wait for: what it comes to hold may be saved
-        } else {
+        if (!records.records().isEmpty()) {
             chores.schedule(() -> {
                 if (!joined.isDone()) restoreRecords(records, true);
             }, restoreWithoutJoin.toMillis(), TimeUnit.MILLISECONDS);
         }
         long every = settings.saveInterval().toMillis();
-        chores.scheduleWithFixedDelay(() -> {
-            saveContacts();
-            saveRecords();
-        }, every, every, TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(this::saveContacts, every, every, TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(replicas::scan, REPLICA_SCAN.toMillis(), REPLICA_SCAN.toMillis(),
+                TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(() -> savedRecords.purgeExpired(System.currentTimeMillis()),
+                PURGE_INTERVAL.toMillis(), PURGE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Keeps {@code record}, acknowledged to a user, for {@code lifetime}: completes once it is
+     * in the records store and forced to disk, so that it is put back after any crash.
+     */
+    public CompletableFuture<Void> keep(SignedRecord record, Duration lifetime) {
+        return savedRecords.saveDurably(new RecordsFile.Saved(record, System.currentTimeMillis() + lifetime.toMillis()));
     }
 
     /**
@@ -182,55 +217,12 @@ public final class PeerProcess implements AutoCloseable {
      * joined, or {@code stillJoining} after {@link #RESTORE_WITHOUT_JOIN}. Logs how it went.
      */
     private void restoreRecords(RecordsFile.Loaded records, boolean stillJoining) {
-        if (!restoreStarted.compareAndSet(false, true)) return;
-        if (records.records().isEmpty()) {
-            recordsRestored = true;
-            return;
-        }
+        if (records.records().isEmpty() || !restoreStarted.compareAndSet(false, true)) return;
         if (stillJoining) {
             LOG.info("still joining: putting the {} saved record{} back with the nodes known so far",
                     records.records().size(), records.records().size() == 1 ? "" : "s");
         }
-        long now = System.currentTimeMillis();
-        List<CompletableFuture<PutResult>> puts = new ArrayList<>();
-        int expired = 0;
-        try {
-            for (RecordsFile.Saved saved : records.records()) {
-                long remaining = saved.remainingMillis(now);
-                if (remaining <= 0) {
-                    expired++;
-                } else {
-                    puts.add(node.put(saved.record(), Duration.ofMillis(remaining)));
-                }
-            }
-        } catch (IllegalStateException notRunning) {
-            // not bound yet (the join may still call again) or closing; the file stays as it was
-            if (puts.isEmpty()) restoreStarted.set(false);
-            return;
-        }
-        int expiredMeanwhile = expired;
-        Id self = node.id();
-        CompletableFuture.allOf(puts.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
-            int here = 0;
-            int elsewhere = 0;
-            int failed = 0;
-            for (CompletableFuture<PutResult> put : puts) {
-                if (put.isCompletedExceptionally()) {
-                    failed++;
-                    continue;
-                }
-                PutResult result = put.join();
-                boolean storedHere = result.outcomes().stream().anyMatch(o -> o.holder().id().equals(self)
-                        && o.status() == PutResult.Status.STORED);
-                if (storedHere) here++;
-                if (result.stored() > (storedHere ? 1 : 0)) elsewhere++;
-            }
-            LOG.info("restored {} saved record{}: {} held here again, {} stored at other nodes{}{}", puts.size(),
-                    puts.size() == 1 ? "" : "s", here, elsewhere,
-                    expiredMeanwhile == 0 ? "" : "; " + expiredMeanwhile + " expired before they could be restored",
-                    failed == 0 ? "" : "; " + failed + " could not be put back");
-            recordsRestored = true;
-        });
+        new RecordRestore(node, records.records()).run(() -> restoreStarted.set(false));
     }
 
     /** The node's id. */
@@ -243,12 +235,12 @@ public final class PeerProcess implements AutoCloseable {
         return node.localAddress();
     }
 
-    /** The admin API's port on 127.0.0.1. */
+    /** The admin API's port. */
     public int adminPort() {
         return admin.port();
     }
 
-    /** Completes when the node has joined (or started a new network). */
+    /** Completes when the node has joined (or started a network of its own). */
     public CompletableFuture<JoinResult> joined() {
         return joined.copy();
     }
@@ -281,44 +273,15 @@ public final class PeerProcess implements AutoCloseable {
         } catch (IllegalStateException e) {
             // not bound (yet, or any more): nothing to save
         } catch (Exception e) {
-            LOG.warn("could not save contacts to {}: {}", contactsFile.path(), e.toString());
+            LOG.warn("could not save contacts to {}: {}", contactsFile.path(), e.getMessage());
         }
         return 0;
     }
 
     /**
-     * Saves the records this node holds, each with its expiry as wall-clock time, and returns how
-     * many; -1 while the saved records have not been put back yet (the file stays as it was).
-     * Failures are logged, never thrown.
-     */
-    int saveRecords() {
-        if (!recordsRestored) return -1;
-        try {
-            List<StoredRecord> held = node.storedRecords().get(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-            long now = node.nowMillis();
-            long wall = System.currentTimeMillis();
-            List<RecordsFile.Saved> saved = new ArrayList<>(held.size());
-            for (StoredRecord s : held) {
-                long remaining = s.remainingLifetime(now);
-                if (remaining > 0) saved.add(new RecordsFile.Saved(s.record(), wall + remaining));
-            }
-            recordsFile.write(saved);
-            LOG.debug("saved {} records to {}", saved.size(), recordsFile.path());
-            return saved.size();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IllegalStateException e) {
-            // not bound any more: nothing to save
-        } catch (Exception e) {
-            LOG.warn("could not save records to {}: {}", recordsFile.path(), e.toString());
-        }
-        return -1;
-    }
-
-    /**
-     * Stops: the admin API stops accepting requests, the contacts and records are saved, the node closes
-     * (its UDP port is free once this returns) and so does everything else. Idempotent; waits a
-     * few seconds at most per step.
+     * Stops: the admin API stops accepting requests, the contacts and the records held are saved,
+     * the node closes (its UDP port is free once this returns) and so does everything else.
+     * Idempotent; waits a few seconds at most per step.
      */
     @Override
     public void close() {
@@ -339,11 +302,11 @@ public final class PeerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         int saved = saveContacts();
-        int records = saveRecords();
+        replicas.scan();
+        int records = savedRecords.size();
         release();
-        LOG.info("stopped{}{}", saved == 0 ? "" : "; saved " + saved + " contacts to " + contactsFile.path(),
-                records < 0 ? "" : (saved == 0 ? "; saved " : " and ") + records + " record" + (records == 1 ? "" : "s")
-                        + " to " + recordsFile.path());
+        LOG.info("stopped{}; {} record{} in {}", saved == 0 ? "" : "; saved " + saved + " contacts to "
+                + contactsFile.path(), records, records == 1 ? "" : "s", savedRecords.path());
         if (reason == null) {
             terminated.complete(null);
         } else {
@@ -351,13 +314,15 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
-    /** Closes the node, the metrics and Vert.x, waiting a bounded time for each. */
+    /** Closes the node, the records store, the metrics, Vert.x and the data directory's lock. */
     private void release() {
         await(node.closeAsync());
+        savedRecords.close();
         gcMetrics.close();
         registry.close();
         chores.shutdownNow();
         await(vertx.close().toCompletionStage().toCompletableFuture());
+        dataDir.close();
     }
 
     private static void await(CompletableFuture<?> step) {
@@ -366,7 +331,7 @@ public final class PeerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.debug("a step of stopping did not finish cleanly: {}", e.toString());
+            LOG.debug("a step of stopping did not finish cleanly: {}", e.getMessage());
         }
     }
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * ...
  * end &lt;number of contact lines&gt;
  * </pre>
- * The last line lets a reader tell a complete file from a truncated one.
+ * The last line lets a reader tell a complete file from a truncated one, whose intact lines are kept.
  */
 public final class ContactsFile {
     static final String HEADER = "kadring-contacts-v1";
@@ -50,47 +50,56 @@ public final class ContactsFile {
     }
 
     /**
-     * The saved contacts, in file order; none when there is no file. A file that cannot be
-     * parsed is logged (naming the file and the problem), set aside and read as empty.
+     * The saved contacts, in file order; none when there is no file. A file whose first line is
+     * not the header is logged (naming the file and the problem), set aside and read as empty;
+     * in a damaged one (truncated by a crash, a bad line) every intact line is kept and the
+     * rest is logged.
      */
     public List<Contact> read() throws IOException {
-        List<String> lines;
+        String text;
         try {
-            lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (CharacterCodingException e) {
             return setAside("it is not UTF-8 text");
         }
-        try {
-            return parse(lines);
-        } catch (IllegalArgumentException e) {
-            return setAside(e.getMessage());
-        }
-    }
-
-    private static List<Contact> parse(List<String> lines) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        // the piece after the last line break is empty, or a line cut short by a crash
+        lines.remove(lines.size() - 1);
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new IllegalArgumentException("the first line is not '" + HEADER + "'");
+            return setAside("the first line is not '" + HEADER + "'");
         }
-        String last = lines.get(lines.size() - 1);
-        int count = lines.size() - 2;
-        if (lines.size() < 2 || !last.equals("end " + count)) {
-            throw new IllegalArgumentException("it is truncated: the last line is not 'end " + Math.max(count, 0) + "'");
-        }
-        List<Contact> contacts = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            String[] fields = lines.get(i).split(" ");
-            if (fields.length != 2) {
-                throw new IllegalArgumentException("line " + (i + 1) + " is not '<id> <address>'");
+        List<Contact> contacts = new ArrayList<>();
+        int bad = 0;
+        boolean ended = false;
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("end ")) {
+                ended = true;
+                break;
             }
             try {
-                contacts.add(Contact.seen(Id.fromHex(fields[0]), HostPort.parse(fields[1]), 0));
+                contacts.add(parse(line));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
+                bad++;
+                LOG.warn("contacts file {}: skipping line {}: {}", path, i + 1, e.getMessage());
             }
         }
+        if (!ended) {
+            LOG.warn("contacts file {} is truncated (no 'end' line); kept its {} intact contact{}", path,
+                    contacts.size(), contacts.size() == 1 ? "" : "s");
+        } else if (bad > 0) {
+            LOG.warn("contacts file {}: kept {} contacts, skipped {} bad line{}", path, contacts.size(), bad,
+                    bad == 1 ? "" : "s");
+        }
         return contacts;
+    }
+
+    private static Contact parse(String line) {
+        String[] fields = line.split(" ");
+        if (fields.length != 2) throw new IllegalArgumentException("it is not '<id> <address>'");
+        return Contact.seen(Id.fromHex(fields[0]), HostPort.parse(fields[1]), 0);
     }
 
     private List<Contact> setAside(String problem) throws IOException {

@@ -35,8 +35,13 @@ final class StateFile {
 
     /** Renames {@code file} to the first free {@code <name>.corrupt-<n>} (n from 1) and returns that path. */
     static Path setAside(Path file) throws IOException {
+        return setAside(file, "corrupt");
+    }
+
+    /** Renames {@code file} to the first free {@code <name>.<why>-<n>} (n from 1) and returns that path. */
+    static Path setAside(Path file, String why) throws IOException {
         for (int n = 1; ; n++) {
-            Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + n);
+            Path aside = file.resolveSibling(file.getFileName() + "." + why + "-" + n);
             if (Files.exists(aside)) continue;
             try {
                 return Files.move(file, aside); // no REPLACE_EXISTING: never clobbers an earlier one

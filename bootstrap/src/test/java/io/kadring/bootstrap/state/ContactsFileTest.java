@@ -76,24 +76,25 @@ final class ContactsFileTest {
     }
 
     @Test
-    void read_setsAsideATruncatedFile() throws IOException {
-        file().write(List.of(contact("127.0.0.1", 7420), contact("127.0.0.1", 7421)));
+    void read_ofATruncatedFile_keepsItsIntactContacts() throws IOException {
+        Contact first = contact("127.0.0.1", 7420);
+        file().write(List.of(first, contact("127.0.0.1", 7421)));
         byte[] whole = Files.readAllBytes(dir.resolve("contacts"));
-        // cut inside the second contact's line: the address still parses, the end line is gone
+        // cut inside the second contact's line: "127.0.0.1:742" would parse, but the line was cut short
         Files.write(dir.resolve("contacts"), java.util.Arrays.copyOf(whole, whole.length - "1\nend 2\n".length()));
-        assertEquals(List.of(), file().read());
-        assertEquals(List.of("contacts.corrupt-1"), names());
+        assertEquals(List.of(first), file().read());
+        assertEquals(List.of("contacts"), names());
     }
 
     @Test
-    void read_setsAsideAFileWithABadLineAndNumbersTheNextOneOn() throws IOException {
+    void read_skipsABadLineAndKeepsTheOthers() throws IOException {
         Path path = dir.resolve("contacts");
-        Files.writeString(path, "kadring-contacts-v1\nzz 127.0.0.1:7420\nend 1\n");
-        assertEquals(List.of(), file().read());
+        Contact good = contact("10.1.2.3", 7420);
+        Files.writeString(path, "kadring-contacts-v1\nzz 127.0.0.1:7420\n" + good.id().toHex() + " 10.1.2.3:7420\nend 2\n");
+        assertEquals(List.of(good), file().read());
         Files.write(path, new byte[] {(byte) 0xff, (byte) 0xfe, 0});
         assertEquals(List.of(), file().read());
-        assertEquals(List.of("contacts.corrupt-1", "contacts.corrupt-2"), names());
-        assertTrue(Files.readString(dir.resolve("contacts.corrupt-1"), StandardCharsets.UTF_8).contains("zz"));
+        assertEquals(List.of("contacts.corrupt-1"), names());
         assertFalse(Files.exists(path));
     }
 }

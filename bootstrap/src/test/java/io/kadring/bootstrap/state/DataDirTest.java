@@ -25,35 +25,76 @@ final class DataDirTest {
     @Test
     void firstUse_createsAnOwnerOnlyDirectoryAndIdentity() throws IOException {
         Path root = parent.resolve("data");
-        DataDir dir = DataDir.open(root);
-        dir.identity();
+        try (DataDir dir = DataDir.open(root)) {
+            dir.identity();
+        }
         assertEquals("rwx------", permissions(root));
         assertEquals("rw-------", permissions(root.resolve("identity")));
     }
 
     @Test
     void identity_staysTheSameAcrossRestarts() throws IOException {
-        Identity first = DataDir.open(parent.resolve("data")).identity();
-        Identity again = DataDir.open(parent.resolve("data")).identity();
-        assertEquals(first, again);
+        Identity first;
+        try (DataDir dir = DataDir.open(parent.resolve("data"))) {
+            first = dir.identity();
+        }
+        try (DataDir dir = DataDir.open(parent.resolve("data"))) {
+            assertEquals(first, dir.identity());
+            assertTrue(dir.hasHistory());
+        }
     }
 
     @Test
-    void aCorruptIdentity_isSetAsideAndReplaced() throws IOException {
-        DataDir dir = DataDir.open(parent.resolve("data"));
-        Identity first = dir.identity();
-        Files.writeString(dir.identityPath(), "kadring-identity-v1\ntruncated");
+    void aDamagedIdentity_stopsThePeerNamingTheFile_andNewIdentityReplacesIt() throws IOException {
+        Identity first;
+        Path root = parent.resolve("data");
+        try (DataDir dir = DataDir.open(root)) {
+            first = dir.identity();
+            Files.writeString(dir.identityPath(), "kadring-identity-v1\ntruncated");
 
-        Identity second = dir.identity();
+            var e = assertThrows(IOException.class, dir::identity);
+            assertTrue(e.getMessage().contains(dir.identityPath().toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("--new-identity"), e.getMessage());
+            assertEquals("kadring-identity-v1\ntruncated", Files.readString(dir.identityPath()), "left as it was");
 
-        assertNotEquals(first, second);
-        assertTrue(Files.exists(dir.root().resolve("identity.corrupt-1")));
-        assertEquals(second, DataDir.open(dir.root()).identity());
+            Identity second = dir.identity(true);
+            assertNotEquals(first, second);
+            assertTrue(Files.exists(root.resolve("identity.replaced-1")));
+        }
+        try (DataDir again = DataDir.open(root)) {
+            assertNotEquals(first, again.identity());
+            assertTrue(again.hasHistory());
+        }
+    }
+
+    @Test
+    void aSecondOpenOfALockedDirectory_isRefusedNamingTheProcess() throws IOException {
+        Path root = parent.resolve("data");
+        try (DataDir held = DataDir.open(root)) {
+            var e = assertThrows(DataDirInUseException.class, () -> DataDir.open(root));
+            assertEquals("data directory " + root + " is in use by process " + ProcessHandle.current().pid()
+                    + "; run one peer per data directory (give this one another --data-dir)", e.getMessage());
+        }
+        DataDir.open(root).close(); // free again once closed
+    }
+
+    @Test
+    void open_removesTemporaryFilesOfInterruptedSaves_andKeepsTheRest() throws IOException {
+        Path root = parent.resolve("data");
+        DataDir.open(root).close();
+        Files.writeString(root.resolve(".contacts.123456.tmp"), "half");
+        Files.writeString(root.resolve("contacts"), "kept");
+        try (DataDir dir = DataDir.open(root)) {
+            assertTrue(Files.notExists(root.resolve(".contacts.123456.tmp")));
+            assertEquals("kept", Files.readString(root.resolve("contacts")));
+            assertTrue(!dir.hasHistory(), "no identity was made yet");
+        }
     }
 
     @Test
     void anIdentityOthersCanRead_isRefusedAndLeftAlone() throws IOException {
         DataDir dir = DataDir.open(parent.resolve("data"));
+        dir.close();
         dir.identity();
         Files.setPosixFilePermissions(dir.identityPath(), PosixFilePermissions.fromString("rw-r--r--"));
 
