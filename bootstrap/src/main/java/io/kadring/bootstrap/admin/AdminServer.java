@@ -59,11 +59,12 @@ public final class AdminServer {
     private final RecordRoutes records;
     private final HttpServer server;
 
-    private AdminServer(Vertx vertx, KadringNode node, PrometheusMeterRegistry registry, PeerFacts facts) {
+    private AdminServer(Vertx vertx, KadringNode node, PrometheusMeterRegistry registry, PeerFacts facts,
+                        RecordKeeper keeper) {
         this.node = node;
         this.registry = registry;
         this.facts = facts;
-        this.records = new RecordRoutes(node);
+        this.records = new RecordRoutes(node, keeper);
         this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
                 .requestHandler(this::handle);
     }
@@ -73,8 +74,9 @@ public final class AdminServer {
      * or throws a {@link BindException} naming the address.
      */
     public static AdminServer start(Vertx vertx, AdminSettings settings, KadringNode node,
-                                    PrometheusMeterRegistry registry, PeerFacts facts) throws IOException {
-        AdminServer admin = new AdminServer(vertx, node, registry, facts);
+                                    PrometheusMeterRegistry registry, PeerFacts facts, RecordKeeper keeper)
+            throws IOException {
+        AdminServer admin = new AdminServer(vertx, node, registry, facts, keeper);
         int port = settings.port();
         try {
             admin.server.listen(port, settings.host()).toCompletionStage().toCompletableFuture()

@@ -43,7 +43,9 @@ import java.util.concurrent.TimeUnit;
  * and {@code rejections} by reason, with status 409 (seq too low or reused, compare-and-swap
  * mismatch), 422 (bad signature, key mismatch, too large, expired), 429 (quota exceeded), or 503
  * (holders unavailable, bad token, or too few answered). A record whose signature or key is
- * wrong is refused (422) before anything is sent.
+ * wrong is refused (422) before anything is sent. A 200 comes only once the record is on this
+ * peer's disk too ({@link RecordKeeper}); when that fails the answer is 500, reason
+ * {@code not_durable}.
  */
 final class RecordRoutes {
     static final int MAX_BODY_BYTES = 16 * 1024;
@@ -55,9 +57,11 @@ final class RecordRoutes {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     private final KadringNode node;
+    private final RecordKeeper keeper;
 
-    RecordRoutes(KadringNode node) {
+    RecordRoutes(KadringNode node, RecordKeeper keeper) {
         this.node = node;
+        this.keeper = keeper;
     }
 
     /** Records this peer holds now. */
@@ -182,7 +186,22 @@ final class RecordRoutes {
                     + invalid.get() + "; it was not sent to any node", key));
         }
         return node.compareAndPut(record, cas).orTimeout(LIMIT.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(RecordRoutes::stored);
+                .thenCompose(result -> {
+                    Reply reply = stored(result);
+                    if (!result.succeeded()) return CompletableFuture.completedFuture(reply);
+                    // acknowledged means durable: on this peer's disk before the answer
+                    return keeper.keep(record).handle((saved, failure) -> failure == null ? reply
+                            : Reply.json(500, new JsonObject().put("error", "stored by " + result.stored()
+                                    + " nodes, but this peer could not save it to its disk: "
+                                    + rootMessage(failure)).put("reason", "not_durable")
+                                    .put(RecordJson.KEY, result.key().toHex())));
+                });
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable e = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return e.getMessage();
     }
 
     /** The reply to a finished put: 200 when it succeeded, else the status of its main reason. */

@@ -159,7 +159,8 @@ public final class PeerProcess implements AutoCloseable {
         }
         try {
             peer.admin = AdminServer.start(peer.vertx, new AdminSettings(settings.adminHost(), settings.adminPort(),
-                    Optional.empty()), peer.node, peer.registry, peer.new Facts());
+                    Optional.empty()), peer.node, peer.registry, peer.new Facts(),
+                    record -> peer.keep(record, Duration.ofMillis(settings.node().recordLifetimeMillis())));
         } catch (IOException | RuntimeException e) {
             peer.release();
             throw e;

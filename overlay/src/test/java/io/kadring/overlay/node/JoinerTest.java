@@ -103,7 +103,10 @@ final class JoinerTest {
         TestNetwork.Member b = net.node(NodeConfig.defaults(), TestNetwork.address(2));
         net.await(a.node().start(List.of()), 1, "a's start");
 
+        long start = net.now();
         JoinResult result = net.await(b.node().start(List.of(a.address())), 3_000, "b's join within 3 s");
+        assertTrue(net.now() - start <= 20 * LATENCY, "joined after " + (net.now() - start) + " ms of virtual time, "
+                + "a few round trips of " + 2 * LATENCY + " ms (no timeout waited for)");
 
         assertFalse(result.newNetwork());
         assertEquals(List.of(where), b.node().contacts().stream().map(Contact::address).toList());
