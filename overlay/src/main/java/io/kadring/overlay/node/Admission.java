@@ -82,7 +82,9 @@ final class Admission {
         InetSocketAddress advertised = record.address();
         boolean unknown = advertised.getAddress().isAnyLocalAddress();
         if (!advertised.equals(source) && !(unknown && answersUs)) {
-            // not (yet) reachable at the address it claims, e.g. it has not learned it
+            // not (yet) reachable at the address it claims, e.g. it has not learned it; one that
+            // says "unknown" learns it from the PONG we just sent: ask for its record at once
+            if (unknown && wouldTake(id)) verify(source);
             return refuse(RecordRefusal.ADDRESS_MISMATCH);
         }
         if (!record.equals(lastVerified.get(id))) {
