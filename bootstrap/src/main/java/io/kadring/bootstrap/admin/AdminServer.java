@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +30,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin HTTP API, bound to 127.0.0.1 only:
  * <pre>
+ * GET /health            200 {status: "ok", phase} once joined (or alone); 503 {status: "unavailable",
+ *                        phase, error, reason: "not_joined"} while joining
  * GET /status            node_id, address, phase, contacts, successor, predecessor, records, uptime_seconds
  * GET /contacts          [{id, address}, ...]
  * GET /ring              {predecessor, successors: [...]}
@@ -42,12 +48,21 @@ import java.util.concurrent.TimeoutException;
  * POST /records          store a signed record at the k closest nodes (see {@link RecordRoutes})
  * GET /metrics           Prometheus text format
  * </pre>
- * Errors are JSON {@code {"error": "..."}}: 400 for a malformed request (naming the field), 404
- * for an unknown route or key, 405 for another method, 403 for a request addressed to a host
- * other than the loopback (a DNS-rebinding page in a browser), 503 while the node is not running,
- * 504 when the network did not answer in time; a rejected record as {@link RecordRoutes} says.
+ * Until the peer has joined a network, the routes that need it ({@code /lookup},
+ * {@code /successor}, {@code GET /records/{key}}, {@code POST /records}) answer 503 {@code {error,
+ * reason: "not_joined", phase, contacts}} rather than a success that reached no one.
+ *
+ * <p>Errors are JSON {@code {"error": "...", "reason": "..."}}; the reason is a code to branch on:
+ * 400 {@code bad_request} (a malformed request, naming the field), 403 {@code forbidden_host} (a
+ * request addressed to a host other than the loopback: a DNS-rebinding page in a browser), 404
+ * {@code not_found} (an unknown route or key), 405 {@code method_not_allowed}, 413
+ * {@code too_large}, 415 {@code unsupported_media_type}, 500 {@code internal}, 503
+ * {@code not_joined} or {@code not_running} (the node's socket is not bound yet, or it is
+ * stopping), 504 {@code timeout} (the network did not answer in time); a rejected record as
+ * {@link RecordRoutes} says.
  */
 public final class AdminServer {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final Duration LOOKUP_LIMIT = Duration.ofSeconds(30);
     private static final Duration BIND_LIMIT = Duration.ofSeconds(10);
     private static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -56,6 +71,7 @@ public final class AdminServer {
     private final KadringNode node;
     private final PrometheusMeterRegistry registry;
     private final PeerFacts facts;
+    private final JoinGate gate;
     private final RecordRoutes records;
     private final HttpServer server;
 
@@ -63,7 +79,8 @@ public final class AdminServer {
         this.node = node;
         this.registry = registry;
         this.facts = facts;
-        this.records = new RecordRoutes(node);
+        this.gate = new JoinGate(node, facts);
+        this.records = new RecordRoutes(node, gate);
         this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
                 .requestHandler(this::handle);
     }
@@ -105,19 +122,22 @@ public final class AdminServer {
     private void handle(HttpServerRequest request) {
         Context context = Vertx.currentContext();
         Future.fromCompletionStage(answer(request), context).onComplete((reply, failure) -> {
-            Reply r = failure == null ? reply : failed(failure);
-            request.response().setStatusCode(r.status()).putHeader("content-type", r.contentType()).end(r.body());
+            HttpServerResponse response = request.response();
+            if (response.closed() || response.ended()) return; // the client went away meanwhile
+            Reply r = failure == null ? reply : failed(request, failure);
+            response.setStatusCode(r.status()).putHeader("content-type", r.contentType()).end(r.body());
         });
     }
 
     private CompletableFuture<Reply> answer(HttpServerRequest request) {
         try {
+            String path = Objects.requireNonNullElse(request.path(), "");
             HostAndPort authority = request.authority();
             if (authority != null && !LOOPBACK_NAMES.contains(authority.host())) {
                 return done(Reply.error(403, "the admin API answers requests for 127.0.0.1 or localhost only, got host '"
                         + KeyArgument.echo(authority.host()) + "'"));
             }
-            String[] segments = request.path().split("/", -1);
+            String[] segments = path.split("/", -1);
             Optional<CompletableFuture<Reply>> record = records.route(request, segments);
             if (record.isPresent()) return record.get();
             if (request.method() != HttpMethod.GET) {
@@ -126,15 +146,16 @@ public final class AdminServer {
             }
             String route = segments.length > 1 ? segments[1] : "";
             if (segments.length == 3 && (route.equals("lookup") || route.equals("successor"))) {
-                return lookup(route, key(segments[2]));
+                return gate.whenJoined(() -> lookup(route, key(segments[2])));
             }
             return switch (segments.length == 2 ? route : "") {
+                case "health" -> gate.health();
                 case "status" -> status();
                 case "contacts" -> node.contacts().thenApply(c -> Reply.json(NodeJson.contacts(c)));
                 case "ring" -> ring();
                 case "metrics" -> done(new Reply(200, METRICS_TYPE, registry.scrape()));
-                default -> done(Reply.error(404, "no route GET " + KeyArgument.echo(request.path())
-                        + "; try /status, /contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key} or /metrics"));
+                default -> done(Reply.error(404, "no route GET " + KeyArgument.echo(path) + "; try /health, /status, "
+                        + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key} or /metrics"));
             };
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -185,14 +206,15 @@ public final class AdminServer {
         }
     }
 
-    private static Reply failed(Throwable failure) {
+    private static Reply failed(HttpServerRequest request, Throwable failure) {
         Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (e instanceof BadRequest) return Reply.error(400, e.getMessage());
         if (e instanceof TimeoutException) return Reply.error(504, "the node did not answer in time");
         if (e instanceof IllegalStateException) {
             return Reply.error(503, "the node is not running: its UDP socket is not bound yet, or it is stopping");
         }
-        return Reply.error(500, e.toString());
+        LOG.error("admin API: {} {} failed", request.method(), KeyArgument.echo(request.path()), e);
+        return Reply.error(500, "internal error; the peer's log has the details");
     }
 
     private static <T> CompletableFuture<T> done(T value) {
