@@ -34,7 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP API, bound to 127.0.0.1 only:
+ * The admin HTTP API, bound to {@link AdminSettings#host()} and nothing else (127.0.0.1 unless
+ * told otherwise):
  * <pre>
  * GET /health            200 {status: "ok", phase} once joined (or alone); 503 {status: "unavailable",
  *                        phase, error, reason: "not_joined"} while joining
@@ -48,14 +49,19 @@ import org.slf4j.LoggerFactory;
  * POST /records          store a signed record at the k closest nodes (see {@link RecordRoutes})
  * GET /metrics           Prometheus text format
  * </pre>
- * Until the peer has joined a network, the routes that need it ({@code /lookup},
+ * Who may ask: without a token (allowed on a loopback host only), any process on this machine,
+ * for the host names 127.0.0.1, localhost and [::1] only (403 otherwise: a DNS-rebinding page in
+ * a browser). With a token (see {@link AdminSettings#forHost}: always on any other host), every
+ * route but {@code GET /health} and {@code GET /metrics} needs {@code Authorization: Bearer
+ * <token>} (401 and {@code WWW-Authenticate} otherwise), whatever the host name.
+ *
+ * <p>Until the peer has joined a network, the routes that need it ({@code /lookup},
  * {@code /successor}, {@code GET /records/{key}}, {@code POST /records}) answer 503 {@code {error,
  * reason: "not_joined", phase, contacts}} rather than a success that reached no one.
  *
  * <p>Errors are JSON {@code {"error": "...", "reason": "..."}}; the reason is a code to branch on:
- * 400 {@code bad_request} (a malformed request, naming the field), 403 {@code forbidden_host} (a
- * request addressed to a host other than the loopback: a DNS-rebinding page in a browser), 404
- * {@code not_found} (an unknown route or key), 405 {@code method_not_allowed}, 413
+ * 400 {@code bad_request} (a malformed request, naming the field), 401 {@code unauthorized}, 403
+ * {@code forbidden_host}, 404 {@code not_found} (an unknown route or key), 405 {@code method_not_allowed}, 413
  * {@code too_large}, 415 {@code unsupported_media_type}, 500 {@code internal}, 503
  * {@code not_joined} or {@code not_running} (the node's socket is not bound yet, or it is
  * stopping), 504 {@code timeout} (the network did not answer in time); a rejected record as
@@ -67,46 +73,64 @@ public final class AdminServer {
     private static final Duration BIND_LIMIT = Duration.ofSeconds(10);
     private static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+    private static final String CHALLENGE = "Bearer realm=\"kadring\"";
 
     private final KadringNode node;
     private final PrometheusMeterRegistry registry;
     private final PeerFacts facts;
+    private final Optional<BearerToken> token;
     private final JoinGate gate;
     private final RecordRoutes records;
     private final HttpServer server;
 
-    private AdminServer(Vertx vertx, KadringNode node, PrometheusMeterRegistry registry, PeerFacts facts) {
+    private AdminServer(Vertx vertx, AdminSettings settings, KadringNode node, PrometheusMeterRegistry registry,
+                        PeerFacts facts) {
         this.node = node;
         this.registry = registry;
         this.facts = facts;
+        this.token = settings.token().map(BearerToken::new);
         this.gate = new JoinGate(node, facts);
         this.records = new RecordRoutes(node, gate);
-        this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
-                .requestHandler(this::handle);
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port());
+        this.server = vertx.createHttpServer(options).requestHandler(this::handle);
     }
 
     /**
-     * Serves the API on 127.0.0.1:{@code port} (0 picks a free port); returns once it is bound,
-     * or throws a {@link BindException} naming the address.
+     * Serves the API on {@code settings.host()}:{@code settings.port()} (port 0 picks a free one);
+     * returns once it is bound, or throws a
+     * {@link BindException} naming the address. A host other than a loopback address needs a
+     * token (see {@link AdminSettings#forHost}).
      */
     public static AdminServer start(Vertx vertx, AdminSettings settings, KadringNode node,
                                     PrometheusMeterRegistry registry, PeerFacts facts) throws IOException {
-        AdminServer admin = new AdminServer(vertx, node, registry, facts);
-        int port = settings.port();
+        String where = where(settings.host(), settings.port());
+        if (settings.token().isEmpty() && !AdminSettings.isLoopback(settings.host())) {
+            throw new IllegalArgumentException("the admin API on " + where + " would be reachable from other hosts "
+                    + "without a bearer token; bind it to 127.0.0.1, or give it a token (an admin token file)");
+        }
+        AdminServer admin = new AdminServer(vertx, settings, node, registry, facts);
         try {
-            admin.server.listen(port, settings.host()).toCompletionStage().toCompletableFuture()
+            admin.server.listen().toCompletionStage().toCompletableFuture()
                     .get(BIND_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            BindException failure = new BindException("cannot bind the admin API to 127.0.0.1:" + port + ": "
-                    + cause.getMessage());
+            String why = cause instanceof TimeoutException ? "no answer within " + BIND_LIMIT.toSeconds() + " s"
+                    : cause.getMessage();
+            BindException failure = new BindException("cannot bind the admin API to " + where + ": " + why);
             failure.initCause(cause);
             throw failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while binding the admin API", e);
+            throw new IOException("interrupted while binding the admin API to " + where, e);
         }
         return admin;
+    }
+
+    /** host:port, with an IPv6 literal in brackets. */
+    static String where(String host, int port) {
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The port the API listens on. */
@@ -125,18 +149,17 @@ public final class AdminServer {
             HttpServerResponse response = request.response();
             if (response.closed() || response.ended()) return; // the client went away meanwhile
             Reply r = failure == null ? reply : failed(request, failure);
-            response.setStatusCode(r.status()).putHeader("content-type", r.contentType()).end(r.body());
+            response.setStatusCode(r.status()).putHeader("content-type", r.contentType());
+            r.headers().forEach(response::putHeader);
+            response.end(r.body());
         });
     }
 
     private CompletableFuture<Reply> answer(HttpServerRequest request) {
         try {
             String path = Objects.requireNonNullElse(request.path(), "");
-            HostAndPort authority = request.authority();
-            if (authority != null && !LOOPBACK_NAMES.contains(authority.host())) {
-                return done(Reply.error(403, "the admin API answers requests for 127.0.0.1 or localhost only, got host '"
-                        + KeyArgument.echo(authority.host()) + "'"));
-            }
+            Optional<Reply> refusal = refusal(request, path);
+            if (refusal.isPresent()) return done(refusal.get());
             String[] segments = path.split("/", -1);
             Optional<CompletableFuture<Reply>> record = records.route(request, segments);
             if (record.isPresent()) return record.get();
@@ -160,6 +183,26 @@ public final class AdminServer {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Why {@code request} may not be answered: without the bearer token when one is required
+     * (except {@code GET /health} and {@code GET /metrics}), or, on a loopback host, for a host
+     * name other than the loopback's.
+     */
+    private Optional<Reply> refusal(HttpServerRequest request, String path) {
+        if (token.isPresent()) {
+            boolean open = request.method() == HttpMethod.GET && (path.equals("/health") || path.equals("/metrics"));
+            if (open) return Optional.empty();
+            return token.get().refusal(request.getHeader("authorization"))
+                    .map(why -> Reply.error(401, why).withHeader("WWW-Authenticate", CHALLENGE));
+        }
+        HostAndPort authority = request.authority();
+        if (authority != null && !LOOPBACK_NAMES.contains(authority.host())) {
+            return Optional.of(Reply.error(403, "the admin API answers requests for 127.0.0.1 or localhost only, got "
+                    + "host '" + KeyArgument.echo(authority.host()) + "'"));
+        }
+        return Optional.empty();
     }
 
     private CompletableFuture<Reply> status() {

@@ -134,7 +134,7 @@ public final class PeerProcess implements AutoCloseable {
 
         PeerProcess peer = new PeerProcess(settings, dataDir, identity, List.copyOf(through));
         try {
-            peer.admin = AdminServer.start(peer.vertx, new AdminSettings(settings.adminHost(), settings.adminPort(), Optional.empty()),
+            peer.admin = AdminServer.start(peer.vertx, AdminSettings.forHost(settings.adminHost(), settings.adminPort(), settings.adminTokenPath()),
                     peer.node, peer.registry, peer.new Facts());
         } catch (IOException | RuntimeException e) {
             peer.release();

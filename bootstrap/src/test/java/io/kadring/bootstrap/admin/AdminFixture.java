@@ -5,10 +5,15 @@ import io.kadring.overlay.KadringNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +34,20 @@ final class AdminFixture implements AutoCloseable {
 
     private AdminFixture(String host) {
         this.host = host;
+    }
+
+    /** The API over a node that started a network of its own: phase alone. */
+    static AdminFixture alone(AdminSettings settings) throws Exception {
+        AdminFixture f = new AdminFixture(settings.host());
+        try {
+            f.node = f.startNode();
+            f.facts.phase = PeerFacts.ALONE;
+            f.server = AdminServer.start(f.vertx, settings, f.node, f.registry, f.facts);
+        } catch (Exception | AssertionError e) {
+            f.close();
+            throw e;
+        }
+        return f;
     }
 
     /** The API over a node that knows one other node, in phase joining until the test says otherwise. */
@@ -66,6 +85,38 @@ final class AdminFixture implements AutoCloseable {
         nodes.add(n);
         n.start().get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         return n;
+    }
+
+    /**
+     * This machine's own addresses other than loopback (from its up interfaces; link-local ones
+     * left out, as they need a scope), IPv4 first. Empty on a machine with loopback only.
+     */
+    static List<InetAddress> localNonLoopbackAddresses() {
+        try {
+            return NetworkInterface.networkInterfaces()
+                    .filter(AdminFixture::isUp)
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && !a.isAnyLocalAddress())
+                    .sorted(Comparator.comparing(a -> a instanceof Inet4Address ? 0 : 1))
+                    .toList();
+        } catch (SocketException e) {
+            throw new AssertionError("cannot list this machine's network interfaces", e);
+        }
+    }
+
+    private static boolean isUp(NetworkInterface i) {
+        try {
+            return i.isUp() && !i.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    /** The literal of {@code address} for a host setting, without a scope or brackets. */
+    static String literal(InetAddress address) {
+        String text = address.getHostAddress();
+        int scope = text.indexOf('%');
+        return scope < 0 ? text : text.substring(0, scope);
     }
 
     int port() {
