@@ -59,13 +59,18 @@ import org.slf4j.LoggerFactory;
  * {@code /successor}, {@code GET /records/{key}}, {@code POST /records}) answer 503 {@code {error,
  * reason: "not_joined", phase, contacts}} rather than a success that reached no one.
  *
+ * <p>Limits, so that slow or idle clients cannot exhaust it (see ConnectionLimits): a
+ * connection that has not sent a complete request head within 10 s of opening (or of its previous
+ * response's end) is closed, as is one on which no part of a request arrived and nothing was
+ * written for 30 s; connections beyond 256 open ones are closed at once. HTTP/1.1 only.
+ *
  * <p>Errors are JSON {@code {"error": "...", "reason": "..."}}; the reason is a code to branch on:
  * 400 {@code bad_request} (a malformed request, naming the field), 401 {@code unauthorized}, 403
- * {@code forbidden_host}, 404 {@code not_found} (an unknown route or key), 405 {@code method_not_allowed}, 413
- * {@code too_large}, 415 {@code unsupported_media_type}, 500 {@code internal}, 503
- * {@code not_joined} or {@code not_running} (the node's socket is not bound yet, or it is
- * stopping), 504 {@code timeout} (the network did not answer in time); a rejected record as
- * {@link RecordRoutes} says.
+ * {@code forbidden_host}, 404 {@code not_found} (an unknown route or key), 405
+ * {@code method_not_allowed}, 413 {@code too_large}, 415 {@code unsupported_media_type}, 500
+ * {@code internal}, 503 {@code not_joined} or {@code not_running} (the node's socket is not bound
+ * yet, or it is stopping), 504 {@code timeout} (the network did not answer in time); a rejected
+ * record as {@link RecordRoutes} says.
  */
 public final class AdminServer {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
@@ -81,36 +86,49 @@ public final class AdminServer {
     private final Optional<BearerToken> token;
     private final JoinGate gate;
     private final RecordRoutes records;
+    private final OpenConnections connections;
     private final HttpServer server;
 
-    private AdminServer(Vertx vertx, AdminSettings settings, KadringNode node, PrometheusMeterRegistry registry,
-                        PeerFacts facts) {
+    private AdminServer(Vertx vertx, AdminSettings settings, ConnectionLimits limits, KadringNode node,
+                        PrometheusMeterRegistry registry, PeerFacts facts) {
         this.node = node;
         this.registry = registry;
         this.facts = facts;
         this.token = settings.token().map(BearerToken::new);
         this.gate = new JoinGate(node, facts);
         this.records = new RecordRoutes(node, gate);
+        this.connections = new OpenConnections(vertx, limits);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
-                .setPort(settings.port());
-        this.server = vertx.createHttpServer(options).requestHandler(this::handle);
+                .setPort(settings.port())
+                .setHttp2ClearTextEnabled(false) // HTTP/1.1 only: nothing waits for a protocol preface
+                .setIdleTimeout(Math.toIntExact(limits.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        this.server = vertx.createHttpServer(options)
+                .connectionHandler(connections::opened)
+                .requestHandler(this::handle);
     }
 
     /**
-     * Serves the API on {@code settings.host()}:{@code settings.port()} (port 0 picks a free one);
-     * returns once it is bound, or throws a
+     * Serves the API on {@code settings.host()}:{@code settings.port()} (port 0 picks a free one)
+     * within the default connection limits; returns once it is bound, or throws a
      * {@link BindException} naming the address. A host other than a loopback address needs a
      * token (see {@link AdminSettings#forHost}).
      */
     public static AdminServer start(Vertx vertx, AdminSettings settings, KadringNode node,
                                     PrometheusMeterRegistry registry, PeerFacts facts) throws IOException {
+        return start(vertx, settings, ConnectionLimits.DEFAULT, node, registry, facts);
+    }
+
+    /** As {@link #start(Vertx, AdminSettings, KadringNode, PrometheusMeterRegistry, PeerFacts)}, within {@code limits}. */
+    static AdminServer start(Vertx vertx, AdminSettings settings, ConnectionLimits limits, KadringNode node,
+                             PrometheusMeterRegistry registry, PeerFacts facts) throws IOException {
         String where = where(settings.host(), settings.port());
         if (settings.token().isEmpty() && !AdminSettings.isLoopback(settings.host())) {
             throw new IllegalArgumentException("the admin API on " + where + " would be reachable from other hosts "
                     + "without a bearer token; bind it to 127.0.0.1, or give it a token (an admin token file)");
         }
-        AdminServer admin = new AdminServer(vertx, settings, node, registry, facts);
+        AdminServer admin = new AdminServer(vertx, settings, limits, node, registry, facts);
         try {
             admin.server.listen().toCompletionStage().toCompletableFuture()
                     .get(BIND_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -144,6 +162,7 @@ public final class AdminServer {
     }
 
     private void handle(HttpServerRequest request) {
+        connections.requestStarted(request);
         Context context = Vertx.currentContext();
         Future.fromCompletionStage(answer(request), context).onComplete((reply, failure) -> {
             HttpServerResponse response = request.response();

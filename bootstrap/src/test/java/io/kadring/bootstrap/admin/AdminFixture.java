@@ -38,11 +38,16 @@ final class AdminFixture implements AutoCloseable {
 
     /** The API over a node that started a network of its own: phase alone. */
     static AdminFixture alone(AdminSettings settings) throws Exception {
+        return alone(settings, ConnectionLimits.DEFAULT);
+    }
+
+    /** As {@link #alone(AdminSettings)}, within {@code limits}. */
+    static AdminFixture alone(AdminSettings settings, ConnectionLimits limits) throws Exception {
         AdminFixture f = new AdminFixture(settings.host());
         try {
             f.node = f.startNode();
             f.facts.phase = PeerFacts.ALONE;
-            f.server = AdminServer.start(f.vertx, settings, f.node, f.registry, f.facts);
+            f.server = AdminServer.start(f.vertx, settings, limits, f.node, f.registry, f.facts);
         } catch (Exception | AssertionError e) {
             f.close();
             throw e;
