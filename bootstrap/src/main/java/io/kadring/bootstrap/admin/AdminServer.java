@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,10 +30,15 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The admin HTTP API, bound to 127.0.0.1 only:
+ * The admin HTTP API, bound to {@link AdminSettings#host()} and nothing else (127.0.0.1 unless
+ * told otherwise):
  * <pre>
+ * GET /health            200 {status: "ok", phase} once joined (or alone); 503 {status: "unavailable",
+ *                        phase, error, reason: "not_joined"} while joining
  * GET /status            node_id, address, phase, contacts, successor, predecessor, records, uptime_seconds
  * GET /contacts          [{id, address}, ...]
  * GET /ring              {predecessor, successors: [...]}
@@ -42,56 +49,108 @@ import java.util.concurrent.TimeoutException;
  * POST /records          store a signed record at the k closest nodes (see {@link RecordRoutes})
  * GET /metrics           Prometheus text format
  * </pre>
- * Errors are JSON {@code {"error": "..."}}: 400 for a malformed request (naming the field), 404
- * for an unknown route or key, 405 for another method, 403 for a request addressed to a host
- * other than the loopback (a DNS-rebinding page in a browser), 503 while the node is not running,
- * 504 when the network did not answer in time; a rejected record as {@link RecordRoutes} says.
+ * Who may ask: without a token (allowed on a loopback host only), any process on this machine,
+ * for the host names 127.0.0.1, localhost and [::1] only (403 otherwise: a DNS-rebinding page in
+ * a browser). With a token (see {@link AdminSettings#forHost}: always on any other host), every
+ * route but {@code GET /health} and {@code GET /metrics} needs {@code Authorization: Bearer
+ * <token>} (401 and {@code WWW-Authenticate} otherwise), whatever the host name.
+ *
+ * <p>Until the peer has joined a network, the routes that need it ({@code /lookup},
+ * {@code /successor}, {@code GET /records/{key}}, {@code POST /records}) answer 503 {@code {error,
+ * reason: "not_joined", phase, contacts}} rather than a success that reached no one.
+ *
+ * <p>Limits, so that slow or idle clients cannot exhaust it (see ConnectionLimits): a
+ * connection that has not sent a complete request head within 10 s of opening (or of its previous
+ * response's end) is closed, as is one on which no part of a request arrived and nothing was
+ * written for 30 s; connections beyond 256 open ones are closed at once. HTTP/1.1 only.
+ *
+ * <p>Errors are JSON {@code {"error": "...", "reason": "..."}}; the reason is a code to branch on:
+ * 400 {@code bad_request} (a malformed request, naming the field), 401 {@code unauthorized}, 403
+ * {@code forbidden_host}, 404 {@code not_found} (an unknown route or key), 405
+ * {@code method_not_allowed}, 413 {@code too_large}, 415 {@code unsupported_media_type}, 500
+ * {@code internal}, 503 {@code not_joined} or {@code not_running} (the node's socket is not bound
+ * yet, or it is stopping), 504 {@code timeout} (the network did not answer in time); a rejected
+ * record as {@link RecordRoutes} says.
  */
 public final class AdminServer {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final Duration LOOKUP_LIMIT = Duration.ofSeconds(30);
     private static final Duration BIND_LIMIT = Duration.ofSeconds(10);
     private static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+    private static final String CHALLENGE = "Bearer realm=\"kadring\"";
 
     private final KadringNode node;
     private final PrometheusMeterRegistry registry;
     private final PeerFacts facts;
+    private final Optional<BearerToken> token;
+    private final JoinGate gate;
     private final RecordRoutes records;
+    private final OpenConnections connections;
     private final HttpServer server;
 
-    private AdminServer(Vertx vertx, KadringNode node, PrometheusMeterRegistry registry, PeerFacts facts,
-                        RecordKeeper keeper) {
+    private AdminServer(Vertx vertx, AdminSettings settings, ConnectionLimits limits, KadringNode node,
+                        PrometheusMeterRegistry registry, PeerFacts facts, RecordKeeper keeper) {
         this.node = node;
         this.registry = registry;
         this.facts = facts;
-        this.records = new RecordRoutes(node, keeper);
-        this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
+        this.token = settings.token().map(BearerToken::new);
+        this.gate = new JoinGate(node, facts);
+        this.records = new RecordRoutes(node, gate, keeper);
+        this.connections = new OpenConnections(vertx, limits);
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(settings.host())
+                .setPort(settings.port())
+                .setHttp2ClearTextEnabled(false) // HTTP/1.1 only: nothing waits for a protocol preface
+                .setIdleTimeout(Math.toIntExact(limits.idleTimeout().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        this.server = vertx.createHttpServer(options)
+                .connectionHandler(connections::opened)
                 .requestHandler(this::handle);
     }
 
     /**
-     * Serves the API on 127.0.0.1:{@code port} (0 picks a free port); returns once it is bound,
-     * or throws a {@link BindException} naming the address.
+     * Serves the API on {@code settings.host()}:{@code settings.port()} (port 0 picks a free one)
+     * within the default connection limits; returns once it is bound, or throws a
+     * {@link BindException} naming the address. A host other than a loopback address needs a
+     * token (see {@link AdminSettings#forHost}).
      */
     public static AdminServer start(Vertx vertx, AdminSettings settings, KadringNode node,
                                     PrometheusMeterRegistry registry, PeerFacts facts, RecordKeeper keeper)
             throws IOException {
-        AdminServer admin = new AdminServer(vertx, node, registry, facts, keeper);
-        int port = settings.port();
+        return start(vertx, settings, ConnectionLimits.DEFAULT, node, registry, facts, keeper);
+    }
+
+    /** As {@link #start(Vertx, AdminSettings, KadringNode, PrometheusMeterRegistry, PeerFacts, RecordKeeper)}, within {@code limits}. */
+    static AdminServer start(Vertx vertx, AdminSettings settings, ConnectionLimits limits, KadringNode node,
+                             PrometheusMeterRegistry registry, PeerFacts facts, RecordKeeper keeper)
+            throws IOException {
+        String where = where(settings.host(), settings.port());
+        if (settings.token().isEmpty() && !AdminSettings.isLoopback(settings.host())) {
+            throw new IllegalArgumentException("the admin API on " + where + " would be reachable from other hosts "
+                    + "without a bearer token; bind it to 127.0.0.1, or give it a token (an admin token file)");
+        }
+        AdminServer admin = new AdminServer(vertx, settings, limits, node, registry, facts, keeper);
         try {
-            admin.server.listen(port, settings.host()).toCompletionStage().toCompletableFuture()
+            admin.server.listen().toCompletionStage().toCompletableFuture()
                     .get(BIND_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            BindException failure = new BindException("cannot bind the admin API to 127.0.0.1:" + port + ": "
-                    + cause.getMessage());
+            String why = cause instanceof TimeoutException ? "no answer within " + BIND_LIMIT.toSeconds() + " s"
+                    : cause.getMessage();
+            BindException failure = new BindException("cannot bind the admin API to " + where + ": " + why);
             failure.initCause(cause);
             throw failure;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while binding the admin API", e);
+            throw new IOException("interrupted while binding the admin API to " + where, e);
         }
         return admin;
+    }
+
+    /** host:port, with an IPv6 literal in brackets. */
+    static String where(String host, int port) {
+        return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The port the API listens on. */
@@ -105,21 +164,24 @@ public final class AdminServer {
     }
 
     private void handle(HttpServerRequest request) {
+        connections.requestStarted(request);
         Context context = Vertx.currentContext();
         Future.fromCompletionStage(answer(request), context).onComplete((reply, failure) -> {
-            Reply r = failure == null ? reply : failed(failure);
-            request.response().setStatusCode(r.status()).putHeader("content-type", r.contentType()).end(r.body());
+            HttpServerResponse response = request.response();
+            if (response.closed() || response.ended()) return; // the client went away meanwhile
+            Reply r = failure == null ? reply : failed(request, failure);
+            response.setStatusCode(r.status()).putHeader("content-type", r.contentType());
+            r.headers().forEach(response::putHeader);
+            response.end(r.body());
         });
     }
 
     private CompletableFuture<Reply> answer(HttpServerRequest request) {
         try {
-            HostAndPort authority = request.authority();
-            if (authority != null && !LOOPBACK_NAMES.contains(authority.host())) {
-                return done(Reply.error(403, "the admin API answers requests for 127.0.0.1 or localhost only, got host '"
-                        + KeyArgument.echo(authority.host()) + "'"));
-            }
-            String[] segments = request.path().split("/", -1);
+            String path = Objects.requireNonNullElse(request.path(), "");
+            Optional<Reply> refusal = refusal(request, path);
+            if (refusal.isPresent()) return done(refusal.get());
+            String[] segments = path.split("/", -1);
             Optional<CompletableFuture<Reply>> record = records.route(request, segments);
             if (record.isPresent()) return record.get();
             if (request.method() != HttpMethod.GET) {
@@ -128,19 +190,40 @@ public final class AdminServer {
             }
             String route = segments.length > 1 ? segments[1] : "";
             if (segments.length == 3 && (route.equals("lookup") || route.equals("successor"))) {
-                return lookup(route, key(segments[2]));
+                return gate.whenJoined(() -> lookup(route, key(segments[2])));
             }
             return switch (segments.length == 2 ? route : "") {
+                case "health" -> gate.health();
                 case "status" -> status();
                 case "contacts" -> node.contacts().thenApply(c -> Reply.json(NodeJson.contacts(c)));
                 case "ring" -> ring();
                 case "metrics" -> done(new Reply(200, METRICS_TYPE, registry.scrape()));
-                default -> done(Reply.error(404, "no route GET " + KeyArgument.echo(request.path())
-                        + "; try /status, /contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key} or /metrics"));
+                default -> done(Reply.error(404, "no route GET " + KeyArgument.echo(path) + "; try /health, /status, "
+                        + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key} or /metrics"));
             };
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Why {@code request} may not be answered: without the bearer token when one is required
+     * (except {@code GET /health} and {@code GET /metrics}), or, on a loopback host, for a host
+     * name other than the loopback's.
+     */
+    private Optional<Reply> refusal(HttpServerRequest request, String path) {
+        if (token.isPresent()) {
+            boolean open = request.method() == HttpMethod.GET && (path.equals("/health") || path.equals("/metrics"));
+            if (open) return Optional.empty();
+            return token.get().refusal(request.getHeader("authorization"))
+                    .map(why -> Reply.error(401, why).withHeader("WWW-Authenticate", CHALLENGE));
+        }
+        HostAndPort authority = request.authority();
+        if (authority != null && !LOOPBACK_NAMES.contains(authority.host())) {
+            return Optional.of(Reply.error(403, "the admin API answers requests for 127.0.0.1 or localhost only, got "
+                    + "host '" + KeyArgument.echo(authority.host()) + "'"));
+        }
+        return Optional.empty();
     }
 
     private CompletableFuture<Reply> status() {
@@ -187,14 +270,15 @@ public final class AdminServer {
         }
     }
 
-    private static Reply failed(Throwable failure) {
+    private static Reply failed(HttpServerRequest request, Throwable failure) {
         Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (e instanceof BadRequest) return Reply.error(400, e.getMessage());
         if (e instanceof TimeoutException) return Reply.error(504, "the node did not answer in time");
         if (e instanceof IllegalStateException) {
             return Reply.error(503, "the node is not running: its UDP socket is not bound yet, or it is stopping");
         }
-        return Reply.error(500, e.toString());
+        LOG.error("admin API: {} {} failed", request.method(), KeyArgument.echo(request.path()), e);
+        return Reply.error(500, "internal error; the peer's log has the details");
     }
 
     private static <T> CompletableFuture<T> done(T value) {

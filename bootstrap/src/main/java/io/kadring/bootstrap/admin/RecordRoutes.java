@@ -42,10 +42,12 @@ import java.util.concurrent.TimeUnit;
  * fields with {@code error}, {@code reason} (the most frequent one) and its wire {@code code},
  * and {@code rejections} by reason, with status 409 (seq too low or reused, compare-and-swap
  * mismatch), 422 (bad signature, key mismatch, too large, expired), 429 (quota exceeded), or 503
- * (holders unavailable, bad token, or too few answered). A record whose signature or key is
- * wrong is refused (422) before anything is sent. A 200 comes only once the record is on this
- * peer's disk too ({@link RecordKeeper}); when that fails the answer is 500, reason
- * {@code not_durable}.
+ * (holders unavailable, bad token, or too few answered: reason {@value #TOO_FEW_STORED}). A
+ * record whose signature or key is wrong is refused (422) before anything is sent. Until the
+ * peer has joined a network, {@code GET /records/{key}} and {@code POST /records} answer 503
+ * with reason {@code not_joined} (see {@link JoinGate}); the local list keeps working.
+ * A 200 comes only once the record is on this peer's disk too ({@link RecordKeeper}); when
+ * that fails the answer is 500, reason {@code not_durable}.
  */
 final class RecordRoutes {
     static final int MAX_BODY_BYTES = 16 * 1024;
@@ -53,14 +55,18 @@ final class RecordRoutes {
     static final String CAS = "cas";
     /** Read-only fields of a GET's answer that may come back in a POST and are ignored. */
     static final String LOOKUP = "lookup";
+    /** The reason of a put that too few holders answered (none refused it). */
+    static final String TOO_FEW_STORED = "too_few_stored";
     private static final String REMAINING = "remaining_seconds";
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     private final KadringNode node;
+    private final JoinGate gate;
     private final RecordKeeper keeper;
 
-    RecordRoutes(KadringNode node, RecordKeeper keeper) {
+    RecordRoutes(KadringNode node, JoinGate gate, RecordKeeper keeper) {
         this.node = node;
+        this.gate = gate;
         this.keeper = keeper;
     }
 
@@ -74,8 +80,10 @@ final class RecordRoutes {
         if (segments.length < 2 || !segments[1].equals("records") || segments.length > 3) return Optional.empty();
         HttpMethod method = request.method();
         if (segments.length == 2 && method == HttpMethod.GET) return Optional.of(list());
-        if (segments.length == 2 && method == HttpMethod.POST) return Optional.of(post(request));
-        if (segments.length == 3 && method == HttpMethod.GET) return Optional.of(get(key(segments[2])));
+        if (segments.length == 2 && method == HttpMethod.POST) return Optional.of(gate.whenJoined(() -> post(request)));
+        if (segments.length == 3 && method == HttpMethod.GET) {
+            return Optional.of(gate.whenJoined(() -> get(key(segments[2]))));
+        }
         String allowed = segments.length == 2 ? "GET or POST" : "GET (POST a record to /records)";
         return Optional.of(CompletableFuture.completedFuture(Reply.error(405, "method " + method + " is not allowed on "
                 + KeyArgument.echo(request.path()) + "; use " + allowed)));
@@ -95,7 +103,8 @@ final class RecordRoutes {
         return node.get(key).orTimeout(LIMIT.toMillis(), TimeUnit.MILLISECONDS).thenApply(found -> {
             if (found.record().isEmpty()) {
                 return Reply.json(404, new JsonObject().put("error", "not found: no node has a record under key "
-                        + key.toHex()).put(RecordJson.KEY, key.toHex()).put(LOOKUP, lookup(found)));
+                        + key.toHex()).put("reason", Reply.reason(404)).put(RecordJson.KEY, key.toHex())
+                        .put(LOOKUP, lookup(found)));
             }
             return Reply.json(RecordJson.toJson(found.record().get()).put(LOOKUP, lookup(found)));
         });
@@ -237,7 +246,8 @@ final class RecordRoutes {
             return Reply.json(503, body.put("error", result.outcomes().isEmpty()
                     ? "no node was found to store the record at"
                     : "stored by " + result.stored() + " of " + result.outcomes().size() + " nodes asked, fewer than the "
-                            + result.required() + " required; the others did not answer"));
+                            + result.required() + " required; the others did not answer")
+                    .put("reason", TOO_FEW_STORED));
         }
         RejectReason reason = main.get();
         return Reply.json(status(reason), body

@@ -2,10 +2,20 @@ package io.kadring.bootstrap.admin;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** One HTTP answer: status, content type and body. */
-record Reply(int status, String contentType, String body) {
+/** One HTTP answer: status, content type, body and any further headers. */
+record Reply(int status, String contentType, String body, Map<String, String> headers) {
     private static final String JSON = "application/json; charset=utf-8";
+
+    Reply {
+        headers = Map.copyOf(headers);
+    }
+
+    Reply(int status, String contentType, String body) {
+        this(status, contentType, body, Map.of());
+    }
 
     static Reply json(JsonObject body) {
         return json(200, body);
@@ -19,8 +29,32 @@ record Reply(int status, String contentType, String body) {
         return new Reply(200, JSON, body.encodePrettily() + "\n");
     }
 
-    /** {@code {"error": message}} with {@code status}. */
+    /** {@code {"error": message, "reason": code}} with {@code status}; the code says what kind of error (see {@link #reason}). */
     static Reply error(int status, String message) {
-        return new Reply(status, JSON, new JsonObject().put("error", message).encode() + "\n");
+        return new Reply(status, JSON, new JsonObject().put("error", message).put("reason", reason(status)).encode() + "\n");
+    }
+
+    /** This answer with one more header. */
+    Reply withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Reply(status, contentType, body, more);
+    }
+
+    /** The {@code reason} code of an error with {@code status}, for scripts that branch on it. */
+    static String reason(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden_host";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
+            case 500 -> "internal";
+            case 503 -> "not_running";
+            case 504 -> "timeout";
+            default -> throw new IllegalArgumentException("no reason code for HTTP status " + status);
+        };
     }
 }

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -158,8 +157,9 @@ public final class PeerProcess implements AutoCloseable {
             throw e;
         }
         try {
-            peer.admin = AdminServer.start(peer.vertx, new AdminSettings(settings.adminHost(), settings.adminPort(),
-                    Optional.empty()), peer.node, peer.registry, peer.new Facts(),
+            peer.admin = AdminServer.start(peer.vertx,
+                    AdminSettings.forHost(settings.adminHost(), settings.adminPort(), settings.adminTokenPath()),
+                    peer.node, peer.registry, peer.new Facts(),
                     record -> peer.keep(record, Duration.ofMillis(settings.node().recordLifetimeMillis())));
         } catch (IOException | RuntimeException e) {
             peer.release();

@@ -137,7 +137,8 @@ final class AdminApiTest {
     @Test
     void aMalformedKey_is400NamingTheValue() {
         JsonObject error = json(get("/lookup/zz"), 400);
-        assertEquals(new JsonObject().put("error", "key must be 64 hex characters, got 'zz'"), error);
+        assertEquals(new JsonObject().put("error", "key must be 64 hex characters, got 'zz'")
+                .put("reason", "bad_request"), error);
         assertEquals(400, get("/successor/" + "0".repeat(63)).statusCode());
     }
 

@@ -1,0 +1,64 @@
+package io.kadring.bootstrap.admin;
+
+import io.kadring.overlay.KadringNode;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Whether the peer has joined a network, for {@code /health} and for the routes that need the
+ * network (writes and lookups): until it has, they answer 503 with reason
+ * {@value #NOT_JOINED} rather than a success that reached no one.
+ */
+final class JoinGate {
+    static final String NOT_JOINED = "not_joined";
+
+    private final KadringNode node;
+    private final PeerFacts facts;
+
+    JoinGate(KadringNode node, PeerFacts facts) {
+        this.node = node;
+        this.facts = facts;
+    }
+
+    /** {@code {status: ok, phase}}, or 503 {@code {status: unavailable, phase, error, reason}} while joining. */
+    CompletableFuture<Reply> health() {
+        if (facts.ready()) return done(Reply.json(new JsonObject().put("status", "ok").put("phase", facts.phase())));
+        String phase = facts.phase();
+        return contacts().thenApply(n -> Reply.json(503, new JsonObject()
+                .put("status", "unavailable")
+                .put("phase", phase)
+                .put("error", notJoined(phase, n))
+                .put("reason", NOT_JOINED)));
+    }
+
+    /** {@code work}'s answer once the peer has joined; until then 503 {@code {error, reason, phase, contacts}}. */
+    CompletableFuture<Reply> whenJoined(Supplier<CompletableFuture<Reply>> work) {
+        if (facts.ready()) return work.get();
+        String phase = facts.phase();
+        return contacts().thenApply(n -> Reply.json(503, new JsonObject()
+                .put("error", notJoined(phase, n))
+                .put("reason", NOT_JOINED)
+                .put("phase", phase)
+                .put("contacts", n)));
+    }
+
+    private static String notJoined(String phase, int contacts) {
+        return "the peer has not joined the network yet (phase " + phase + ", " + contacts
+                + (contacts == 1 ? " contact)" : " contacts)");
+    }
+
+    /** The routing table's size; 0 while the node is not running (not bound yet, or stopping). */
+    private CompletableFuture<Integer> contacts() {
+        try {
+            return node.contacts().thenApply(List::size);
+        } catch (IllegalStateException notRunning) {
+            return done(0);
+        }
+    }
+
+    private static <T> CompletableFuture<T> done(T value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}
