@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code kadring peer}: runs a peer until SIGTERM (or Ctrl-C), then saves contacts and records and exits 0. */
-@Command(name = "peer", mixinStandardHelpOptions = true,
+@Command(name = "peer", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Run a peer: bind a UDP port, join through bootstrap nodes (or start a new network "
                 + "when none are given), serve the admin API on 127.0.0.1, keep identity, contacts and the records it "
                 + "holds in the data directory. Runs until SIGTERM or Ctrl-C."})
@@ -90,7 +90,7 @@ public final class PeerCommand implements Callable<Integer> {
         try {
             peer = PeerProcess.start(settings);
         } catch (IOException e) {
-            throw new CommandFailure(e.getMessage(), e);
+            throw new CommandFailure(CommandFailure.describe(e, ""), e);
         }
         // SIGTERM and Ctrl-C run shutdown hooks, after which the JVM would exit 143 (128 + 15);
         // a clean stop is a success, so the hook ends the process with 0 once the peer is stopped.
@@ -103,7 +103,7 @@ public final class PeerCommand implements Callable<Integer> {
             peer.terminated().join();
             return 0;
         } catch (CompletionException e) {
-            throw new CommandFailure(e.getCause().getMessage(), e.getCause());
+            throw new CommandFailure(CommandFailure.describe(e.getCause(), ""), e.getCause());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
