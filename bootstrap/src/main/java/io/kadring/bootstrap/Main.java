@@ -1,11 +1,12 @@
 package io.kadring.bootstrap;
 
-import io.kadring.bootstrap.cli.CommandFailure;
+import io.kadring.bootstrap.cli.FailureReport;
 import io.kadring.bootstrap.cli.GetCommand;
 import io.kadring.bootstrap.cli.KeygenCommand;
 import io.kadring.bootstrap.cli.LookupCommand;
 import io.kadring.bootstrap.cli.PeerCommand;
 import io.kadring.bootstrap.cli.PutCommand;
+import io.kadring.bootstrap.cli.SimulateCommand;
 import io.kadring.bootstrap.cli.StatusCommand;
 import io.kadring.bootstrap.cli.SuccessorCommand;
 import java.io.OutputStream;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code kadring} command. Exit codes: 0 success, 1 the operation failed (peer unreachable,
- * nothing found, a file in the way), 2 bad usage (the message names the bad value).
+ * nothing found, a file in the way), 2 bad usage (the message names the bad value). Every
+ * command takes {@code --help} and {@code --version}; {@code kadring help COMMAND} is the same
+ * as {@code kadring COMMAND --help}. Failures are reported by {@link FailureReport}.
  *
  * <p>Only {@link #main} exits the JVM; tests call {@link #run(PrintWriter, PrintWriter, Map, String...)}.
  */
@@ -24,8 +27,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "A peer-to-peer DHT node: Kademlia routing over a Chord ring.",
-        subcommands = {KeygenCommand.class, PeerCommand.class, StatusCommand.class,
-                LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, io.kadring.bootstrap.cli.SimulateCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, KeygenCommand.class, PeerCommand.class, StatusCommand.class,
+                LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, SimulateCommand.class})
 public final class Main {
     /** The operation failed. */
     public static final int FAILED = 1;
@@ -69,23 +72,9 @@ public final class Main {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExpandAtFiles(false); // "@FILE" is put's value from a file, not picocli's argument file
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            CommandLine bad = e.getCommandLine();
-            bad.getErr().println("kadring: " + e.getMessage());
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, bad.getErr())) {
-                bad.getErr().println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for more information.");
-            }
-            return USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof CommandFailure) {
-                commandLine.getErr().println("kadring: " + e.getMessage());
-            } else {
-                commandLine.getErr().println("kadring: unexpected error: " + e);
-                e.printStackTrace(commandLine.getErr());
-            }
-            return FAILED;
-        });
+        FailureReport failures = new FailureReport(environment);
+        cli.setParameterExceptionHandler(failures);
+        cli.setExecutionExceptionHandler(failures);
         try {
             return cli.execute(args);
         } finally {
@@ -104,8 +93,11 @@ public final class Main {
         return environment.get(name);
     }
 
-    /** {@code --version}: the jar manifest's Implementation-Version, or "dev" outside the jar. */
-    static final class Version implements CommandLine.IVersionProvider {
+    /**
+     * {@code --version} of every command: "kadring VERSION", the jar manifest's
+     * Implementation-Version, or "dev" outside the jar.
+     */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Main.class.getPackage().getImplementationVersion();

@@ -3,11 +3,13 @@ package io.kadring.bootstrap;
 import static io.kadring.bootstrap.TestPeers.cli;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.bootstrap.TestPeers.Run;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,11 +39,37 @@ final class MainTest {
         assertTrue(run.out().contains("--bootstrap"), run.out());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"keygen", "peer", "status", "lookup", "successor", "put", "get", "simulate"})
+    void helpCommand_printsTheSameAsTheCommandsOwnHelp(String command) {
+        Run help = cli("help", command);
+        Run own = cli(command, "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertEquals(0, own.exitCode(), own.err());
+        assertTrue(own.out().startsWith("Usage: kadring " + command), own.out());
+        assertEquals(own.out(), help.out());
+    }
+
+    @Test
+    void helpOfAnUnknownCommand_isAUsageErrorNamingIt() {
+        assertUsageError(cli("help", "nosuch"), "'nosuch'");
+    }
+
     @Test
     void version_exitsZeroAndIsDevOutsideTheJar() {
         Run run = cli("--version");
         assertEquals(0, run.exitCode());
         assertEquals("kadring dev", run.out().strip());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"keygen", "peer", "status", "lookup", "successor", "put", "get", "simulate"})
+    void everyCommand_printsTheVersionWithDashV(String command) {
+        for (String flag : new String[] {"-V", "--version"}) {
+            Run run = cli(command, flag);
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("kadring dev\n", run.out(), command + " " + flag);
+        }
     }
 
     @Test
@@ -123,12 +151,14 @@ final class MainTest {
 
     @Test
     void statusWithNobodyListening_failsWithExitOneNamingTheAddress() throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
+        try (Socket bound = new Socket()) { // holds the port without listening: connecting is refused
+            bound.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = bound.getLocalPort();
+            Run run = cli("status", "--admin", "127.0.0.1:" + port);
+            assertAll(() -> assertEquals(Main.FAILED, run.exitCode()),
+                    () -> assertTrue(run.err().startsWith("kadring: cannot reach the peer's admin API at 127.0.0.1:"
+                            + port + " (connection refused)"), run.err()),
+                    () -> assertFalse(run.err().contains("Exception"), run.err()));
         }
-        Run run = cli("status", "--admin", "127.0.0.1:" + port);
-        assertAll(() -> assertEquals(Main.FAILED, run.exitCode()),
-                () -> assertTrue(run.err().contains("cannot reach the peer's admin API at 127.0.0.1:" + port), run.err()));
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,9 +19,11 @@ import picocli.CommandLine.Spec;
  * to stdout as raw bytes (nothing added, not even a newline), or the whole record with
  * {@code --json}. Exit 1 with "not found" when no node has one.
  */
-@Command(name = "get", mixinStandardHelpOptions = true,
+@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Find the record under KEY through a running peer and write its value to stdout as raw "
-                + "bytes (nothing added); exits 1 with \"not found\" when no node has one."})
+                + "bytes (nothing added); exits 1 with \"not found\" when no node has one.",
+                "With --json: the whole record (public key, salt, seq, value in base64, signature) and what the "
+                        + "lookup cost."})
 public final class GetCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -31,33 +32,28 @@ public final class GetCommand implements Callable<Integer> {
     private Main main;
 
     @Mixin
-    private AdminOption admin;
+    private ClientOptions client;
 
     @Parameters(index = "0", paramLabel = "KEY", converter = KeyConverter.class,
             description = "The record's key: 64 hex digits, as `kadring put` prints it.")
     private Id key;
 
-    @Option(names = "--json", description = "Print the whole record (public key, salt, seq, value in base64, "
-            + "signature) and what the lookup cost, as JSON.")
-    private boolean json;
-
     @Override
     public Integer call() {
-        AdminClient.Answer answer = admin.client().get("/records/" + key.toHex());
-        if (answer.status() == 404) throw new CommandFailure("not found: no record under key " + key.toHex());
-        if (!answer.ok()) {
-            spec.commandLine().getErr().println("kadring: the peer answered get with: " + answer.error());
-            return answer.status() == 400 ? Main.USAGE : Main.FAILED;
+        AdminClient.Answer answer = client.client().get("/records/" + key.toHex());
+        if (answer.status() == 404) {
+            throw new CommandFailure("not found: no record under key " + key.toHex(), AdminClient.NOT_FOUND);
         }
-        if (json) {
-            spec.commandLine().getOut().println(answer.body().encodePrettily());
-            return 0;
-        }
+        if (!answer.ok()) throw answer.failure("the peer answered get with");
         byte[] value;
         try {
-            value = Base64.getDecoder().decode(answer.body().getString(RecordJson.VALUE, ""));
+            value = Base64.getDecoder().decode(answer.body().getValue(RecordJson.VALUE) instanceof String text ? text : "?");
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure("the peer's answer has a value that is not base64", e);
+            throw new CommandFailure("the peer's answer has no value in base64", AdminClient.BAD_ANSWER, e);
+        }
+        if (client.json) {
+            spec.commandLine().getOut().println(answer.body().encodePrettily());
+            return 0;
         }
         spec.commandLine().getOut().flush();
         OutputStream out = main.stdout();
@@ -65,7 +61,7 @@ public final class GetCommand implements Callable<Integer> {
             out.write(value);
             out.flush();
         } catch (IOException e) {
-            throw new CommandFailure("cannot write the value to standard output: " + e, e);
+            throw CommandFailure.io("cannot write the value to standard output", e);
         }
         return 0;
     }

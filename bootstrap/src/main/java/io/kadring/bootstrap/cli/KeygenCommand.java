@@ -1,5 +1,6 @@
 package io.kadring.bootstrap.cli;
 
+import io.kadring.bootstrap.Main;
 import io.kadring.crypto.Identity;
 import io.kadring.crypto.IdentityFile;
 import io.kadring.crypto.IdentityFileException;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kadring keygen --out FILE}: a new Ed25519 identity in an owner-only file. */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
+@Command(name = "keygen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Create a new identity (Ed25519 key pair) in an owner-only file; "
                 + "prints its node id and public key. Never overwrites a file.")
 public final class KeygenCommand implements Callable<Integer> {
@@ -32,7 +33,7 @@ public final class KeygenCommand implements Callable<Integer> {
         } catch (IdentityFileException e) {
             throw new CommandFailure(e.getMessage(), e);
         } catch (IOException e) {
-            throw new CommandFailure("cannot write identity file " + out + ": " + e, e);
+            throw CommandFailure.io("cannot write identity file " + out, e);
         }
         byte[] publicKey = identity.publicKey();
         spec.commandLine().getOut().println("node_id " + Id.fromPublicKey(publicKey).toHex());

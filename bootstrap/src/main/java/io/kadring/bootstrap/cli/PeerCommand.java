@@ -4,29 +4,56 @@ import io.kadring.bootstrap.Main;
 import io.kadring.bootstrap.peer.PeerProcess;
 import io.kadring.bootstrap.peer.PeerSettings;
 import io.kadring.overlay.HostPort;
+import io.kadring.overlay.node.NodeConfig;
+import io.kadring.storage.StoreConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code kadring peer}: runs a peer until SIGTERM (or Ctrl-C), then saves contacts and records and exits 0. */
-@Command(name = "peer", mixinStandardHelpOptions = true,
+@Command(name = "peer", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        defaultValueProvider = PeerCommand.Defaults.class,
         description = {"Run a peer: bind a UDP port, join through bootstrap nodes (or start a new network "
                 + "when none are given), serve the admin API on 127.0.0.1, keep identity, contacts and the records it "
-                + "holds in the data directory. Runs until SIGTERM or Ctrl-C."})
+                + "holds in the data directory. Runs until SIGTERM or Ctrl-C."},
+        footer = {"",
+                "Config file (--config FILE): UTF-8 text, one setting a line, name = value, the names being the "
+                        + "long flags above without their leading dashes. Blank lines and lines starting with # are "
+                        + "ignored; a value is the rest of the line, as written (no quotes). For example:",
+                "",
+                "  # a bootstrap node",
+                "  port = 7420",
+                "  data-dir = /var/lib/kadring",
+                "  bootstrap = 1.2.3.4:7420,5.6.7.8:7420",
+                "  k = 20",
+                "  stabilize-interval = 30",
+                "",
+                "Flags on the command line win over the file, the file over $" + PeerCommand.BOOTSTRAP_ENV + ", and "
+                        + "that over the defaults shown above. An unknown name or a bad value stops the peer before it "
+                        + "starts (exit 2), naming the line. Relative paths are relative to the working directory."})
 public final class PeerCommand implements Callable<Integer> {
     /** Where {@code --bootstrap} comes from when the flag is absent. */
     static final String BOOTSTRAP_ENV = "KADRING_BOOTSTRAP";
+    /** The settings file's flag. */
+    static final String CONFIG = "--config";
 
     @Spec
     private CommandSpec spec;
@@ -82,6 +109,59 @@ public final class PeerCommand implements Callable<Integer> {
             description = "Seconds between saves of the contacts and records (default ${DEFAULT-VALUE}; also saved at exit).")
     private int saveIntervalSeconds;
 
+    @Option(names = CONFIG, paramLabel = "FILE",
+            description = "Read settings from FILE, one `name = value` a line (see below); flags given here win.")
+    private Path config;
+
+    // Protocol tuning. Their defaults come from Defaults (the node's own), so that they are
+    // written down once and --help shows them.
+
+    @Option(names = "--k", paramLabel = "N", converter = CountConverter.K.class,
+            description = "Bucket size and replication: the nodes a lookup returns and a record is stored at, "
+                    + "1..20 (default ${DEFAULT-VALUE}).")
+    private int k;
+
+    @Option(names = "--alpha", paramLabel = "N", converter = CountConverter.Alpha.class,
+            description = "Lookup parallelism: requests a lookup keeps in flight, 1..20 (default ${DEFAULT-VALUE}).")
+    private int alpha;
+
+    @Option(names = "--successors", paramLabel = "N", converter = CountConverter.Successors.class,
+            description = "Length of the successor list, the ring's fault tolerance, 1..16 (default ${DEFAULT-VALUE}).")
+    private int successors;
+
+    @Option(names = "--stabilize-interval", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "Seconds between ring stabilization rounds (default ${DEFAULT-VALUE}).")
+    private Duration stabilizeInterval;
+
+    @Option(names = "--replicate-interval", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "Seconds between republishing the records held, and owners refreshing theirs "
+                    + "(default ${DEFAULT-VALUE}).")
+    private Duration replicateInterval;
+
+    @Option(names = "--record-lifetime", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "Seconds a record lives without its owner refreshing it; longer than --replicate-interval "
+                    + "(default ${DEFAULT-VALUE}).")
+    private Duration recordLifetime;
+
+    @Option(names = "--requests-per-second", paramLabel = "N", converter = CountConverter.Positive.class,
+            description = "Requests answered per second from one IP address, bursts of twice that; loopback is "
+                    + "exempt (default ${DEFAULT-VALUE}).")
+    private int requestsPerSecond;
+
+    @Option(names = "--max-store-bytes", paramLabel = "BYTES", converter = CountConverter.Bytes.class,
+            description = "Byte budget of the records held for others; past it the least used go "
+                    + "(default ${DEFAULT-VALUE}).")
+    private long maxStoreBytes;
+
+    @Option(names = "--max-records-per-publisher", paramLabel = "N", converter = CountConverter.Positive.class,
+            description = "Records one public key may have here; all immutable records count as one publisher "
+                    + "(default ${DEFAULT-VALUE}).")
+    private int maxRecordsPerPublisher;
+
+    @Option(names = "--max-records-per-source", paramLabel = "N", converter = CountConverter.Positive.class,
+            description = "Records that arrived from one IP address that may be held here (default ${DEFAULT-VALUE}).")
+    private int maxRecordsPerSource;
+
     @Override
     public Integer call() {
         PeerSettings settings = settings();
@@ -90,7 +170,7 @@ public final class PeerCommand implements Callable<Integer> {
         try {
             peer = PeerProcess.start(settings);
         } catch (IOException e) {
-            throw new CommandFailure(e.getMessage(), e);
+            throw new CommandFailure(CommandFailure.describe(e, ""), e);
         }
         // SIGTERM and Ctrl-C run shutdown hooks, after which the JVM would exit 143 (128 + 15);
         // a clean stop is a success, so the hook ends the process with 0 once the peer is stopped.
@@ -103,7 +183,7 @@ public final class PeerCommand implements Callable<Integer> {
             peer.terminated().join();
             return 0;
         } catch (CompletionException e) {
-            throw new CommandFailure(e.getCause().getMessage(), e.getCause());
+            throw new CommandFailure(CommandFailure.describe(e.getCause(), ""), e.getCause());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -113,7 +193,8 @@ public final class PeerCommand implements Callable<Integer> {
         }
     }
 
-    private PeerSettings settings() {
+    /** What the flags, the config file and the environment ask for; bad values are usage errors. */
+    PeerSettings settings() {
         if (saveIntervalSeconds <= 0) {
             throw usage("--save-interval must be a positive number of seconds, got " + saveIntervalSeconds);
         }
@@ -135,8 +216,36 @@ public final class PeerCommand implements Callable<Integer> {
                 .adminTokenFile(adminTokenFile)
                 .saveInterval(Duration.ofSeconds(saveIntervalSeconds))
                 .newIdentity(newIdentity)
-                .node(PeerSettings.defaultNodeConfig())
+                .node(node())
                 .build();
+    }
+
+    /** The node's defaults with the tuning settings applied. */
+    private NodeConfig node() {
+        if (recordLifetime.compareTo(replicateInterval) <= 0) {
+            throw usage("--record-lifetime (" + SecondsConverter.format(recordLifetime) + " s) must be longer than "
+                    + "--replicate-interval (" + SecondsConverter.format(replicateInterval) + " s), or records expire "
+                    + "before they are republished");
+        }
+        NodeConfig defaults = PeerSettings.defaultNodeConfig();
+        StoreConfig store = defaults.store();
+        try {
+            return defaults.toBuilder()
+                    .k(k)
+                    .getEnough(Math.min(defaults.getEnough(), k)) // a get cannot wait for more answers than k
+                    .alpha(alpha)
+                    .successorListSize(successors)
+                    .stabilizeInterval(stabilizeInterval)
+                    .replicateInterval(replicateInterval)
+                    .recordLifetime(recordLifetime)
+                    .requestsPerSecondPerSource(requestsPerSecond)
+                    // the store keeps a record no longer than its limit: at least as long as this node's lifetime
+                    .store(new StoreConfig(maxStoreBytes, Math.max(store.maxLifetimeMillis(), recordLifetime.toMillis()),
+                            maxRecordsPerPublisher, maxRecordsPerSource))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw usage("the tuning settings do not fit together: " + e.getMessage());
+        }
     }
 
     private List<InetSocketAddress> bootstrapFromEnvironment() {
@@ -155,5 +264,110 @@ public final class PeerCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * Default values: what the {@code --config} file says, else the node's own defaults for the
+     * tuning settings, else (null) the annotation's. picocli asks only for the options not given
+     * on the command line, once the command line is parsed, so flags win and {@code --config}
+     * is known by then.
+     */
+    static final class Defaults implements IDefaultValueProvider {
+        private Path read;
+        private ConfigFile file;
+
+        @Override
+        public String defaultValue(ArgSpec arg) {
+            if (!(arg instanceof OptionSpec option) || option.longestName().equals(CONFIG)) return null;
+            ConfigFile config = config(option.command());
+            if (config != null) {
+                Optional<ConfigFile.Setting> setting = config.setting(name(option));
+                if (setting.isPresent()) {
+                    String value = setting.get().value();
+                    return option.arity().max() == 0 ? value.toLowerCase(Locale.ROOT) : value; // checked: true or false
+                }
+            }
+            return builtIn(option.longestName());
+        }
+
+        private static String builtIn(String option) {
+            NodeConfig d = PeerSettings.defaultNodeConfig();
+            return switch (option) {
+                case "--k" -> Integer.toString(d.k());
+                case "--alpha" -> Integer.toString(d.alpha());
+                case "--successors" -> Integer.toString(d.successorListSize());
+                case "--stabilize-interval" -> SecondsConverter.format(Duration.ofMillis(d.stabilizeIntervalMillis()));
+                case "--replicate-interval" -> SecondsConverter.format(Duration.ofMillis(d.replicateIntervalMillis()));
+                case "--record-lifetime" -> SecondsConverter.format(Duration.ofMillis(d.recordLifetimeMillis()));
+                case "--requests-per-second" -> Integer.toString(d.requestsPerSecondPerSource());
+                case "--max-store-bytes" -> Long.toString(d.store().maxBytes());
+                case "--max-records-per-publisher" -> Integer.toString(d.store().maxRecordsPerPublisher());
+                case "--max-records-per-source" -> Integer.toString(d.store().maxRecordsPerSource());
+                default -> null;
+            };
+        }
+
+        /** The file {@code --config} names, read and checked once; null when there is none. */
+        private ConfigFile config(CommandSpec spec) {
+            OptionSpec option = spec.findOption(CONFIG);
+            Path path = option == null ? null : option.getValue();
+            if (path == null) return null;
+            CommandLine line = spec.commandLine();
+            if (line != null && (line.isUsageHelpRequested() || line.isVersionHelpRequested())) return null;
+            if (!path.equals(read)) {
+                try {
+                    file = ConfigFile.read(path, settable(spec));
+                    check(file, spec.commandLine());
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), e.getMessage(), e, option, path.toString());
+                }
+                read = path;
+            }
+            return file;
+        }
+
+        /** The names a config file may set: every long option but --config, --help and --version. */
+        private static List<String> settable(CommandSpec spec) {
+            List<String> names = new ArrayList<>();
+            for (OptionSpec option : spec.options()) {
+                if (option.usageHelp() || option.versionHelp() || option.longestName().equals(CONFIG)) continue;
+                if (option.longestName().startsWith("--")) names.add(name(option));
+            }
+            return names;
+        }
+
+        private static String name(OptionSpec option) {
+            return option.longestName().substring(2);
+        }
+
+        /**
+         * Checks each setting's value as its flag would be checked, by parsing {@code --name=value}
+         * alone with a fresh command, so that a bad value is reported with its line.
+         */
+        private static void check(ConfigFile file, CommandLine like) {
+            CommandLine scratch = new CommandLine(new PeerCommand());
+            scratch.setCaseInsensitiveEnumValuesAllowed(like.isCaseInsensitiveEnumValuesAllowed());
+            for (ConfigFile.Setting setting : file.settings()) {
+                OptionSpec option = scratch.getCommandSpec().findOption("--" + setting.name());
+                String at = file.at(setting) + setting.name();
+                String[] args;
+                if (option.arity().max() == 0) { // a flag: true or false
+                    String value = setting.value().toLowerCase(Locale.ROOT);
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw new IllegalArgumentException(at + " must be true or false, got '" + setting.value() + "'");
+                    }
+                    args = new String[0];
+                } else {
+                    args = new String[] {option.longestName() + "=" + setting.value()};
+                }
+                try {
+                    scratch.parseArgs(args);
+                } catch (ParameterException e) {
+                    String why = e.getCause() instanceof TypeConversionException c && c.getMessage() != null
+                            ? c.getMessage() : e.getMessage();
+                    throw new IllegalArgumentException(at + (why.startsWith("must be ") ? " " : ": ") + why, e);
+                }
+            }
+        }
     }
 }

@@ -13,6 +13,6 @@ final class PortConverter implements ITypeConverter<Integer> {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new TypeConversionException("expected a port number in 0..65535, got '" + value + "'");
+        throw new TypeConversionException("must be a port number in 0..65535, got '" + value + "'");
     }
 }

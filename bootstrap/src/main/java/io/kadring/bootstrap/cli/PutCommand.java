@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * than the one the network has ({@code GET /records/{key}} first; 1 when there is none), or
  * {@code SEQ + 1} with {@code --cas SEQ}, which the holders then store only over seq SEQ.
  */
-@Command(name = "put", mixinStandardHelpOptions = true,
+@Command(name = "put", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Sign a record locally (the private key never leaves this machine) and store it through a "
                 + "running peer at the k closest nodes. Prints the record's key (64 hex digits) on stdout and "
                 + "how many holders stored it on stderr; exits 1 with the reasons when it is not stored."})
@@ -42,7 +42,7 @@ public final class PutCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private AdminOption admin;
+    private ClientOptions client;
 
     @Option(names = "--identity", required = true, paramLabel = "FILE",
             description = "The identity file (from `kadring keygen`) whose key pair signs the record.")
@@ -77,20 +77,23 @@ public final class PutCommand implements Callable<Integer> {
             throw usage("--cas must be a seq in 0.." + (Long.MAX_VALUE - 1) + ", got " + cas);
         }
         Identity identity = identity();
-        AdminClient client = admin.client();
+        AdminClient admin = client.client();
         String key = Id.of(Hashes.sha256(identity.publicKey(), saltBytes)).toHex(); // as SignedRecord.key()
-        long seq = cas != null ? cas + 1 : nextSeq(client, key);
+        long seq = cas != null ? cas + 1 : nextSeq(admin, key);
         SignedRecord record = SignedRecord.sign(identity, saltBytes, seq, bytes);
         JsonObject body = RecordJson.toJson(record);
         if (cas != null) body.put("cas", cas);
-        AdminClient.Answer answer = client.post("/records", body);
+        AdminClient.Answer answer = admin.post("/records", body);
         PrintWriter err = spec.commandLine().getErr();
         JsonObject result = answer.body();
         if (!answer.ok()) {
-            err.println("kadring: the record was not stored: " + answer.error());
             List<String> reasons = reasons(result);
-            if (!reasons.isEmpty()) err.println("kadring: holders answered: " + String.join(", ", reasons));
-            return Main.FAILED;
+            throw new CommandFailure("the record was not stored: " + answer.error() + (reasons.isEmpty() ? ""
+                    : "; holders answered: " + String.join(", ", reasons)), answer.reason());
+        }
+        if (client.json) {
+            spec.commandLine().getOut().println(result.encodePrettily());
+            return 0;
         }
         spec.commandLine().getOut().println(key);
         err.println("stored by " + result.getInteger("stored") + " of " + result.getInteger("asked") + " holders (seq "
@@ -104,12 +107,12 @@ public final class PutCommand implements Callable<Integer> {
 
     /** "STORED ×3, CAS_MISMATCH (code 6) ×1, TIMED_OUT ×1" from the per-holder outcomes. */
     private static List<String> reasons(JsonObject result) {
-        JsonArray outcomes = result.getJsonArray("outcomes", new JsonArray());
+        if (!(result.getValue("outcomes") instanceof JsonArray outcomes)) return List.of();
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (int i = 0; i < outcomes.size(); i++) {
-            JsonObject o = outcomes.getJsonObject(i);
-            String reason = o.getString("reason");
-            String what = reason != null ? reason + " (code " + o.getInteger("code") + ")" : o.getString("status");
+            if (!(outcomes.getValue(i) instanceof JsonObject o)) continue;
+            Object reason = o.getValue("reason");
+            String what = reason != null ? reason + " (code " + o.getValue("code") + ")" : String.valueOf(o.getValue("status"));
             counts.merge(what, 1, Integer::sum);
         }
         List<String> text = new ArrayList<>();
@@ -121,13 +124,17 @@ public final class PutCommand implements Callable<Integer> {
     private static long nextSeq(AdminClient client, String key) {
         AdminClient.Answer current = client.get("/records/" + key);
         if (current.status() == 404) return 1;
-        if (!current.ok()) throw new CommandFailure("could not read the current seq: the peer answered GET /records/"
-                + key + " with: " + current.error());
-        Long held = current.body().getLong(RecordJson.SEQ);
-        if (held == null || held < 0 || held == Long.MAX_VALUE) {
-            throw new CommandFailure("the peer's answer to GET /records/" + key + " has no usable seq");
-        }
+        if (!current.ok()) throw current.failure("could not read the current seq: the peer answered GET /records/" + key
+                + " with");
+        if (!(current.body().getValue(RecordJson.SEQ) instanceof Number number)) throw unusableSeq(key);
+        long held = number.longValue();
+        if (held < 0 || held == Long.MAX_VALUE || number.doubleValue() != held) throw unusableSeq(key);
         return held + 1;
+    }
+
+    private static CommandFailure unusableSeq(String key) {
+        return new CommandFailure("the peer's answer to GET /records/" + key + " has no usable seq",
+                AdminClient.BAD_ANSWER);
     }
 
     private byte[] value() {
@@ -151,7 +158,7 @@ public final class PutCommand implements Callable<Integer> {
             }
             return Files.readAllBytes(file);
         } catch (IOException | java.nio.file.InvalidPathException e) {
-            throw new CommandFailure("cannot read the value from '" + name + "': " + e, e);
+            throw CommandFailure.io("cannot read the value from '" + name + "'", e);
         }
     }
 
@@ -161,7 +168,7 @@ public final class PutCommand implements Callable<Integer> {
         } catch (IdentityFileException e) {
             throw new CommandFailure(e.getMessage(), e);
         } catch (IOException e) {
-            throw new CommandFailure("cannot read identity file " + identityFile + ": " + e, e);
+            throw CommandFailure.io("cannot read identity file " + identityFile, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.kadring.bootstrap.cli;
 
+import io.kadring.bootstrap.Main;
 import io.kadring.simulator.report.HtmlReport;
 import io.kadring.simulator.run.Durations;
 import io.kadring.simulator.run.Simulation;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Spec;
  * the summary table; progress goes to stderr; {@code --json} and {@code --report} write the
  * JSON summary and an HTML report. {@code --scenario} runs an experiment from the literature.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         defaultValueProvider = SimulateCommand.Defaults.class,
         description = {"Run a network of real kadring nodes in a deterministic simulator, in virtual time, "
                 + "and check every lookup against the ground truth.",
@@ -157,7 +158,7 @@ public final class SimulateCommand implements Callable<Integer> {
             try {
                 Files.writeString(json, jsonText + System.lineSeparator(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new CommandFailure("cannot write the JSON summary to " + json + ": " + e, e);
+                throw CommandFailure.io("cannot write the JSON summary to " + json, e);
             }
             err.println("JSON summary: " + json);
         }
@@ -165,7 +166,7 @@ public final class SimulateCommand implements Callable<Integer> {
             try {
                 err.println("report: " + reportWriter.write(report));
             } catch (IOException e) {
-                throw new CommandFailure("cannot write the report into " + report + ": " + e, e);
+                throw CommandFailure.io("cannot write the report into " + report, e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.kadring.bootstrap.cli;
 
+import io.kadring.bootstrap.Main;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,19 +8,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code kadring status}: prints a running peer's status JSON. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Print a running peer's status (JSON) from its admin API.")
 public final class StatusCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Mixin
-    private AdminOption admin;
+    private ClientOptions client;
 
     @Override
     public Integer call() {
-        AdminClient.Answer answer = admin.client().get("/status");
-        if (!answer.ok()) throw new CommandFailure("the peer answered /status with: " + answer.error());
+        AdminClient.Answer answer = client.client().get("/status");
+        if (!answer.ok()) throw answer.failure("the peer answered /status with");
         spec.commandLine().getOut().println(answer.body().encodePrettily());
         return 0;
     }

@@ -109,6 +109,24 @@ final class RecordCommandsTest {
     }
 
     @Test
+    void putWithJson_printsTheStoreResult_andARejectionAsOneErrorObjectWithItsReason() {
+        Run put = put(secondAdmin, "--json", "--salt", "json", "v1");
+        assertEquals(0, put.exitCode(), put.err());
+        assertEquals("", put.err());
+        JsonObject result = new JsonObject(put.out());
+        assertEquals(keyOf("json"), result.getString("key"));
+        assertEquals(1, result.getLong("seq"));
+        assertEquals(2, result.getInteger("stored"));
+
+        Run stale = put(firstAdmin, "--json", "--salt", "json", "--cas", "5", "v2");
+        assertEquals(Main.FAILED, stale.exitCode(), stale.err());
+        JsonObject error = new JsonObject(stale.out());
+        assertEquals(java.util.Set.of("error", "reason"), error.fieldNames());
+        assertEquals("CAS_MISMATCH", error.getString("reason"));
+        assertTrue(error.getString("error").startsWith("the record was not stored: rejected by "), stale.out());
+    }
+
+    @Test
     void casOnTheSeqHeld_stores_andCasOnAnotherSeqFailsNamingTheReason() {
         assertEquals(0, put(secondAdmin, "--salt", "cas", "first").exitCode());
         Run wrong = put(secondAdmin, "--salt", "cas", "--cas", "7", "stale");
