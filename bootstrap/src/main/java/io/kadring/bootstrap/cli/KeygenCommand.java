@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kadring keygen --out FILE}: a new Ed25519 identity in an owner-only file. */
+/** {@code kadring keygen --out FILE [--force]}: a new Ed25519 identity in an owner-only file. */
 @Command(name = "keygen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Create a new identity (Ed25519 key pair) in an owner-only file; "
-                + "prints its node id and public key. Never overwrites a file.")
+                + "prints its node id and public key. Never overwrites a file unless --force is given.")
 public final class KeygenCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -25,11 +25,14 @@ public final class KeygenCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the identity.")
     private Path out;
 
+    @Option(names = "--force", description = "Replace an existing file at --out (its identity is lost for good).")
+    private boolean force;
+
     @Override
     public Integer call() {
         Identity identity = Identity.generate();
         try {
-            IdentityFile.save(identity, out);
+            IdentityFile.save(identity, out, force);
         } catch (IdentityFileException e) {
             throw new CommandFailure(e.getMessage(), e);
         } catch (IOException e) {

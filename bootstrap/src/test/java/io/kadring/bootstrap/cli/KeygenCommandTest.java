@@ -48,6 +48,19 @@ final class KeygenCommandTest {
     }
 
     @Test
+    void keygen_withForce_replacesAnExistingFile() throws Exception {
+        Path file = dir.resolve("me.key");
+        assertEquals(0, cli("keygen", "--out", file.toString()).exitCode());
+        Identity before = IdentityFile.load(file);
+
+        Run forced = cli("keygen", "--out", file.toString(), "--force");
+
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(!before.equals(IdentityFile.load(file)), "a new identity");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void keygen_intoAMissingDirectory_failsNamingIt() {
         Run run = cli("keygen", "--out", dir.resolve("nowhere/me.key").toString());
         assertEquals(Main.FAILED, run.exitCode());
