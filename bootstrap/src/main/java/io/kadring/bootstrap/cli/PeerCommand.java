@@ -32,7 +32,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "peer", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         defaultValueProvider = PeerCommand.Defaults.class,
         description = {"Run a peer: bind a UDP port, join through bootstrap nodes (or start a new network "
-                + "when none are given), serve the admin API on 127.0.0.1, keep identity, contacts and the records it "
+                + "when none are given), serve the admin API (on 127.0.0.1 unless --admin-host says otherwise), keep identity, contacts and the records it "
                 + "holds in the data directory. Runs until SIGTERM or Ctrl-C."},
         footer = {"",
                 "Config file (--config FILE): UTF-8 text, one setting a line, name = value, the names being the "
@@ -71,7 +71,8 @@ public final class PeerCommand implements Callable<Integer> {
 
     @Option(names = "--advertise", paramLabel = "HOST:PORT", converter = AddressConverter.class,
             description = "The address other nodes reach this one at, when known (a public address in front of "
-                    + "a NAT). Default: what other nodes report seeing, confirmed by more than one.")
+                    + "a NAT). Default: the bound address, or when that is a wildcard or private one, the address other "
+                    + "nodes report seeing.")
     private InetSocketAddress advertise;
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", split = ",", converter = AddressConverter.class,
@@ -106,7 +107,8 @@ public final class PeerCommand implements Callable<Integer> {
     private LogLevel logLevel;
 
     @Option(names = "--save-interval", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Seconds between saves of the contacts and records (default ${DEFAULT-VALUE}; also saved at exit).")
+            description = "Seconds between saves of the contacts (default ${DEFAULT-VALUE}; also when joined and at "
+                    + "exit). Records are saved as they change, not on this clock.")
     private int saveIntervalSeconds;
 
     @Option(names = CONFIG, paramLabel = "FILE",
@@ -197,6 +199,11 @@ public final class PeerCommand implements Callable<Integer> {
     PeerSettings settings() {
         if (saveIntervalSeconds <= 0) {
             throw usage("--save-interval must be a positive number of seconds, got " + saveIntervalSeconds);
+        }
+        if (advertise != null && (advertise.getAddress().isAnyLocalAddress() || advertise.getPort() == 0)) {
+            throw usage("--advertise must name the address and port other nodes reach this one at, got '"
+                    + advertise.getAddress().getHostAddress() + ":" + advertise.getPort()
+                    + "' (a wildcard address or port 0 says nothing)");
         }
         int admin;
         if (adminPort != null) {

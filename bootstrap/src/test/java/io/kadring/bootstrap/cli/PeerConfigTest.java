@@ -73,6 +73,15 @@ final class PeerConfigTest {
     }
 
     @Test
+    void advertise_reachesTheSettings_andAWildcardIsAUsageError() {
+        assertEquals(new java.net.InetSocketAddress("198.51.100.7", 7420),
+                settings("--bootstrap", BOOTSTRAP, "--advertise", "198.51.100.7:7420").advertise());
+        assertUsageError(io.kadring.bootstrap.TestPeers.cli("peer", "--advertise", "0.0.0.0:7420"),
+                "--advertise must name the address and port other nodes reach this one at, got '0.0.0.0:7420' "
+                        + "(a wildcard address or port 0 says nothing)");
+    }
+
+    @Test
     void aKBelowTheAnswersAGetWaitsFor_lowersThatNumberToK() {
         assertEquals(2, settings("--bootstrap", BOOTSTRAP, "--k", "2").node().getEnough());
     }
