@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seam of DESIGN.md as a readable test: core code (overlay's node, wire, env and metrics
+ * The seam of docs/design.md as a readable test: core code (overlay's node, wire, env and metrics
  * packages; the routing, crypto and storage modules) runs in virtual time inside the
  * simulator, so it uses no Vert.x, reads no system clock and creates no unseeded Random.
  * The build enforces the same with forbiddenapis and build-rules/forbidden-core.txt; the

@@ -73,7 +73,7 @@ public final class SuccessorLookup {
      * @param self     the local node
      * @param selfRing the local node's ring view: if {@code key} lies in (self, successor]
      *                 that successor is the answer, at 1 hop (a contact of our own asked
-     *                 once, as DESIGN.md counts hops), once it answers that query (the
+     *                 once, as docs/design.md counts hops), once it answers that query (the
      *                 next one in the list if it fails); a node with no successor and no
      *                 contacts is alone and answers itself at once
      * @param known    the contacts the local node knows (its table; the ring's are added)

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The stateless acceptance rules of DESIGN.md ("Records"): size, key, seq order, compare-and-swap
- * and signature, cheapest first, the Ed25519 check last.
+ * The stateless acceptance rules of docs/design.md ("Records and lifetimes"): size, key, seq
+ * order, compare-and-swap and signature, cheapest first, the Ed25519 check last.
  *
  * <p>{@link RejectReason#TOO_LARGE}: {@link SignedRecord} cannot hold a value over
  * {@value SignedRecord#MAX_VALUE_BYTES} bytes (a decoder drops such a record before it gets

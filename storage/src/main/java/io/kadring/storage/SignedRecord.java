@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A record as DESIGN.md ("Records") defines it: a mutable record is
+ * A record as docs/design.md ("Records and lifetimes") defines it: a mutable record is
  * {@code (publicKey 32 B, salt ≤ 64 B, seq, value ≤ 1000 B, signature 64 B)} with key
  * SHA-256(publicKey ‖ salt); an immutable record has no key pair (empty public key, salt
  * and signature, seq 0) and key SHA-256(value).

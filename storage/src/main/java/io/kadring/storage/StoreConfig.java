@@ -15,7 +15,7 @@ public record StoreConfig(long maxBytes, long maxLifetimeMillis, int maxRecordsP
                           int maxRecordsPerSource) {
     /** 64 MiB. */
     public static final long DEFAULT_MAX_BYTES = 64L << 20;
-    /** 24 h: DESIGN.md's record lifetime without owner refresh. */
+    /** 24 h: docs/design.md's record lifetime without owner refresh. */
     public static final long DEFAULT_MAX_LIFETIME_MILLIS = 24 * 60 * 60 * 1000L;
     public static final int DEFAULT_MAX_RECORDS_PER_PUBLISHER = 1000;
     public static final int DEFAULT_MAX_RECORDS_PER_SOURCE = 2000;

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.function.DoubleSupplier;
 
 /**
- * What a node reports about itself, as Micrometer meters named {@code kadring.*} (DESIGN.md,
+ * What a node reports about itself, as Micrometer meters named {@code kadring.*} (docs/design.md,
  * "Metrics"). The node calls these from its own thread; nothing here reads a clock, durations
  * come in from the caller.
  *

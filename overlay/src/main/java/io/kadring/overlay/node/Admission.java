@@ -18,8 +18,9 @@ import java.util.function.Predicate;
 /**
  * Who gets into the routing table and the ring. A contact is admitted only once its signed
  * node record verifies, its id is the hash of the record's key, and the record's address is
- * the one its datagram came from (DESIGN.md, Security model). A sender we cannot vouch for
- * is sent a PING (at most one outstanding per address); the PONG carries its record.
+ * the one its datagram came from (docs/design.md, "Identities, node records and admission").
+ * A sender we cannot vouch for is sent a PING (at most one outstanding per address); the PONG
+ * carries its record.
  * Also applies Kademlia's eviction rule: a full bucket pings its oldest contact and
  * evicts it only if that ping fails.
  */

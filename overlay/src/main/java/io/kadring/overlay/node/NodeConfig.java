@@ -6,7 +6,7 @@ import io.kadring.storage.StoreConfig;
 import java.time.Duration;
 
 /**
- * Every tunable of a node, with the defaults of DESIGN.md. Durations are kept in
+ * Every tunable of a node, with the defaults of docs/design.md ("Defaults"). Durations are kept in
  * milliseconds (the unit of the node's clock). Build one with {@link #builder()}.
  */
 public record NodeConfig(

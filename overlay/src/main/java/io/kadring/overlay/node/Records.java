@@ -23,10 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Signed records over the overlay (DESIGN.md, "Records"): answering FIND_VALUE and STORE,
- * put and get, republishing what this node holds, handing records to a newly met node that
- * is now among the k closest, and refreshing the records this node owns. No node is in
- * charge of anything: every holder acts on its own view.
+ * Signed records over the overlay (docs/design.md, "Procedures" and "Records and lifetimes"):
+ * answering FIND_VALUE and STORE, put and get, republishing what this node holds, handing
+ * records to a newly met node that is now among the k closest, and refreshing the records this
+ * node owns. No node is in charge of anything: every holder acts on its own view.
  */
 final class Records {
     private final Node node;
