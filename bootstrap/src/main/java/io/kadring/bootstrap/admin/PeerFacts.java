@@ -4,7 +4,7 @@ package io.kadring.bootstrap.admin;
 public interface PeerFacts {
     /** The phase in which the node has joined a network. */
     String JOINED = "joined";
-    /** The phase of a node that started a network of its own on purpose (no bootstrap, no history). */
+    /** The phase of a node that runs a network of its own on purpose: nothing to join through (no bootstrap, no saved contacts). */
     String ALONE = "alone";
     /** The phase of a node still trying to join. */
     String JOINING = "joining";

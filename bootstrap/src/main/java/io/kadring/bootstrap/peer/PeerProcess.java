@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability. A record the admin API acknowledges is in the records store and forced to
  * disk first ({@link #keep}); the records held for others reach the store within
- * {@link #REPLICA_SAVE_DELAY} (each second the held records are compared with what was saved,
- * and MVStore commits within a second more). So a peer killed at any moment finds them again:
+ * {@link #REPLICA_SAVE_DELAY} (every half second the held records are compared with what was
+ * saved, and MVStore commits within a second more). So a peer killed at any moment finds them again:
  * read and re-validated at start (the invalid and the expired are dropped and counted), then,
  * once the node has joined, put back at the k closest nodes with what remains of their
  * lifetime, which stores them here too when this node is among those k. A peer still joining

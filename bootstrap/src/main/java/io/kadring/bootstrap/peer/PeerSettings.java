@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param port UDP port (0 picks a free one)
  * @param advertise the address to put in the node's record, when known (a public address in
  *     front of a NAT or a wildcard bind); null lets the node learn what others see of it
- * @param bootstrap nodes to join through, tried after the saved contacts; none (and none saved)
- *     starts a new network
+ * @param bootstrap nodes to join through, pinged in each join round together with the saved
+ *     contacts (listed after them); none (and none saved) starts a network of its own
  * @param dataDir where the identity, the saved contacts and the saved records live
  * @param adminHost the admin API's address; anything but a loopback address requires a bearer token
  * @param adminPort the admin API's port (0 picks a free one)

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * sharing one commit and one fsync. {@link #saveLater} is for the records held for others: in
  * the file within {@link #COMMIT_DELAY_MILLIS} (MVStore's background commit), no fsync of its
  * own. Entries leave when they expire ({@link #load}, {@link #purgeExpired}) or a newer version
- * of the same key replaces them.
+ * of the same key replaces them; an older seq never replaces a newer one.
  *
  * <p>Thread-safe: MVStore is, and the durable writes go through one writer thread.
  */
@@ -159,8 +159,26 @@ public final class SavedRecords implements AutoCloseable {
         return map.size();
     }
 
-    private void put(Saved saved) {
-        map.put(saved.record().key().toHex(), RecordsFile.line(saved));
+    /**
+     * Saves {@code saved} unless the store holds a newer seq of its key (a replica saved later
+     * must not undo an acknowledged newer write); the same seq keeps the later expiry.
+     */
+    private synchronized void put(Saved saved) {
+        String key = saved.record().key().toHex();
+        String held = map.get(key);
+        if (held != null) {
+            try {
+                Saved old = RecordsFile.parse(held);
+                long seq = saved.record().seq();
+                if (old.record().seq() > seq
+                        || old.record().seq() == seq && old.expiresAtEpochMillis() >= saved.expiresAtEpochMillis()) {
+                    return;
+                }
+            } catch (IllegalArgumentException damaged) {
+                // replaced below
+            }
+        }
+        map.put(key, RecordsFile.line(saved));
     }
 
     /** Group commit: whatever waits when a commit starts shares it. */

@@ -77,6 +77,24 @@ final class SavedRecordsTest {
     }
 
     @Test
+    void anOlderSeq_neverReplacesANewerOne_andTheSameSeqKeepsTheLaterExpiry() throws Exception {
+        Path file = dir.resolve("records.mv");
+        byte[] salt = "k".getBytes(StandardCharsets.UTF_8);
+        RecordsFile.Saved newer = new RecordsFile.Saved(SignedRecord.sign(OWNER, salt, 2,
+                "two".getBytes(StandardCharsets.UTF_8)), NOW + 60_000);
+        RecordsFile.Saved older = new RecordsFile.Saved(SignedRecord.sign(OWNER, salt, 1,
+                "one".getBytes(StandardCharsets.UTF_8)), NOW + 120_000);
+        try (SavedRecords store = SavedRecords.open(file)) {
+            store.saveDurably(newer).get(10, TimeUnit.SECONDS);
+            store.saveLater(older); // a replica of the old version, saved after the acknowledged one
+            store.saveLater(new RecordsFile.Saved(newer.record(), NOW + 30_000)); // a shorter copy
+            assertEquals(List.of(newer), store.load(NOW).records());
+            store.saveLater(new RecordsFile.Saved(newer.record(), NOW + 90_000)); // a refresh
+            assertEquals(NOW + 90_000, store.load(NOW).records().get(0).expiresAtEpochMillis());
+        }
+    }
+
+    @Test
     void load_dropsAndRemovesExpiredRecords() throws Exception {
         Path file = dir.resolve("records.mv");
         try (SavedRecords store = SavedRecords.open(file)) {
