@@ -1,6 +1,6 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.AddressText;
+import io.kadring.bootstrap.text.AddressText;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.kadring.bootstrap.cli;
 
 import io.kadring.bootstrap.Main;
-import io.kadring.bootstrap.RecordJson;
+import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.routing.Id;
 import java.io.IOException;
 import java.io.OutputStream;
