@@ -169,7 +169,7 @@ final class AdminClient {
             return new CommandFailure("cannot reach the peer's admin API at " + where + ": "
                     + CommandFailure.describe(e, where), UNREACHABLE, e);
         }
-        if (e instanceof RuntimeException r) throw r; // a bug: Main reports it as an internal error
+        if (e instanceof RuntimeException r) throw r; // a bug: FailureReport reports it as an internal error
         if (e instanceof Error error) throw error;
         return new CommandFailure("the request to the peer's admin API at " + where + " failed: "
                 + CommandFailure.describe(e, where), UNREACHABLE, e);
