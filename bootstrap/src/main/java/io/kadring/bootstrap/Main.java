@@ -1,7 +1,9 @@
 package io.kadring.bootstrap;
 
+import io.kadring.bootstrap.cli.ExitCode;
 import io.kadring.bootstrap.cli.FailureReport;
 import io.kadring.bootstrap.cli.GetCommand;
+import io.kadring.bootstrap.cli.Invocation;
 import io.kadring.bootstrap.cli.KeygenCommand;
 import io.kadring.bootstrap.cli.LookupCommand;
 import io.kadring.bootstrap.cli.PeerCommand;
@@ -9,6 +11,7 @@ import io.kadring.bootstrap.cli.PutCommand;
 import io.kadring.bootstrap.cli.SimulateCommand;
 import io.kadring.bootstrap.cli.StatusCommand;
 import io.kadring.bootstrap.cli.SuccessorCommand;
+import io.kadring.bootstrap.cli.Version;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -25,15 +28,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kadring",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
+        versionProvider = Version.class,
         description = "A peer-to-peer DHT node: Kademlia routing over a Chord ring.",
         subcommands = {CommandLine.HelpCommand.class, KeygenCommand.class, PeerCommand.class, StatusCommand.class,
                 LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, SimulateCommand.class})
-public final class Main {
-    /** The operation failed. */
-    public static final int FAILED = 1;
-    /** Bad usage: an unknown option, a malformed value. */
-    public static final int USAGE = CommandLine.ExitCode.USAGE;
+public final class Main implements Invocation {
+    /** The operation failed ({@link ExitCode#FAILED}). */
+    public static final int FAILED = ExitCode.FAILED;
+    /** Bad usage: an unknown option, a malformed value ({@link ExitCode#USAGE}). */
+    public static final int USAGE = ExitCode.USAGE;
 
     private final Map<String, String> environment;
     private final OutputStream stdout;
@@ -83,25 +86,13 @@ public final class Main {
         }
     }
 
-    /** Standard output as bytes, for commands that print raw bytes; flush their PrintWriter first. */
+    @Override
     public OutputStream stdout() {
         return stdout;
     }
 
-    /** An environment variable, or null; commands read the environment only through here. */
+    @Override
     public String environment(String name) {
         return environment.get(name);
-    }
-
-    /**
-     * {@code --version} of every command: "kadring VERSION", the jar manifest's
-     * Implementation-Version, or "dev" outside the jar.
-     */
-    public static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"kadring " + (version == null ? "dev" : version)};
-        }
     }
 }

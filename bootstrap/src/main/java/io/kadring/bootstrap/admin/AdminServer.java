@@ -1,7 +1,7 @@
 package io.kadring.bootstrap.admin;
 
-import io.kadring.bootstrap.AddressText;
-import io.kadring.bootstrap.KeyArgument;
+import io.kadring.bootstrap.text.AddressText;
+import io.kadring.bootstrap.text.KeyArgument;
 import io.kadring.overlay.KadringNode;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;

@@ -1,6 +1,6 @@
 package io.kadring.bootstrap.admin;
 
-import io.kadring.bootstrap.AddressText;
+import io.kadring.bootstrap.text.AddressText;
 import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;

@@ -1,7 +1,7 @@
 package io.kadring.bootstrap.admin;
 
-import io.kadring.bootstrap.KeyArgument;
-import io.kadring.bootstrap.RecordJson;
+import io.kadring.bootstrap.text.KeyArgument;
+import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.overlay.KadringNode;
 import io.kadring.overlay.node.GetResult;
 import io.kadring.overlay.node.PutResult;

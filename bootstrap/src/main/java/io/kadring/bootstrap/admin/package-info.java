@@ -7,5 +7,8 @@
  * without a network while the peer is joining. The only write is {@code POST /records}, of a
  * record signed by the client: no private key ever reaches the peer. Talks to the node only
  * through the embedding API ({@code KadringNode}).
+ *
+ * <p>Of bootstrap it uses {@code state} (the token file) and {@code text} only; the peer process
+ * hands it what it needs through {@code PeerFacts} and {@code RecordKeeper}.
  */
 package io.kadring.bootstrap.admin;

@@ -1,6 +1,6 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.AddressText;
+import io.kadring.bootstrap.text.AddressText;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -169,7 +169,7 @@ final class AdminClient {
             return new CommandFailure("cannot reach the peer's admin API at " + where + ": "
                     + CommandFailure.describe(e, where), UNREACHABLE, e);
         }
-        if (e instanceof RuntimeException r) throw r; // a bug: Main reports it as an internal error
+        if (e instanceof RuntimeException r) throw r; // a bug: FailureReport reports it as an internal error
         if (e instanceof Error error) throw error;
         return new CommandFailure("the request to the peer's admin API at " + where + " failed: "
                 + CommandFailure.describe(e, where), UNREACHABLE, e);

@@ -1,6 +1,5 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.Main;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -24,19 +23,19 @@ public final class CommandFailure extends RuntimeException {
     private final int exitCode;
 
     public CommandFailure(String message) {
-        this(message, FAILED, Main.FAILED, null);
+        this(message, FAILED, ExitCode.FAILED, null);
     }
 
     public CommandFailure(String message, Throwable cause) {
-        this(message, FAILED, Main.FAILED, cause);
+        this(message, FAILED, ExitCode.FAILED, cause);
     }
 
     CommandFailure(String message, String reason) {
-        this(message, reason, Main.FAILED, null);
+        this(message, reason, ExitCode.FAILED, null);
     }
 
     CommandFailure(String message, String reason, Throwable cause) {
-        this(message, reason, Main.FAILED, cause);
+        this(message, reason, ExitCode.FAILED, cause);
     }
 
     private CommandFailure(String message, String reason, int exitCode, Throwable cause) {
@@ -47,12 +46,12 @@ public final class CommandFailure extends RuntimeException {
 
     /** A failure caused by what the user asked for (exit code 2), found only once the command ran. */
     static CommandFailure usage(String message, String reason) {
-        return new CommandFailure(message, reason, Main.USAGE, null);
+        return new CommandFailure(message, reason, ExitCode.USAGE, null);
     }
 
     /** "{@code doing}: what went wrong", for a file or socket that failed; no exception class names. */
     static CommandFailure io(String doing, Exception e) {
-        return new CommandFailure(doing + ": " + describe(e, doing), FAILED, Main.FAILED, e);
+        return new CommandFailure(doing + ": " + describe(e, doing), FAILED, ExitCode.FAILED, e);
     }
 
     /** A short code for scripts: "unreachable", "timeout", "not_found", a peer's own reason... */

@@ -1,6 +1,5 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.Main;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -39,13 +38,13 @@ public final class FailureReport implements IParameterExceptionHandler, IExecuti
         String message = message(e);
         if (wantsJson(bad, args)) {
             json(bad, message, USAGE);
-            return Main.USAGE;
+            return ExitCode.USAGE;
         }
         bad.getErr().println("kadring: " + message);
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, bad.getErr())) {
             bad.getErr().println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for more information.");
         }
-        return Main.USAGE;
+        return ExitCode.USAGE;
     }
 
     @Override
@@ -59,7 +58,7 @@ public final class FailureReport implements IParameterExceptionHandler, IExecuti
                 ? "internal error, with no message; set " + DEBUG + "=1 to see where"
                 : "internal error: " + message, INTERNAL);
         if (debug) e.printStackTrace(command.getErr());
-        return Main.FAILED;
+        return ExitCode.FAILED;
     }
 
     private void report(CommandLine command, String message, String reason) {

@@ -1,7 +1,6 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.Main;
-import io.kadring.bootstrap.RecordJson;
+import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.routing.Id;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
  * to stdout as raw bytes (nothing added, not even a newline), or the whole record with
  * {@code --json}. Exit 1 with "not found" when no node has one.
  */
-@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "get", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Find the record under KEY through a running peer and write its value to stdout as raw "
                 + "bytes (nothing added); exits 1 with \"not found\" when no node has one.",
                 "With --json: the whole record (public key, salt, seq, value in base64, signature) and what the "
@@ -29,7 +28,7 @@ public final class GetCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @ParentCommand
-    private Main main;
+    private Invocation invocation;
 
     @Mixin
     private ClientOptions client;
@@ -56,7 +55,7 @@ public final class GetCommand implements Callable<Integer> {
             return 0;
         }
         spec.commandLine().getOut().flush();
-        OutputStream out = main.stdout();
+        OutputStream out = invocation.stdout();
         try {
             out.write(value);
             out.flush();

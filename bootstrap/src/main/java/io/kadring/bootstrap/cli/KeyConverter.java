@@ -1,6 +1,6 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.KeyArgument;
+import io.kadring.bootstrap.text.KeyArgument;
 import io.kadring.routing.Id;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

@@ -1,6 +1,5 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.Main;
 import io.kadring.crypto.Identity;
 import io.kadring.crypto.IdentityFile;
 import io.kadring.crypto.IdentityFileException;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kadring keygen --out FILE [--force]}: a new Ed25519 identity in an owner-only file. */
-@Command(name = "keygen", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "keygen", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Create a new identity (Ed25519 key pair) in an owner-only file; "
                 + "prints its node id and public key. Never overwrites a file unless --force is given.")
 public final class KeygenCommand implements Callable<Integer> {

@@ -1,6 +1,5 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.Main;
 import io.kadring.bootstrap.peer.PeerProcess;
 import io.kadring.bootstrap.peer.PeerSettings;
 import io.kadring.overlay.HostPort;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code kadring peer}: runs a peer until SIGTERM (or Ctrl-C), then saves contacts and records and exits 0. */
-@Command(name = "peer", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "peer", mixinStandardHelpOptions = true, versionProvider = Version.class,
         defaultValueProvider = PeerCommand.Defaults.class,
         description = {"Run a peer: bind a UDP port, join through bootstrap nodes (or start a new network "
                 + "when none are given), serve the admin API (on 127.0.0.1 unless --admin-host says otherwise), keep identity, contacts and the records it "
@@ -59,7 +58,7 @@ public final class PeerCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @ParentCommand
-    private Main main;
+    private Invocation invocation;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + PeerSettings.PORT, converter = PortConverter.class,
             description = "UDP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -256,7 +255,7 @@ public final class PeerCommand implements Callable<Integer> {
     }
 
     private List<InetSocketAddress> bootstrapFromEnvironment() {
-        String value = main.environment(BOOTSTRAP_ENV);
+        String value = invocation.environment(BOOTSTRAP_ENV);
         List<InetSocketAddress> addresses = new ArrayList<>();
         if (value == null || value.isBlank()) return addresses;
         for (String item : value.split(",")) {

@@ -1,7 +1,6 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.Main;
-import io.kadring.bootstrap.RecordJson;
+import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Hashes;
 import io.kadring.crypto.Identity;
 import io.kadring.crypto.IdentityFile;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
  * than the one the network has ({@code GET /records/{key}} first; 1 when there is none), or
  * {@code SEQ + 1} with {@code --cas SEQ}, which the holders then store only over seq SEQ.
  */
-@Command(name = "put", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "put", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Sign a record locally (the private key never leaves this machine) and store it through a "
                 + "running peer at the k closest nodes. Prints the record's key (64 hex digits) on stdout and "
                 + "how many holders stored it on stderr; exits 1 with the reasons when it is not stored."})

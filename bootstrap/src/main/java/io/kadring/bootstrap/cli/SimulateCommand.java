@@ -1,6 +1,5 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.Main;
 import io.kadring.simulator.report.HtmlReport;
 import io.kadring.simulator.run.Durations;
 import io.kadring.simulator.run.Simulation;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
  * the summary table; progress goes to stderr; {@code --json} and {@code --report} write the
  * JSON summary and an HTML report. {@code --scenario} runs an experiment from the literature.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         defaultValueProvider = SimulateCommand.Defaults.class,
         description = {"Run a network of real kadring nodes in a deterministic simulator, in virtual time, "
                 + "and check every lookup against the ground truth.",

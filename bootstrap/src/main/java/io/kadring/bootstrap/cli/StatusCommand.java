@@ -1,6 +1,5 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.Main;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code kadring status}: prints a running peer's status JSON. */
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Print a running peer's status (JSON) from its admin API.")
 public final class StatusCommand implements Callable<Integer> {
     @Spec

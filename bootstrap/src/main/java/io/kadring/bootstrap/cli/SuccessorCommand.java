@@ -1,10 +1,9 @@
 package io.kadring.bootstrap.cli;
 
-import io.kadring.bootstrap.Main;
 import picocli.CommandLine.Command;
 
 /** {@code kadring successor KEY}: the first live node clockwise from a key on the ring. */
-@Command(name = "successor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "successor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Ask a running peer for the first live node clockwise from KEY on the ring.")
 public final class SuccessorCommand extends KeyQuery {
     @Override

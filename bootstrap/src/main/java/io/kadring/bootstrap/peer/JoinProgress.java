@@ -1,6 +1,6 @@
 package io.kadring.bootstrap.peer;
 
-import io.kadring.bootstrap.AddressText;
+import io.kadring.bootstrap.text.AddressText;
 import io.kadring.overlay.KadringNode;
 import io.kadring.overlay.node.JoinException;
 import io.kadring.overlay.node.JoinResult;

@@ -1,6 +1,6 @@
 package io.kadring.bootstrap.state;
 
-import io.kadring.bootstrap.AddressText;
+import io.kadring.bootstrap.text.AddressText;
 import io.kadring.overlay.HostPort;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kadring.bootstrap.RecordJson;
+import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
 import io.vertx.core.json.JsonObject;

@@ -3,9 +3,9 @@ package io.kadring.bootstrap.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kadring.bootstrap.RecordJson;
 import io.kadring.bootstrap.TestPeers;
 import io.kadring.bootstrap.peer.PeerProcess;
+import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
 import io.vertx.core.json.JsonArray;

@@ -1,4 +1,4 @@
-package io.kadring.bootstrap;
+package io.kadring.bootstrap.text;
 
 import java.net.InetSocketAddress;
 

@@ -1,4 +1,4 @@
-package io.kadring.bootstrap;
+package io.kadring.bootstrap.text;
 
 import io.kadring.storage.SignedRecord;
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package io.kadring.bootstrap;
+package io.kadring.bootstrap.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
