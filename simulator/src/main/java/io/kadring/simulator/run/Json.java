@@ -96,12 +96,6 @@ public final class Json {
         return this;
     }
 
-    public Json bool(String name, boolean value) {
-        key(name);
-        out.append(value);
-        return this;
-    }
-
     private void key(String name) {
         if (!first[depth]) out.append(',');
         first[depth] = false;

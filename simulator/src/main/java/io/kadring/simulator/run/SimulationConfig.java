@@ -98,9 +98,4 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
                 lookupIntervalMillis, fraction, getInterval, joinSpacingMillis, node);
     }
-
-    public SimulationConfig withNodeConfig(NodeConfig c) {
-        return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
-                lookupIntervalMillis, publishFraction, getIntervalMillis, joinSpacingMillis, c);
-    }
 }
