@@ -38,11 +38,11 @@ public final class ChurnScenario implements Scenario {
     }
 
     static ChurnScenario standard(SimulationConfig base, ScenarioOptions options) {
-        return new ChurnScenario(base.withNodes(options.nodesOr(NODES))
-                .withDuration(options.durationOr(DURATION_MILLIS))
-                .withSessionMean(SESSION_MEAN_MILLIS)
-                .withLookupInterval(LOOKUP_INTERVAL_MILLIS)
-                .withRecords(0, base.getIntervalMillis()));
+        return new ChurnScenario(base.toBuilder().nodes(options.nodesOr(NODES))
+                .durationMillis(options.durationOr(DURATION_MILLIS))
+                .sessionMeanMillis(SESSION_MEAN_MILLIS)
+                .lookupIntervalMillis(LOOKUP_INTERVAL_MILLIS)
+                .publishFraction(0).build());
     }
 
     @Override

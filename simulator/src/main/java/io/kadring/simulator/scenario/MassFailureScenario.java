@@ -57,15 +57,15 @@ public final class MassFailureScenario implements Scenario {
         for (double p : fractions) {
             if (!(p > 0 && p < 1)) throw new IllegalArgumentException("failure fraction must be in (0, 1), got " + p);
         }
-        this.base = base.withKillFraction(0).withSessionMean(0);
+        this.base = base.toBuilder().killFraction(0).sessionMeanMillis(0).build();
         this.fractions = fractions.clone();
     }
 
     static MassFailureScenario standard(SimulationConfig base, ScenarioOptions options) {
-        return new MassFailureScenario(base.withNodes(options.nodesOr(NODES))
-                .withDuration(options.durationOr(DURATION_MILLIS))
-                .withLookupInterval(LOOKUP_INTERVAL_MILLIS)
-                .withRecords(PUBLISH_FRACTION, base.getIntervalMillis()), FRACTIONS);
+        return new MassFailureScenario(base.toBuilder().nodes(options.nodesOr(NODES))
+                .durationMillis(options.durationOr(DURATION_MILLIS))
+                .lookupIntervalMillis(LOOKUP_INTERVAL_MILLIS)
+                .publishFraction(PUBLISH_FRACTION).build(), FRACTIONS);
     }
 
     @Override
@@ -79,7 +79,7 @@ public final class MassFailureScenario implements Scenario {
         for (double p : fractions) {
             Progress.say(progress, "%s: %d nodes, %.0f%% fail at once (%d of %d)", NAME, base.nodes(), 100 * p,
                     points.size() + 1, fractions.length);
-            SimulationReport report = new Simulation(base.withKillFraction(p), progress).run();
+            SimulationReport report = new Simulation(base.toBuilder().killFraction(p).build(), progress).run();
             points.add(new Point(p, report));
         }
         return new Result(points);

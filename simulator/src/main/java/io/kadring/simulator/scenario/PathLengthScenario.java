@@ -43,13 +43,14 @@ public final class PathLengthScenario implements Scenario {
     public PathLengthScenario(SimulationConfig base, int maxNodes, int lookupsPerKind) {
         if (maxNodes < SMALLEST) throw new IllegalArgumentException("max nodes must be >= " + SMALLEST + ", got " + maxNodes);
         if (lookupsPerKind < 1) throw new IllegalArgumentException("lookups per kind must be >= 1, got " + lookupsPerKind);
-        this.base = base.withRecords(0, base.getIntervalMillis());
+        this.base = base.toBuilder().publishFraction(0).build();
         this.maxNodes = Integer.highestOneBit(maxNodes);
         this.lookupsPerKind = lookupsPerKind;
     }
 
     static PathLengthScenario standard(SimulationConfig base, ScenarioOptions options) {
-        return new PathLengthScenario(base.withDuration(options.durationOr(DURATION_MILLIS)), options.maxNodes(),
+        return new PathLengthScenario(base.toBuilder().durationMillis(options.durationOr(DURATION_MILLIS)).build(),
+                options.maxNodes(),
                 LOOKUPS_PER_KIND);
     }
 
@@ -65,7 +66,7 @@ public final class PathLengthScenario implements Scenario {
         for (int n = SMALLEST; n <= maxNodes; n *= 2) {
             // a Poisson rate per node that gives about lookupsPerKind lookups in the whole network
             long interval = Math.max(1_000, n * base.durationMillis() / lookupsPerKind);
-            SimulationConfig config = base.withNodes(n).withLookupInterval(interval);
+            SimulationConfig config = base.toBuilder().nodes(n).lookupIntervalMillis(interval).build();
             Progress.say(progress, "%s: N = %d (%d of %d), a lookup of each kind per node every %.1f s",
                     NAME, n, points.size() + 1, sizes, interval / 1000.0);
             SimulationReport report = new Simulation(config, progress).run();
