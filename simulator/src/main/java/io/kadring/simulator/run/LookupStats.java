@@ -1,7 +1,9 @@
 package io.kadring.simulator.run;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.stats.Histogram;
 import io.kadring.simulator.stats.TimeSeries;
+import java.io.IOException;
 
 /**
  * What the lookups of one kind did, checked against the ground truth: how many, how many
@@ -38,6 +40,13 @@ public final class LookupStats {
     /** Share of lookups that found the whole true set; 1 when there were none. */
     public double exactRate() {
         return count == 0 ? 1 : exact / (double) count;
+    }
+
+    /** Writes {@code count}, {@code success_rate} and {@code exact_rate} into the JSON object {@code out} is in. */
+    public void writeRates(JsonGenerator out) throws IOException {
+        out.writeNumberField("count", count);
+        Json.decimal(out, "success_rate", successRate());
+        Json.decimal(out, "exact_rate", exactRate());
     }
 
     public Histogram hops() {

@@ -1,5 +1,6 @@
 package io.kadring.simulator.scenario;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.report.HtmlPage;
 import io.kadring.simulator.report.LineChart;
 import io.kadring.simulator.report.Series;
@@ -126,25 +127,42 @@ public final class PathLengthScenario implements Scenario {
 
         @Override
         public String toJson() {
-            Json j = new Json().begin().string("scenario", NAME).number("seed", seed).array("points");
-            for (Point p : points) {
-                j.item().number("nodes", p.nodes()).number("log2_nodes", p.log2Nodes())
-                        .number("chord_half_log2_nodes", p.chordHops());
-                hops(j, "lookups", p.closest());
-                hops(j, "successor_lookups", p.successor());
-                j.number("simulated_seconds", p.report().simulatedSeconds())
-                        .number("wall_seconds", p.report().wallSeconds())
-                        .number("events", p.report().events()).end();
-            }
-            return j.end().end().toString();
+            return Json.write(this::writeJson);
         }
 
-        private static void hops(Json j, String name, LookupStats s) {
+        private void writeJson(JsonGenerator out) throws IOException {
+            out.writeStartObject();
+            out.writeStringField("scenario", NAME);
+            out.writeNumberField("seed", seed);
+            out.writeArrayFieldStart("points");
+            for (Point p : points) {
+                out.writeStartObject();
+                out.writeNumberField("nodes", p.nodes());
+                Json.decimal(out, "log2_nodes", p.log2Nodes());
+                Json.decimal(out, "chord_half_log2_nodes", p.chordHops());
+                writeHops(out, "lookups", p.closest());
+                writeHops(out, "successor_lookups", p.successor());
+                Json.decimal(out, "simulated_seconds", p.report().simulatedSeconds());
+                Json.decimal(out, "wall_seconds", p.report().wallSeconds());
+                out.writeNumberField("events", p.report().events());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+
+        private static void writeHops(JsonGenerator out, String name, LookupStats s) throws IOException {
             Histogram h = s.hops();
-            j.object(name).number("count", s.count()).number("success_rate", s.successRate())
-                    .number("exact_rate", s.exactRate())
-                    .object("hops").number("mean", h.mean()).number("p1", h.quantile(0.01)).number("p50", h.p50())
-                    .number("p99", h.p99()).number("max", h.max()).end().end();
+            out.writeObjectFieldStart(name);
+            s.writeRates(out);
+            out.writeObjectFieldStart("hops");
+            Json.decimal(out, "mean", h.mean());
+            out.writeNumberField("p1", h.quantile(0.01));
+            out.writeNumberField("p50", h.p50());
+            out.writeNumberField("p99", h.p99());
+            out.writeNumberField("max", h.max());
+            out.writeEndObject();
+            out.writeEndObject();
         }
 
         @Override
