@@ -42,11 +42,22 @@ public final class LookupStats {
         return count == 0 ? 1 : exact / (double) count;
     }
 
-    /** Writes {@code count}, {@code success_rate} and {@code exact_rate} into the JSON object {@code out} is in. */
-    public void writeRates(JsonGenerator out) throws IOException {
+    /**
+     * Writes {@code count}, {@code success_rate}, {@code exact_rate} and a {@code hops} object
+     * (mean, the 1st percentile if {@code withHopsP1}, p50, p99, max) into the JSON object
+     * {@code out} is in.
+     */
+    public void writeFields(JsonGenerator out, boolean withHopsP1) throws IOException {
         out.writeNumberField("count", count);
         Json.decimal(out, "success_rate", successRate());
         Json.decimal(out, "exact_rate", exactRate());
+        out.writeObjectFieldStart("hops");
+        Json.decimal(out, "mean", hops.mean());
+        if (withHopsP1) out.writeNumberField("p1", hops.quantile(0.01));
+        out.writeNumberField("p50", hops.p50());
+        out.writeNumberField("p99", hops.p99());
+        out.writeNumberField("max", hops.max());
+        out.writeEndObject();
     }
 
     public Histogram hops() {

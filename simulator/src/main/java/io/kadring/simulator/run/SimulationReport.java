@@ -1,7 +1,6 @@
 package io.kadring.simulator.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.kadring.simulator.stats.Histogram;
 import io.kadring.simulator.stats.TimeSeries;
 import java.io.IOException;
 import java.util.Locale;
@@ -51,15 +50,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
     }
 
     private static void writeLookups(JsonGenerator out, String name, LookupStats s) throws IOException {
-        Histogram hops = s.hops();
         out.writeObjectFieldStart(name);
-        s.writeRates(out);
-        out.writeObjectFieldStart("hops");
-        Json.decimal(out, "mean", hops.mean());
-        out.writeNumberField("p50", hops.p50());
-        out.writeNumberField("p99", hops.p99());
-        out.writeNumberField("max", hops.max());
-        out.writeEndObject();
+        s.writeFields(out, false);
         out.writeObjectFieldStart("latency_ms");
         out.writeNumberField("p50", s.latencyMillis().p50());
         out.writeNumberField("p99", s.latencyMillis().p99());

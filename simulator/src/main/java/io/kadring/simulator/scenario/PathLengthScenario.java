@@ -152,16 +152,8 @@ public final class PathLengthScenario implements Scenario {
         }
 
         private static void writeHops(JsonGenerator out, String name, LookupStats s) throws IOException {
-            Histogram h = s.hops();
             out.writeObjectFieldStart(name);
-            s.writeRates(out);
-            out.writeObjectFieldStart("hops");
-            Json.decimal(out, "mean", h.mean());
-            out.writeNumberField("p1", h.quantile(0.01));
-            out.writeNumberField("p50", h.p50());
-            out.writeNumberField("p99", h.p99());
-            out.writeNumberField("max", h.max());
-            out.writeEndObject();
+            s.writeFields(out, true);
             out.writeEndObject();
         }
 
