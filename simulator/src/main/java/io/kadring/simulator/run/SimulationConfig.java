@@ -96,57 +96,16 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
             getIntervalMillis = c.getIntervalMillis;
         }
 
-        public Builder nodes(int n) {
-            nodes = n;
-            return this;
-        }
-
-        public Builder seed(long s) {
-            seed = s;
-            return this;
-        }
-
-        public Builder durationMillis(long millis) {
-            durationMillis = millis;
-            return this;
-        }
-
-        public Builder latency(String spec) {
-            latency = spec;
-            return this;
-        }
-
-        public Builder loss(double p) {
-            loss = p;
-            return this;
-        }
-
-        /** 0 for no churn. */
-        public Builder sessionMeanMillis(long millis) {
-            sessionMeanMillis = millis;
-            return this;
-        }
-
-        public Builder killFraction(double p) {
-            killFraction = p;
-            return this;
-        }
-
-        public Builder lookupIntervalMillis(long millis) {
-            lookupIntervalMillis = millis;
-            return this;
-        }
-
-        /** 0 for no records (and so no gets). */
-        public Builder publishFraction(double fraction) {
-            publishFraction = fraction;
-            return this;
-        }
-
-        public Builder getIntervalMillis(long millis) {
-            getIntervalMillis = millis;
-            return this;
-        }
+        public Builder nodes(int n) { nodes = n; return this; }
+        public Builder seed(long s) { seed = s; return this; }
+        public Builder durationMillis(long millis) { durationMillis = millis; return this; }
+        public Builder latency(String spec) { latency = spec; return this; }
+        public Builder loss(double p) { loss = p; return this; }
+        public Builder sessionMeanMillis(long millis) { sessionMeanMillis = millis; return this; }
+        public Builder killFraction(double p) { killFraction = p; return this; }
+        public Builder lookupIntervalMillis(long millis) { lookupIntervalMillis = millis; return this; }
+        public Builder publishFraction(double fraction) { publishFraction = fraction; return this; }
+        public Builder getIntervalMillis(long millis) { getIntervalMillis = millis; return this; }
 
         /** The configuration; an exception naming the first bad value, if any. */
         public SimulationConfig build() {
