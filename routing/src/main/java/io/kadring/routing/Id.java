@@ -293,9 +293,4 @@ public final class Id implements Comparable<Id> {
     public String toString() {
         return shortHex() + "…";
     }
-
-    /** The most significant 64 bits (as unsigned), for histograms and ring fractions. */
-    public long topWord() {
-        return w0;
-    }
 }

@@ -21,10 +21,6 @@ public final class Seeds {
         this.master = master;
     }
 
-    public long master() {
-        return master;
-    }
-
     /** The generator for {@code purpose}, stream {@code index}. */
     public RandomGenerator random(String purpose, long index) {
         return ALGORITHM.create(seed(purpose, index));

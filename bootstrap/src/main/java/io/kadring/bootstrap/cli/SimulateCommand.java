@@ -110,11 +110,12 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private SimulationConfig config() {
         if (given("--max-nodes")) throw usage("--max-nodes applies only to --scenario path-length");
-        SimulationConfig c = SimulationConfig.defaults().withNodes(positive("--nodes", nodes)).withSeed(seed)
-                .withDuration(durationMillis).withLatency(latency).withLoss(probability("--loss", loss))
-                .withKillFraction(probability("--kill-fraction", killFraction))
-                .withLookupInterval(lookupIntervalMillis);
-        return sessionMillis == null ? c : c.withSessionMean(sessionMillis);
+        SimulationConfig.Builder c = SimulationConfig.builder().nodes(positive("--nodes", nodes)).seed(seed)
+                .durationMillis(durationMillis).latency(latency).loss(probability("--loss", loss))
+                .killFraction(probability("--kill-fraction", killFraction))
+                .lookupIntervalMillis(lookupIntervalMillis);
+        if (sessionMillis != null) c.sessionMeanMillis(sessionMillis);
+        return c.build();
     }
 
     private Scenario scenario() {

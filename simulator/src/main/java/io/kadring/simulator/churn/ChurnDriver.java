@@ -62,11 +62,6 @@ public final class ChurnDriver<N> {
         this.arrivalProcess = new PoissonArrivals(sessions.meanMillis() / target);
     }
 
-    /** The arrival process: rate N / mean session. */
-    public PoissonArrivals arrivalProcess() {
-        return arrivalProcess;
-    }
-
     /** Spawns nodes until {@link #liveCount()} reaches the target, each with a residual session. */
     public void populate() {
         while (members.size() < target) {

@@ -16,10 +16,6 @@ public record PoissonArrivals(double meanGapMillis) {
         return new PoissonArrivals(1 / perMillisecond);
     }
 
-    public double ratePerMillisecond() {
-        return 1 / meanGapMillis;
-    }
-
     /** The gap to the next arrival, in (fractional) milliseconds. */
     public double nextGapMillis(RandomGenerator random) {
         return meanGapMillis * Variates.standardExponential(random);

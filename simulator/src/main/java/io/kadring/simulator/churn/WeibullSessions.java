@@ -43,10 +43,6 @@ final class WeibullSessions implements SessionTime {
         return mean;
     }
 
-    double medianMillis() {
-        return median;
-    }
-
     @Override
     public String toString() {
         return "Weibull[shape=" + shape + ", median=" + median + " ms, mean=" + mean + " ms]";

@@ -14,7 +14,6 @@ public final class BarChart {
     private final List<String> categories;
     private final List<String> names = new ArrayList<>();
     private final List<double[]> values = new ArrayList<>();
-    private int decimals = 2;
 
     public BarChart(String title, String xLabel, String yLabel, List<String> categories) {
         this.title = title;
@@ -31,12 +30,6 @@ public final class BarChart {
         }
         names.add(name);
         values.add(heights.clone());
-        return this;
-    }
-
-    /** Decimals shown in each bar's tooltip; 2 unless set. */
-    public BarChart decimals(int d) {
-        decimals = d;
         return this;
     }
 
@@ -61,7 +54,7 @@ public final class BarChart {
                 if (!(h > 0)) continue;
                 double left = svg.x(c) + group * 0.1 + s * bar;
                 svg.rect(left, svg.y(h), bar, svg.y(0) - svg.y(h), Svg.colour(s),
-                        names.get(s) + ", " + categories.get(c) + ": " + Svg.number(h, decimals));
+                        names.get(s) + ", " + categories.get(c) + ": " + Svg.number(h, 2));
             }
         }
         List<Boolean> solid = new ArrayList<>();

@@ -31,10 +31,6 @@ final class GroundTruth {
         return live.size();
     }
 
-    boolean contains(Id id) {
-        return Collections.binarySearch(live, id) >= 0;
-    }
-
     /** The first live id clockwise from {@code key} (the key itself if live). */
     Id successor(Id key) {
         int at = place(key);

@@ -1,115 +1,48 @@
 package io.kadring.simulator.run;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
- * A minimal JSON writer for reports: objects, arrays of objects, numbers and strings, in
- * insertion order. Numbers are written to six decimals at most, so output is stable.
+ * JSON for reports, written with Jackson's streaming {@link JsonGenerator}: keys in the order
+ * they are written, and decimals to six places at most (see {@link #decimal}), so output is stable.
  */
 public final class Json {
-    private final StringBuilder out = new StringBuilder();
-    private final boolean[] first = new boolean[32];
-    private final char[] closer = new char[32];
-    private int depth;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
-    public Json begin() {
-        out.append('{');
-        open('}');
-        return this;
+    private Json() {}
+
+    /** Writes one JSON value to the generator it is given. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(JsonGenerator out) throws IOException;
     }
 
-    public Json object(String name) {
-        key(name);
-        out.append('{');
-        open('}');
-        return this;
+    /** The JSON text {@code writer} writes. */
+    public static String write(Writer writer) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = FACTORY.createGenerator(text)) {
+            writer.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from a StringWriter: a writer's own failure
+        }
+        return text.toString();
     }
 
-    /** Opens an array of objects; {@link #item()} starts each, {@link #end()} closes both. */
-    public Json array(String name) {
-        key(name);
-        out.append('[');
-        open(']');
-        return this;
-    }
-
-    /** Starts the next object of the array just opened. */
-    public Json item() {
-        if (!first[depth]) out.append(',');
-        first[depth] = false;
-        out.append('{');
-        open('}');
-        return this;
-    }
-
-    /** Closes the innermost object or array. */
-    public Json end() {
-        out.append(closer[depth--]);
-        return this;
-    }
-
-    /** A value that is already JSON (another writer's output). */
-    public Json raw(String name, String json) {
-        key(name);
-        out.append(json);
-        return this;
-    }
-
-    private void open(char close) {
-        first[++depth] = true;
-        closer[depth] = close;
-    }
-
-    public Json number(String name, long value) {
-        key(name);
-        out.append(value);
-        return this;
-    }
-
-    public Json number(String name, double value) {
-        key(name);
+    /** A field holding {@code value} rounded to six decimals, without trailing zeros; null if not finite. */
+    public static void decimal(JsonGenerator out, String name, double value) throws IOException {
         if (Double.isFinite(value)) {
-            String fixed = new java.math.BigDecimal(String.format(Locale.ROOT, "%.6f", value))
-                    .stripTrailingZeros().toPlainString();
-            out.append(fixed);
+            out.writeNumberField(name, new BigDecimal(String.format(Locale.ROOT, "%.6f", value)).stripTrailingZeros());
         } else {
-            out.append("null");
+            out.writeNullField(name);
         }
-        return this;
-    }
-
-    public Json string(String name, String value) {
-        key(name);
-        out.append('"');
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> {
-                    if (c < 0x20) out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    else out.append(c);
-                }
-            }
-        }
-        out.append('"');
-        return this;
-    }
-
-    public Json bool(String name, boolean value) {
-        key(name);
-        out.append(value);
-        return this;
-    }
-
-    private void key(String name) {
-        if (!first[depth]) out.append(',');
-        first[depth] = false;
-        out.append('"').append(name).append("\":");
-    }
-
-    @Override
-    public String toString() {
-        return out.toString();
     }
 }

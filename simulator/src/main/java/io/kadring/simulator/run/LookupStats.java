@@ -1,7 +1,9 @@
 package io.kadring.simulator.run;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.stats.Histogram;
 import io.kadring.simulator.stats.TimeSeries;
+import java.io.IOException;
 
 /**
  * What the lookups of one kind did, checked against the ground truth: how many, how many
@@ -38,6 +40,24 @@ public final class LookupStats {
     /** Share of lookups that found the whole true set; 1 when there were none. */
     public double exactRate() {
         return count == 0 ? 1 : exact / (double) count;
+    }
+
+    /**
+     * Writes {@code count}, {@code success_rate}, {@code exact_rate} and a {@code hops} object
+     * (mean, the 1st percentile if {@code withHopsP1}, p50, p99, max) into the JSON object
+     * {@code out} is in.
+     */
+    public void writeFields(JsonGenerator out, boolean withHopsP1) throws IOException {
+        out.writeNumberField("count", count);
+        Json.decimal(out, "success_rate", successRate());
+        Json.decimal(out, "exact_rate", exactRate());
+        out.writeObjectFieldStart("hops");
+        Json.decimal(out, "mean", hops.mean());
+        if (withHopsP1) out.writeNumberField("p1", hops.quantile(0.01));
+        out.writeNumberField("p50", hops.p50());
+        out.writeNumberField("p99", hops.p99());
+        out.writeNumberField("max", hops.max());
+        out.writeEndObject();
     }
 
     public Histogram hops() {

@@ -195,6 +195,7 @@ public final class Simulation {
         workload.died(peer);
     }
 
+    /** A random node that has joined (or the oldest node up, if few have); null if none is up. */
     SimPeer randomJoined() {
         if (live.isEmpty()) return null;
         for (int tries = 0; tries < 64; tries++) {
@@ -202,10 +203,6 @@ public final class Simulation {
             if (p.joined) return p;
         }
         return live.get(0);
-    }
-
-    SimPeer randomLive() {
-        return live.isEmpty() ? null : randomJoined();
     }
 
     long now() {
@@ -222,10 +219,6 @@ public final class Simulation {
 
     SimulationConfig config() {
         return config;
-    }
-
-    GroundTruth truth() {
-        return truth;
     }
 
     /** Runs the loop to {@code until}, sampling the time series every simulated minute. */

@@ -54,53 +54,63 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
                 NodeConfig.defaults());
     }
 
-    public SimulationConfig withNodes(int n) {
-        return new SimulationConfig(n, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
-                lookupIntervalMillis, publishFraction, getIntervalMillis, joinSpacingMillis, node);
+    /** A builder that starts from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
     }
 
-    public SimulationConfig withSeed(long s) {
-        return new SimulationConfig(nodes, s, durationMillis, latency, loss, sessionMeanMillis, killFraction,
-                lookupIntervalMillis, publishFraction, getIntervalMillis, joinSpacingMillis, node);
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public SimulationConfig withDuration(long millis) {
-        return new SimulationConfig(nodes, seed, millis, latency, loss, sessionMeanMillis, killFraction,
-                lookupIntervalMillis, publishFraction, getIntervalMillis, joinSpacingMillis, node);
-    }
+    /**
+     * Sets components by name, e.g. {@code config.toBuilder().nodes(100).seed(7).build()}; the
+     * join spacing and the node configuration are kept. {@link #build()} checks the values as the
+     * record's constructor does.
+     */
+    public static final class Builder {
+        private final SimulationConfig kept;
+        private int nodes;
+        private long seed;
+        private long durationMillis;
+        private String latency;
+        private double loss;
+        private long sessionMeanMillis;
+        private double killFraction;
+        private long lookupIntervalMillis;
+        private double publishFraction;
+        private long getIntervalMillis;
 
-    public SimulationConfig withLatency(String spec) {
-        return new SimulationConfig(nodes, seed, durationMillis, spec, loss, sessionMeanMillis, killFraction,
-                lookupIntervalMillis, publishFraction, getIntervalMillis, joinSpacingMillis, node);
-    }
+        private Builder(SimulationConfig c) {
+            kept = c;
+            nodes = c.nodes;
+            seed = c.seed;
+            durationMillis = c.durationMillis;
+            latency = c.latency;
+            loss = c.loss;
+            sessionMeanMillis = c.sessionMeanMillis;
+            killFraction = c.killFraction;
+            lookupIntervalMillis = c.lookupIntervalMillis;
+            publishFraction = c.publishFraction;
+            getIntervalMillis = c.getIntervalMillis;
+        }
 
-    public SimulationConfig withLoss(double p) {
-        return new SimulationConfig(nodes, seed, durationMillis, latency, p, sessionMeanMillis, killFraction,
-                lookupIntervalMillis, publishFraction, getIntervalMillis, joinSpacingMillis, node);
-    }
+        public Builder nodes(int n) { nodes = n; return this; }
+        public Builder seed(long s) { seed = s; return this; }
+        public Builder durationMillis(long millis) { durationMillis = millis; return this; }
+        public Builder latency(String spec) { latency = spec; return this; }
+        public Builder loss(double p) { loss = p; return this; }
+        public Builder sessionMeanMillis(long millis) { sessionMeanMillis = millis; return this; }
+        public Builder killFraction(double p) { killFraction = p; return this; }
+        public Builder lookupIntervalMillis(long millis) { lookupIntervalMillis = millis; return this; }
+        public Builder publishFraction(double fraction) { publishFraction = fraction; return this; }
+        public Builder getIntervalMillis(long millis) { getIntervalMillis = millis; return this; }
 
-    public SimulationConfig withSessionMean(long millis) {
-        return new SimulationConfig(nodes, seed, durationMillis, latency, loss, millis, killFraction,
-                lookupIntervalMillis, publishFraction, getIntervalMillis, joinSpacingMillis, node);
-    }
-
-    public SimulationConfig withKillFraction(double p) {
-        return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, p,
-                lookupIntervalMillis, publishFraction, getIntervalMillis, joinSpacingMillis, node);
-    }
-
-    public SimulationConfig withLookupInterval(long millis) {
-        return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
-                millis, publishFraction, getIntervalMillis, joinSpacingMillis, node);
-    }
-
-    public SimulationConfig withRecords(double fraction, long getInterval) {
-        return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
-                lookupIntervalMillis, fraction, getInterval, joinSpacingMillis, node);
-    }
-
-    public SimulationConfig withNodeConfig(NodeConfig c) {
-        return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
-                lookupIntervalMillis, publishFraction, getIntervalMillis, joinSpacingMillis, c);
+        /** The configuration; an exception naming the first bad value, if any. */
+        public SimulationConfig build() {
+            return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
+                    lookupIntervalMillis, publishFraction, getIntervalMillis, kept.joinSpacingMillis, kept.node);
+        }
     }
 }

@@ -1,8 +1,10 @@
 package io.kadring.simulator.run;
 
-import io.kadring.simulator.stats.Histogram;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.stats.TimeSeries;
+import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The outcome of one run: the figures of the JSON summary and the time series of the HTML
@@ -13,45 +15,61 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                long heapBytesPerNode, LookupStats lookups, LookupStats successorLookups,
                                RecordStats records, long messagesSent, long bytesSent,
                                TimeSeries liveNodes, TimeSeries messagesPerMinute, boolean churn,
-                               java.util.Map<String, Long> messagesByType, java.util.Map<String, Long> timeoutsByType,
-                               java.util.Map<String, Long> droppedByReason) {
+                               Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
+                               Map<String, Long> droppedByReason) {
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
-        Json j = new Json().begin()
-                .number("seed", config.seed())
-                .number("nodes", config.nodes())
-                .number("simulated_seconds", simulatedSeconds)
-                .number("wall_seconds", wallSeconds)
-                .number("events", events)
-                .number("heap_bytes_per_node", heapBytesPerNode);
-        lookupJson(j, "lookups", lookups);
-        lookupJson(j, "successor_lookups", successorLookups);
-        j.object("puts").number("count", records.puts()).number("success_rate", records.putSuccessRate()).end();
-        j.object("gets").number("count", records.gets()).number("success_rate", records.getSuccessRate()).end();
-        j.object("records").number("published", records.published())
-                .number("retrievable_at_end", records.retrievableAtEnd()).end();
-        j.object("messages").number("sent", messagesSent).number("bytes_sent", bytesSent);
-        j.object("by_type");
-        messagesByType.forEach(j::number);
-        j.end();
-        j.object("timeouts_by_type");
-        timeoutsByType.forEach(j::number);
-        j.end();
-        j.object("dropped_by_reason");
-        droppedByReason.forEach(j::number);
-        j.end().end();
-        return j.end().toString();
+        return Json.write(this::writeJson);
     }
 
-    private static void lookupJson(Json j, String name, LookupStats s) {
-        Histogram hops = s.hops();
-        j.object(name).number("count", s.count()).number("success_rate", s.successRate())
-                .number("exact_rate", s.exactRate());
-        j.object("hops").number("mean", hops.mean()).number("p50", hops.p50()).number("p99", hops.p99())
-                .number("max", hops.max()).end();
-        j.object("latency_ms").number("p50", s.latencyMillis().p50()).number("p99", s.latencyMillis().p99()).end();
-        j.end();
+    private void writeJson(JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeNumberField("seed", config.seed());
+        out.writeNumberField("nodes", config.nodes());
+        Json.decimal(out, "simulated_seconds", simulatedSeconds);
+        Json.decimal(out, "wall_seconds", wallSeconds);
+        out.writeNumberField("events", events);
+        out.writeNumberField("heap_bytes_per_node", heapBytesPerNode);
+        writeLookups(out, "lookups", lookups);
+        writeLookups(out, "successor_lookups", successorLookups);
+        writeRate(out, "puts", records.puts(), records.putSuccessRate());
+        writeRate(out, "gets", records.gets(), records.getSuccessRate());
+        out.writeObjectFieldStart("records");
+        out.writeNumberField("published", records.published());
+        out.writeNumberField("retrievable_at_end", records.retrievableAtEnd());
+        out.writeEndObject();
+        out.writeObjectFieldStart("messages");
+        out.writeNumberField("sent", messagesSent);
+        out.writeNumberField("bytes_sent", bytesSent);
+        writeCounts(out, "by_type", messagesByType);
+        writeCounts(out, "timeouts_by_type", timeoutsByType);
+        writeCounts(out, "dropped_by_reason", droppedByReason);
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    private static void writeLookups(JsonGenerator out, String name, LookupStats s) throws IOException {
+        out.writeObjectFieldStart(name);
+        s.writeFields(out, false);
+        out.writeObjectFieldStart("latency_ms");
+        out.writeNumberField("p50", s.latencyMillis().p50());
+        out.writeNumberField("p99", s.latencyMillis().p99());
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    private static void writeRate(JsonGenerator out, String name, long count, double successRate) throws IOException {
+        out.writeObjectFieldStart(name);
+        out.writeNumberField("count", count);
+        Json.decimal(out, "success_rate", successRate);
+        out.writeEndObject();
+    }
+
+    private static void writeCounts(JsonGenerator out, String name, Map<String, Long> counts) throws IOException {
+        out.writeObjectFieldStart(name);
+        for (Map.Entry<String, Long> e : counts.entrySet()) out.writeNumberField(e.getKey(), e.getValue());
+        out.writeEndObject();
     }
 
     /** Messages each live node sent per second, per simulated minute. */

@@ -149,7 +149,7 @@ final class Workload {
         List<Published> expected = existing(now);
         records.published = expected.size();
         for (Published p : expected) {
-            SimPeer reader = sim.randomLive();
+            SimPeer reader = sim.randomJoined();
             if (reader == null) continue;
             reader.node.get(p.key).thenAccept(r -> {
                 if (r.record().isPresent()) records.retrievableAtEnd++;

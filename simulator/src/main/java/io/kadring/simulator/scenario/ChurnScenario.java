@@ -2,6 +2,7 @@ package io.kadring.simulator.scenario;
 
 import static io.kadring.simulator.scenario.PathLengthScenario.percent;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.report.HtmlPage;
 import io.kadring.simulator.report.HtmlReport;
 import io.kadring.simulator.run.Json;
@@ -38,11 +39,11 @@ public final class ChurnScenario implements Scenario {
     }
 
     static ChurnScenario standard(SimulationConfig base, ScenarioOptions options) {
-        return new ChurnScenario(base.withNodes(options.nodesOr(NODES))
-                .withDuration(options.durationOr(DURATION_MILLIS))
-                .withSessionMean(SESSION_MEAN_MILLIS)
-                .withLookupInterval(LOOKUP_INTERVAL_MILLIS)
-                .withRecords(0, base.getIntervalMillis()));
+        return new ChurnScenario(base.toBuilder().nodes(options.nodesOr(NODES))
+                .durationMillis(options.durationOr(DURATION_MILLIS))
+                .sessionMeanMillis(SESSION_MEAN_MILLIS)
+                .lookupIntervalMillis(LOOKUP_INTERVAL_MILLIS)
+                .publishFraction(0).build());
     }
 
     @Override
@@ -92,17 +93,24 @@ public final class ChurnScenario implements Scenario {
 
         @Override
         public String toJson() {
-            Json j = new Json().begin().string("scenario", NAME)
-                    .number("bytes_per_node_per_second", bytesPerNodePerSecond())
-                    .number("messages_per_node_per_second", messagesPerNodePerSecond());
-            latency(j, "lookups", report.lookups());
-            latency(j, "successor_lookups", report.successorLookups());
-            return j.raw("run", report.toJson()).end().toString();
+            return Json.write(out -> {
+                out.writeStartObject();
+                out.writeStringField("scenario", NAME);
+                Json.decimal(out, "bytes_per_node_per_second", bytesPerNodePerSecond());
+                Json.decimal(out, "messages_per_node_per_second", messagesPerNodePerSecond());
+                writeLatency(out, "lookups", report.lookups());
+                writeLatency(out, "successor_lookups", report.successorLookups());
+                out.writeFieldName("run");
+                out.writeRawValue(report.toJson());
+                out.writeEndObject();
+            });
         }
 
-        private static void latency(Json j, String name, LookupStats s) {
-            j.object(name).number("success_rate", s.successRate()).number("latency_mean_ms", s.latencyMillis().mean())
-                    .end();
+        private static void writeLatency(JsonGenerator out, String name, LookupStats s) throws IOException {
+            out.writeObjectFieldStart(name);
+            Json.decimal(out, "success_rate", s.successRate());
+            Json.decimal(out, "latency_mean_ms", s.latencyMillis().mean());
+            out.writeEndObject();
         }
 
         @Override

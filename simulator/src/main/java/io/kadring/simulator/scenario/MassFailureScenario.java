@@ -2,6 +2,7 @@ package io.kadring.simulator.scenario;
 
 import static io.kadring.simulator.scenario.PathLengthScenario.percent;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.report.HtmlPage;
 import io.kadring.simulator.report.HtmlReport;
 import io.kadring.simulator.report.LineChart;
@@ -57,15 +58,15 @@ public final class MassFailureScenario implements Scenario {
         for (double p : fractions) {
             if (!(p > 0 && p < 1)) throw new IllegalArgumentException("failure fraction must be in (0, 1), got " + p);
         }
-        this.base = base.withKillFraction(0).withSessionMean(0);
+        this.base = base.toBuilder().killFraction(0).sessionMeanMillis(0).build();
         this.fractions = fractions.clone();
     }
 
     static MassFailureScenario standard(SimulationConfig base, ScenarioOptions options) {
-        return new MassFailureScenario(base.withNodes(options.nodesOr(NODES))
-                .withDuration(options.durationOr(DURATION_MILLIS))
-                .withLookupInterval(LOOKUP_INTERVAL_MILLIS)
-                .withRecords(PUBLISH_FRACTION, base.getIntervalMillis()), FRACTIONS);
+        return new MassFailureScenario(base.toBuilder().nodes(options.nodesOr(NODES))
+                .durationMillis(options.durationOr(DURATION_MILLIS))
+                .lookupIntervalMillis(LOOKUP_INTERVAL_MILLIS)
+                .publishFraction(PUBLISH_FRACTION).build(), FRACTIONS);
     }
 
     @Override
@@ -79,7 +80,7 @@ public final class MassFailureScenario implements Scenario {
         for (double p : fractions) {
             Progress.say(progress, "%s: %d nodes, %.0f%% fail at once (%d of %d)", NAME, base.nodes(), 100 * p,
                     points.size() + 1, fractions.length);
-            SimulationReport report = new Simulation(base.withKillFraction(p), progress).run();
+            SimulationReport report = new Simulation(base.toBuilder().killFraction(p).build(), progress).run();
             points.add(new Point(p, report));
         }
         return new Result(points);
@@ -157,33 +158,51 @@ public final class MassFailureScenario implements Scenario {
 
         @Override
         public String toJson() {
+            return Json.write(this::writeJson);
+        }
+
+        private void writeJson(JsonGenerator out) throws IOException {
             SimulationConfig c = config();
-            Json j = new Json().begin().string("scenario", NAME).number("seed", c.seed()).number("nodes", c.nodes())
-                    .number("failure_minute", failureMinute(c)).number("simulated_minutes", c.durationMillis() / 60_000)
-                    .array("points");
+            out.writeStartObject();
+            out.writeStringField("scenario", NAME);
+            out.writeNumberField("seed", c.seed());
+            out.writeNumberField("nodes", c.nodes());
+            out.writeNumberField("failure_minute", failureMinute(c));
+            out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
+            out.writeArrayFieldStart("points");
             for (Point p : points) {
-                j.item().number("fraction", p.fraction());
-                windows(j, "lookups", p, p.report().lookups());
-                windows(j, "successor_lookups", p, p.report().successorLookups());
-                j.object("records").number("published", p.report().records().published())
-                        .number("retrievable_at_end", p.report().records().retrievableAtEnd())
-                        .number("retrievable_rate", p.retrievable()).end();
-                j.raw("run", p.report().toJson()).end();
+                out.writeStartObject();
+                Json.decimal(out, "fraction", p.fraction());
+                writeWindows(out, "lookups", p, p.report().lookups());
+                writeWindows(out, "successor_lookups", p, p.report().successorLookups());
+                out.writeObjectFieldStart("records");
+                out.writeNumberField("published", p.report().records().published());
+                out.writeNumberField("retrievable_at_end", p.report().records().retrievableAtEnd());
+                Json.decimal(out, "retrievable_rate", p.retrievable());
+                out.writeEndObject();
+                out.writeFieldName("run");
+                out.writeRawValue(p.report().toJson());
+                out.writeEndObject();
             }
-            return j.end().end().toString();
+            out.writeEndArray();
+            out.writeEndObject();
         }
 
-        private static void windows(Json j, String name, Point p, LookupStats s) {
-            j.object(name);
-            window(j, "before", p.before(s));
-            window(j, "right_after", p.rightAfter(s));
-            window(j, "stabilized", p.stabilized(s));
-            j.end();
+        private static void writeWindows(JsonGenerator out, String name, Point p, LookupStats s) throws IOException {
+            out.writeObjectFieldStart(name);
+            writeWindow(out, "before", p.before(s));
+            writeWindow(out, "right_after", p.rightAfter(s));
+            writeWindow(out, "stabilized", p.stabilized(s));
+            out.writeEndObject();
         }
 
-        private static void window(Json j, String name, Window w) {
-            j.object(name).number("from_minute", w.fromMinute()).number("to_minute", w.toMinute())
-                    .number("count", w.lookups()).number("failure_rate", w.failureRate()).end();
+        private static void writeWindow(JsonGenerator out, String name, Window w) throws IOException {
+            out.writeObjectFieldStart(name);
+            out.writeNumberField("from_minute", w.fromMinute());
+            out.writeNumberField("to_minute", w.toMinute());
+            out.writeNumberField("count", w.lookups());
+            Json.decimal(out, "failure_rate", w.failureRate());
+            out.writeEndObject();
         }
 
         @Override

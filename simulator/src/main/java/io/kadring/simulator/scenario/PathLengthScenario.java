@@ -1,5 +1,6 @@
 package io.kadring.simulator.scenario;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.report.HtmlPage;
 import io.kadring.simulator.report.LineChart;
 import io.kadring.simulator.report.Series;
@@ -43,13 +44,14 @@ public final class PathLengthScenario implements Scenario {
     public PathLengthScenario(SimulationConfig base, int maxNodes, int lookupsPerKind) {
         if (maxNodes < SMALLEST) throw new IllegalArgumentException("max nodes must be >= " + SMALLEST + ", got " + maxNodes);
         if (lookupsPerKind < 1) throw new IllegalArgumentException("lookups per kind must be >= 1, got " + lookupsPerKind);
-        this.base = base.withRecords(0, base.getIntervalMillis());
+        this.base = base.toBuilder().publishFraction(0).build();
         this.maxNodes = Integer.highestOneBit(maxNodes);
         this.lookupsPerKind = lookupsPerKind;
     }
 
     static PathLengthScenario standard(SimulationConfig base, ScenarioOptions options) {
-        return new PathLengthScenario(base.withDuration(options.durationOr(DURATION_MILLIS)), options.maxNodes(),
+        return new PathLengthScenario(base.toBuilder().durationMillis(options.durationOr(DURATION_MILLIS)).build(),
+                options.maxNodes(),
                 LOOKUPS_PER_KIND);
     }
 
@@ -65,7 +67,7 @@ public final class PathLengthScenario implements Scenario {
         for (int n = SMALLEST; n <= maxNodes; n *= 2) {
             // a Poisson rate per node that gives about lookupsPerKind lookups in the whole network
             long interval = Math.max(1_000, n * base.durationMillis() / lookupsPerKind);
-            SimulationConfig config = base.withNodes(n).withLookupInterval(interval);
+            SimulationConfig config = base.toBuilder().nodes(n).lookupIntervalMillis(interval).build();
             Progress.say(progress, "%s: N = %d (%d of %d), a lookup of each kind per node every %.1f s",
                     NAME, n, points.size() + 1, sizes, interval / 1000.0);
             SimulationReport report = new Simulation(config, progress).run();
@@ -125,25 +127,34 @@ public final class PathLengthScenario implements Scenario {
 
         @Override
         public String toJson() {
-            Json j = new Json().begin().string("scenario", NAME).number("seed", seed).array("points");
-            for (Point p : points) {
-                j.item().number("nodes", p.nodes()).number("log2_nodes", p.log2Nodes())
-                        .number("chord_half_log2_nodes", p.chordHops());
-                hops(j, "lookups", p.closest());
-                hops(j, "successor_lookups", p.successor());
-                j.number("simulated_seconds", p.report().simulatedSeconds())
-                        .number("wall_seconds", p.report().wallSeconds())
-                        .number("events", p.report().events()).end();
-            }
-            return j.end().end().toString();
+            return Json.write(this::writeJson);
         }
 
-        private static void hops(Json j, String name, LookupStats s) {
-            Histogram h = s.hops();
-            j.object(name).number("count", s.count()).number("success_rate", s.successRate())
-                    .number("exact_rate", s.exactRate())
-                    .object("hops").number("mean", h.mean()).number("p1", h.quantile(0.01)).number("p50", h.p50())
-                    .number("p99", h.p99()).number("max", h.max()).end().end();
+        private void writeJson(JsonGenerator out) throws IOException {
+            out.writeStartObject();
+            out.writeStringField("scenario", NAME);
+            out.writeNumberField("seed", seed);
+            out.writeArrayFieldStart("points");
+            for (Point p : points) {
+                out.writeStartObject();
+                out.writeNumberField("nodes", p.nodes());
+                Json.decimal(out, "log2_nodes", p.log2Nodes());
+                Json.decimal(out, "chord_half_log2_nodes", p.chordHops());
+                writeHops(out, "lookups", p.closest());
+                writeHops(out, "successor_lookups", p.successor());
+                Json.decimal(out, "simulated_seconds", p.report().simulatedSeconds());
+                Json.decimal(out, "wall_seconds", p.report().wallSeconds());
+                out.writeNumberField("events", p.report().events());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        }
+
+        private static void writeHops(JsonGenerator out, String name, LookupStats s) throws IOException {
+            out.writeObjectFieldStart(name);
+            s.writeFields(out, true);
+            out.writeEndObject();
         }
 
         @Override

@@ -16,8 +16,8 @@ public final class Scenarios {
 
     /** The scenario called {@code name}, set up from {@code options}; names an unknown one. */
     public static Scenario create(String name, ScenarioOptions options) {
-        SimulationConfig base = SimulationConfig.defaults().withSeed(options.seed()).withLatency(options.latency())
-                .withLoss(options.loss());
+        SimulationConfig base = SimulationConfig.builder().seed(options.seed()).latency(options.latency())
+                .loss(options.loss()).build();
         return switch (name) {
             case PathLengthScenario.NAME -> PathLengthScenario.standard(base, options);
             case MassFailureScenario.NAME -> MassFailureScenario.standard(base, options);

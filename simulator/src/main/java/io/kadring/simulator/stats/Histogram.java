@@ -1,23 +1,20 @@
 package io.kadring.simulator.stats;
 
 import java.util.Locale;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * A distribution of non-negative longs (latencies in ms, hop counts, message counts) in
- * constant memory. Values below 256 are counted exactly; larger ones fall in log-linear
- * buckets 1/128 of their power of two wide, so a quantile is reported within 0.8% (as
- * HdrHistogram does, by the highest value in its bucket, but never above the true maximum).
- * Count, min, max and mean are exact.
+ * A distribution of non-negative longs (latencies in ms, hop counts, message counts) on an
+ * HdrHistogram of two significant digits: values below 256 are counted exactly; larger ones
+ * fall in buckets 1/128 of their power of two wide, so a quantile is reported within 0.8%, by
+ * the highest value in its bucket but never outside [min, max]. Count, min, max and mean are
+ * exact.
  */
 public final class Histogram {
-    private static final int SUB_BITS = 8;
-    private static final int EXACT = 1 << SUB_BITS;
-    private static final int HALF = EXACT / 2;
-    /** Buckets for shifts 1..55 (values up to 2^63 - 1) after the exact ones. */
-    private static final int BUCKETS = EXACT + (64 - SUB_BITS - 1) * HALF;
+    /** 256 buckets one wide, then 128 per power of two. */
+    private static final int SIGNIFICANT_DIGITS = 2;
 
-    private final long[] counts = new long[BUCKETS];
-    private long count;
+    private final org.HdrHistogram.Histogram counts = new org.HdrHistogram.Histogram(SIGNIFICANT_DIGITS);
     private long sum;
     private long min = Long.MAX_VALUE;
     private long max = Long.MIN_VALUE;
@@ -38,8 +35,7 @@ public final class Histogram {
         if (times == 0) {
             return;
         }
-        counts[bucket(value)] += times;
-        count += times;
+        counts.recordValueWithCount(value, times);
         sum += value * times;
         min = Math.min(min, value);
         max = Math.max(max, value);
@@ -47,35 +43,32 @@ public final class Histogram {
 
     /** Adds everything {@code other} recorded. */
     public void add(Histogram other) {
-        if (other.count == 0) {
+        if (other.count() == 0) {
             return;
         }
-        for (int i = 0; i < BUCKETS; i++) {
-            counts[i] += other.counts[i];
-        }
-        count += other.count;
+        counts.add(other.counts);
         sum += other.sum;
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
     }
 
     public long count() {
-        return count;
+        return counts.getTotalCount();
     }
 
     /** The smallest value, or 0 if empty. */
     public long min() {
-        return count == 0 ? 0 : min;
+        return count() == 0 ? 0 : min;
     }
 
     /** The largest value, or 0 if empty. */
     public long max() {
-        return count == 0 ? 0 : max;
+        return count() == 0 ? 0 : max;
     }
 
     /** The arithmetic mean, or 0 if empty. */
     public double mean() {
-        return count == 0 ? 0 : (double) sum / count;
+        return count() == 0 ? 0 : (double) sum / count();
     }
 
     /**
@@ -87,18 +80,7 @@ public final class Histogram {
         if (!(q >= 0 && q <= 1)) {
             throw new IllegalArgumentException("quantile must be within [0, 1], got " + q);
         }
-        if (count == 0) {
-            return 0;
-        }
-        long rank = Math.max(1, (long) Math.ceil(q * count));
-        long seen = 0;
-        for (int i = 0; i < BUCKETS; i++) {
-            seen += counts[i];
-            if (seen >= rank) {
-                return Math.max(min, Math.min(max, highestIn(i)));
-            }
-        }
-        return max;
+        return count() == 0 ? 0 : withinRange(counts.getValueAtPercentile(100 * q));
     }
 
     /** One non-empty bucket, as {@link #forEachBucket} hands it out. */
@@ -113,10 +95,8 @@ public final class Histogram {
      * distribution or its CDF.
      */
     public void forEachBucket(BucketVisitor visitor) {
-        for (int i = 0; i < BUCKETS && count > 0; i++) {
-            if (counts[i] != 0) {
-                visitor.visit(Math.max(min, Math.min(max, highestIn(i))), counts[i]);
-            }
+        for (HistogramIterationValue bucket : counts.recordedValues()) {
+            visitor.visit(withinRange(bucket.getValueIteratedTo()), bucket.getCountAtValueIteratedTo());
         }
     }
 
@@ -136,24 +116,11 @@ public final class Histogram {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "n=%d mean=%.2f p50=%d p90=%d p99=%d max=%d",
-                count, mean(), p50(), p90(), p99(), max());
+                count(), mean(), p50(), p90(), p99(), max());
     }
 
-    static int bucket(long value) {
-        if (value < EXACT) {
-            return (int) value;
-        }
-        int shift = 64 - Long.numberOfLeadingZeros(value) - SUB_BITS;
-        int top = (int) (value >>> shift);
-        return EXACT + (shift - 1) * HALF + (top - HALF);
-    }
-
-    static long highestIn(int bucket) {
-        if (bucket < EXACT) {
-            return bucket;
-        }
-        int shift = (bucket - EXACT) / HALF + 1;
-        long top = (bucket - EXACT) % HALF + HALF;
-        return ((top + 1) << shift) - 1;
+    /** A bucket's value clamped to what was recorded: its bounds may lie beyond min and max. */
+    private long withinRange(long value) {
+        return Math.max(min, Math.min(max, value));
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Statistics for simulation reports: a constant-memory {@link io.kadring.simulator.stats.Histogram}
- * with quantiles, and a {@link io.kadring.simulator.stats.TimeSeries} bucketed by virtual time.
- * Plain deterministic data structures: no clock, no randomness, no threads, no dependencies.
+ * Statistics for simulation reports: a log-bucketed {@link io.kadring.simulator.stats.Histogram}
+ * with quantiles (on HdrHistogram), and a {@link io.kadring.simulator.stats.TimeSeries} bucketed
+ * by virtual time. Plain deterministic data structures: no clock, no randomness, no threads;
+ * no dependency but HdrHistogram.
  */
 package io.kadring.simulator.stats;

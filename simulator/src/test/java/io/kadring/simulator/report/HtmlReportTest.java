@@ -22,8 +22,8 @@ final class HtmlReportTest {
 
     @Test
     void write_producesOneSelfContainedPage_withEveryChartOfAChurnRun() throws Exception {
-        SimulationReport report = new Simulation(SimulationConfig.defaults().withNodes(40).withSeed(5)
-                .withDuration(3 * 60_000).withSessionMean(20 * 60_000).withKillFraction(0.2)).run();
+        SimulationReport report = new Simulation(SimulationConfig.builder().nodes(40).seed(5)
+                .durationMillis(3 * 60_000).sessionMeanMillis(20 * 60_000).killFraction(0.2).build()).run();
 
         Path file = HtmlReport.write(report, dir.resolve("out"));
 
@@ -44,7 +44,7 @@ final class HtmlReportTest {
 
     @Test
     void aStaticRun_hasNoLiveNodeChart() throws Exception {
-        SimulationReport report = new Simulation(SimulationConfig.defaults().withNodes(20).withDuration(60_000)).run();
+        SimulationReport report = new Simulation(SimulationConfig.builder().nodes(20).durationMillis(60_000).build()).run();
 
         String html = Files.readString(HtmlReport.write(report, dir));
 

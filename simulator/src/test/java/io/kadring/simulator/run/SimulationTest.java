@@ -9,22 +9,26 @@ import org.junit.jupiter.api.Test;
 /** Whole runs of the real nodes: same seed, same JSON; and a static network answers correctly. */
 final class SimulationTest {
     /** About 100 nodes with churn, a mass failure and loss, for a few simulated minutes. */
-    private static final SimulationConfig TURBULENT = SimulationConfig.defaults().withNodes(100)
-            .withDuration(4 * 60_000).withSessionMean(10 * 60_000).withKillFraction(0.2).withLoss(0.01)
-            .withLookupInterval(20_000).withRecords(0.2, 60_000);
+    private static final SimulationConfig TURBULENT = SimulationConfig.builder().nodes(100)
+            .durationMillis(4 * 60_000).sessionMeanMillis(10 * 60_000).killFraction(0.2).loss(0.01)
+            .lookupIntervalMillis(20_000).publishFraction(0.2).getIntervalMillis(60_000).build();
+
+    private static SimulationConfig turbulent(long seed) {
+        return TURBULENT.toBuilder().seed(seed).build();
+    }
 
     /** The run both seed tests compare with, made once. */
     private static String seed11;
 
     private static synchronized String seed11() {
-        if (seed11 == null) seed11 = withoutMachineFigures(new Simulation(TURBULENT.withSeed(11)).run().toJson());
+        if (seed11 == null) seed11 = withoutMachineFigures(new Simulation(turbulent(11)).run().toJson());
         return seed11;
     }
 
     @Test
     void theSameSeed_givesTheSameJson_apartFromWallTimeAndHeap() {
         String first = seed11();
-        String second = withoutMachineFigures(new Simulation(TURBULENT.withSeed(11)).run().toJson());
+        String second = withoutMachineFigures(new Simulation(turbulent(11)).run().toJson());
 
         assertEquals(first, second);
         assertTrue(first.contains("\"lookups\":{\"count\":"), first);
@@ -33,15 +37,15 @@ final class SimulationTest {
     @Test
     void aDifferentSeed_givesADifferentJson() {
         String first = seed11();
-        String other = withoutMachineFigures(new Simulation(TURBULENT.withSeed(12)).run().toJson());
+        String other = withoutMachineFigures(new Simulation(turbulent(12)).run().toJson());
 
         assertNotEquals(first, other);
     }
 
     @Test
     void aStaticNetworkOf200Nodes_findsEveryTrueClosestAndSuccessor() {
-        SimulationReport report = new Simulation(SimulationConfig.defaults().withNodes(200).withSeed(3)
-                .withDuration(3 * 60_000).withLookupInterval(60_000)).run();
+        SimulationReport report = new Simulation(SimulationConfig.builder().nodes(200).seed(3)
+                .durationMillis(3 * 60_000).lookupIntervalMillis(60_000).build()).run();
 
         assertTrue(report.lookups().count() > 300, report::summary);
         assertEquals(1.0, report.lookups().successRate(), report::summary);

@@ -22,7 +22,7 @@ final class ScenariosTest {
     @Test
     void pathLength_measuresHopsAtEachPowerOfTwo_andReportsThemAgainstChord() throws Exception {
         StringWriter progress = new StringWriter();
-        PathLengthScenario scenario = new PathLengthScenario(SimulationConfig.defaults().withDuration(60_000), 40, 200);
+        PathLengthScenario scenario = new PathLengthScenario(SimulationConfig.builder().durationMillis(60_000).build(), 40, 200);
 
         PathLengthScenario.Result result = scenario.run(progress);
 
@@ -47,8 +47,8 @@ final class ScenariosTest {
 
     @Test
     void massFailure_measuresFailureRatesBeforeRightAfterAndAfterStabilization() throws Exception {
-        SimulationConfig base = SimulationConfig.defaults().withNodes(60).withDuration(4 * 60_000)
-                .withLookupInterval(10_000).withRecords(0.5, 60_000);
+        SimulationConfig base = SimulationConfig.builder().nodes(60).durationMillis(4 * 60_000)
+                .lookupIntervalMillis(10_000).publishFraction(0.5).getIntervalMillis(60_000).build();
         MassFailureScenario scenario = new MassFailureScenario(base, 0.2, 0.4);
 
         MassFailureScenario.Result result = scenario.run(null);
@@ -73,8 +73,8 @@ final class ScenariosTest {
 
     @Test
     void churn_writesTheGenericReportUnderItsOwnHeadline() throws Exception {
-        ChurnScenario scenario = new ChurnScenario(SimulationConfig.defaults().withNodes(50).withDuration(3 * 60_000)
-                .withSessionMean(10 * 60_000).withLookupInterval(20_000).withRecords(0, 60_000));
+        ChurnScenario scenario = new ChurnScenario(SimulationConfig.builder().nodes(50).durationMillis(3 * 60_000)
+                .sessionMeanMillis(10 * 60_000).lookupIntervalMillis(20_000).publishFraction(0).build());
 
         ChurnScenario.Result result = scenario.run(null);
 
