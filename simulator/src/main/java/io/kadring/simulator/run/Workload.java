@@ -76,7 +76,7 @@ final class Workload {
     }
 
     private long exp(SimPeer peer, long mean) {
-        return 1 + (long) (-Math.log(1 - peer.workload.nextDouble()) * mean);
+        return 1 + (long) (-StrictMath.log(1 - peer.workload.nextDouble()) * mean);
     }
 
     private void lookUp(SimPeer peer, boolean xor) {
