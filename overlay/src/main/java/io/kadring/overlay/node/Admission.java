@@ -9,7 +9,6 @@ import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,19 +41,9 @@ final class Admission {
     /** Requesters whose verification waits a moment ({@link #requestFrom}). */
     private final Set<InetSocketAddress> delayed = new HashSet<>();
     /** Verified contacts that may not be in the table (full bucket, diversity), kept briefly. */
-    private final Map<Id, InetSocketAddress> recent = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Id, InetSocketAddress> eldest) {
-            return size() > RECENT;
-        }
-    };
+    private final Map<Id, InetSocketAddress> recent = new LruMap<>(RECENT);
     /** The last record verified per id, so a repeated PING costs no signature check. */
-    private final Map<Id, NodeRecord> lastVerified = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Id, NodeRecord> eldest) {
-            return size() > RECENT;
-        }
-    };
+    private final Map<Id, NodeRecord> lastVerified = new LruMap<>(RECENT);
 
     Admission(Node node, RoutingTable table, RingNeighbours ring, NodeMetrics metrics,
               Predicate<NodeRecord> verifier) {

@@ -1,7 +1,6 @@
 package io.kadring.overlay.node;
 
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,13 +16,7 @@ final class RttEstimator {
     private final long minTimeout;
     private final long maxTimeout;
     private final long initialTimeout;
-    private final Map<InetSocketAddress, long[]> estimates =
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, long[]> eldest) {
-                    return size() > MAX_ADDRESSES;
-                }
-            };
+    private final Map<InetSocketAddress, long[]> estimates = new LruMap<>(MAX_ADDRESSES);
 
     /** srtt and rttvar over every sample, for addresses without one of their own. */
     private long[] overall;

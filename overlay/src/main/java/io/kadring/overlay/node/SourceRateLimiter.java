@@ -1,7 +1,6 @@
 package io.kadring.overlay.node;
 
 import java.net.InetAddress;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,12 +14,7 @@ final class SourceRateLimiter {
 
     private final double perMilli;
     private final double burst;
-    private final Map<Long, double[]> buckets = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, double[]> eldest) {
-            return size() > MAX_SOURCES;
-        }
-    };
+    private final Map<Long, double[]> buckets = new LruMap<>(MAX_SOURCES);
 
     SourceRateLimiter(int perSecond, int burst) {
         this.perMilli = perSecond / 1000.0;
