@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin HTTP API, bound to {@link AdminSettings#host()} and nothing else (127.0.0.1 unless
- * told otherwise):
+ * told otherwise), routed by a vertx-web {@code Router}:
  * <pre>
  * GET /health            200 {status: "ok", phase} once joined (or alone); 503 {status: "unavailable",
  *                        phase, error, reason: "not_joined"} while joining
@@ -69,10 +69,14 @@ import org.slf4j.LoggerFactory;
  * <p>Limits, so that slow or idle clients cannot exhaust it (see ConnectionLimits): a
  * connection that has not sent a complete request head within 10 s of opening (or of its previous
  * response's end) is closed, as is one on which no part of a request arrived and nothing was
- * written for 30 s; connections beyond 256 open ones are closed at once. HTTP/1.1 only.
+ * written for 30 s; connections beyond 256 open ones are closed at once. HTTP/1.1 only; a
+ * request without a Host header is refused (400), as HTTP/1.1 requires. A route matches its path
+ * with or without a trailing slash, after dot segments and repeated slashes are resolved; a key is
+ * percent-decoded.
  *
  * <p>Errors are JSON {@code {"error": "...", "reason": "..."}}; the reason is a code to branch on:
- * 400 {@code bad_request} (a malformed request, naming the field), 401 {@code unauthorized}, 403
+ * 400 {@code bad_request} (a malformed request, naming the field; an {@code Expect} other than
+ * {@code 100-continue}), 401 {@code unauthorized}, 403
  * {@code forbidden_host}, 404 {@code not_found} (an unknown route or key), 405
  * {@code method_not_allowed}, 413 {@code too_large}, 415 {@code unsupported_media_type}, 500
  * {@code internal}, 503 {@code not_joined} or {@code not_running} (the node's socket is not bound

@@ -27,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The admin API's record routes and the record count in {@code /status}:
+ * The admin API's record routes (their answers: {@link AdminServer} routes to them) and the record
+ * count in {@code /status}:
  * <pre>
  * GET  /records         the records this peer holds: {count, records: [record + remaining_seconds]}
  * GET  /records/{key}   the record under key, found through the network: record + {lookup: {agreeing,
