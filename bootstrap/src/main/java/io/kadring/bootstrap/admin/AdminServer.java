@@ -329,25 +329,18 @@ public final class AdminServer {
         if (e instanceof IllegalStateException) {
             return Reply.error(503, "the node is not running: its UDP socket is not bound yet, or it is stopping");
         }
-        switch (ctx.statusCode()) {
-            case 404, 405 -> {
-                return unrouted(request);
-            }
-            case 413 -> {
-                return RecordRoutes.tooLarge();
-            }
-            case 400 -> { // from the router or the body's decoder: no Host header, a malformed body
-                return Reply.error(400, e instanceof VertxException ? e.getMessage() : "malformed request");
-            }
-            case 417 -> {
-                return Reply.error(400, "expect: '" + KeyArgument.echo(request.getHeader("expect"))
-                        + "' is not supported; only 100-continue is");
-            }
+        return switch (ctx.statusCode()) {
+            case 404, 405 -> unrouted(request);
+            case 413 -> RecordRoutes.tooLarge();
+            // from the router or the body's decoder: no Host header, a malformed body
+            case 400 -> Reply.error(400, e instanceof VertxException ? e.getMessage() : "malformed request");
+            case 417 -> Reply.error(400, "expect: '" + KeyArgument.echo(request.getHeader("expect"))
+                    + "' is not supported; only 100-continue is");
             default -> {
                 LOG.error("admin API: {} {} failed", request.method(), KeyArgument.echo(request.path()), e);
-                return Reply.error(500, "internal error; the peer's log has the details");
+                yield Reply.error(500, "internal error; the peer's log has the details");
             }
-        }
+        };
     }
 
     private static <T> CompletableFuture<T> done(T value) {
