@@ -3,12 +3,15 @@ package io.kadring.bootstrap.admin;
 import io.kadring.bootstrap.text.AddressText;
 import io.kadring.bootstrap.text.KeyArgument;
 import io.kadring.overlay.KadringNode;
+import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -17,6 +20,9 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -30,12 +36,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The admin HTTP API, bound to {@link AdminSettings#host()} and nothing else (127.0.0.1 unless
- * told otherwise):
+ * told otherwise), routed by a vertx-web {@code Router}:
  * <pre>
  * GET /health            200 {status: "ok", phase} once joined (or alone); 503 {status: "unavailable",
  *                        phase, error, reason: "not_joined"} while joining
@@ -62,10 +69,14 @@ import org.slf4j.LoggerFactory;
  * <p>Limits, so that slow or idle clients cannot exhaust it (see ConnectionLimits): a
  * connection that has not sent a complete request head within 10 s of opening (or of its previous
  * response's end) is closed, as is one on which no part of a request arrived and nothing was
- * written for 30 s; connections beyond 256 open ones are closed at once. HTTP/1.1 only.
+ * written for 30 s; connections beyond 256 open ones are closed at once. HTTP/1.1 only; a
+ * request without a Host header is refused (400), as HTTP/1.1 requires. A route matches its path
+ * with or without a trailing slash, after dot segments and repeated slashes are resolved; a key is
+ * percent-decoded.
  *
  * <p>Errors are JSON {@code {"error": "...", "reason": "..."}}; the reason is a code to branch on:
- * 400 {@code bad_request} (a malformed request, naming the field), 401 {@code unauthorized}, 403
+ * 400 {@code bad_request} (a malformed request, naming the field; an {@code Expect} other than
+ * {@code 100-continue}), 401 {@code unauthorized}, 403
  * {@code forbidden_host}, 404 {@code not_found} (an unknown route or key), 405
  * {@code method_not_allowed}, 413 {@code too_large}, 415 {@code unsupported_media_type}, 500
  * {@code internal}, 503 {@code not_joined} or {@code not_running} (the node's socket is not bound
@@ -96,7 +107,7 @@ public final class AdminServer {
         this.facts = facts;
         this.token = settings.token().map(BearerToken::new);
         this.gate = new JoinGate(node, facts);
-        this.records = new RecordRoutes(node, gate, keeper);
+        this.records = new RecordRoutes(node, keeper);
         this.connections = new OpenConnections(vertx, limits);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
@@ -104,9 +115,37 @@ public final class AdminServer {
                 .setHttp2ClearTextEnabled(false) // HTTP/1.1 only: nothing waits for a protocol preface
                 .setIdleTimeout(Math.toIntExact(limits.idleTimeout().toMillis()))
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        Router router = router(vertx);
         this.server = vertx.createHttpServer(options)
                 .connectionHandler(connections::opened)
-                .requestHandler(this::handle);
+                .requestHandler(request -> {
+                    connections.requestStarted(request);
+                    router.handle(request);
+                });
+    }
+
+    /** The routes of the table above, behind the token and Host checks. */
+    private Router router(Vertx vertx) {
+        Router router = Router.router(vertx);
+        router.route().handler(this::admit);
+        router.get("/health").handler(answer(ctx -> gate.health()));
+        router.get("/status").handler(answer(ctx -> status()));
+        router.get("/contacts").handler(answer(ctx -> node.contacts().thenApply(c -> Reply.json(NodeJson.contacts(c)))));
+        router.get("/ring").handler(answer(ctx -> ring()));
+        router.get("/metrics").handler(answer(ctx -> done(new Reply(200, METRICS_TYPE, registry.scrape()))));
+        router.get("/lookup/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findClosest, key(ctx))));
+        router.get("/successor/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findSuccessor, key(ctx))));
+        router.get("/records").handler(answer(ctx -> records.list()));
+        router.get("/records/:key").handler(this::joined).handler(answer(ctx -> records.get(key(ctx))));
+        // checked before the body is read (503, 415); a route takes a BodyHandler before its own handlers only
+        router.post("/records").handler(this::joined)
+                .handler(ctx -> RecordRoutes.unsupportedType(ctx.request()).ifPresentOrElse(r -> send(ctx, r), ctx::next));
+        router.post("/records").handler(BodyHandler.create(false).setBodyLimit(RecordRoutes.MAX_BODY_BYTES))
+                .handler(answer(ctx -> records.store(Objects.requireNonNullElse(ctx.body().buffer(), Buffer.buffer()))));
+        router.route().failureHandler(ctx -> send(ctx, failed(ctx)));
+        router.errorHandler(404, ctx -> send(ctx, unrouted(ctx.request())));
+        router.errorHandler(405, ctx -> send(ctx, unrouted(ctx.request())));
+        return router;
     }
 
     /**
@@ -163,47 +202,56 @@ public final class AdminServer {
         return server.close().toCompletionStage().toCompletableFuture();
     }
 
-    private void handle(HttpServerRequest request) {
-        connections.requestStarted(request);
-        Context context = Vertx.currentContext();
-        Future.fromCompletionStage(answer(request), context).onComplete((reply, failure) -> {
-            HttpServerResponse response = request.response();
-            if (response.closed() || response.ended()) return; // the client went away meanwhile
-            Reply r = failure == null ? reply : failed(request, failure);
-            response.setStatusCode(r.status()).putHeader("content-type", r.contentType());
-            r.headers().forEach(response::putHeader);
-            response.end(r.body());
-        });
+    /** The first step of every request: on to the routes, or refused (see {@link #refusal}). */
+    private void admit(RoutingContext ctx) {
+        refusal(ctx.request()).ifPresentOrElse(r -> send(ctx, r), ctx::next);
     }
 
-    private CompletableFuture<Reply> answer(HttpServerRequest request) {
-        try {
-            String path = Objects.requireNonNullElse(request.path(), "");
-            Optional<Reply> refusal = refusal(request, path);
-            if (refusal.isPresent()) return done(refusal.get());
-            String[] segments = path.split("/", -1);
-            Optional<CompletableFuture<Reply>> record = records.route(request, segments);
-            if (record.isPresent()) return record.get();
-            if (request.method() != HttpMethod.GET) {
-                return done(Reply.error(405, "method " + request.method()
-                        + " is not allowed here; only POST /records writes, everything else is GET"));
-            }
-            String route = segments.length > 1 ? segments[1] : "";
-            if (segments.length == 3 && (route.equals("lookup") || route.equals("successor"))) {
-                return gate.whenJoined(() -> lookup(route, key(segments[2])));
-            }
-            return switch (segments.length == 2 ? route : "") {
-                case "health" -> gate.health();
-                case "status" -> status();
-                case "contacts" -> node.contacts().thenApply(c -> Reply.json(NodeJson.contacts(c)));
-                case "ring" -> ring();
-                case "metrics" -> done(new Reply(200, METRICS_TYPE, registry.scrape()));
-                default -> done(Reply.error(404, "no route GET " + KeyArgument.echo(path) + "; try /health, /status, "
-                        + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key} or /metrics"));
-            };
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+    /** A step before the routes that need the network: on once the peer has joined, else 503 not_joined. */
+    private void joined(RoutingContext ctx) {
+        if (gate.joined()) {
+            ctx.next();
+        } else {
+            answer(c -> gate.notJoined()).handle(ctx);
         }
+    }
+
+    /** A route's last step: {@code work}'s reply once it completes; its failure goes to {@link #failed}. */
+    private static Handler<RoutingContext> answer(Function<RoutingContext, CompletableFuture<Reply>> work) {
+        return ctx -> {
+            CompletableFuture<Reply> reply = work.apply(ctx); // a throw here is the router's: ctx.fail
+            Future.fromCompletionStage(reply, Vertx.currentContext()).onComplete((r, failure) -> {
+                if (failure == null) {
+                    send(ctx, r);
+                } else {
+                    ctx.fail(failure);
+                }
+            });
+        };
+    }
+
+    private static void send(RoutingContext ctx, Reply reply) {
+        HttpServerResponse response = ctx.response();
+        if (response.closed() || response.ended()) return; // the client went away meanwhile
+        response.setStatusCode(reply.status()).putHeader("content-type", reply.contentType());
+        reply.headers().forEach(response::putHeader);
+        response.end(reply.body());
+    }
+
+    /**
+     * The answer to a request no route takes: 405 when its path has a route but not for its
+     * method (or when it is not a GET: only POST /records writes), else 404.
+     */
+    private static Reply unrouted(HttpServerRequest request) {
+        String path = Objects.requireNonNullElse(request.path(), "");
+        Optional<Reply> records = RecordRoutes.notAllowed(request.method(), path);
+        if (records.isPresent()) return records.get();
+        if (request.method() != HttpMethod.GET) {
+            return Reply.error(405, "method " + request.method()
+                    + " is not allowed here; only POST /records writes, everything else is GET");
+        }
+        return Reply.error(404, "no route GET " + KeyArgument.echo(path) + "; try /health, /status, "
+                + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key} or /metrics");
     }
 
     /**
@@ -211,7 +259,8 @@ public final class AdminServer {
      * (except {@code GET /health} and {@code GET /metrics}), or, on a loopback host, for a host
      * name other than the loopback's.
      */
-    private Optional<Reply> refusal(HttpServerRequest request, String path) {
+    private Optional<Reply> refusal(HttpServerRequest request) {
+        String path = Objects.requireNonNullElse(request.path(), "");
         if (token.isPresent()) {
             boolean open = request.method() == HttpMethod.GET && (path.equals("/health") || path.equals("/metrics"));
             if (open) return Optional.empty();
@@ -256,29 +305,42 @@ public final class AdminServer {
         });
     }
 
-    private CompletableFuture<Reply> lookup(String route, Id key) {
-        var outcome = route.equals("lookup") ? node.findClosest(key) : node.findSuccessor(key);
-        return outcome.orTimeout(LOOKUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+    private CompletableFuture<Reply> lookup(Function<Id, CompletableFuture<LookupOutcome>> search, Id key) {
+        return search.apply(key).orTimeout(LOOKUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(o -> Reply.json(NodeJson.lookup(key, o)));
     }
 
-    private static Id key(String text) {
+    /** The {@code :key} of the route, parsed; 400 naming it when it is not 64 hex characters. */
+    private static Id key(RoutingContext ctx) {
         try {
-            return KeyArgument.parse(text);
+            return KeyArgument.parse(ctx.pathParam("key"));
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         }
     }
 
-    private static Reply failed(HttpServerRequest request, Throwable failure) {
+    /** The answer to a failed request: the failure's own status, or 500 (logged) when it was not foreseen. */
+    private static Reply failed(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        Throwable failure = ctx.failure();
         Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (e instanceof BadRequest) return Reply.error(400, e.getMessage());
         if (e instanceof TimeoutException) return Reply.error(504, "the node did not answer in time");
         if (e instanceof IllegalStateException) {
             return Reply.error(503, "the node is not running: its UDP socket is not bound yet, or it is stopping");
         }
-        LOG.error("admin API: {} {} failed", request.method(), KeyArgument.echo(request.path()), e);
-        return Reply.error(500, "internal error; the peer's log has the details");
+        return switch (ctx.statusCode()) {
+            case 404, 405 -> unrouted(request);
+            case 413 -> RecordRoutes.tooLarge();
+            // from the router or the body's decoder: no Host header, a malformed body
+            case 400 -> Reply.error(400, e instanceof VertxException ? e.getMessage() : "malformed request");
+            case 417 -> Reply.error(400, "expect: '" + KeyArgument.echo(request.getHeader("expect"))
+                    + "' is not supported; only 100-continue is");
+            default -> {
+                LOG.error("admin API: {} {} failed", request.method(), KeyArgument.echo(request.path()), e);
+                yield Reply.error(500, "internal error; the peer's log has the details");
+            }
+        };
     }
 
     private static <T> CompletableFuture<T> done(T value) {

@@ -4,7 +4,6 @@ import io.kadring.overlay.KadringNode;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Whether the peer has joined a network, for {@code /health} and for the routes that need the
@@ -33,9 +32,13 @@ final class JoinGate {
                 .put("reason", NOT_JOINED)));
     }
 
-    /** {@code work}'s answer once the peer has joined; until then 503 {@code {error, reason, phase, contacts}}. */
-    CompletableFuture<Reply> whenJoined(Supplier<CompletableFuture<Reply>> work) {
-        if (facts.ready()) return work.get();
+    /** Whether the peer has joined (or is alone): the routes that need the network may answer. */
+    boolean joined() {
+        return facts.ready();
+    }
+
+    /** The 503 {@code {error, reason, phase, contacts}} of a route that needs the network, while joining. */
+    CompletableFuture<Reply> notJoined() {
         String phase = facts.phase();
         return contacts().thenApply(n -> Reply.json(503, new JsonObject()
                 .put("error", notJoined(phase, n))

@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The admin API's record routes and the record count in {@code /status}:
+ * The admin API's record routes (their answers: {@link AdminServer} routes to them) and the record
+ * count in {@code /status}:
  * <pre>
  * GET  /records         the records this peer holds: {count, records: [record + remaining_seconds]}
  * GET  /records/{key}   the record under key, found through the network: record + {lookup: {agreeing,
@@ -61,12 +63,10 @@ final class RecordRoutes {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     private final KadringNode node;
-    private final JoinGate gate;
     private final RecordKeeper keeper;
 
-    RecordRoutes(KadringNode node, JoinGate gate, RecordKeeper keeper) {
+    RecordRoutes(KadringNode node, RecordKeeper keeper) {
         this.node = node;
-        this.gate = gate;
         this.keeper = keeper;
     }
 
@@ -75,21 +75,20 @@ final class RecordRoutes {
         return node.storedRecords().thenApply(List::size);
     }
 
-    /** The answer to {@code request} when it is a record route; empty when it is not one. */
-    Optional<CompletableFuture<Reply>> route(HttpServerRequest request, String[] segments) {
+    /**
+     * The 405 for {@code method} on a record path ({@code /records} or {@code /records/{key}});
+     * empty when {@code path} is not one.
+     */
+    static Optional<Reply> notAllowed(HttpMethod method, String path) {
+        String[] segments = path.split("/", -1);
         if (segments.length < 2 || !segments[1].equals("records") || segments.length > 3) return Optional.empty();
-        HttpMethod method = request.method();
-        if (segments.length == 2 && method == HttpMethod.GET) return Optional.of(list());
-        if (segments.length == 2 && method == HttpMethod.POST) return Optional.of(gate.whenJoined(() -> post(request)));
-        if (segments.length == 3 && method == HttpMethod.GET) {
-            return Optional.of(gate.whenJoined(() -> get(key(segments[2]))));
-        }
         String allowed = segments.length == 2 ? "GET or POST" : "GET (POST a record to /records)";
-        return Optional.of(CompletableFuture.completedFuture(Reply.error(405, "method " + method + " is not allowed on "
-                + KeyArgument.echo(request.path()) + "; use " + allowed)));
+        return Optional.of(Reply.error(405, "method " + method + " is not allowed on " + KeyArgument.echo(path)
+                + "; use " + allowed));
     }
 
-    private CompletableFuture<Reply> list() {
+    /** GET /records. */
+    CompletableFuture<Reply> list() {
         long now = node.nowMillis();
         return node.storedRecords().thenApply(held -> {
             JsonArray records = new JsonArray();
@@ -99,7 +98,8 @@ final class RecordRoutes {
         });
     }
 
-    private CompletableFuture<Reply> get(Id key) {
+    /** GET /records/{key}. */
+    CompletableFuture<Reply> get(Id key) {
         return node.get(key).orTimeout(LIMIT.toMillis(), TimeUnit.MILLISECONDS).thenApply(found -> {
             if (found.record().isEmpty()) {
                 return Reply.json(404, new JsonObject().put("error", "not found: no node has a record under key "
@@ -118,51 +118,21 @@ final class RecordRoutes {
                 .put("duration_ms", found.durationMillis());
     }
 
-    private CompletableFuture<Reply> post(HttpServerRequest request) {
+    /** The 415 for a POST whose content type is not JSON; empty when it is JSON. */
+    static Optional<Reply> unsupportedType(HttpServerRequest request) {
         String type = request.getHeader("content-type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            return CompletableFuture.completedFuture(Reply.error(415, "POST /records takes content-type "
-                    + "application/json, got " + (type == null ? "none" : "'" + KeyArgument.echo(type) + "'")));
-        }
-        String length = request.getHeader("content-length");
-        if (length != null && length.length() > 9 || length != null && parse(length) > MAX_BODY_BYTES) {
-            return CompletableFuture.completedFuture(tooLarge());
-        }
-        return body(request).thenCompose(body -> body == null
-                ? CompletableFuture.completedFuture(tooLarge())
-                : store(body));
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) return Optional.empty();
+        return Optional.of(Reply.error(415, "POST /records takes content-type application/json, got "
+                + (type == null ? "none" : "'" + KeyArgument.echo(type) + "'")));
     }
 
-    private static long parse(String length) {
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return 0; // the body itself is measured as it comes
-        }
-    }
-
-    private static Reply tooLarge() {
+    /** The 413 for a body larger than {@link #MAX_BODY_BYTES}. */
+    static Reply tooLarge() {
         return Reply.error(413, "the body is larger than " + MAX_BODY_BYTES + " bytes; a record is a few kilobytes");
     }
 
-    /** The request body, or null when it grows past {@link #MAX_BODY_BYTES}. */
-    private static CompletableFuture<Buffer> body(HttpServerRequest request) {
-        CompletableFuture<Buffer> result = new CompletableFuture<>();
-        Buffer body = Buffer.buffer();
-        request.handler(chunk -> {
-            if (result.isDone()) return;
-            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
-                result.complete(null);
-            } else {
-                body.appendBuffer(chunk);
-            }
-        });
-        request.exceptionHandler(result::completeExceptionally);
-        request.endHandler(v -> result.complete(body));
-        return result;
-    }
-
-    private CompletableFuture<Reply> store(Buffer body) {
+    /** POST /records, once the body (at most {@link #MAX_BODY_BYTES}) has arrived. */
+    CompletableFuture<Reply> store(Buffer body) {
         JsonObject json;
         try {
             json = new JsonObject(body);
