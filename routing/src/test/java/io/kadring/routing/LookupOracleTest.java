@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadring.routing.time.EventQueue;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -184,9 +185,10 @@ final class LookupOracleTest {
     }
 
     /**
-     * Answers the lookup's queries one at a time in random order, as an asynchronous network
-     * would, topping up after each; checks it never asks twice, never asks itself and never
-     * has more than alpha in flight.
+     * Answers the lookup's queries in virtual time, as an asynchronous network would: each
+     * answer (or failure, for a dead node) comes back after a random latency of 1 to 100 ms,
+     * one event at a time, and the lookup is topped up after each. Checks it never asks twice,
+     * never asks itself and never has more than alpha in flight.
      */
     private static LookupResult drive(Node start, java.util.function.Supplier<List<Contact>> next,
                                       java.util.function.BooleanSupplier finished,
@@ -194,6 +196,7 @@ final class LookupOracleTest {
                                       SplittableRandom random, java.util.function.BiConsumer<Id, Node> respond,
                                       java.util.function.Consumer<Id> fail,
                                       java.util.function.Supplier<LookupResult> result) {
+        EventQueue network = new EventQueue();
         List<Contact> inFlight = new ArrayList<>();
         Set<Id> asked = new HashSet<>();
         int steps = 0;
@@ -202,13 +205,16 @@ final class LookupOracleTest {
                 assertFalse(c.id().equals(start.id()), "never asks itself");
                 assertTrue(asked.add(c.id()), "never asks twice: " + c);
                 inFlight.add(c);
+                network.schedule(random.nextLong(1, 101), () -> {
+                    inFlight.remove(c);
+                    if (dead.contains(c.id())) fail.accept(c.id());
+                    else respond.accept(c.id(), byId.get(c.id()));
+                });
             }
             assertEquals(inFlight.size(), inFlightCount.getAsInt());
             assertTrue(inFlight.size() <= K, "at most k in flight (alpha until the lookup stalls)");
             assertFalse(inFlight.isEmpty(), "not finished, so something must be in flight");
-            Contact c = inFlight.remove(random.nextInt(inFlight.size()));
-            if (dead.contains(c.id())) fail.accept(c.id());
-            else respond.accept(c.id(), byId.get(c.id()));
+            assertTrue(network.runNext(), "something in flight, so an answer is due");
             assertTrue(++steps < 5_000, "a lookup that does not end");
         }
         assertTrue(next.get().isEmpty(), "nothing more to ask once finished");

@@ -1,6 +1,7 @@
 package io.kadring.simulator;
 
 import io.kadring.overlay.env.DatagramHandler;
+import io.kadring.routing.time.EventQueue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -218,7 +219,7 @@ public final class SimNetwork {
     }
 
     /** A datagram in flight: one object per datagram, queued directly on the loop. */
-    private final class Delivery extends EventLoop.Event {
+    private final class Delivery extends EventQueue.Event {
         final InetSocketAddress from;
         final Host to;
         final byte[] datagram;
@@ -230,12 +231,12 @@ public final class SimNetwork {
         }
 
         @Override
-        boolean isCancelled() {
+        protected boolean isCancelled() {
             return false;
         }
 
         @Override
-        void fire() {
+        protected void fire() {
             deliver(this);
         }
     }

@@ -5,26 +5,24 @@ import io.kadring.overlay.env.Cancellable;
 import io.kadring.overlay.env.DatagramHandler;
 import io.kadring.overlay.env.Environment;
 import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.routing.time.EventQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
 import java.util.random.RandomGenerator;
 
 /**
- * A deterministic network in virtual time for node tests: one event queue ordered by
- * (time, sequence number), so events due at the same moment run in the order they were
- * scheduled; datagrams are delivered after a fixed latency to whatever handler is attached
+ * A deterministic network in virtual time for node tests, on the shared {@link EventQueue}:
+ * events due at the same moment run in the order they were scheduled; datagrams are delivered after a fixed latency to whatever handler is attached
  * at the destination (none: lost), unless a drop filter says otherwise. One master seed;
  * every environment gets its own generator split from it. Single-threaded: the test thread
  * is every node's thread.
@@ -37,16 +35,11 @@ final class TestNetwork {
         }
     }
 
-    private record Event(long time, long seq, Runnable task, boolean[] cancelled) {}
-
-    private final PriorityQueue<Event> queue = new PriorityQueue<>(
-            Comparator.comparingLong(Event::time).thenComparingLong(Event::seq));
+    private final EventQueue queue = new EventQueue();
     private final Map<InetSocketAddress, DatagramHandler> hosts = new HashMap<>();
     private final SplittableRandom seeds;
     private final long latency;
     private BiPredicate<InetSocketAddress, InetSocketAddress> drop = (from, to) -> false;
-    private long now;
-    private long seq;
     private long delivered;
     private long lost;
 
@@ -63,12 +56,11 @@ final class TestNetwork {
         return new Environment() {
             @Override
             public long now() {
-                return now;
+                return queue.now();
             }
 
             @Override
             public Cancellable schedule(long delayMillis, Runnable task) {
-                if (delayMillis < 0) throw new IllegalArgumentException("negative delay " + delayMillis);
                 return TestNetwork.this.schedule(delayMillis, task);
             }
 
@@ -148,7 +140,7 @@ final class TestNetwork {
     // ---- time ----------------------------------------------------------------
 
     long now() {
-        return now;
+        return queue.now();
     }
 
     long delivered() {
@@ -159,26 +151,14 @@ final class TestNetwork {
         return lost;
     }
 
+    /** Runs {@code task} after {@code delayMillis} (≥ 0, else IllegalArgumentException). */
     Cancellable schedule(long delayMillis, Runnable task) {
-        boolean[] cancelled = {false};
-        queue.add(new Event(now + delayMillis, seq++, task, cancelled));
-        return () -> cancelled[0] = true;
-    }
-
-    /** Runs the next event, if any; false when the queue is empty. */
-    boolean step() {
-        Event e = queue.poll();
-        if (e == null) return false;
-        now = e.time;
-        if (!e.cancelled[0]) e.task.run();
-        return true;
+        return queue.schedule(delayMillis, task)::cancel;
     }
 
     /** Runs every event due within the next {@code millis}, then sets the clock to that moment. */
     void runFor(long millis) {
-        long until = now + millis;
-        while (!queue.isEmpty() && queue.peek().time <= until) step();
-        now = until;
+        queue.runFor(millis);
     }
 
     /**
@@ -186,14 +166,9 @@ final class TestNetwork {
      * fails naming {@code what} if it is still not done then. Returns the future (done).
      */
     <T> CompletableFuture<T> runUntilDone(CompletableFuture<T> future, long limitMillis, String what) {
-        long deadline = now + limitMillis;
-        while (!future.isDone()) {
-            Event next = queue.peek();
-            if (next == null || next.time > deadline) {
-                throw new AssertionError("virtual time " + limitMillis + " ms passed without " + what
-                        + (next == null ? " (no events left)" : ""));
-            }
-            step();
+        if (!queue.runUntil(future::isDone, queue.now() + limitMillis)) {
+            throw new AssertionError("virtual time " + limitMillis + " ms passed without " + what
+                    + (queue.nextEventTime() == Long.MAX_VALUE ? " (no events left)" : ""));
         }
         return future;
     }
@@ -228,7 +203,7 @@ final class TestNetwork {
     /** Attaches a host at {@code address} that only records what it receives. */
     List<Arrival> recorder(InetSocketAddress address) {
         List<Arrival> inbox = new ArrayList<>();
-        attach(address, (from, bytes) -> inbox.add(new Arrival(now, from, bytes)));
+        attach(address, (from, bytes) -> inbox.add(new Arrival(queue.now(), from, bytes)));
         return inbox;
     }
 }
