@@ -347,6 +347,7 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
     private final class ScheduledTask implements Cancellable {
         private final Runnable task;
         private long timerId = -1;
+        private long dueAt;
         private boolean cancelled;
 
         ScheduledTask(Runnable task) {
@@ -358,6 +359,7 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
                 return;
             }
             pending.add(this);
+            dueAt = now() + delayMillis;
             if (delayMillis == 0) { // Vert.x timers need at least 1 ms
                 context.runOnContext(ignored -> fire());
             } else {
@@ -366,9 +368,15 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
         }
 
         private void fire() {
-            if (!pending.remove(this) || shutDown) {
+            if (!pending.contains(this) || shutDown) {
                 return; // cancelled meanwhile
             }
+            long left = dueAt - now();
+            if (left > 0) { // the event loop's timer woke a little early: never run before the delay
+                timerId = vertx.setTimer(left, ignored -> fire());
+                return;
+            }
+            pending.remove(this);
             try {
                 task.run();
             } catch (RuntimeException e) {
