@@ -64,6 +64,8 @@ public final class PeerProcess implements AutoCloseable {
     private static final Duration STEP_LIMIT = Duration.ofSeconds(3);
     /** How long saved records wait for the join before they are put back regardless. */
     static final Duration RESTORE_WITHOUT_JOIN = Duration.ofSeconds(5);
+    /** How soon a restore that found the node not bound yet tries again. */
+    private static final Duration NOT_BOUND_RETRY = Duration.ofMillis(200);
     /** The most a record stored here for another node waits to reach the disk. */
     public static final Duration REPLICA_SAVE_DELAY = Duration.ofSeconds(2);
     private static final Duration REPLICA_SCAN = Duration.ofMillis(500);
@@ -187,8 +189,7 @@ public final class PeerProcess implements AutoCloseable {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 LOG.error("{}; stopping", cause.getMessage());
                 // not on the node's thread: closing waits for that thread's work to finish
-                Thread stop = new Thread(() -> stop(cause), "kadring-stop");
-                stop.start();
+                new Thread(() -> stop(cause), "kadring-stop").start();
             }
         });
         if (!records.records().isEmpty()) {
@@ -223,7 +224,18 @@ public final class PeerProcess implements AutoCloseable {
             LOG.info("still joining: putting the {} saved record{} back with the nodes known so far",
                     records.records().size(), records.records().size() == 1 ? "" : "s");
         }
-        new RecordRestore(node, records.records()).run(() -> restoreStarted.set(false));
+        new RecordRestore(node, records.records()).run(() -> {
+            // not bound yet: try again in a moment (a join that completes meanwhile restores them)
+            restoreStarted.set(false);
+            if (closing.get()) return;
+            try {
+                chores.schedule(() -> {
+                    if (!joined.isDone()) restoreRecords(records, true);
+                }, NOT_BOUND_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopping: the records stay on disk for the next start
+            }
+        });
     }
 
     /** The node's id. */
