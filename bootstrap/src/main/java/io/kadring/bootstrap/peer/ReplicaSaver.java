@@ -6,8 +6,10 @@ import io.kadring.overlay.KadringNode;
 import io.kadring.routing.Id;
 import io.kadring.storage.StoredRecord;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,19 +59,22 @@ final class ReplicaSaver {
         }
         long wall = System.currentTimeMillis();
         int written = 0;
+        Set<Id> heldKeys = new HashSet<>(held.size() * 2);
         for (StoredRecord s : held) {
             long remaining = s.remainingLifetime(now);
             if (remaining <= 0) continue;
-            Version version = new Version(s.record().seq(), wall + remaining);
+            heldKeys.add(s.key());
+            long expires = wall + remaining;
             Version last = saved.get(s.key());
-            if (last != null && last.seq() == version.seq()
-                    && Math.abs(last.expiresAtEpochMillis() - version.expiresAtEpochMillis()) < EXPIRY_SLACK_MILLIS) {
+            if (last != null && last.seq() == s.record().seq()
+                    && Math.abs(last.expiresAtEpochMillis() - expires) < EXPIRY_SLACK_MILLIS) {
                 continue;
             }
-            store.saveLater(new RecordsFile.Saved(s.record(), version.expiresAtEpochMillis()));
-            saved.put(s.key(), version);
+            store.saveLater(new RecordsFile.Saved(s.record(), expires));
+            saved.put(s.key(), new Version(s.record().seq(), expires));
             written++;
         }
+        saved.keySet().retainAll(heldKeys); // what left the node's store is forgotten here too: bounded by it
         if (written > 0) LOG.debug("saved {} held record{} to {}", written, written == 1 ? "" : "s", store.path());
         return written;
     }

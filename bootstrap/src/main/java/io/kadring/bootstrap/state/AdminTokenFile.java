@@ -1,20 +1,15 @@
 package io.kadring.bootstrap.state;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,8 +28,6 @@ public final class AdminTokenFile {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~+/=-]+");
     private static final String EXPECTED = "one line of at least " + MIN_LENGTH
             + " characters from A-Z a-z 0-9 . _ ~ + / = -";
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private AdminTokenFile() {}
@@ -87,41 +80,17 @@ public final class AdminTokenFile {
     }
 
     private static void create(Path path, String token) throws IOException {
-        Path target = path.toAbsolutePath();
-        Path dir = target.getParent();
+        Path dir = path.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw problem(path, "cannot be created: directory " + dir + " does not exist");
         }
-        Path tmp = isPosix(dir)
-                ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
-                        PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.US_ASCII));
-                while (buffer.hasRemaining()) channel.write(buffer);
-                channel.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        syncDirectory(dir);
+        StateFile.replace(path, (token + "\n").getBytes(StandardCharsets.US_ASCII), true);
     }
 
     private static byte[] randomBytes() {
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    /** Makes the new directory entry durable where the platform allows it (not on Windows). */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // best effort: the file's own contents are synced
-        }
     }
 
     private static boolean isPosix(Path path) {

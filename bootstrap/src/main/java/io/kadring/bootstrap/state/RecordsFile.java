@@ -143,6 +143,16 @@ public final class RecordsFile {
         }
     }
 
+    /**
+     * The seq and the expiry a {@link #line} names, read without validating the record (for
+     * comparing versions); throws when those fields do not parse.
+     */
+    static long[] seqAndExpiry(String line) {
+        String[] f = line.split(" ", FIELDS);
+        if (f.length != FIELDS) throw new IllegalArgumentException("it has " + f.length + " fields, not " + FIELDS);
+        return new long[] {Long.parseLong(f[4]), Long.parseLong(f[1])};
+    }
+
     /** The record a {@link #line} holds; throws naming the problem when it does not parse or validate. */
     static Saved parse(String line) {
         String[] f = line.split(" ", -1);

@@ -145,7 +145,7 @@ public final class SavedRecords implements AutoCloseable {
         List<String> drop = new ArrayList<>();
         for (Map.Entry<String, String> e : map.entrySet()) {
             try {
-                if (RecordsFile.parse(e.getValue()).remainingMillis(nowEpochMillis) <= 0) drop.add(e.getKey());
+                if (RecordsFile.seqAndExpiry(e.getValue())[1] <= nowEpochMillis) drop.add(e.getKey());
             } catch (IllegalArgumentException bad) {
                 drop.add(e.getKey());
             }
@@ -168,12 +168,9 @@ public final class SavedRecords implements AutoCloseable {
         String held = map.get(key);
         if (held != null) {
             try {
-                Saved old = RecordsFile.parse(held);
+                long[] old = RecordsFile.seqAndExpiry(held); // no signature check: it was valid when saved
                 long seq = saved.record().seq();
-                if (old.record().seq() > seq
-                        || old.record().seq() == seq && old.expiresAtEpochMillis() >= saved.expiresAtEpochMillis()) {
-                    return;
-                }
+                if (old[0] > seq || old[0] == seq && old[1] >= saved.expiresAtEpochMillis()) return;
             } catch (IllegalArgumentException damaged) {
                 // replaced below
             }

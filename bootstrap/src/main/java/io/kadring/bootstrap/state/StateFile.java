@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** How the peer replaces its state files and sets aside the ones it cannot read. */
 final class StateFile {
@@ -18,8 +19,16 @@ final class StateFile {
      * the new one, never a mix: a temporary file in the same directory, synced, then renamed.
      */
     static void replace(Path target, byte[] content) throws IOException {
+        replace(target, content, false);
+    }
+
+    /** As {@link #replace(Path, byte[])}; {@code ownerOnly} makes the file rw------- (on POSIX) from its first byte. */
+    static void replace(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = ownerOnly && dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
