@@ -91,9 +91,11 @@ public final class SignedRecord {
 
     /** SHA-256(publicKey ‖ salt) for a mutable record, SHA-256(value) for an immutable one. */
     public Id key() {
-        if (isImmutable()) {
-            return Id.sha256(value);
-        }
+        return isImmutable() ? Id.sha256(value) : mutableKey(publicKey, salt);
+    }
+
+    /** The key of the mutable records of {@code publicKey} under {@code salt}: SHA-256(publicKey ‖ salt). */
+    public static Id mutableKey(byte[] publicKey, byte[] salt) {
         byte[] both = Arrays.copyOf(publicKey, publicKey.length + salt.length);
         System.arraycopy(salt, 0, both, publicKey.length, salt.length);
         return Id.sha256(both);

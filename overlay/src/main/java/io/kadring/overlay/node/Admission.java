@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -23,7 +24,23 @@ import java.util.function.Predicate;
  * Also applies Kademlia's eviction rule: a full bucket pings its oldest contact and
  * evicts it only if that ping fails.
  */
-final class Admission {
+final class Admission implements Vouching {
+
+    /** What admission tells the node; the node dispatches each to whoever acts on it. */
+    interface Events {
+        /** PING {@code address} so that its PONG's record can admit it; call {@link #verified} after. */
+        void verify(InetSocketAddress address);
+
+        /** PING a known contact: a failure makes it pay. */
+        void checkAlive(Contact contact);
+
+        /** A verified node met for the first time (whether or not its bucket had room for it). */
+        void newContact(Contact contact);
+
+        /** The table or the ring changed. */
+        void viewChanged();
+    }
+
     private static final int RECENT = 64;
     /** Verification PINGs outstanding at once; strangers beyond that wait for their next message. */
     private static final int MAX_VERIFYING = 256;
@@ -32,11 +49,15 @@ final class Admission {
     /** How long a stranger that sent us a request gets to send its record before we ask. */
     private static final long VERIFY_DELAY_MILLIS = 1_000;
 
-    private final Node node;
+    private final Id self;
+    private final SelfRecord selfRecord;
     private final RoutingTable table;
     private final RingNeighbours ring;
     private final NodeMetrics metrics;
     private final Predicate<NodeRecord> verifier;
+    private final Scheduler scheduler;
+    private final LongSupplier clock;
+    private final Events events;
     private final Set<InetSocketAddress> verifying = new HashSet<>();
     /** Requesters whose verification waits a moment ({@link #requestFrom}). */
     private final Set<InetSocketAddress> delayed = new HashSet<>();
@@ -45,13 +66,26 @@ final class Admission {
     /** The last record verified per id, so a repeated PING costs no signature check. */
     private final Map<Id, NodeRecord> lastVerified = new LruMap<>(RECENT);
 
-    Admission(Node node, RoutingTable table, RingNeighbours ring, NodeMetrics metrics,
-              Predicate<NodeRecord> verifier) {
-        this.node = node;
+    Admission(SelfRecord selfRecord, RoutingTable table, RingNeighbours ring, NodeMetrics metrics,
+              Predicate<NodeRecord> verifier, Scheduler scheduler, LongSupplier clock, Events events) {
+        this.self = selfRecord.record().id();
+        this.selfRecord = selfRecord;
         this.table = table;
         this.ring = ring;
         this.metrics = metrics;
         this.verifier = verifier;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * A PONG came from {@code from} in answer to a PING of ours: it says where it sees us, and
+     * its record may admit its sender. Returns why it did not, or null when it did.
+     */
+    RecordRefusal onPong(Message.Pong pong, InetSocketAddress from) {
+        if (selfRecord.observed(pong.observed(), from)) metrics.selfAddressChanged();
+        return onRecord(pong.nodeRecord(), pong.sender(), from, true);
     }
 
     /**
@@ -67,7 +101,7 @@ final class Admission {
      */
     RecordRefusal onRecord(NodeRecord record, Id claimedSender, InetSocketAddress source, boolean answersUs) {
         Id id = record.id();
-        if (id.equals(node.id())) return RecordRefusal.OWN_ID;
+        if (id.equals(self)) return RecordRefusal.OWN_ID;
         if (!id.equals(claimedSender)) return refuse(RecordRefusal.SENDER_MISMATCH);
         InetSocketAddress advertised = record.address();
         boolean unknown = advertised.getAddress().isAnyLocalAddress();
@@ -81,8 +115,8 @@ final class Admission {
             if (!verifier.test(record)) return refuse(RecordRefusal.BAD_NODE_RECORD);
             lastVerified.put(id, record);
         }
-        observe(Contact.seen(id, source, node.now()));
-        if (!answersUs && node.selfRecord().address().getAddress().isAnyLocalAddress()) {
+        observe(Contact.seen(id, source, clock.getAsLong()));
+        if (!answersUs && selfRecord.address().getAddress().isAnyLocalAddress()) {
             // we do not know our own address yet: the PONG of a node that reached us says it
             verify(source);
         }
@@ -99,9 +133,9 @@ final class Admission {
      * strangers are asked for their record.
      */
     void heardFrom(Id id, InetSocketAddress from) {
-        if (id.equals(node.id())) return;
+        if (id.equals(self)) return;
         if (isVouchedFor(id, from)) {
-            observe(Contact.seen(id, from, node.now()));
+            observe(Contact.seen(id, from, clock.getAsLong()));
         } else if (wouldTake(id)) {
             verify(from);
         }
@@ -113,13 +147,13 @@ final class Admission {
      * verifies us next, and its PING brings its record anyway, which makes ours unneeded.
      */
     void requestFrom(Id id, InetSocketAddress from) {
-        if (id.equals(node.id())) return;
+        if (id.equals(self)) return;
         if (isVouchedFor(id, from)) {
-            observe(Contact.seen(id, from, node.now()));
+            observe(Contact.seen(id, from, clock.getAsLong()));
         } else if (wouldTake(id) && !verifying.contains(from) && delayed.size() < MAX_VERIFYING && delayed.add(from)) {
-            node.env().schedule(VERIFY_DELAY_MILLIS, () -> {
+            scheduler.schedule(VERIFY_DELAY_MILLIS, () -> {
                 delayed.remove(from);
-                if (!isVouchedFor(id, from) && !node.isClosed()) verify(from);
+                if (!isVouchedFor(id, from)) verify(from);
             });
         }
     }
@@ -130,78 +164,52 @@ final class Admission {
      * PINGs carry its record, so the replacement cache still fills).
      */
     private boolean wouldTake(Id id) {
-        if (table.bucketSize(node.id().commonPrefixLength(id)) < table.config().k()) return true;
+        if (table.bucketSize(self.commonPrefixLength(id)) < table.config().k()) return true;
         List<Contact> successors = ring.successors();
         if (successors.size() < ring.successorListSize()
-                || id.inOpen(node.id(), successors.get(successors.size() - 1).id())) {
+                || id.inOpen(self, successors.get(successors.size() - 1).id())) {
             return true;
         }
-        return ring.predecessor().map(p -> id.inOpen(p.id(), node.id())).orElse(true);
+        return ring.predecessor().map(p -> id.inOpen(p.id(), self)).orElse(true);
     }
 
     /** Whether {@code id} at {@code address} has proven itself already. */
-    boolean isVouchedFor(Id id, InetSocketAddress address) {
+    @Override
+    public boolean isVouchedFor(Id id, InetSocketAddress address) {
         var known = table.get(id);
         if (known.isPresent()) return known.get().address().equals(address);
         return address.equals(recent.get(id)) || hasRingEntry(id, address);
     }
 
-    /** Pings {@code address} so that its PONG's record can admit it. */
-    void verify(InetSocketAddress address) {
+    /** Pings {@code address} so that its PONG's record can admit it (one PING per address at a time). */
+    @Override
+    public void verify(InetSocketAddress address) {
         if (verifying.size() >= MAX_VERIFYING || !verifying.add(address)) return;
-        node.rpc().request(address, tx -> new Message.Ping(tx, node.id(), node.selfRecord()), new RpcEngine.Callback() {
-            @Override
-            public void onResponse(Message response, long rtt) {
-                verifying.remove(address);
-                node.onPong(response, address);
-            }
+        events.verify(address);
+    }
 
-            @Override
-            public void onFailure() {
-                verifying.remove(address);
-            }
-        });
+    /** The verification PING to {@code address} is over, answered or not. */
+    void verified(InetSocketAddress address) {
+        verifying.remove(address);
     }
 
     /** A verified contact was heard from: table, ring, and the eviction rule. */
     void observe(Contact contact) {
         boolean known = recent.put(contact.id(), contact.address()) != null || table.contains(contact.id());
         ring.observe(contact);
-        RoutingTable.Observation o = table.observe(contact, node.now());
+        RoutingTable.Observation o = table.observe(contact, clock.getAsLong());
         if (!known) {
             // a node met for the first time (whether or not its bucket had room for it) may
             // now be among the k closest to some of the records held here
-            node.records().onNewContact(contact);
+            events.newContact(contact);
         }
         // Kademlia's eviction rule, asked only about a contact that has been quiet a while
         // (BEP 5's "questionable"): one heard from recently is alive, and pinging it whenever a
         // stranger shows up at a full bucket would cost a PING per stranger
         if (o.outcome() == RoutingTable.Outcome.PENDING_EVICTION && o.toPing() != null
-                && node.now() - o.toPing().lastSeen() >= QUIET_MILLIS) {
-            checkAlive(o.toPing());
+                && clock.getAsLong() - o.toPing().lastSeen() >= QUIET_MILLIS) {
+            events.checkAlive(o.toPing());
         }
-    }
-
-    /**
-     * Pings a known contact: a PONG from that same id refreshes it; silence, an error, or
-     * another node answering at its address (it was replaced) counts as its failure.
-     */
-    void checkAlive(Contact contact) {
-        node.rpc().request(contact.address(), tx -> new Message.Ping(tx, node.id(), node.selfRecord()),
-                new RpcEngine.Callback() {
-                    @Override
-                    public void onResponse(Message response, long rtt) {
-                        node.onPong(response, contact.address());
-                        if (!response.sender().equals(contact.id()) || !(response instanceof Message.Pong)) {
-                            failed(contact.id(), contact.address());
-                        }
-                    }
-
-                    @Override
-                    public void onFailure() {
-                        failed(contact.id(), contact.address());
-                    }
-                });
     }
 
     /**
@@ -209,12 +217,13 @@ final class Admission {
      * we know at that address pays: a referral naming a wrong address for a real node must
      * not get the real one evicted.
      */
-    void failed(Id id, InetSocketAddress address) {
+    @Override
+    public void failed(Id id, InetSocketAddress address) {
         boolean inTable = table.get(id).map(c -> c.address().equals(address)).orElse(false);
-        if (inTable) table.onFailure(id, node.now());
+        if (inTable) table.onFailure(id, clock.getAsLong());
         if (hasRingEntry(id, address)) ring.remove(id);
         if (address.equals(recent.get(id))) recent.remove(id);
-        node.viewChanged();
+        events.viewChanged();
     }
 
     private boolean hasRingEntry(Id id, InetSocketAddress address) {

@@ -2,7 +2,7 @@ package io.kadring.overlay.node;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -13,24 +13,30 @@ import java.util.function.Supplier;
  * queue is bounded and drops the oldest task when full (the next round will redo it).
  */
 final class BackgroundWork {
-    private final Node node;
+    private final Procedures procedures;
+    private final Scheduler scheduler;
+    private final LongSupplier clock;
     private final int maxInFlight;
     private final long spacingMillis;
     private final int maxQueued;
-    private final Deque<Supplier<CompletableFuture<?>>> queue = new ArrayDeque<>();
+    private final Deque<Supplier<Procedure<?>>> queue = new ArrayDeque<>();
     private int inFlight;
     private long lastStart = Long.MIN_VALUE / 2;
     private boolean wakeUpScheduled;
+    private boolean stopped;
 
-    BackgroundWork(Node node, int maxInFlight, long spacingMillis, int maxQueued) {
-        this.node = node;
+    BackgroundWork(Procedures procedures, Scheduler scheduler, LongSupplier clock, int maxInFlight,
+                   long spacingMillis, int maxQueued) {
+        this.procedures = procedures;
+        this.scheduler = scheduler;
+        this.clock = clock;
         this.maxInFlight = maxInFlight;
         this.spacingMillis = spacingMillis;
         this.maxQueued = maxQueued;
     }
 
-    /** Queues {@code task}; it runs when its turn comes, on the node's thread. */
-    void submit(Supplier<CompletableFuture<?>> task) {
+    /** Queues the procedure {@code task} makes when its turn comes; it runs on the node's thread. */
+    void submit(Supplier<Procedure<?>> task) {
         if (queue.size() >= maxQueued) queue.pollFirst();
         queue.addLast(task);
         drain();
@@ -40,14 +46,20 @@ final class BackgroundWork {
         return queue.size();
     }
 
+    /** Nothing more starts. */
+    void stop() {
+        stopped = true;
+        queue.clear();
+    }
+
     private void drain() {
-        while (!queue.isEmpty() && inFlight < maxInFlight && !node.isClosed()) {
-            long now = node.now();
+        while (!queue.isEmpty() && inFlight < maxInFlight && !stopped) {
+            long now = clock.getAsLong();
             long wait = lastStart + spacingMillis - now;
             if (wait > 0) {
                 if (!wakeUpScheduled) {
                     wakeUpScheduled = true;
-                    node.env().schedule(wait, () -> {
+                    scheduler.schedule(wait, () -> {
                         wakeUpScheduled = false;
                         drain();
                     });
@@ -56,13 +68,14 @@ final class BackgroundWork {
             }
             lastStart = now;
             inFlight++;
-            CompletableFuture<?> running;
+            Procedure<?> task;
             try {
-                running = queue.pollFirst().get();
+                task = queue.pollFirst().get();
             } catch (RuntimeException e) {
-                running = CompletableFuture.failedFuture(e);
+                inFlight--;
+                continue; // a bug of ours: that task is lost, the rest go on
             }
-            running.whenComplete((r, e) -> {
+            procedures.run(task).whenComplete((r, e) -> {
                 inFlight--;
                 drain();
             });

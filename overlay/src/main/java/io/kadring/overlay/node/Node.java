@@ -12,18 +12,30 @@ import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
-import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import io.kadring.storage.RecordStore;
 import io.kadring.storage.RecordValidator;
 import io.kadring.storage.SignedRecord;
 import io.kadring.storage.StoredRecord;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * A DHT node: Kademlia routing and a Chord ring over one id space, driven entirely by the
  * {@link Environment} it is handed. It never blocks and never reads a clock of its own, so
  * the same class runs over real UDP and inside the simulator.
+ *
+ * <p>Here the parts are wired together: requests from others go to one {@link RequestHandler}
+ * per message type; what this node does itself (join, lookups, put, get, stabilize, republish,
+ * hand-off) are {@link Procedure}s that {@link Procedures} runs; admission's events are
+ * dispatched to whoever acts on them.
  *
  * <p>Not thread-safe: every method must be called on the environment's thread. Futures
  * returned here complete on that thread.
@@ -37,19 +49,23 @@ public final class Node implements DatagramHandler {
     private final RoutingTable table;
     private final RingNeighbours ring;
     private final RpcEngine rpc;
-    private final TokenIssuer tokens;
     private final Admission admission;
-    private final Responder responder;
+    private final Procedures procedures;
+    private final RecordValidator validator;
+    private final RecordStore store;
     private final Lookups lookups;
+    private final BackgroundWork background;
+    private final Republisher republisher;
     private final Maintenance maintenance;
-    private final Records records;
     private final SourceRateLimiter limiter;
+    private final Map<Message.Type, RequestHandler> handlers = new EnumMap<>(Message.Type.class);
     /** Sizes for the metrics gauges, which are read from other threads. */
     private volatile int contactCount;
     private volatile int ringCount;
     private boolean started;
     private boolean closed;
-    private Joiner joiner;
+    private JoinProcedure join;
+    private StabilizeProcedure stabilizing;
 
     /**
      * @param advertised the address to put in this node's record: the bound address, or a
@@ -77,15 +93,31 @@ public final class Node implements DatagramHandler {
         this.table = new RoutingTable(id, config.routing());
         this.ring = new RingNeighbours(id, config.successorListSize());
         this.rpc = new RpcEngine(env, config, metrics);
-        this.tokens = new TokenIssuer(env.random(), config.tokenPeriodMillis(), env.now());
-        this.admission = new Admission(this, table, ring, metrics, checks.nodeRecords());
-        this.records = new Records(this, new RecordValidator(config.maxValueBytes(), checks.records()));
-        this.responder = new Responder(this);
+        TokenIssuer tokens = new TokenIssuer(env.random(), config.tokenPeriodMillis(), env.now());
+        Scheduler scheduler = env::schedule;
+        LongSupplier clock = env::now;
+        this.admission = new Admission(self, table, ring, metrics, checks.nodeRecords(), scheduler, clock,
+                new AdmissionEvents());
+        this.procedures = new Procedures(rpc, admission, scheduler, clock, metrics);
+        this.validator = new RecordValidator(config.maxValueBytes(), checks.records());
+        this.store = new RecordStore(config.store(), clock, validator);
+        KnownContacts known = new KnownContacts(table, ring);
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(), 2 * config.requestsPerSecondPerSource());
-        this.lookups = new Lookups(this);
-        this.maintenance = new Maintenance(this);
+        this.lookups = new Lookups(id, this::selfContact, table, ring, known, config, metrics, clock);
+        this.background = new BackgroundWork(procedures, scheduler, clock, 4, 10, 100_000);
+        this.republisher = new Republisher(id, store, table, config.k(), config.replicateIntervalMillis(), background,
+                new RecordWork(), metrics, clock);
+        this.maintenance = new Maintenance(config, table, scheduler, env.random(), clock, new Rounds());
+        Outbox outbox = rpc::send;
+        handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission));
+        handlers.put(Message.Type.FIND_NODE,
+                new FindNodeHandler(id, this::selfContact, outbox, tokens, known, table, ring, config.k(), clock));
+        handlers.put(Message.Type.GET_NEIGHBOURS, new NeighboursHandler(id, outbox, ring));
+        handlers.put(Message.Type.NOTIFY, new NotifyHandler(ring, admission, clock));
+        handlers.put(Message.Type.FIND_VALUE, new FindValueHandler(id, outbox, tokens, store, known, config.k(), clock));
+        handlers.put(Message.Type.STORE, new StoreHandler(id, outbox, tokens, store, metrics, clock));
         metrics.registerNode(() -> contactCount, () -> ringCount);
-        metrics.registerRecords(records.store()::size, records.store()::bytes);
+        metrics.registerRecords(store::size, store::bytes);
     }
 
     /** A node that verifies every signature with Ed25519. */
@@ -104,16 +136,24 @@ public final class Node implements DatagramHandler {
         if (started) throw new IllegalStateException("node " + id.shortHex() + " was started already");
         started = true;
         maintenance.start();
-        joiner = new Joiner(this, List.copyOf(bootstrap));
-        return joiner.run();
+        if (bootstrap.isEmpty()) {
+            return CompletableFuture.completedFuture(new JoinResult(true, 0, ring.successor()));
+        }
+        join = new JoinProcedure(bootstrap, id, self::record, lookups, table, env.random(), config.joinAttempts(),
+                config.joinBackoffMillis());
+        return procedures.run(join).thenApply(rounds -> {
+            stabilize(); // so that the ring takes us in
+            viewChanged();
+            return new JoinResult(false, table.size(), ring.successor());
+        });
     }
 
     /**
      * What each bootstrap node did in the latest join round: "no answer", "answered", or
      * "answered but refused: why"; empty before {@link #start} and for a new network.
      */
-    public java.util.Map<InetSocketAddress, String> joinOutcomes() {
-        return joiner == null ? java.util.Map.of() : joiner.outcomes();
+    public Map<InetSocketAddress, String> joinOutcomes() {
+        return join == null ? Map.of() : join.outcomes();
     }
 
     /** Stops timers and fails outstanding requests; later datagrams are ignored. Idempotent. */
@@ -121,6 +161,8 @@ public final class Node implements DatagramHandler {
         if (closed) return;
         closed = true;
         maintenance.stop();
+        background.stop();
+        procedures.close();
         rpc.close();
         metrics.close();
     }
@@ -134,38 +176,26 @@ public final class Node implements DatagramHandler {
     /** The k nodes closest to {@code key} by XOR (this node included when it is one of them). */
     public CompletableFuture<LookupOutcome> findClosest(Id key) {
         if (closed) return closedFuture();
-        return lookups.closest(key);
+        return procedures.run(lookups.closest(key));
     }
 
     /** The first live node clockwise from {@code key} on the ring. */
     public CompletableFuture<LookupOutcome> findSuccessor(Id key) {
         if (closed) return closedFuture();
-        return lookups.successor(key);
+        return procedures.run(lookups.successor(key));
     }
 
     /** Pings {@code address}; completes with the contact that answered (its record verified). */
     public CompletableFuture<Contact> ping(InetSocketAddress address) {
         if (closed) return closedFuture();
-        CompletableFuture<Contact> result = new CompletableFuture<>();
-        rpc.request(address, tx -> new Message.Ping(tx, id, self.record()), new RpcEngine.Callback() {
-            @Override
-            public void onResponse(Message response, long rtt) {
-                onPong(response, address);
-                if (response instanceof Message.Pong pong) {
-                    result.complete(Contact.seen(pong.sender(), address, now()));
-                } else {
-                    result.completeExceptionally(new IllegalStateException(
-                            "node at " + address + " answered the ping with an error: " + response));
-                }
+        return procedures.run(PingProcedure.address(address, id, self::record)).thenCompose(reply -> {
+            if (reply instanceof Message.Pong pong) {
+                return CompletableFuture.completedFuture(Contact.seen(pong.sender(), address, now()));
             }
-
-            @Override
-            public void onFailure() {
-                result.completeExceptionally(new java.util.concurrent.TimeoutException(
-                        "no answer to ping from " + address));
-            }
+            return CompletableFuture.failedFuture(reply == null
+                    ? new TimeoutException("no answer to ping from " + address)
+                    : new IllegalStateException("node at " + address + " answered the ping with an error: " + reply));
         });
-        return result;
     }
 
     /**
@@ -174,14 +204,14 @@ public final class Node implements DatagramHandler {
      */
     public CompletableFuture<PutResult> put(SignedRecord record) {
         if (closed) return closedFuture();
-        return records.put(record, config.recordLifetimeMillis(), -1, false);
+        return put(record, config.recordLifetimeMillis(), -1, false);
     }
 
     /** As {@link #put(SignedRecord)}, to be kept for {@code lifetimeMillis} instead of the default. */
     public CompletableFuture<PutResult> put(SignedRecord record, long lifetimeMillis) {
         if (closed) return closedFuture();
         if (lifetimeMillis <= 0) throw new IllegalArgumentException("lifetime must be > 0 ms, got " + lifetimeMillis);
-        return records.put(record, lifetimeMillis, -1, false);
+        return put(record, lifetimeMillis, -1, false);
     }
 
     /**
@@ -190,7 +220,14 @@ public final class Node implements DatagramHandler {
      */
     public CompletableFuture<PutResult> put(SignedRecord record, long expectedSeq, boolean own) {
         if (closed) return closedFuture();
-        return records.put(record, config.recordLifetimeMillis(), expectedSeq, own);
+        return put(record, config.recordLifetimeMillis(), expectedSeq, own);
+    }
+
+    private CompletableFuture<PutResult> put(SignedRecord record, long lifetime, long expectedSeq, boolean own) {
+        return procedures.run(newPut(record, lifetime, expectedSeq)).thenApply(result -> {
+            if (own && result.stored() > 0) republisher.own(record, lifetime);
+            return result;
+        });
     }
 
     /**
@@ -200,22 +237,48 @@ public final class Node implements DatagramHandler {
      */
     public CompletableFuture<PutResult> publish(Identity identity, byte[] salt, byte[] value, long expectedSeq) {
         if (closed) return closedFuture();
-        return records.publish(identity, salt, value, expectedSeq);
+        Id key = SignedRecord.mutableKey(identity.publicKey(), salt);
+        long lifetime = config.recordLifetimeMillis();
+        PublishProcedure publish = new PublishProcedure(identity, salt, value, expectedSeq,
+                republisher.nextOwnSeq(key), expectedSeq >= 0 ? null : newGet(key),
+                record -> newPut(record, lifetime, expectedSeq));
+        return procedures.run(publish).thenApply(result -> {
+            if (result.stored() > 0) republisher.own(publish.signed(), lifetime);
+            return result;
+        });
     }
 
     /** The record under {@code key} with the highest valid seq any holder has. */
     public CompletableFuture<GetResult> get(Id key) {
         if (closed) return closedFuture();
-        return records.get(key);
+        return procedures.run(newGet(key));
     }
 
     /** Records held here (a snapshot). */
     public List<StoredRecord> storedRecords() {
-        return records.store().snapshot(now());
+        return store.snapshot(now());
     }
 
     private <T> CompletableFuture<T> closedFuture() {
         return CompletableFuture.failedFuture(new IllegalStateException("node " + id.shortHex() + " is closed"));
+    }
+
+    private PutProcedure newPut(SignedRecord record, long lifetime, long expectedSeq) {
+        return PutProcedure.put(record, lifetime, expectedSeq, config.putQuorum(), id, store,
+                (key, tokens) -> lookups.closest(key, tokens, List.of()), now());
+    }
+
+    private GetProcedure newGet(Id key) {
+        long now = now();
+        return new GetProcedure(key, id, store.get(key, now), validator, metrics, config.getEnough(),
+                config.replicateIntervalMillis(), query -> lookups.xor(key, LookupKind.VALUE, List.of(), query), now);
+    }
+
+    /** Chord's stabilize round, unless one is running. */
+    private void stabilize() {
+        if (closed || (stabilizing != null && !stabilizing.isDone())) return;
+        stabilizing = new StabilizeProcedure(id, ring, table::contacts, admission);
+        procedures.run(stabilizing);
     }
 
     // ---- what a node looks like from outside ---------------------------------
@@ -238,11 +301,11 @@ public final class Node implements DatagramHandler {
         return table.contacts();
     }
 
-    public java.util.Optional<Contact> successor() {
+    public Optional<Contact> successor() {
         return ring.successor();
     }
 
-    public java.util.Optional<Contact> predecessor() {
+    public Optional<Contact> predecessor() {
         return ring.predecessor();
     }
 
@@ -252,6 +315,11 @@ public final class Node implements DatagramHandler {
 
     public NodeConfig config() {
         return config;
+    }
+
+    /** Requests waiting for an answer (for tests). */
+    int outstandingRequests() {
+        return rpc.outstanding();
     }
 
     // ---- receive path -------------------------------------------------------
@@ -264,7 +332,7 @@ public final class Node implements DatagramHandler {
         try {
             message = MessageCodec.decode(datagram);
         } catch (MalformedMessageException e) {
-            metrics.dropped(e.reason().name().toLowerCase(java.util.Locale.ROOT));
+            metrics.dropped(e.reason().name().toLowerCase(Locale.ROOT));
             return;
         }
         try {
@@ -276,7 +344,7 @@ public final class Node implements DatagramHandler {
             } else if (!limiter.allow(from.getAddress(), env.now())) {
                 metrics.dropped("rate_limited");
             } else {
-                responder.answer(from, message);
+                answer(from, message);
             }
         } catch (RuntimeException e) {
             // a bug of ours must not let a remote kill the receive path
@@ -284,72 +352,99 @@ public final class Node implements DatagramHandler {
         }
     }
 
-    /**
-     * A PONG (or an error in its place) arrived from {@code from} to a PING of ours. Returns why
-     * its sender was not admitted, or null when it was (or the answer was no PONG).
-     */
-    RecordRefusal onPong(Message response, InetSocketAddress from) {
-        if (!(response instanceof Message.Pong pong)) return null;
-        if (self.observed(pong.observed(), from)) {
-            metrics.selfAddressChanged();
-        }
-        return admission.onRecord(pong.nodeRecord(), pong.sender(), from, true);
+    private void answer(InetSocketAddress from, Message request) {
+        // a PING brings its sender's record: its handler gives it to admission
+        if (!(request instanceof Message.Ping)) admission.requestFrom(request.sender(), from);
+        handlers.get(request.type()).answer(from, request);
     }
 
-    // ---- for the collaborators in this package ------------------------------
+    // ---- dispatch ------------------------------------------------------------
 
     /** The table or ring changed: refresh the sizes the gauges read. */
-    void viewChanged() {
+    private void viewChanged() {
         contactCount = table.size();
         ringCount = ring.successors().size() + (ring.predecessor().isPresent() ? 1 : 0);
     }
 
-    long now() {
+    private long now() {
         return env.now();
     }
 
-    Environment env() {
-        return env;
+    /** Admission's events, to whoever acts on them. */
+    private final class AdmissionEvents implements Admission.Events {
+        @Override
+        public void verify(InetSocketAddress address) {
+            procedures.run(PingProcedure.address(address, id, self::record))
+                    .whenComplete((reply, error) -> admission.verified(address));
+        }
+
+        @Override
+        public void checkAlive(Contact contact) {
+            procedures.run(PingProcedure.contact(contact, id, self::record, admission));
+        }
+
+        @Override
+        public void newContact(Contact contact) {
+            // it may now be among the k closest to some of the records held here
+            republisher.onNewContact(contact);
+        }
+
+        @Override
+        public void viewChanged() {
+            Node.this.viewChanged();
+        }
     }
 
-    NodeMetrics metrics() {
-        return metrics;
+    /** The periodic rounds of {@link Maintenance}. */
+    private final class Rounds implements Maintenance.Rounds {
+        @Override
+        public void stabilize() {
+            Node.this.stabilize();
+        }
+
+        @Override
+        public void checkPredecessor() {
+            ring.predecessor().ifPresent(this::checkAlive);
+        }
+
+        @Override
+        public void checkAlive(Contact contact) {
+            procedures.run(PingProcedure.contact(contact, id, self::record, admission));
+        }
+
+        @Override
+        public void refresh(int bucket) {
+            procedures.run(lookups.closest(id.randomInBucket(bucket, env.random())));
+        }
+
+        @Override
+        public void republish() {
+            republisher.republish();
+        }
+
+        @Override
+        public void tidy() {
+            store.cleanUp(); // expire records exactly on time, between puts too
+            viewChanged();
+        }
     }
 
-    RpcEngine rpc() {
-        return rpc;
-    }
+    /** The procedures of keeping records alive. */
+    private final class RecordWork implements Republisher.Work {
+        @Override
+        public PutProcedure put(SignedRecord record, long lifetime) {
+            return newPut(record, lifetime, -1);
+        }
 
-    RoutingTable table() {
-        return table;
-    }
+        @Override
+        public PutProcedure replicate(Id key) {
+            return PutProcedure.replicate(key, id, store, (k, tokens) -> lookups.closest(k, tokens, List.of()), now());
+        }
 
-    RingNeighbours ring() {
-        return ring;
-    }
-
-    TokenIssuer tokens() {
-        return tokens;
-    }
-
-    Admission admission() {
-        return admission;
-    }
-
-    Responder responder() {
-        return responder;
-    }
-
-    Records records() {
-        return records;
-    }
-
-    Lookups lookups() {
-        return lookups;
-    }
-
-    Maintenance maintenance() {
-        return maintenance;
+        @Override
+        public HandOffProcedure handOff(Contact to, Id key) {
+            return new HandOffProcedure(to, key, id, store);
+        }
     }
 
     @Override

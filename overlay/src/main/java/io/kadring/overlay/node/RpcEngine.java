@@ -8,7 +8,6 @@ import io.kadring.overlay.wire.MessageCodec;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongFunction;
 
 /**
  * Requests and their responses. Each request gets a random 64-bit transaction id; a
@@ -19,11 +18,11 @@ import java.util.function.LongFunction;
  */
 final class RpcEngine {
 
-    /** What the caller hears about one request: exactly one of the two, once. */
-    interface Callback {
-        void onResponse(Message response, long rttMillis);
+    /** Hears what became of every request: exactly one of the two per request, once. */
+    interface Listener {
+        void onReply(Request request, Object context, Message reply);
 
-        void onFailure();
+        void onFailure(Request request, Object context);
     }
 
     private final Environment env;
@@ -32,6 +31,7 @@ final class RpcEngine {
     private final int retries;
     private final long maxTimeout;
     private final Map<Long, Pending> pending = new HashMap<>();
+    private Listener listener;
     private boolean closed;
 
     RpcEngine(Environment env, NodeConfig config, NodeMetrics metrics) {
@@ -43,27 +43,32 @@ final class RpcEngine {
         this.maxTimeout = config.rpcTimeoutMaxMillis();
     }
 
-    /** Sends the request {@code build} makes for a fresh transaction id to {@code to}. */
-    void request(InetSocketAddress to, LongFunction<Message> build, Callback callback) {
-        request(to, build, callback, retries);
+    /** Who hears the outcomes; set once, before the first request. */
+    void listen(Listener listener) {
+        this.listener = listener;
     }
 
     /**
-     * As {@link #request(InetSocketAddress, LongFunction, Callback)} with its own number of
-     * retries: a lookup asks without retrying, since it has k other nodes to ask and a
-     * retry to a node that has gone only delays it.
+     * Sends {@code request} with a fresh transaction id, retried as it says; its outcome goes
+     * to the listener with {@code context}. On a closed engine it fails at once.
      */
-    void request(InetSocketAddress to, LongFunction<Message> build, Callback callback, int retries) {
+    void request(Request request, Object context) {
         if (closed) {
-            failSafely(callback); // a closed node sends nothing; whoever waits hears at once
+            failSafely(request, context); // a closed node sends nothing; whoever waits hears at once
             return;
         }
         long txId = freshTxId();
-        Message request = build.apply(txId);
-        byte[] bytes = MessageCodec.encode(request);
-        Pending p = new Pending(txId, request, to, bytes, callback, env.now(), retries);
+        Message message = request.message(txId);
+        byte[] bytes = MessageCodec.encode(message);
+        int tries = request.retries() == Request.DEFAULT_RETRIES ? retries : request.retries();
+        Pending p = new Pending(txId, message, request, context, bytes, env.now(), tries);
         pending.put(txId, p);
-        transmit(p, rtt.timeout(to));
+        transmit(p, rtt.timeout(request.to()));
+    }
+
+    /** Sends a one-way request (NOTIFY) with a fresh transaction id; nothing waits for an answer. */
+    void sendOneWay(Request request) {
+        if (!closed) send(request.to(), request.message(freshTxId()));
     }
 
     /** Sends a message that expects no answer (a response, or NOTIFY). */
@@ -80,7 +85,7 @@ final class RpcEngine {
      */
     boolean onResponse(InetSocketAddress from, Message response) {
         Pending p = pending.get(response.txId());
-        if (p == null || !p.to.equals(from) || !answers(p.request, response)) {
+        if (p == null || !p.request.to().equals(from) || !answers(p.message, response)) {
             return false;
         }
         pending.remove(p.txId);
@@ -90,7 +95,7 @@ final class RpcEngine {
             rtt.sample(from, elapsed); // Karn: only unambiguous samples
         }
         try {
-            p.callback.onResponse(response, elapsed);
+            listener.onReply(p.request, p.context, response);
         } catch (RuntimeException e) {
             metrics.dropped("internal_error");
         }
@@ -113,14 +118,14 @@ final class RpcEngine {
             pending.clear();
             for (Pending p : all) {
                 p.timer.cancel();
-                failSafely(p.callback);
+                failSafely(p.request, p.context);
             }
         }
     }
 
-    private void failSafely(Callback callback) {
+    private void failSafely(Request request, Object context) {
         try {
-            callback.onFailure();
+            listener.onFailure(request, context);
         } catch (RuntimeException e) {
             metrics.dropped("internal_error");
         }
@@ -128,20 +133,20 @@ final class RpcEngine {
 
     private void transmit(Pending p, long timeout) {
         p.attempts++;
-        metrics.sent(p.request.type(), p.bytes.length);
-        env.send(p.to, p.bytes);
+        metrics.sent(p.message.type(), p.bytes.length);
+        env.send(p.request.to(), p.bytes);
         p.timer = env.schedule(timeout, () -> onTimeout(p, timeout));
     }
 
     private void onTimeout(Pending p, long lastTimeout) {
         if (pending.get(p.txId) != p) return;
-        metrics.timeout(p.request.type());
+        metrics.timeout(p.message.type());
         if (p.attempts <= p.retries) {
             transmit(p, Math.min(2 * lastTimeout, maxTimeout));
             return;
         }
         pending.remove(p.txId);
-        failSafely(p.callback);
+        failSafely(p.request, p.context);
     }
 
     private long freshTxId() {
@@ -154,35 +159,27 @@ final class RpcEngine {
 
     /** Whether {@code response} is the kind of message that answers {@code request}. */
     static boolean answers(Message request, Message response) {
-        if (response instanceof Message.Error) return true;
-        return switch (request.type()) {
-            case PING -> response instanceof Message.Pong;
-            case FIND_NODE -> response instanceof Message.Nodes;
-            case FIND_VALUE -> response instanceof Message.Value;
-            case STORE -> response instanceof Message.StoreResult;
-            case GET_NEIGHBOURS -> response instanceof Message.Neighbours;
-            default -> false;
-        };
+        return response instanceof Message.Error || response.type() == request.type().answeredBy();
     }
 
     private static final class Pending {
         final long txId;
-        final Message request;
-        final InetSocketAddress to;
+        final Message message;
+        final Request request;
+        final Object context;
         final byte[] bytes;
-        final Callback callback;
         final long sentAt;
         final int retries;
         int attempts;
         Cancellable timer = () -> {};
 
-        Pending(long txId, Message request, InetSocketAddress to, byte[] bytes, Callback callback, long sentAt,
+        Pending(long txId, Message message, Request request, Object context, byte[] bytes, long sentAt,
                 int retries) {
             this.txId = txId;
+            this.message = message;
             this.request = request;
-            this.to = to;
+            this.context = context;
             this.bytes = bytes;
-            this.callback = callback;
             this.sentAt = sentAt;
             this.retries = retries;
         }

@@ -69,6 +69,21 @@ public sealed interface Message {
             return response;
         }
 
+        /**
+         * The response type that answers a request of this type (an ERROR may answer any),
+         * or null when none does: responses, and NOTIFY, which is not answered.
+         */
+        public Type answeredBy() {
+            return switch (this) {
+                case PING -> PONG;
+                case FIND_NODE -> NODES;
+                case FIND_VALUE -> VALUE;
+                case STORE -> STORE_RESULT;
+                case GET_NEIGHBOURS -> NEIGHBOURS;
+                default -> null;
+            };
+        }
+
         /** The type with wire code {@code code} (0..255), or null when there is none. */
         static Type ofCode(int code) {
             return BY_CODE[code];

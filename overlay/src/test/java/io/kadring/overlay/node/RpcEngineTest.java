@@ -85,7 +85,7 @@ final class RpcEngineTest {
                 inbox.stream().map(TestNetwork.Arrival::time).toList(), "timeouts of 1 s, then 2 s");
         assertEquals(t0 + 7_000, net.now(), "failed when the third timeout (4 s) ran out");
         assertEquals(3, TestNetwork.timeouts(a.registry(), "ping"), "(retries + 1) timeouts");
-        assertEquals(0, a.node().rpc().outstanding());
+        assertEquals(0, a.node().outstandingRequests());
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /** Starting a node: a new network, a join through a live bootstrap, or a join that gives up. */
-final class JoinerTest {
+final class JoinTest {
     private static final long LATENCY = 10;
 
     private final TestNetwork net = new TestNetwork(17, LATENCY);
@@ -110,7 +110,7 @@ final class JoinerTest {
 
         assertFalse(result.newNetwork());
         assertEquals(List.of(where), b.node().contacts().stream().map(Contact::address).toList());
-        assertEquals(Map.of(where, Joiner.ADMITTED), b.node().joinOutcomes());
+        assertEquals(Map.of(where, JoinProcedure.ADMITTED), b.node().joinOutcomes());
         net.runFor(5_000);
         assertEquals(where, a.node().selfRecord().address(), "a learned its address from b's answer");
     }
@@ -140,7 +140,7 @@ final class JoinerTest {
 
         net.runUntilDone(a.node().start(List.of(silent)), 60_000, "the join to fail");
 
-        assertEquals(Map.of(silent, Joiner.NO_ANSWER), a.node().joinOutcomes());
+        assertEquals(Map.of(silent, JoinProcedure.NO_ANSWER), a.node().joinOutcomes());
     }
 
     @Test

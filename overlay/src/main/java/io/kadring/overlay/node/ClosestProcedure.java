@@ -1,0 +1,95 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.wire.Message;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.kadring.routing.LookupResult;
+import io.kadring.routing.XorLookup;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An XOR lookup ({@link XorLookup}: Kademlia's iterative FIND_NODE, or FIND_VALUE for a get)
+ * as a procedure: it asks whom the lookup says to ask, once each, and feeds it what the
+ * {@link Query} makes of every answer. It ends when the lookup finishes or the query is
+ * satisfied (a get that found enough agreeing copies).
+ */
+final class ClosestProcedure implements Procedure<LookupOutcome> {
+
+    /** One kind of XOR lookup: the request it sends, and what it makes of an answer. */
+    interface Query {
+        Message request(long txId);
+
+        /** The contacts {@code reply} names, or null when it is no answer (the node counts as failed). */
+        List<Contact> closer(Contact from, Message reply, long now);
+
+        /** Whether the lookup may stop before it has converged. */
+        default boolean satisfied() {
+            return false;
+        }
+    }
+
+    private final XorLookup lookup;
+    private final Query query;
+    private final LookupKind kind;
+    private final NodeMetrics metrics;
+    private final long start;
+    private LookupOutcome outcome;
+
+    ClosestProcedure(XorLookup lookup, Query query, LookupKind kind, NodeMetrics metrics, long now) {
+        this.lookup = lookup;
+        this.query = query;
+        this.kind = kind;
+        this.metrics = metrics;
+        this.start = now;
+    }
+
+    Id target() {
+        return lookup.target();
+    }
+
+    @Override
+    public List<Request> poll(long now) {
+        if (outcome != null) return List.of();
+        List<Request> out = new ArrayList<>();
+        if (!query.satisfied()) {
+            for (Contact c : lookup.next()) out.add(Request.once(c, query::request, this));
+        }
+        if (lookup.isFinished() || (query.satisfied() && out.isEmpty())) finish(now);
+        return out;
+    }
+
+    @Override
+    public void onReply(Request request, Message reply, long now) {
+        if (outcome != null) return;
+        List<Contact> closer = query.closer(Contact.seen(request.expected(), request.to(), now), reply, now);
+        if (closer != null) {
+            lookup.onResponse(request.expected(), closer);
+        } else {
+            lookup.onFailure(request.expected());
+        }
+    }
+
+    @Override
+    public void onFailure(Request request, long now) {
+        if (outcome == null) lookup.onFailure(request.expected());
+    }
+
+    @Override
+    public boolean isDone() {
+        return outcome != null;
+    }
+
+    @Override
+    public LookupOutcome result() {
+        return outcome;
+    }
+
+    private void finish(long now) {
+        LookupResult r = lookup.result();
+        long duration = now - start;
+        metrics.lookupFinished(kind, duration, r.hops());
+        outcome = new LookupOutcome(r.closest(), r.hops(), r.messages(), duration);
+    }
+}

@@ -1,0 +1,143 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.wire.Message;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.kadring.storage.RecordValidator;
+import io.kadring.storage.SignedRecord;
+import io.kadring.storage.StoredRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A get: a FIND_VALUE lookup in which every answer is validated and the highest valid seq
+ * wins; it stops once {@code enough} answers agree on it. Then the record is cached at the
+ * closest node on the path that lacked it, for a lifetime that halves with every holder closer
+ * to the key, and never beyond what the record has left (one STORE, not waited for).
+ */
+final class GetProcedure implements Procedure<GetResult> {
+    private final Id key;
+    private final Id self;
+    private final RecordValidator validator;
+    private final NodeMetrics metrics;
+    private final int enough;
+    private final long maxCacheLifetime;
+    private final ClosestProcedure lookup;
+    private final long start;
+    private SignedRecord best;
+    private long bestLifetime;
+    private int agreeing;
+    private final List<Contact> holders = new ArrayList<>();
+    private final Map<Contact, byte[]> lacking = new LinkedHashMap<>();
+    private GetResult result;
+
+    /**
+     * @param held what this node holds under the key, if anything (it counts as one answer)
+     * @param lookups makes the FIND_VALUE lookup for the query this get is
+     * @param maxCacheLifetime the longest a copy cached on the path is kept (the replicate interval)
+     */
+    GetProcedure(Id key, Id self, Optional<StoredRecord> held, RecordValidator validator, NodeMetrics metrics,
+                 int enough, long maxCacheLifetime, Function<ClosestProcedure.Query, ClosestProcedure> lookups,
+                 long now) {
+        this.key = key;
+        this.self = self;
+        this.validator = validator;
+        this.metrics = metrics;
+        this.enough = enough;
+        this.maxCacheLifetime = maxCacheLifetime;
+        this.start = now;
+        held.ifPresent(s -> found(s.record(), s.remainingLifetime(now)));
+        this.lookup = lookups.apply(new ValueQuery());
+    }
+
+    @Override
+    public List<Request> poll(long now) {
+        if (result != null) return List.of();
+        List<Request> out = lookup.poll(now);
+        if (!lookup.isDone()) return out;
+        LookupOutcome outcome = lookup.result();
+        result = new GetResult(key, Optional.ofNullable(best), agreeing, outcome.hops(), outcome.messages(),
+                now - start);
+        Request cache = cacheOnPath();
+        return cache == null ? out : List.of(cache);
+    }
+
+    @Override
+    public void onReply(Request request, Message reply, long now) {
+        // only the lookup asks and waits: the cache STORE is not waited for
+    }
+
+    @Override
+    public void onFailure(Request request, long now) {}
+
+    @Override
+    public boolean isDone() {
+        return result != null;
+    }
+
+    @Override
+    public GetResult result() {
+        return result;
+    }
+
+    private Request cacheOnPath() {
+        if (best == null || lacking.isEmpty()) return null;
+        Contact closest = null;
+        for (Contact c : lacking.keySet()) {
+            if (closest == null || key.compareDistance(c.id(), closest.id()) < 0) closest = c;
+        }
+        int closerHolders = 0;
+        for (Contact h : holders) {
+            if (key.compareDistance(h.id(), closest.id()) < 0) closerHolders++;
+        }
+        long lifetime = Math.min(bestLifetime, maxCacheLifetime) >> Math.min(closerHolders, 20);
+        if (lifetime <= 0) return null;
+        byte[] token = lacking.get(closest);
+        SignedRecord record = best;
+        return Request.to(closest, tx -> new Message.Store(tx, self, token, lifetime, -1, record), this);
+    }
+
+    private void found(SignedRecord record, long lifetime) {
+        if (best == null || record.seq() > best.seq()) {
+            best = record;
+            bestLifetime = lifetime;
+            agreeing = 1;
+        } else if (record.seq() == best.seq()) {
+            agreeing++;
+            bestLifetime = Math.max(bestLifetime, lifetime);
+        }
+    }
+
+    /** FIND_VALUE answers: records found, tokens of the nodes that lacked it. */
+    private final class ValueQuery implements ClosestProcedure.Query {
+        @Override
+        public Message request(long txId) {
+            return new Message.FindValue(txId, self, key, -1);
+        }
+
+        @Override
+        public List<Contact> closer(Contact from, Message reply, long now) {
+            if (!(reply instanceof Message.Value v)) return null;
+            if (v.record() == null) {
+                lacking.put(from, v.token());
+            } else if (validator.check(v.record(), key).isEmpty()) {
+                holders.add(from);
+                found(v.record(), v.lifetimeMillis());
+            } else {
+                metrics.dropped("invalid_record");
+                return null;
+            }
+            return WireContacts.reachable(v.contacts(), from, now);
+        }
+
+        @Override
+        public boolean satisfied() {
+            return best != null && agreeing >= enough;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.NodeRecord;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.kadring.routing.RoutingTable;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Joining a network through bootstrap nodes: ping them all (a round); the first one whose PONG
+ * admits it leads on to a lookup of our own id through it, then a refresh of every bucket
+ * farther than our closest neighbour (Kademlia's join). Joined once the table holds a contact.
+ * A round in which no bootstrap node lets us in is tried again after an exponential backoff
+ * with jitter, up to the configured number of rounds (0: for ever), then the join fails with
+ * what each bootstrap node did ({@link #outcomes()}).
+ */
+final class JoinProcedure implements Procedure<Integer> {
+    private enum State { PINGING, WAITING, LOOKING, REFRESHING, JOINED, FAILED }
+
+    private static final int MAX_BACKOFF_DOUBLINGS = 6;
+    static final String NO_ANSWER = "no answer";
+    static final String ADMITTED = "answered";
+
+    private final List<InetSocketAddress> bootstrap;
+    private final Id self;
+    private final Supplier<NodeRecord> selfRecord;
+    private final Lookups lookups;
+    private final RoutingTable table;
+    private final RandomGenerator random;
+    private final int maxRounds;
+    private final long backoffMillis;
+    private final Map<InetSocketAddress, String> outcomes = new LinkedHashMap<>();
+    private final Set<Request> pinging = new HashSet<>();
+    private State state = State.PINGING;
+    private int round;
+    private boolean roundStarted;
+    private Contact leader;
+    private long retryAt = NEVER;
+    private ClosestProcedure selfLookup;
+    private final List<ClosestProcedure> refreshes = new ArrayList<>();
+
+    JoinProcedure(List<InetSocketAddress> bootstrap, Id self, Supplier<NodeRecord> selfRecord, Lookups lookups,
+                  RoutingTable table, RandomGenerator random, int maxRounds, long backoffMillis) {
+        if (bootstrap.isEmpty()) throw new IllegalArgumentException("a join needs at least one bootstrap address");
+        this.bootstrap = List.copyOf(bootstrap);
+        this.self = self;
+        this.selfRecord = selfRecord;
+        this.lookups = lookups;
+        this.table = table;
+        this.random = random;
+        this.maxRounds = maxRounds;
+        this.backoffMillis = backoffMillis;
+    }
+
+    /** What each bootstrap node did in the latest round, in the order they were given. */
+    Map<InetSocketAddress, String> outcomes() {
+        return new LinkedHashMap<>(outcomes);
+    }
+
+    /** Rounds started so far. */
+    int rounds() {
+        return round;
+    }
+
+    @Override
+    public List<Request> poll(long now) {
+        switch (state) {
+            case PINGING:
+                if (roundStarted) return List.of();
+                return startRound();
+            case WAITING:
+                if (now < retryAt) return List.of();
+                retryAt = NEVER;
+                state = State.PINGING;
+                return startRound();
+            case LOOKING: {
+                List<Request> out = selfLookup.poll(now);
+                if (!selfLookup.isDone()) return out;
+                // buckets farther than our closest neighbour
+                for (int bucket = 0; bucket < table.deepestBucket(); bucket++) {
+                    refreshes.add(lookups.closest(self.randomInBucket(bucket, random)));
+                }
+                state = State.REFRESHING;
+                return pollRefreshes(now);
+            }
+            case REFRESHING:
+                return pollRefreshes(now);
+            default:
+                return List.of();
+        }
+    }
+
+    private List<Request> startRound() {
+        round++;
+        roundStarted = true;
+        pinging.clear();
+        List<Request> out = new ArrayList<>();
+        for (InetSocketAddress address : bootstrap) {
+            Request ping = Request.toAddress(address, tx -> new Message.Ping(tx, self, selfRecord.get()), this);
+            pinging.add(ping);
+            out.add(ping);
+        }
+        return out;
+    }
+
+    private List<Request> pollRefreshes(long now) {
+        List<Request> out = new ArrayList<>();
+        boolean all = true;
+        for (ClosestProcedure r : refreshes) {
+            out.addAll(r.poll(now));
+            all &= r.isDone();
+        }
+        if (all) {
+            if (table.size() > 0) {
+                state = State.JOINED;
+            } else {
+                // it left meanwhile, or its answers led nowhere: not joined
+                outcomes.put(leader.address(), "answered, but every node it named failed");
+                retry(now);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void onPong(Request request, Message.Pong pong, RecordRefusal refusal, long now) {
+        if (refusal != null) {
+            settle(request, "answered but refused: " + refusal.description(), null, now);
+        } else {
+            settle(request, ADMITTED, Contact.seen(pong.sender(), request.to(), now), now);
+        }
+    }
+
+    @Override
+    public void onReply(Request request, Message reply, long now) {
+        settle(request, "answered with " + reply.type() + " instead of PONG", null, now);
+    }
+
+    @Override
+    public void onFailure(Request request, long now) {
+        settle(request, NO_ANSWER, null, now);
+    }
+
+    /** One bootstrap node's answer to this round; the first one admitted leads on. */
+    private void settle(Request request, String outcome, Contact admitted, long now) {
+        if (!pinging.remove(request)) return; // of an earlier round
+        outcomes.put(request.to(), outcome);
+        if (state != State.PINGING) return;
+        if (admitted != null) {
+            leader = admitted;
+            selfLookup = lookups.closest(self, null, List.of(admitted));
+            state = State.LOOKING;
+        } else if (pinging.isEmpty()) {
+            retry(now);
+        }
+    }
+
+    private void retry(long now) {
+        roundStarted = false;
+        refreshes.clear();
+        selfLookup = null;
+        if (maxRounds != 0 && round >= maxRounds) {
+            state = State.FAILED;
+            return;
+        }
+        long base = backoffMillis << Math.min(round - 1, MAX_BACKOFF_DOUBLINGS);
+        retryAt = now + base / 2 + random.nextLong(base + 1);
+        state = State.WAITING;
+    }
+
+    @Override
+    public long deadline() {
+        return state == State.WAITING ? retryAt : NEVER;
+    }
+
+    @Override
+    public boolean isDone() {
+        return state == State.JOINED || state == State.FAILED;
+    }
+
+    /** The rounds it took to join. */
+    @Override
+    public Integer result() {
+        return round;
+    }
+
+    /** A {@link JoinException} when no bootstrap node let us in. */
+    @Override
+    public RuntimeException failure() {
+        return state == State.FAILED ? new JoinException(outcomes, round) : null;
+    }
+}

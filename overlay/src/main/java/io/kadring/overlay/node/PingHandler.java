@@ -1,0 +1,29 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.NodeRecord;
+import io.kadring.routing.Id;
+import java.net.InetSocketAddress;
+import java.util.function.Supplier;
+
+/** PING: answered with our record and the address it came from; its own record goes to admission. */
+final class PingHandler implements RequestHandler {
+    private final Id self;
+    private final Supplier<NodeRecord> selfRecord;
+    private final Outbox outbox;
+    private final Admission admission;
+
+    PingHandler(Id self, Supplier<NodeRecord> selfRecord, Outbox outbox, Admission admission) {
+        this.self = self;
+        this.selfRecord = selfRecord;
+        this.outbox = outbox;
+        this.admission = admission;
+    }
+
+    @Override
+    public void answer(InetSocketAddress from, Message request) {
+        Message.Ping ping = (Message.Ping) request;
+        outbox.send(from, new Message.Pong(ping.txId(), self, selfRecord.get(), from));
+        admission.onRecord(ping.nodeRecord(), ping.sender(), from, false);
+    }
+}

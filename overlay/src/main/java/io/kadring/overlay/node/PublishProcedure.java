@@ -1,0 +1,71 @@
+package io.kadring.overlay.node;
+
+import io.kadring.crypto.Identity;
+import io.kadring.overlay.wire.Message;
+import io.kadring.storage.SignedRecord;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Publishing as a record's owner: find the highest seq any holder has (a get), sign the value
+ * with the next seq (never below {@code ownSeq}, the next after what this node last published),
+ * and put it. A compare-and-swap skips the get: it signs {@code expectedSeq + 1} at once.
+ */
+final class PublishProcedure implements Procedure<PutResult> {
+    private final Identity identity;
+    private final byte[] salt;
+    private final byte[] value;
+    private final long ownSeq;
+    private final Function<SignedRecord, PutProcedure> puts;
+    private final GetProcedure get;
+    private PutProcedure put;
+
+    /**
+     * @param get the get of the record's key (null for a compare-and-swap)
+     * @param puts makes the put of the signed record
+     */
+    PublishProcedure(Identity identity, byte[] salt, byte[] value, long expectedSeq, long ownSeq, GetProcedure get,
+                     Function<SignedRecord, PutProcedure> puts) {
+        this.identity = identity;
+        this.salt = salt.clone();
+        this.value = value.clone();
+        this.ownSeq = ownSeq;
+        this.puts = puts;
+        this.get = expectedSeq >= 0 ? null : get;
+        if (expectedSeq >= 0) put = puts.apply(SignedRecord.sign(identity, this.salt, expectedSeq + 1, this.value));
+    }
+
+    @Override
+    public List<Request> poll(long now) {
+        if (put == null) {
+            List<Request> out = get.poll(now);
+            if (!get.isDone()) return out;
+            long seq = get.result().record().map(r -> r.seq() + 1).orElse(1L);
+            put = puts.apply(SignedRecord.sign(identity, salt, Math.max(seq, ownSeq), value));
+        }
+        return put.poll(now);
+    }
+
+    @Override
+    public void onReply(Request request, Message reply, long now) {
+        // the get and the put hear their own replies
+    }
+
+    @Override
+    public void onFailure(Request request, long now) {}
+
+    @Override
+    public boolean isDone() {
+        return put != null && put.isDone();
+    }
+
+    /** The record signed and put; null until the get is done. */
+    SignedRecord signed() {
+        return put == null ? null : put.record();
+    }
+
+    @Override
+    public PutResult result() {
+        return put.result();
+    }
+}

@@ -1,0 +1,13 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.wire.Message;
+import java.net.InetSocketAddress;
+
+/**
+ * Answers one type of request another node sent (one handler per type, registered with the
+ * node by {@link Message.Type}). The request has been decoded, rate-limited, and its sender
+ * told to admission already.
+ */
+interface RequestHandler {
+    void answer(InetSocketAddress from, Message request);
+}

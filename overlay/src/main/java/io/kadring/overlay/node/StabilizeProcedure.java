@@ -1,0 +1,123 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.WireContact;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.kadring.routing.RingNeighbours;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Chord's stabilize round: ask the successor for its predecessor and successor list
+ * (GET_NEIGHBOURS), adopt a closer successor if there is one, reconcile the list, and NOTIFY
+ * the successor of us. A successor that fails is dropped (admission does that) and the next one
+ * is asked at once; with no ring neighbour left, the table's verified contacts seed the ring
+ * again. At most a successor list's worth of successors is tried in one round.
+ */
+final class StabilizeProcedure implements Procedure<Void> {
+    private final Id self;
+    private final RingNeighbours ring;
+    private final Supplier<List<Contact>> tableContacts;
+    private final Vouching vouching;
+    private int triesLeft;
+    private Contact asking;
+    private Contact toNotify;
+    private boolean done;
+
+    StabilizeProcedure(Id self, RingNeighbours ring, Supplier<List<Contact>> tableContacts, Vouching vouching) {
+        this.self = self;
+        this.ring = ring;
+        this.tableContacts = tableContacts;
+        this.vouching = vouching;
+        this.triesLeft = ring.successorListSize() + 1;
+    }
+
+    @Override
+    public List<Request> poll(long now) {
+        if (done) return List.of();
+        if (toNotify != null) {
+            done = true;
+            Contact succ = toNotify;
+            return List.of(Request.oneWay(succ, tx -> new Message.Notify(tx, self), this));
+        }
+        if (asking != null) return List.of();
+        if (triesLeft-- == 0) {
+            done = true;
+            return List.of();
+        }
+        var successor = ring.successor();
+        if (successor.isEmpty()) {
+            // every ring neighbour failed: the table's (verified) contacts seed the ring again
+            tableContacts.get().forEach(ring::observe);
+            successor = ring.successor();
+            if (successor.isEmpty()) {
+                done = true;
+                return List.of();
+            }
+        }
+        asking = successor.get();
+        return List.of(Request.to(asking, tx -> new Message.GetNeighbours(tx, self), this));
+    }
+
+    @Override
+    public void onReply(Request request, Message reply, long now) {
+        Contact succ = asking;
+        asking = null;
+        if (reply instanceof Message.Neighbours n) {
+            reconcile(succ, n, now);
+            toNotify = succ;
+        } else {
+            vouching.failed(succ.id(), succ.address()); // an error instead of its neighbours
+        }
+    }
+
+    @Override
+    public void onFailure(Request request, long now) {
+        asking = null; // admission dropped it from the ring; the next poll asks the next one
+    }
+
+    /**
+     * Takes in what our successor knows: its predecessor (a node may have joined between us)
+     * and its successor list. Entries of ours that fall inside the stretch the successor's list
+     * covers but are missing from it have left: the successor would know.
+     */
+    private void reconcile(Contact succ, Message.Neighbours n, long now) {
+        List<WireContact> theirs = n.successors();
+        if (n.predecessor() != null) consider(n.predecessor(), now);
+        Set<Id> listed = new HashSet<>();
+        for (WireContact w : theirs) {
+            listed.add(w.id());
+            consider(w, now);
+        }
+        if (theirs.size() < ring.successorListSize() || theirs.isEmpty()) return;
+        Id last = theirs.get(theirs.size() - 1).id();
+        for (Contact mine : ring.successors()) {
+            if (!mine.id().equals(succ.id()) && mine.id().inHalfOpen(succ.id(), last) && !listed.contains(mine.id())) {
+                ring.remove(mine.id());
+            }
+        }
+    }
+
+    /** A contact the successor told us about: taken if already vouched for, else verified first. */
+    private void consider(WireContact w, long now) {
+        if (w.id().equals(self)) return;
+        if (vouching.isVouchedFor(w.id(), w.address())) {
+            ring.observe(Contact.seen(w.id(), w.address(), now));
+        } else {
+            vouching.verify(w.address());
+        }
+    }
+
+    @Override
+    public boolean isDone() {
+        return done;
+    }
+
+    @Override
+    public Void result() {
+        return null;
+    }
+}

@@ -1,0 +1,90 @@
+package io.kadring.overlay.node;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.crypto.Identity;
+import io.kadring.overlay.wire.Message;
+import io.kadring.routing.Contact;
+import io.kadring.storage.RecordStore;
+import io.kadring.storage.RejectReason;
+import io.kadring.storage.SignedRecord;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A put, scripted: lookup, then one STORE per holder, then the quorum verdict. */
+final class PutProcedureTest {
+    private final Scripted s = new Scripted(60, 30);
+    private final RecordStore local = new RecordStore(s.config.store(), () -> s.now);
+    private final SignedRecord record = SignedRecord.sign(Identity.generate(), new byte[0], 1,
+            "v".getBytes(StandardCharsets.UTF_8));
+
+    private PutProcedure put(int quorum) {
+        return PutProcedure.put(record, 60_000, -1, quorum, s.self, local,
+                (key, tokens) -> s.lookups.closest(key, tokens, List.of()), s.now);
+    }
+
+    @Test
+    void storesAtTheKClosestFound_eachWithTheTokenItGave() {
+        PutResult result = s.run(put(0), (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
+                : new Message.StoreResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
+
+        List<Contact> truth = s.closest(record.key(), s.config.k());
+        List<Scripted.Sent> stores = s.sentOf(Message.Type.STORE);
+        assertEquals(truth.stream().map(Contact::address).toList(), stores.stream().map(x -> x.request().to()).toList(),
+                "one STORE to each of the true k closest, closest first");
+        for (Scripted.Sent store : stores) {
+            assertArrayEquals(Scripted.token(s.contactAt(store.request().to())), ((Message.Store) store.message()).token());
+        }
+        assertEquals(truth.size(), result.stored());
+        assertTrue(result.succeeded());
+        assertEquals(s.sent.size(), result.messages(), "every request counted");
+    }
+
+    @Test
+    void rejectionsAndTimeouts_areOutcomesWithReasons_andAMajorityDecides() {
+        List<Contact> truth = s.closest(record.key(), s.config.k());
+        PutResult result = s.run(put(0), (r, m) -> {
+            if (m instanceof Message.FindNode) return s.nodes(r, m);
+            int at = truth.indexOf(s.contactAt(r.to()));
+            if (at < 9) return new Message.StoreResult(m.txId(), truth.get(at).id(), Message.StoreResult.STORED);
+            if (at < 15) return new Message.StoreResult(m.txId(), truth.get(at).id(), RejectReason.QUOTA_EXCEEDED.code());
+            return null; // no answer
+        });
+
+        assertEquals(9, result.stored());
+        assertEquals(6, result.rejections().get(RejectReason.QUOTA_EXCEEDED));
+        assertEquals(5, result.outcomes().stream().filter(o -> o.status() == PutResult.Status.TIMED_OUT).count());
+        assertEquals(11, result.required(), "a majority of 20");
+        assertFalse(result.succeeded());
+    }
+
+    @Test
+    void replicate_storesTheNewestCopyHeldWhenTheLookupEnds_atTheOthersOnly() {
+        local.put(record, 60_000, null, s.now, -1);
+        SignedRecord newer = SignedRecord.sign(Identity.generate(), new byte[0], 1, new byte[] {2});
+        PutProcedure replicate = PutProcedure.replicate(record.key(), s.self, local,
+                (key, tokens) -> s.lookups.closest(key, tokens, List.of()), s.now);
+        s.now += 1_000;
+        PutResult result = s.run(replicate, (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
+                : new Message.StoreResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
+
+        assertEquals(s.config.k(), result.stored());
+        Message.Store first = (Message.Store) s.sentOf(Message.Type.STORE).get(0).message();
+        assertEquals(record, first.record());
+        assertEquals(59_000, first.lifetimeMillis(), "what remains of its lifetime");
+        assertFalse(newer.equals(first.record()));
+    }
+
+    @Test
+    void replicate_ofARecordNoLongerHeld_sendsNoStore() {
+        PutProcedure replicate = PutProcedure.replicate(record.key(), s.self, local,
+                (key, tokens) -> s.lookups.closest(key, tokens, List.of()), s.now);
+        PutResult result = s.run(replicate, (r, m) -> s.nodes(r, m));
+        assertTrue(s.sentOf(Message.Type.STORE).isEmpty());
+        assertEquals(0, result.outcomes().size());
+    }
+}
