@@ -32,16 +32,21 @@ final class PutProcedureTest {
         PutResult result = s.run(put(0), (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
                 : new Message.StoreResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
 
+        // the k closest of the world and this node: this node (when among them) stores locally
         List<Contact> truth = s.closest(record.key(), s.config.k());
+        boolean selfAmongThem = record.key().compareDistance(s.self, truth.get(truth.size() - 1).id()) < 0;
+        List<Contact> remote = selfAmongThem ? truth.subList(0, truth.size() - 1) : truth;
         List<Scripted.Sent> stores = s.sentOf(Message.Type.STORE);
-        assertEquals(truth.stream().map(Contact::address).toList(), stores.stream().map(x -> x.request().to()).toList(),
+        assertEquals(remote.stream().map(Contact::address).toList(), stores.stream().map(x -> x.request().to()).toList(),
                 "one STORE to each of the true k closest, closest first");
+        assertEquals(selfAmongThem ? 1 : 0, local.size(), "stored here when this node is among them");
         for (Scripted.Sent store : stores) {
             assertArrayEquals(Scripted.token(s.contactAt(store.request().to())), ((Message.Store) store.message()).token());
         }
         assertEquals(truth.size(), result.stored());
         assertTrue(result.succeeded());
         assertEquals(s.sent.size(), result.messages(), "every request counted");
+        assertEquals(s.config.k(), result.outcomes().size());
     }
 
     @Test
@@ -55,9 +60,11 @@ final class PutProcedureTest {
             return null; // no answer
         });
 
-        assertEquals(9, result.stored());
+        int local = result.outcomes().size() - s.sentOf(Message.Type.STORE).size(); // this node, if among them
+        assertEquals(9 + local, result.stored());
         assertEquals(6, result.rejections().get(RejectReason.QUOTA_EXCEEDED));
-        assertEquals(5, result.outcomes().stream().filter(o -> o.status() == PutResult.Status.TIMED_OUT).count());
+        assertEquals(20 - 15 - local, result.outcomes().stream()
+                .filter(o -> o.status() == PutResult.Status.TIMED_OUT).count());
         assertEquals(11, result.required(), "a majority of 20");
         assertFalse(result.succeeded());
     }
