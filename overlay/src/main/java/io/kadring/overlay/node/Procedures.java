@@ -88,6 +88,7 @@ final class Procedures implements RpcEngine.Listener {
         return request.expected() == null || reply.sender().equals(request.expected());
     }
 
+    /** Polls {@code run}'s procedure and sends what it asks for until it waits or is done. */
     private <R> void drive(Running<R> run) {
         if (run.future.isDone()) return;
         if (run.driving) {
@@ -98,39 +99,49 @@ final class Procedures implements RpcEngine.Listener {
         try {
             do {
                 run.again = false;
-                for (Request r : run.procedure.poll(clock.getAsLong())) {
-                    if (r.isOneWay()) {
-                        rpc.sendOneWay(r);
-                    } else {
-                        run.outstanding++;
-                        rpc.request(r, run);
-                    }
-                }
+                send(run);
                 if (run.procedure.isDone()) {
-                    run.cancelTimer();
-                    RuntimeException failure = run.procedure.failure();
-                    if (failure != null) {
-                        run.future.completeExceptionally(failure);
-                    } else {
-                        run.future.complete(run.procedure.result());
-                    }
+                    finish(run);
                     return;
                 }
             } while (run.again);
             if (closed && run.outstanding == 0) {
-                run.cancelTimer();
-                run.future.completeExceptionally(new IllegalStateException("the node was closed"));
+                fail(run, new IllegalStateException("the node was closed"));
                 return;
             }
             wakeAt(run, run.procedure.deadline());
         } catch (RuntimeException e) {
-            // a bug of ours: the procedure ends, the node goes on
-            metrics.dropped("internal_error");
-            run.cancelTimer();
-            run.future.completeExceptionally(e);
+            metrics.dropped("internal_error"); // a bug of ours: the procedure ends, the node goes on
+            fail(run, e);
         } finally {
             run.driving = false;
         }
+    }
+
+    private void send(Running<?> run) {
+        for (Request r : run.procedure.poll(clock.getAsLong())) {
+            if (r.isOneWay()) {
+                rpc.sendOneWay(r);
+            } else {
+                run.outstanding++;
+                rpc.request(r, run);
+            }
+        }
+    }
+
+    private <R> void finish(Running<R> run) {
+        RuntimeException failure = run.procedure.failure();
+        if (failure != null) {
+            fail(run, failure);
+        } else {
+            run.cancelTimer();
+            run.future.complete(run.procedure.result());
+        }
+    }
+
+    private static void fail(Running<?> run, RuntimeException failure) {
+        run.cancelTimer();
+        run.future.completeExceptionally(failure);
     }
 
     private void wakeAt(Running<?> run, long deadline) {

@@ -94,6 +94,11 @@ final class PutProcedure implements Procedure<PutResult> {
         for (Contact c : lookup.result().contacts()) {
             if (!replicating || !c.id().equals(self)) holders.add(c);
         }
+        return stores(now);
+    }
+
+    /** One STORE per holder (this node stores at once); the outcomes fill in as they answer. */
+    private List<Request> stores(long now) {
         outcomes = new PutResult.Outcome[holders.size()];
         List<Request> stores = new ArrayList<>();
         for (int i = 0; i < holders.size(); i++) {
