@@ -1,6 +1,5 @@
 package io.kadring.overlay.node;
 
-import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Contact;
@@ -12,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -49,14 +47,13 @@ final class Admission implements Vouching {
     /** How long a stranger that sent us a request gets to send its record before we ask. */
     private static final long VERIFY_DELAY_MILLIS = 1_000;
 
+    private final LocalNode local;
     private final Id self;
     private final SelfRecord selfRecord;
     private final RoutingTable table;
     private final RingNeighbours ring;
-    private final NodeMetrics metrics;
     private final Predicate<NodeRecord> verifier;
     private final Scheduler scheduler;
-    private final LongSupplier clock;
     private final Events events;
     private final Set<InetSocketAddress> verifying = new HashSet<>();
     /** Requesters whose verification waits a moment ({@link #requestFrom}). */
@@ -66,16 +63,19 @@ final class Admission implements Vouching {
     /** The last record verified per id, so a repeated PING costs no signature check. */
     private final Map<Id, NodeRecord> lastVerified = new LruMap<>(RECENT);
 
-    Admission(SelfRecord selfRecord, RoutingTable table, RingNeighbours ring, NodeMetrics metrics,
-              Predicate<NodeRecord> verifier, Scheduler scheduler, LongSupplier clock, Events events) {
-        this.self = selfRecord.record().id();
+    /**
+     * @param verifier checks a node record's signature
+     * @param scheduler runs the delayed verification of a stranger that sent a request
+     */
+    Admission(LocalNode local, SelfRecord selfRecord, RoutingTable table, RingNeighbours ring,
+              Predicate<NodeRecord> verifier, Scheduler scheduler, Events events) {
+        this.local = local;
+        this.self = local.id();
         this.selfRecord = selfRecord;
         this.table = table;
         this.ring = ring;
-        this.metrics = metrics;
         this.verifier = verifier;
         this.scheduler = scheduler;
-        this.clock = clock;
         this.events = events;
     }
 
@@ -84,7 +84,7 @@ final class Admission implements Vouching {
      * its record may admit its sender. Returns why it did not, or null when it did.
      */
     RecordRefusal onPong(Message.Pong pong, InetSocketAddress from) {
-        if (selfRecord.observed(pong.observed(), from)) metrics.selfAddressChanged();
+        if (selfRecord.observed(pong.observed(), from)) local.metrics().selfAddressChanged();
         return onRecord(pong.nodeRecord(), pong.sender(), from, true);
     }
 
@@ -115,7 +115,7 @@ final class Admission implements Vouching {
             if (!verifier.test(record)) return refuse(RecordRefusal.BAD_NODE_RECORD);
             lastVerified.put(id, record);
         }
-        observe(Contact.seen(id, source, clock.getAsLong()));
+        observe(Contact.seen(id, source, local.now()));
         if (!answersUs && selfRecord.address().getAddress().isAnyLocalAddress()) {
             // we do not know our own address yet: the PONG of a node that reached us says it
             verify(source);
@@ -124,7 +124,7 @@ final class Admission implements Vouching {
     }
 
     private RecordRefusal refuse(RecordRefusal refusal) {
-        metrics.dropped(refusal.metricReason());
+        local.metrics().dropped(refusal.metricReason());
         return refusal;
     }
 
@@ -135,7 +135,7 @@ final class Admission implements Vouching {
     void heardFrom(Id id, InetSocketAddress from) {
         if (id.equals(self)) return;
         if (isVouchedFor(id, from)) {
-            observe(Contact.seen(id, from, clock.getAsLong()));
+            observe(Contact.seen(id, from, local.now()));
         } else if (wouldTake(id)) {
             verify(from);
         }
@@ -149,7 +149,7 @@ final class Admission implements Vouching {
     void requestFrom(Id id, InetSocketAddress from) {
         if (id.equals(self)) return;
         if (isVouchedFor(id, from)) {
-            observe(Contact.seen(id, from, clock.getAsLong()));
+            observe(Contact.seen(id, from, local.now()));
         } else if (wouldTake(id) && !verifying.contains(from) && delayed.size() < MAX_VERIFYING && delayed.add(from)) {
             scheduler.schedule(VERIFY_DELAY_MILLIS, () -> {
                 delayed.remove(from);
@@ -197,7 +197,7 @@ final class Admission implements Vouching {
     void observe(Contact contact) {
         boolean known = recent.put(contact.id(), contact.address()) != null || table.contains(contact.id());
         ring.observe(contact);
-        RoutingTable.Observation o = table.observe(contact, clock.getAsLong());
+        RoutingTable.Observation o = table.observe(contact, local.now());
         if (!known) {
             // a node met for the first time (whether or not its bucket had room for it) may
             // now be among the k closest to some of the records held here
@@ -207,7 +207,7 @@ final class Admission implements Vouching {
         // (BEP 5's "questionable"): one heard from recently is alive, and pinging it whenever a
         // stranger shows up at a full bucket would cost a PING per stranger
         if (o.outcome() == RoutingTable.Outcome.PENDING_EVICTION && o.toPing() != null
-                && clock.getAsLong() - o.toPing().lastSeen() >= QUIET_MILLIS) {
+                && local.now() - o.toPing().lastSeen() >= QUIET_MILLIS) {
             events.checkAlive(o.toPing());
         }
     }
@@ -220,7 +220,7 @@ final class Admission implements Vouching {
     @Override
     public void failed(Id id, InetSocketAddress address) {
         boolean inTable = table.get(id).map(c -> c.address().equals(address)).orElse(false);
-        if (inTable) table.onFailure(id, clock.getAsLong());
+        if (inTable) table.onFailure(id, local.now());
         if (hasRingEntry(id, address)) ring.remove(id);
         if (address.equals(recent.get(id))) recent.remove(id);
         events.viewChanged();

@@ -9,35 +9,35 @@ import java.util.function.Supplier;
  * Paces work the node does on its own account (republishing, handing records over), so a
  * burst of it (a node that holds thousands of records meets a newcomer) neither floods the
  * other nodes past their per-source limits nor crowds out requests from users. At most
- * {@code maxInFlight} tasks run at once, started at least {@code spacingMillis} apart; the
+ * {@link #MAX_IN_FLIGHT} tasks run at once, started at least {@link #SPACING_MILLIS} apart; the
  * queue is bounded and drops the oldest task when full (the next round will redo it).
  */
 final class BackgroundWork {
+    /** Tasks running at once. */
+    static final int MAX_IN_FLIGHT = 4;
+    /** The least time between two starts. */
+    static final long SPACING_MILLIS = 10;
+    /** Tasks waiting, at most; the oldest goes when full. */
+    static final int MAX_QUEUED = 100_000;
+
     private final Procedures procedures;
     private final Scheduler scheduler;
     private final LongSupplier clock;
-    private final int maxInFlight;
-    private final long spacingMillis;
-    private final int maxQueued;
     private final Deque<Supplier<Procedure<?>>> queue = new ArrayDeque<>();
     private int inFlight;
     private long lastStart = Long.MIN_VALUE / 2;
     private boolean wakeUpScheduled;
     private boolean stopped;
 
-    BackgroundWork(Procedures procedures, Scheduler scheduler, LongSupplier clock, int maxInFlight,
-                   long spacingMillis, int maxQueued) {
+    BackgroundWork(Procedures procedures, Scheduler scheduler, LongSupplier clock) {
         this.procedures = procedures;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.maxInFlight = maxInFlight;
-        this.spacingMillis = spacingMillis;
-        this.maxQueued = maxQueued;
     }
 
     /** Queues the procedure {@code task} makes when its turn comes; it runs on the node's thread. */
     void submit(Supplier<Procedure<?>> task) {
-        if (queue.size() >= maxQueued) queue.pollFirst();
+        if (queue.size() >= MAX_QUEUED) queue.pollFirst();
         queue.addLast(task);
         drain();
     }
@@ -53,9 +53,9 @@ final class BackgroundWork {
     }
 
     private void drain() {
-        while (!queue.isEmpty() && inFlight < maxInFlight && !stopped) {
+        while (!queue.isEmpty() && inFlight < MAX_IN_FLIGHT && !stopped) {
             long now = clock.getAsLong();
-            long wait = lastStart + spacingMillis - now;
+            long wait = lastStart + SPACING_MILLIS - now;
             if (wait > 0) {
                 if (!wakeUpScheduled) {
                     wakeUpScheduled = true;

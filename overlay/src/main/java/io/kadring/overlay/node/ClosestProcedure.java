@@ -1,10 +1,8 @@
 package io.kadring.overlay.node;
 
-import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
-import io.kadring.routing.LookupResult;
 import io.kadring.routing.XorLookup;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.List;
  * {@link Query} makes of every answer. It ends when the lookup finishes or the query is
  * satisfied (a get that found enough agreeing copies).
  */
-final class ClosestProcedure implements Procedure<LookupOutcome> {
+final class ClosestProcedure extends LookupProcedure {
 
     /** One kind of XOR lookup: the request it sends, and what it makes of an answer. */
     interface Query {
@@ -32,17 +30,11 @@ final class ClosestProcedure implements Procedure<LookupOutcome> {
 
     private final XorLookup lookup;
     private final Query query;
-    private final LookupKind kind;
-    private final NodeMetrics metrics;
-    private final long start;
-    private LookupOutcome outcome;
 
-    ClosestProcedure(XorLookup lookup, Query query, LookupKind kind, NodeMetrics metrics, long now) {
+    ClosestProcedure(XorLookup lookup, Query query, LookupKind kind, LocalNode local) {
+        super(kind, local);
         this.lookup = lookup;
         this.query = query;
-        this.kind = kind;
-        this.metrics = metrics;
-        this.start = now;
     }
 
     Id target() {
@@ -51,18 +43,18 @@ final class ClosestProcedure implements Procedure<LookupOutcome> {
 
     @Override
     public List<Request> poll(long now) {
-        if (outcome != null) return List.of();
+        if (isDone()) return List.of();
         List<Request> out = new ArrayList<>();
         if (!query.satisfied()) {
             for (Contact c : lookup.next()) out.add(Request.once(c, query::request, this));
         }
-        if (lookup.isFinished() || (query.satisfied() && out.isEmpty())) finish(now);
+        if (lookup.isFinished() || (query.satisfied() && out.isEmpty())) finish(lookup.result(), now);
         return out;
     }
 
     @Override
     public void onReply(Request request, Message reply, long now) {
-        if (outcome != null) return;
+        if (isDone()) return;
         List<Contact> closer = query.closer(Contact.seen(request.expected(), request.to(), now), reply, now);
         if (closer != null) {
             lookup.onResponse(request.expected(), closer);
@@ -73,23 +65,6 @@ final class ClosestProcedure implements Procedure<LookupOutcome> {
 
     @Override
     public void onFailure(Request request, long now) {
-        if (outcome == null) lookup.onFailure(request.expected());
-    }
-
-    @Override
-    public boolean isDone() {
-        return outcome != null;
-    }
-
-    @Override
-    public LookupOutcome result() {
-        return outcome;
-    }
-
-    private void finish(long now) {
-        LookupResult r = lookup.result();
-        long duration = now - start;
-        metrics.lookupFinished(kind, duration, r.hops());
-        outcome = new LookupOutcome(r.closest(), r.hops(), r.messages(), duration);
+        if (!isDone()) lookup.onFailure(request.expected());
     }
 }

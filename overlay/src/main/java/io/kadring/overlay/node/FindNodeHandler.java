@@ -8,48 +8,26 @@ import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * FIND_NODE in its two modes, each answer with a write token for the asker: XOR, the k
  * contacts we know closest to the target; RING, Chord's step toward the target's successor.
  */
-final class FindNodeHandler implements RequestHandler {
-    private final Id self;
-    private final Supplier<Contact> selfContact;
-    private final Outbox outbox;
-    private final TokenIssuer tokens;
-    private final KnownContacts known;
-    private final RoutingTable table;
-    private final RingNeighbours ring;
-    private final int k;
-    private final LongSupplier clock;
-
-    FindNodeHandler(Id self, Supplier<Contact> selfContact, Outbox outbox, TokenIssuer tokens, KnownContacts known,
-                    RoutingTable table, RingNeighbours ring, int k, LongSupplier clock) {
-        this.self = self;
-        this.selfContact = selfContact;
-        this.outbox = outbox;
-        this.tokens = tokens;
-        this.known = known;
-        this.table = table;
-        this.ring = ring;
-        this.k = k;
-        this.clock = clock;
-    }
+record FindNodeHandler(LocalNode local, Supplier<Contact> selfContact, Outbox outbox, TokenIssuer tokens,
+                       KnownContacts known, RoutingTable table, RingNeighbours ring) implements RequestHandler {
 
     @Override
     public void answer(InetSocketAddress from, Message request) {
         Message.FindNode find = (Message.FindNode) request;
-        byte[] token = tokens.issue(from, clock.getAsLong());
+        byte[] token = tokens.issue(from, local.now());
         if (find.mode() == Message.FindNode.RING) {
             RingAnswer answer = ringAnswer(find.target());
-            outbox.send(from, new Message.Nodes(find.txId(), self, token, answer.isFinal(),
+            outbox.send(from, new Message.Nodes(find.txId(), local.id(), token, answer.isFinal(),
                     WireContacts.wire(answer.contacts())));
         } else {
-            List<Contact> closest = known.closest(find.target(), k);
-            outbox.send(from, new Message.Nodes(find.txId(), self, token, false, WireContacts.wire(closest)));
+            List<Contact> closest = known.closest(find.target(), local.config().k());
+            outbox.send(from, new Message.Nodes(find.txId(), local.id(), token, false, WireContacts.wire(closest)));
         }
     }
 
@@ -62,7 +40,7 @@ final class FindNodeHandler implements RequestHandler {
      */
     private RingAnswer ringAnswer(Id key) {
         List<Contact> contacts = table.contacts();
-        if (key.equals(self) || (ring.successor().isEmpty() && contacts.isEmpty())) {
+        if (key.equals(local.id()) || (ring.successor().isEmpty() && contacts.isEmpty())) {
             return new RingAnswer(true, List.of(selfContact.get()));
         }
         return ring.answer(key, contacts, Message.MAX_CONTACTS);

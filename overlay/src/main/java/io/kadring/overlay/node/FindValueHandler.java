@@ -12,46 +12,28 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 /**
  * FIND_VALUE: the record held under the key (when its seq is at least the one asked for) with
  * what remains of its lifetime, and the closest contacts we know that still fit the datagram;
  * a write token for the asker either way.
  */
-final class FindValueHandler implements RequestHandler {
-    private final Id self;
-    private final Outbox outbox;
-    private final TokenIssuer tokens;
-    private final RecordStore store;
-    private final KnownContacts known;
-    private final int k;
-    private final LongSupplier clock;
-
-    FindValueHandler(Id self, Outbox outbox, TokenIssuer tokens, RecordStore store, KnownContacts known, int k,
-                     LongSupplier clock) {
-        this.self = self;
-        this.outbox = outbox;
-        this.tokens = tokens;
-        this.store = store;
-        this.known = known;
-        this.k = k;
-        this.clock = clock;
-    }
+record FindValueHandler(LocalNode local, Outbox outbox, TokenIssuer tokens, RecordStore store, KnownContacts known)
+        implements RequestHandler {
 
     @Override
     public void answer(InetSocketAddress from, Message request) {
         Message.FindValue find = (Message.FindValue) request;
-        long now = clock.getAsLong();
+        long now = local.now();
         byte[] token = tokens.issue(from, now);
         Optional<StoredRecord> held = store.get(find.key(), now);
-        List<Contact> closest = known.closest(find.key(), k);
+        List<Contact> closest = known.closest(find.key(), local.config().k());
         Message.Value answer;
         if (held.isPresent() && held.get().record().seq() >= find.minSeq()) {
             StoredRecord s = held.get();
             answer = fitted(find.txId(), token, s.record(), s.remainingLifetime(now), closest);
         } else {
-            answer = new Message.Value(find.txId(), self, token, null, 0, WireContacts.wire(closest));
+            answer = new Message.Value(find.txId(), local.id(), token, null, 0, WireContacts.wire(closest));
         }
         outbox.send(from, answer);
     }
@@ -59,10 +41,10 @@ final class FindValueHandler implements RequestHandler {
     /** A VALUE with the record and as many contacts as still fit one datagram. */
     private Message.Value fitted(long txId, byte[] token, SignedRecord record, long lifetime, List<Contact> closest) {
         List<WireContact> contacts = new ArrayList<>(WireContacts.wire(closest));
-        Message.Value v = new Message.Value(txId, self, token, record, lifetime, contacts);
+        Message.Value v = new Message.Value(txId, local.id(), token, record, lifetime, contacts);
         while (MessageCodec.encodedSize(v) > MessageCodec.MAX_DATAGRAM_BYTES && !contacts.isEmpty()) {
             contacts.remove(contacts.size() - 1);
-            v = new Message.Value(txId, self, token, record, lifetime, contacts);
+            v = new Message.Value(txId, local.id(), token, record, lifetime, contacts);
         }
         return v;
     }

@@ -1,6 +1,5 @@
 package io.kadring.overlay.node;
 
-import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
@@ -20,69 +19,40 @@ import java.util.function.Function;
  * closest node on the path that lacked it, for a lifetime that halves with every holder closer
  * to the key, and never beyond what the record has left (one STORE, not waited for).
  */
-final class GetProcedure implements Procedure<GetResult> {
+final class GetProcedure extends AbstractProcedure<GetResult> {
     private final Id key;
-    private final Id self;
+    private final LocalNode local;
     private final RecordValidator validator;
-    private final NodeMetrics metrics;
-    private final int enough;
-    private final long maxCacheLifetime;
     private final ClosestProcedure lookup;
-    private final long start;
     private SignedRecord best;
     private long bestLifetime;
     private int agreeing;
     private final List<Contact> holders = new ArrayList<>();
     private final Map<Contact, byte[]> lacking = new LinkedHashMap<>();
-    private GetResult result;
 
     /**
      * @param held what this node holds under the key, if anything (it counts as one answer)
      * @param lookups makes the FIND_VALUE lookup for the query this get is
-     * @param maxCacheLifetime the longest a copy cached on the path is kept (the replicate interval)
      */
-    GetProcedure(Id key, Id self, Optional<StoredRecord> held, RecordValidator validator, NodeMetrics metrics,
-                 int enough, long maxCacheLifetime, Function<ClosestProcedure.Query, ClosestProcedure> lookups,
-                 long now) {
+    GetProcedure(Id key, Optional<StoredRecord> held, RecordValidator validator, LocalNode local,
+                 Function<ClosestProcedure.Query, ClosestProcedure> lookups) {
         this.key = key;
-        this.self = self;
+        this.local = local;
         this.validator = validator;
-        this.metrics = metrics;
-        this.enough = enough;
-        this.maxCacheLifetime = maxCacheLifetime;
-        this.start = now;
-        held.ifPresent(s -> found(s.record(), s.remainingLifetime(now)));
+        held.ifPresent(s -> found(s.record(), s.remainingLifetime(local.now())));
         this.lookup = lookups.apply(new ValueQuery());
     }
 
     @Override
     public List<Request> poll(long now) {
-        if (result != null) return List.of();
+        if (isDone()) return List.of();
         List<Request> out = lookup.poll(now);
         if (!lookup.isDone()) return out;
         LookupOutcome outcome = lookup.result();
-        result = new GetResult(key, Optional.ofNullable(best), agreeing, outcome.hops(), outcome.messages(),
-                now - start);
-        Request cache = cacheOnPath();
+        finish(new GetResult(key, Optional.ofNullable(best), agreeing, outcome.hops(), outcome.messages(),
+                now - lookup.start()));
+        Request cache = cacheOnPath(); // sent, not waited for
         return cache == null ? out : List.of(cache);
-    }
-
-    @Override
-    public void onReply(Request request, Message reply, long now) {
-        // only the lookup asks and waits: the cache STORE is not waited for
-    }
-
-    @Override
-    public void onFailure(Request request, long now) {}
-
-    @Override
-    public boolean isDone() {
-        return result != null;
-    }
-
-    @Override
-    public GetResult result() {
-        return result;
     }
 
     private Request cacheOnPath() {
@@ -95,10 +65,11 @@ final class GetProcedure implements Procedure<GetResult> {
         for (Contact h : holders) {
             if (key.compareDistance(h.id(), closest.id()) < 0) closerHolders++;
         }
-        long lifetime = Math.min(bestLifetime, maxCacheLifetime) >> Math.min(closerHolders, 20);
+        long lifetime = Math.min(bestLifetime, local.config().replicateIntervalMillis()) >> Math.min(closerHolders, 20);
         if (lifetime <= 0) return null;
         byte[] token = lacking.get(closest);
         SignedRecord record = best;
+        Id self = local.id();
         return Request.to(closest, tx -> new Message.Store(tx, self, token, lifetime, -1, record), this);
     }
 
@@ -117,7 +88,7 @@ final class GetProcedure implements Procedure<GetResult> {
     private final class ValueQuery implements ClosestProcedure.Query {
         @Override
         public Message request(long txId) {
-            return new Message.FindValue(txId, self, key, -1);
+            return new Message.FindValue(txId, local.id(), key, -1);
         }
 
         @Override
@@ -129,7 +100,7 @@ final class GetProcedure implements Procedure<GetResult> {
                 holders.add(from);
                 found(v.record(), v.lifetimeMillis());
             } else {
-                metrics.dropped("invalid_record");
+                local.metrics().dropped("invalid_record");
                 return null;
             }
             return WireContacts.reachable(v.contacts(), from, now);
@@ -137,7 +108,7 @@ final class GetProcedure implements Procedure<GetResult> {
 
         @Override
         public boolean satisfied() {
-            return best != null && agreeing >= enough;
+            return best != null && agreeing >= local.config().getEnough();
         }
     }
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * (FIND_VALUE with the seq we hold as minimum) whether it has that seq already; if it lacks it,
  * STORE what we hold then (re-read: it may be newer, or gone) with the token it gave.
  */
-final class HandOffProcedure implements Procedure<Boolean> {
-    private enum State { ASK, ASKING, STORING, DONE }
+final class HandOffProcedure extends AbstractProcedure<Boolean> {
+    private enum State { ASK, ASKING, STORING }
 
     private final Contact to;
     private final Id key;
@@ -22,7 +22,6 @@ final class HandOffProcedure implements Procedure<Boolean> {
     private final RecordStore store;
     private State state = State.ASK;
     private Request pendingStore;
-    private boolean stored;
 
     HandOffProcedure(Contact to, Id key, Id self, RecordStore store) {
         this.to = to;
@@ -36,7 +35,7 @@ final class HandOffProcedure implements Procedure<Boolean> {
         if (state == State.ASK) {
             Optional<StoredRecord> held = store.get(key, now);
             if (held.isEmpty()) {
-                state = State.DONE;
+                finish(false);
                 return List.of();
             }
             state = State.ASKING;
@@ -62,27 +61,16 @@ final class HandOffProcedure implements Procedure<Boolean> {
                 pendingStore = Request.to(to, tx -> new Message.Store(tx, self, token, lifetime, -1, record), this);
                 state = State.STORING;
             } else {
-                state = State.DONE; // it holds that seq or newer, or we no longer hold it
+                finish(false); // it holds that seq or newer, or we no longer hold it
             }
         } else if (state == State.STORING) {
-            stored = reply instanceof Message.StoreResult r && r.status() == Message.StoreResult.STORED;
-            state = State.DONE;
+            // the result: whether the node now holds the record from us
+            finish(reply instanceof Message.StoreResult r && r.status() == Message.StoreResult.STORED);
         }
     }
 
     @Override
     public void onFailure(Request request, long now) {
-        state = State.DONE;
-    }
-
-    @Override
-    public boolean isDone() {
-        return state == State.DONE;
-    }
-
-    /** Whether the node now holds the record from us. */
-    @Override
-    public Boolean result() {
-        return stored;
+        finish(false);
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.random.RandomGenerator;
 
 /**
  * Joining a network through bootstrap nodes: ping them all (a round); the first one whose PONG
@@ -23,21 +22,18 @@ import java.util.random.RandomGenerator;
  * with jitter, up to the configured number of rounds (0: for ever), then the join fails with
  * what each bootstrap node did ({@link #outcomes()}).
  */
-final class JoinProcedure implements Procedure<Integer> {
-    private enum State { PINGING, WAITING, LOOKING, REFRESHING, JOINED, FAILED }
+final class JoinProcedure extends AbstractProcedure<Integer> {
+    private enum State { PINGING, WAITING, LOOKING, REFRESHING, OVER }
 
     private static final int MAX_BACKOFF_DOUBLINGS = 6;
     static final String NO_ANSWER = "no answer";
     static final String ADMITTED = "answered";
 
     private final List<InetSocketAddress> bootstrap;
-    private final Id self;
+    private final LocalNode local;
     private final Supplier<NodeRecord> selfRecord;
     private final Lookups lookups;
     private final RoutingTable table;
-    private final RandomGenerator random;
-    private final int maxRounds;
-    private final long backoffMillis;
     private final Map<InetSocketAddress, String> outcomes = new LinkedHashMap<>();
     private final Set<Request> pinging = new HashSet<>();
     private State state = State.PINGING;
@@ -48,17 +44,15 @@ final class JoinProcedure implements Procedure<Integer> {
     private ClosestProcedure selfLookup;
     private final List<ClosestProcedure> refreshes = new ArrayList<>();
 
-    JoinProcedure(List<InetSocketAddress> bootstrap, Id self, Supplier<NodeRecord> selfRecord, Lookups lookups,
-                  RoutingTable table, RandomGenerator random, int maxRounds, long backoffMillis) {
+    /** Joins through {@code bootstrap}, in rounds of {@code joinAttempts} and {@code joinBackoff} of the config. */
+    JoinProcedure(List<InetSocketAddress> bootstrap, LocalNode local, Supplier<NodeRecord> selfRecord, Lookups lookups,
+                  RoutingTable table) {
         if (bootstrap.isEmpty()) throw new IllegalArgumentException("a join needs at least one bootstrap address");
         this.bootstrap = List.copyOf(bootstrap);
-        this.self = self;
+        this.local = local;
         this.selfRecord = selfRecord;
         this.lookups = lookups;
         this.table = table;
-        this.random = random;
-        this.maxRounds = maxRounds;
-        this.backoffMillis = backoffMillis;
     }
 
     /** What each bootstrap node did in the latest round, in the order they were given. */
@@ -87,7 +81,7 @@ final class JoinProcedure implements Procedure<Integer> {
                 if (!selfLookup.isDone()) return out;
                 // buckets farther than our closest neighbour
                 for (int bucket = 0; bucket < table.deepestBucket(); bucket++) {
-                    refreshes.add(lookups.closest(self.randomInBucket(bucket, random)));
+                    refreshes.add(lookups.closest(local.id().randomInBucket(bucket, local.random())));
                 }
                 state = State.REFRESHING;
                 return pollRefreshes(now);
@@ -104,6 +98,7 @@ final class JoinProcedure implements Procedure<Integer> {
         roundStarted = true;
         pinging.clear();
         List<Request> out = new ArrayList<>();
+        Id self = local.id();
         for (InetSocketAddress address : bootstrap) {
             Request ping = Request.toAddress(address, tx -> new Message.Ping(tx, self, selfRecord.get()), this);
             pinging.add(ping);
@@ -121,7 +116,8 @@ final class JoinProcedure implements Procedure<Integer> {
         }
         if (all) {
             if (table.size() > 0) {
-                state = State.JOINED;
+                over();
+                finish(round);
             } else {
                 // it left meanwhile, or its answers led nowhere: not joined
                 outcomes.put(leader.address(), "answered, but every node it named failed");
@@ -157,7 +153,7 @@ final class JoinProcedure implements Procedure<Integer> {
         if (state != State.PINGING) return;
         if (admitted != null) {
             leader = admitted;
-            selfLookup = lookups.closest(self, null, List.of(admitted));
+            selfLookup = lookups.closest(local.id(), null, List.of(admitted));
             state = State.LOOKING;
         } else if (pinging.isEmpty()) {
             retry(now);
@@ -168,34 +164,27 @@ final class JoinProcedure implements Procedure<Integer> {
         roundStarted = false;
         refreshes.clear();
         selfLookup = null;
+        int maxRounds = local.config().joinAttempts();
         if (maxRounds != 0 && round >= maxRounds) {
-            state = State.FAILED;
+            over();
+            fail(new JoinException(outcomes, round));
             return;
         }
-        long base = backoffMillis << Math.min(round - 1, MAX_BACKOFF_DOUBLINGS);
-        retryAt = now + base / 2 + random.nextLong(base + 1);
+        long base = local.config().joinBackoffMillis() << Math.min(round - 1, MAX_BACKOFF_DOUBLINGS);
+        retryAt = now + base / 2 + local.random().nextLong(base + 1);
         state = State.WAITING;
+    }
+
+    /** Joined or given up: the lookups are let go (the node keeps this procedure for its outcomes). */
+    private void over() {
+        state = State.OVER;
+        selfLookup = null;
+        refreshes.clear();
+        pinging.clear();
     }
 
     @Override
     public long deadline() {
         return state == State.WAITING ? retryAt : NEVER;
-    }
-
-    @Override
-    public boolean isDone() {
-        return state == State.JOINED || state == State.FAILED;
-    }
-
-    /** The rounds it took to join. */
-    @Override
-    public Integer result() {
-        return round;
-    }
-
-    /** A {@link JoinException} when no bootstrap node let us in. */
-    @Override
-    public RuntimeException failure() {
-        return state == State.FAILED ? new JoinException(outcomes, round) : null;
     }
 }

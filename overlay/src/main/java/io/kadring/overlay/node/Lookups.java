@@ -1,6 +1,5 @@
 package io.kadring.overlay.node;
 
-import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
@@ -11,31 +10,11 @@ import io.kadring.routing.XorLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /** Makes the lookup procedures of this node: seeded from what it knows, sized by its config. */
-final class Lookups {
-    private final Id self;
-    private final Supplier<Contact> selfContact;
-    private final RoutingTable table;
-    private final RingNeighbours ring;
-    private final KnownContacts known;
-    private final NodeConfig config;
-    private final NodeMetrics metrics;
-    private final LongSupplier clock;
-
-    Lookups(Id self, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring, KnownContacts known,
-            NodeConfig config, NodeMetrics metrics, LongSupplier clock) {
-        this.self = self;
-        this.selfContact = selfContact;
-        this.table = table;
-        this.ring = ring;
-        this.known = known;
-        this.config = config;
-        this.metrics = metrics;
-        this.clock = clock;
-    }
+record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
+               KnownContacts known) {
 
     /** The k closest to {@code target}. */
     ClosestProcedure closest(Id target) {
@@ -48,6 +27,7 @@ final class Lookups {
      * besides the closest contacts of our own table.
      */
     ClosestProcedure closest(Id target, Map<Id, byte[]> tokens, List<Contact> extraSeeds) {
+        Id self = local.id();
         return xor(target, LookupKind.CLOSEST, extraSeeds, new ClosestProcedure.Query() {
             @Override
             public Message request(long txId) {
@@ -65,19 +45,19 @@ final class Lookups {
 
     /** An XOR lookup toward {@code target} with the requests and answers of {@code query}. */
     ClosestProcedure xor(Id target, LookupKind kind, List<Contact> extraSeeds, ClosestProcedure.Query query) {
-        List<Contact> seeds = new ArrayList<>(known.seeds(target, config.k()));
+        int k = local.config().k();
+        List<Contact> seeds = new ArrayList<>(known.seeds(target, k));
         seeds.addAll(extraSeeds);
-        long now = clock.getAsLong();
-        table.touch(target, now);
-        XorLookup lookup = new XorLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), config.k(),
-                config.alpha());
-        return new ClosestProcedure(lookup, query, kind, metrics, now);
+        table.touch(target, local.now());
+        XorLookup lookup = new XorLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
+                local.config().alpha());
+        return new ClosestProcedure(lookup, query, kind, local);
     }
 
     /** The successor of {@code key} on the ring. */
     SuccessorProcedure successor(Id key) {
-        SuccessorLookup lookup = new SuccessorLookup(key, selfContact.get(), ring, known.all(), config.k(),
-                config.alpha());
-        return new SuccessorProcedure(lookup, self, metrics, clock.getAsLong());
+        SuccessorLookup lookup = new SuccessorLookup(key, selfContact.get(), ring, known.all(), local.config().k(),
+                local.config().alpha());
+        return new SuccessorProcedure(lookup, local);
     }
 }

@@ -5,8 +5,6 @@ import io.kadring.routing.Contact;
 import io.kadring.routing.RoutingTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
-import java.util.random.RandomGenerator;
 
 /**
  * The periodic work that keeps a node's view true while nodes come and go, each on the
@@ -36,26 +34,22 @@ final class Maintenance {
         void tidy();
     }
 
-    private final NodeConfig config;
+    private final LocalNode local;
     private final RoutingTable table;
     private final Scheduler scheduler;
-    private final RandomGenerator random;
-    private final LongSupplier clock;
     private final Rounds rounds;
     private final List<Cancellable> timers = new ArrayList<>();
     private boolean stopped;
 
-    Maintenance(NodeConfig config, RoutingTable table, Scheduler scheduler, RandomGenerator random, LongSupplier clock,
-                Rounds rounds) {
-        this.config = config;
+    Maintenance(LocalNode local, RoutingTable table, Scheduler scheduler, Rounds rounds) {
+        this.local = local;
         this.table = table;
         this.scheduler = scheduler;
-        this.random = random;
-        this.clock = clock;
         this.rounds = rounds;
     }
 
     void start() {
+        NodeConfig config = local.config();
         long stabilize = config.stabilizeIntervalMillis();
         every(stabilize, rounds::stabilize);
         every(stabilize, rounds::checkPredecessor);
@@ -89,7 +83,7 @@ final class Maintenance {
         }
 
         void arm() {
-            timer = scheduler.schedule(period / 2 + random.nextLong(period + 1), this);
+            timer = scheduler.schedule(period / 2 + local.random().nextLong(period + 1), this);
         }
 
         @Override
@@ -112,7 +106,7 @@ final class Maintenance {
      */
     private void checkOldestContact() {
         rounds.tidy();
-        long cutoff = clock.getAsLong() - config.stabilizeIntervalMillis();
+        long cutoff = local.now() - local.config().stabilizeIntervalMillis();
         Contact oldest = null;
         for (Contact c : table.contacts()) {
             if (c.lastSeen() < cutoff && (oldest == null || c.lastSeen() < oldest.lastSeen())) oldest = c;
@@ -122,7 +116,7 @@ final class Maintenance {
 
     /** Kademlia's refresh: a lookup for a random id in every bucket not used for an hour. */
     private void refreshIdleBuckets() {
-        for (int bucket : table.idleBuckets(clock.getAsLong(), config.bucketRefreshMillis())) {
+        for (int bucket : table.idleBuckets(local.now(), local.config().bucketRefreshMillis())) {
             rounds.refresh(bucket);
         }
     }

@@ -6,16 +6,7 @@ import io.kadring.routing.RingNeighbours;
 import java.net.InetSocketAddress;
 
 /** GET_NEIGHBOURS (a neighbour's stabilize): our predecessor and successor list. */
-final class NeighboursHandler implements RequestHandler {
-    private final Id self;
-    private final Outbox outbox;
-    private final RingNeighbours ring;
-
-    NeighboursHandler(Id self, Outbox outbox, RingNeighbours ring) {
-        this.self = self;
-        this.outbox = outbox;
-        this.ring = ring;
-    }
+record NeighboursHandler(Id self, Outbox outbox, RingNeighbours ring) implements RequestHandler {
 
     @Override
     public void answer(InetSocketAddress from, Message request) {

@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 
 /**
  * A DHT node: Kademlia routing and a Chord ring over one id space, driven entirely by the
@@ -45,6 +44,7 @@ public final class Node implements DatagramHandler {
     private final NodeConfig config;
     private final NodeMetrics metrics;
     private final Id id;
+    private final LocalNode local;
     private final SelfRecord self;
     private final RoutingTable table;
     private final RingNeighbours ring;
@@ -93,29 +93,27 @@ public final class Node implements DatagramHandler {
         this.table = new RoutingTable(id, config.routing());
         this.ring = new RingNeighbours(id, config.successorListSize());
         this.rpc = new RpcEngine(env, config, metrics);
+        this.local = new LocalNode(id, config, metrics, env::now, env.random());
         TokenIssuer tokens = new TokenIssuer(env.random(), config.tokenPeriodMillis(), env.now());
         Scheduler scheduler = env::schedule;
-        LongSupplier clock = env::now;
-        this.admission = new Admission(self, table, ring, metrics, checks.nodeRecords(), scheduler, clock,
-                new AdmissionEvents());
-        this.procedures = new Procedures(rpc, admission, scheduler, clock, metrics);
+        this.admission = new Admission(local, self, table, ring, checks.nodeRecords(), scheduler, new AdmissionEvents());
+        this.procedures = new Procedures(rpc, admission, scheduler, local);
         this.validator = new RecordValidator(config.maxValueBytes(), checks.records());
-        this.store = new RecordStore(config.store(), clock, validator);
+        this.store = new RecordStore(config.store(), local.clock(), validator);
         KnownContacts known = new KnownContacts(table, ring);
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(), 2 * config.requestsPerSecondPerSource());
-        this.lookups = new Lookups(id, this::selfContact, table, ring, known, config, metrics, clock);
-        this.background = new BackgroundWork(procedures, scheduler, clock, 4, 10, 100_000);
-        this.republisher = new Republisher(id, store, table, config.k(), config.replicateIntervalMillis(), background,
-                new RecordWork(), metrics, clock);
-        this.maintenance = new Maintenance(config, table, scheduler, env.random(), clock, new Rounds());
+        this.lookups = new Lookups(local, this::selfContact, table, ring, known);
+        this.background = new BackgroundWork(procedures, scheduler, local.clock());
+        this.republisher = new Republisher(local, store, table, background, new RecordWork());
+        this.maintenance = new Maintenance(local, table, scheduler, new Rounds());
         Outbox outbox = rpc::send;
         handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission));
         handlers.put(Message.Type.FIND_NODE,
-                new FindNodeHandler(id, this::selfContact, outbox, tokens, known, table, ring, config.k(), clock));
+                new FindNodeHandler(local, this::selfContact, outbox, tokens, known, table, ring));
         handlers.put(Message.Type.GET_NEIGHBOURS, new NeighboursHandler(id, outbox, ring));
-        handlers.put(Message.Type.NOTIFY, new NotifyHandler(ring, admission, clock));
-        handlers.put(Message.Type.FIND_VALUE, new FindValueHandler(id, outbox, tokens, store, known, config.k(), clock));
-        handlers.put(Message.Type.STORE, new StoreHandler(id, outbox, tokens, store, metrics, clock));
+        handlers.put(Message.Type.NOTIFY, new NotifyHandler(ring, admission, local.clock()));
+        handlers.put(Message.Type.FIND_VALUE, new FindValueHandler(local, outbox, tokens, store, known));
+        handlers.put(Message.Type.STORE, new StoreHandler(local, outbox, tokens, store));
         metrics.registerNode(() -> contactCount, () -> ringCount);
         metrics.registerRecords(store::size, store::bytes);
     }
@@ -139,8 +137,7 @@ public final class Node implements DatagramHandler {
         if (bootstrap.isEmpty()) {
             return CompletableFuture.completedFuture(new JoinResult(true, 0, ring.successor()));
         }
-        join = new JoinProcedure(bootstrap, id, self::record, lookups, table, env.random(), config.joinAttempts(),
-                config.joinBackoffMillis());
+        join = new JoinProcedure(bootstrap, local, self::record, lookups, table);
         return procedures.run(join).thenApply(rounds -> {
             stabilize(); // so that the ring takes us in
             viewChanged();
@@ -264,14 +261,13 @@ public final class Node implements DatagramHandler {
     }
 
     private PutProcedure newPut(SignedRecord record, long lifetime, long expectedSeq) {
-        return PutProcedure.put(record, lifetime, expectedSeq, config.putQuorum(), id, store,
-                (key, tokens) -> lookups.closest(key, tokens, List.of()), now());
+        return PutProcedure.put(record, lifetime, expectedSeq, local, store,
+                (key, tokens) -> lookups.closest(key, tokens, List.of()));
     }
 
     private GetProcedure newGet(Id key) {
-        long now = now();
-        return new GetProcedure(key, id, store.get(key, now), validator, metrics, config.getEnough(),
-                config.replicateIntervalMillis(), query -> lookups.xor(key, LookupKind.VALUE, List.of(), query), now);
+        return new GetProcedure(key, store.get(key, now()), validator, local,
+                query -> lookups.xor(key, LookupKind.VALUE, List.of(), query));
     }
 
     /** Chord's stabilize round, unless one is running. */
@@ -438,7 +434,7 @@ public final class Node implements DatagramHandler {
 
         @Override
         public PutProcedure replicate(Id key) {
-            return PutProcedure.replicate(key, id, store, (k, tokens) -> lookups.closest(k, tokens, List.of()), now());
+            return PutProcedure.replicate(key, local, store, (k, tokens) -> lookups.closest(k, tokens, List.of()));
         }
 
         @Override

@@ -12,16 +12,7 @@ import java.util.function.LongSupplier;
  * wrote from; a stranger is verified first (admission asks for its record) and takes its place
  * when its PONG admits it. Not answered.
  */
-final class NotifyHandler implements RequestHandler {
-    private final RingNeighbours ring;
-    private final Vouching vouching;
-    private final LongSupplier clock;
-
-    NotifyHandler(RingNeighbours ring, Vouching vouching, LongSupplier clock) {
-        this.ring = ring;
-        this.vouching = vouching;
-        this.clock = clock;
-    }
+record NotifyHandler(RingNeighbours ring, Vouching vouching, LongSupplier clock) implements RequestHandler {
 
     @Override
     public void answer(InetSocketAddress from, Message request) {

@@ -7,18 +7,8 @@ import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
 /** PING: answered with our record and the address it came from; its own record goes to admission. */
-final class PingHandler implements RequestHandler {
-    private final Id self;
-    private final Supplier<NodeRecord> selfRecord;
-    private final Outbox outbox;
-    private final Admission admission;
-
-    PingHandler(Id self, Supplier<NodeRecord> selfRecord, Outbox outbox, Admission admission) {
-        this.self = self;
-        this.selfRecord = selfRecord;
-        this.outbox = outbox;
-        this.admission = admission;
-    }
+record PingHandler(Id self, Supplier<NodeRecord> selfRecord, Outbox outbox, Admission admission)
+        implements RequestHandler {
 
     @Override
     public void answer(InetSocketAddress from, Message request) {

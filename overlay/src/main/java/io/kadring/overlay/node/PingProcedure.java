@@ -14,12 +14,10 @@ import java.util.function.Supplier;
  * failure, as silence or another node at its address does; to an address (a stranger to
  * verify, the embedder's ping) anyone may answer.
  */
-final class PingProcedure implements Procedure<Message> {
+final class PingProcedure extends AbstractProcedure<Message> {
     private final Request request;
     private final Vouching vouching;
     private boolean sent;
-    private boolean done;
-    private Message answer;
 
     private PingProcedure(InetSocketAddress address, Id expected, Id self, Supplier<NodeRecord> selfRecord,
                           Vouching vouching) {
@@ -49,24 +47,12 @@ final class PingProcedure implements Procedure<Message> {
 
     @Override
     public void onReply(Request r, Message reply, long now) {
-        answer = reply;
-        done = true;
+        finish(reply); // a PONG, or an ERROR in its place; null when none came
         if (vouching != null && !(reply instanceof Message.Pong)) vouching.failed(r.expected(), r.to());
     }
 
     @Override
     public void onFailure(Request r, long now) {
-        done = true;
-    }
-
-    @Override
-    public boolean isDone() {
-        return done;
-    }
-
-    /** The answer (a PONG, or an ERROR in its place), or null when none came. */
-    @Override
-    public Message result() {
-        return answer;
+        finish(null);
     }
 }

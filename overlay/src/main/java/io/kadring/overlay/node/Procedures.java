@@ -1,10 +1,8 @@
 package io.kadring.overlay.node;
 
 import io.kadring.overlay.env.Cancellable;
-import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongSupplier;
 
 /**
  * Runs {@link Procedure}s: sends what they ask for through the RPC engine, feeds them each
@@ -20,16 +18,14 @@ final class Procedures implements RpcEngine.Listener {
     private final RpcEngine rpc;
     private final Admission admission;
     private final Scheduler scheduler;
-    private final LongSupplier clock;
-    private final NodeMetrics metrics;
+    private final LocalNode local;
     private boolean closed;
 
-    Procedures(RpcEngine rpc, Admission admission, Scheduler scheduler, LongSupplier clock, NodeMetrics metrics) {
+    Procedures(RpcEngine rpc, Admission admission, Scheduler scheduler, LocalNode local) {
         this.rpc = rpc;
         this.admission = admission;
         this.scheduler = scheduler;
-        this.clock = clock;
-        this.metrics = metrics;
+        this.local = local;
         rpc.listen(this);
     }
 
@@ -50,7 +46,7 @@ final class Procedures implements RpcEngine.Listener {
 
     @Override
     public void onReply(Request request, Object context, Message reply) {
-        long now = clock.getAsLong();
+        long now = local.now();
         Procedure<?> owner = request.owner();
         if (reply instanceof Message.Pong pong) {
             RecordRefusal refusal = admission.onPong(pong, request.to());
@@ -75,7 +71,7 @@ final class Procedures implements RpcEngine.Listener {
     @Override
     public void onFailure(Request request, Object context) {
         if (request.expected() != null) admission.failed(request.expected(), request.to());
-        request.owner().onFailure(request, clock.getAsLong());
+        request.owner().onFailure(request, local.now());
         settled((Running<?>) context);
     }
 
@@ -111,7 +107,7 @@ final class Procedures implements RpcEngine.Listener {
             }
             wakeAt(run, run.procedure.deadline());
         } catch (RuntimeException e) {
-            metrics.dropped("internal_error"); // a bug of ours: the procedure ends, the node goes on
+            local.metrics().dropped("internal_error"); // a bug of ours: the procedure ends, the node goes on
             fail(run, e);
         } finally {
             run.driving = false;
@@ -119,7 +115,7 @@ final class Procedures implements RpcEngine.Listener {
     }
 
     private void send(Running<?> run) {
-        for (Request r : run.procedure.poll(clock.getAsLong())) {
+        for (Request r : run.procedure.poll(local.now())) {
             if (r.isOneWay()) {
                 rpc.sendOneWay(r);
             } else {
@@ -149,7 +145,7 @@ final class Procedures implements RpcEngine.Listener {
         run.cancelTimer();
         run.wakeAt = deadline;
         if (deadline == Procedure.NEVER) return;
-        long delay = Math.max(0, deadline - clock.getAsLong());
+        long delay = Math.max(0, deadline - local.now());
         run.timer = scheduler.schedule(delay, () -> {
             run.wakeAt = Procedure.NEVER;
             run.timer = null;

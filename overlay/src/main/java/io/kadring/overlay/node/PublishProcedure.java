@@ -1,7 +1,6 @@
 package io.kadring.overlay.node;
 
 import io.kadring.crypto.Identity;
-import io.kadring.overlay.wire.Message;
 import io.kadring.storage.SignedRecord;
 import java.util.List;
 import java.util.function.Function;
@@ -11,7 +10,7 @@ import java.util.function.Function;
  * with the next seq (never below {@code ownSeq}, the next after what this node last published),
  * and put it. A compare-and-swap skips the get: it signs {@code expectedSeq + 1} at once.
  */
-final class PublishProcedure implements Procedure<PutResult> {
+final class PublishProcedure extends AbstractProcedure<PutResult> {
     private final Identity identity;
     private final byte[] salt;
     private final byte[] value;
@@ -43,29 +42,13 @@ final class PublishProcedure implements Procedure<PutResult> {
             long seq = get.result().record().map(r -> r.seq() + 1).orElse(1L);
             put = puts.apply(SignedRecord.sign(identity, salt, Math.max(seq, ownSeq), value));
         }
-        return put.poll(now);
-    }
-
-    @Override
-    public void onReply(Request request, Message reply, long now) {
-        // the get and the put hear their own replies
-    }
-
-    @Override
-    public void onFailure(Request request, long now) {}
-
-    @Override
-    public boolean isDone() {
-        return put != null && put.isDone();
+        List<Request> out = put.poll(now); // the get and the put hear their own replies
+        if (put.isDone()) finish(put.result());
+        return out;
     }
 
     /** The record signed and put; null until the get is done. */
     SignedRecord signed() {
         return put == null ? null : put.record();
-    }
-
-    @Override
-    public PutResult result() {
-        return put.result();
     }
 }

@@ -25,74 +25,66 @@ import java.util.function.BiFunction;
  * under the key when the lookup ends (the newest copy, not a stale one) and what remains of its
  * lifetime, stored at the others only.
  */
-final class PutProcedure implements Procedure<PutResult> {
-    private final Id key;
-    private final Id self;
-    private final RecordStore local;
+final class PutProcedure extends AbstractProcedure<PutResult> {
+    /** What is stored: the record, for how long, and the seq a compare-and-swap expects (−1: none). */
+    private record Write(SignedRecord record, long lifetime, long expectedSeq) {}
+
+    private final LocalNode local;
+    private final RecordStore store;
     private final boolean replicating;
-    private final int quorum;
-    private final long expectedSeq;
     private final Map<Id, byte[]> tokens = new HashMap<>();
-    private final ClosestProcedure lookup;
-    private final long start;
-    private SignedRecord record;
-    private long lifetime;
+    /** The lookup; let go once done, so a finished put that is kept (an owner refresh) holds little. */
+    private ClosestProcedure lookup;
+    private Write write;
     private List<Contact> holders;
     private PutResult.Outcome[] outcomes;
     private final Map<Request, Integer> storing = new HashMap<>();
     private int unanswered;
-    private PutResult result;
 
-    private PutProcedure(Id key, Id self, SignedRecord record, long lifetime, long expectedSeq, int quorum,
-                         RecordStore local, boolean replicating,
-                         BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> lookups, long now) {
-        this.key = key;
-        this.self = self;
-        this.record = record;
-        this.lifetime = lifetime;
-        this.expectedSeq = expectedSeq;
-        this.quorum = quorum;
+    private PutProcedure(Id key, Write write, LocalNode local, RecordStore store, boolean replicating,
+                         BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> lookups) {
+        this.write = write;
         this.local = local;
+        this.store = store;
         this.replicating = replicating;
-        this.start = now;
         this.lookup = lookups.apply(key, tokens);
     }
 
     /**
      * A put of {@code record} for {@code lifetime} ms, a compare-and-swap on {@code expectedSeq}
-     * when ≥ 0. {@code quorum} &gt; 0 fixes how many must store it, else a majority of the asked.
+     * when ≥ 0; a quorum of {@code putQuorum} when set, else a majority of the nodes asked.
      *
+     * @param store this node's store, which stores it when this node is among the k closest
      * @param lookups makes the FIND_NODE lookup toward a key that fills the given token map
      */
-    static PutProcedure put(SignedRecord record, long lifetime, long expectedSeq, int quorum, Id self,
-                            RecordStore local, BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> lookups, long now) {
-        return new PutProcedure(record.key(), self, record, lifetime, expectedSeq, quorum, local, false, lookups, now);
+    static PutProcedure put(SignedRecord record, long lifetime, long expectedSeq, LocalNode local, RecordStore store,
+                            BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> lookups) {
+        return new PutProcedure(record.key(), new Write(record, lifetime, expectedSeq), local, store, false, lookups);
     }
 
     /** Stores what {@code held} has under {@code key} once the lookup ends, at the others among the k closest. */
-    static PutProcedure replicate(Id key, Id self, RecordStore held,
-                                  BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> lookups, long now) {
-        return new PutProcedure(key, self, null, 0, -1, 0, held, true, lookups, now);
+    static PutProcedure replicate(Id key, LocalNode local, RecordStore held,
+                                  BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> lookups) {
+        return new PutProcedure(key, null, local, held, true, lookups);
     }
 
     @Override
     public List<Request> poll(long now) {
-        if (result != null || holders != null) return List.of();
+        if (isDone() || holders != null) return List.of();
         List<Request> out = lookup.poll(now);
         if (!lookup.isDone()) return out;
         if (replicating) {
-            Optional<StoredRecord> held = local.get(key, now);
+            Optional<StoredRecord> held = store.get(lookup.target(), now); // the newest, not a stale copy
             if (held.isEmpty()) {
                 holders = List.of();
-                finish(now);
+                done(now);
                 return List.of();
             }
-            record = held.get().record();
-            lifetime = held.get().remainingLifetime(now);
+            write = new Write(held.get().record(), held.get().remainingLifetime(now), -1);
         }
         holders = new ArrayList<>();
         for (Contact c : lookup.result().contacts()) {
-            if (!replicating || !c.id().equals(self)) holders.add(c);
+            if (!replicating || !c.id().equals(local.id())) holders.add(c);
         }
         return stores(now);
     }
@@ -103,22 +95,23 @@ final class PutProcedure implements Procedure<PutResult> {
         List<Request> stores = new ArrayList<>();
         for (int i = 0; i < holders.size(); i++) {
             Contact holder = holders.get(i);
-            if (holder.id().equals(self)) {
-                StoreOutcome stored = local.put(record, lifetime, null, now, expectedSeq);
+            if (holder.id().equals(local.id())) {
+                StoreOutcome stored = store.put(write.record(), write.lifetime(), null, now, write.expectedSeq());
                 outcomes[i] = stored.isStored()
                         ? PutResult.Outcome.stored(holder)
                         : PutResult.Outcome.rejected(holder, stored.reason().orElseThrow());
                 continue;
             }
             byte[] token = tokens.getOrDefault(holder.id(), new byte[0]);
-            SignedRecord r = record;
-            long l = lifetime;
-            Request store = Request.to(holder, tx -> new Message.Store(tx, self, token, l, expectedSeq, r), this);
-            storing.put(store, i);
-            stores.add(store);
+            Write w = write;
+            Id self = local.id();
+            Request request = Request.to(holder,
+                    tx -> new Message.Store(tx, self, token, w.lifetime(), w.expectedSeq(), w.record()), this);
+            storing.put(request, i);
+            stores.add(request);
         }
         unanswered = stores.size();
-        if (unanswered == 0) finish(now);
+        if (unanswered == 0) done(now);
         return stores;
     }
 
@@ -147,33 +140,23 @@ final class PutProcedure implements Procedure<PutResult> {
     }
 
     private void answered(long now) {
-        if (--unanswered == 0) finish(now);
+        if (--unanswered == 0) done(now);
     }
 
-    private void finish(long now) {
+    private void done(long now) {
         List<PutResult.Outcome> all = outcomes == null ? List.of() : List.of(outcomes);
+        int quorum = local.config().putQuorum();
         int required = quorum > 0 ? Math.min(quorum, all.size()) : all.size() / 2 + 1;
-        int remote = (int) all.stream().filter(o -> !o.holder().id().equals(self)).count();
-        long seq = record == null ? -1 : record.seq();
-        result = new PutResult(key, seq, all, required, now - start, lookup.result().messages() + remote);
+        int remote = (int) all.stream().filter(o -> !o.holder().id().equals(local.id())).count();
+        long seq = write == null ? -1 : write.record().seq();
+        finish(new PutResult(lookup.target(), seq, all, required, now - lookup.start(),
+                lookup.result().messages() + remote));
+        lookup = null;
+        tokens.clear();
     }
 
     /** What it stores: for a replication, known only once the lookup is done. */
     SignedRecord record() {
-        return record;
-    }
-
-    long lifetime() {
-        return lifetime;
-    }
-
-    @Override
-    public boolean isDone() {
-        return result != null;
-    }
-
-    @Override
-    public PutResult result() {
-        return result;
+        return write == null ? null : write.record();
     }
 }

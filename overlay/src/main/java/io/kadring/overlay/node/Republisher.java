@@ -1,6 +1,5 @@
 package io.kadring.overlay.node;
 
-import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.kadring.routing.RoutingTable;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 /**
  * Keeps records alive with no one in charge (docs/design.md, "Records and lifetimes"): the
@@ -43,29 +41,20 @@ final class Republisher {
         }
     }
 
-    private final Id self;
+    private final LocalNode local;
     private final RecordStore store;
     private final RoutingTable table;
-    private final int k;
-    private final long interval;
     private final BackgroundWork background;
     private final Work work;
-    private final NodeMetrics metrics;
-    private final LongSupplier clock;
     /** Records this node published and keeps alive, by key. */
     private final Map<Id, Owned> owned = new LinkedHashMap<>();
 
-    Republisher(Id self, RecordStore store, RoutingTable table, int k, long interval, BackgroundWork background,
-                Work work, NodeMetrics metrics, LongSupplier clock) {
-        this.self = self;
+    Republisher(LocalNode local, RecordStore store, RoutingTable table, BackgroundWork background, Work work) {
+        this.local = local;
         this.store = store;
         this.table = table;
-        this.k = k;
-        this.interval = interval;
         this.background = background;
         this.work = work;
-        this.metrics = metrics;
-        this.clock = clock;
     }
 
     /** This node published {@code record} and keeps it alive from now on. */
@@ -87,8 +76,9 @@ final class Republisher {
      * no longer refreshed.
      */
     void republish() {
-        metrics.republishRound();
-        long now = clock.getAsLong();
+        local.metrics().republishRound();
+        long now = local.now();
+        long interval = local.config().replicateIntervalMillis();
         for (Owned o : List.copyOf(owned.values())) {
             if (supersededElsewhere(o.lastRefresh)) {
                 owned.remove(o.record.key());
@@ -116,9 +106,9 @@ final class Republisher {
      */
     void onNewContact(Contact contact) {
         if (store.size() == 0) return;
-        for (StoredRecord s : store.snapshot(clock.getAsLong())) {
+        for (StoredRecord s : store.snapshot(local.now())) {
             Id key = s.key();
-            if (key.compareDistance(contact.id(), self) >= 0) continue;
+            if (key.compareDistance(contact.id(), local.id()) >= 0) continue;
             if (!amongClosest(key, contact)) continue;
             background.submit(() -> work.handOff(contact, key));
         }
@@ -126,6 +116,7 @@ final class Republisher {
 
     /** Whether fewer than k of the contacts we know are closer to {@code key} than {@code c}. */
     private boolean amongClosest(Id key, Contact c) {
+        int k = local.config().k();
         List<Contact> closest = table.closest(key, k);
         if (closest.contains(c) || closest.size() < k) return true;
         return key.compareDistance(c.id(), closest.get(k - 1).id()) < 0;

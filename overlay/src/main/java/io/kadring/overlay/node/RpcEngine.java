@@ -27,9 +27,8 @@ final class RpcEngine {
 
     private final Environment env;
     private final NodeMetrics metrics;
+    private final NodeConfig config;
     private final RttEstimator rtt;
-    private final int retries;
-    private final long maxTimeout;
     private final Map<Long, Pending> pending = new HashMap<>();
     private Listener listener;
     private boolean closed;
@@ -37,10 +36,9 @@ final class RpcEngine {
     RpcEngine(Environment env, NodeConfig config, NodeMetrics metrics) {
         this.env = env;
         this.metrics = metrics;
+        this.config = config;
         this.rtt = new RttEstimator(config.rpcTimeoutMinMillis(), config.rpcTimeoutMaxMillis(),
                 config.rpcTimeoutInitialMillis());
-        this.retries = config.rpcRetries();
-        this.maxTimeout = config.rpcTimeoutMaxMillis();
     }
 
     /** Who hears the outcomes; set once, before the first request. */
@@ -60,7 +58,7 @@ final class RpcEngine {
         long txId = freshTxId();
         Message message = request.message(txId);
         byte[] bytes = MessageCodec.encode(message);
-        int tries = request.retries() == Request.DEFAULT_RETRIES ? retries : request.retries();
+        int tries = request.retries() == Request.DEFAULT_RETRIES ? config.rpcRetries() : request.retries();
         Pending p = new Pending(txId, message, request, context, bytes, env.now(), tries);
         pending.put(txId, p);
         transmit(p, rtt.timeout(request.to()));
@@ -142,7 +140,7 @@ final class RpcEngine {
         if (pending.get(p.txId) != p) return;
         metrics.timeout(p.message.type());
         if (p.attempts <= p.retries) {
-            transmit(p, Math.min(2 * lastTimeout, maxTimeout));
+            transmit(p, Math.min(2 * lastTimeout, config.rpcTimeoutMaxMillis()));
             return;
         }
         pending.remove(p.txId);

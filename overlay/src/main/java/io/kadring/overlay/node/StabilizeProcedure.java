@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * is asked at once; with no ring neighbour left, the table's verified contacts seed the ring
  * again. At most a successor list's worth of successors is tried in one round.
  */
-final class StabilizeProcedure implements Procedure<Void> {
+final class StabilizeProcedure extends AbstractProcedure<Void> {
     private final Id self;
     private final RingNeighbours ring;
     private final Supplier<List<Contact>> tableContacts;
@@ -25,7 +25,6 @@ final class StabilizeProcedure implements Procedure<Void> {
     private int triesLeft;
     private Contact asking;
     private Contact toNotify;
-    private boolean done;
 
     StabilizeProcedure(Id self, RingNeighbours ring, Supplier<List<Contact>> tableContacts, Vouching vouching) {
         this.self = self;
@@ -37,15 +36,15 @@ final class StabilizeProcedure implements Procedure<Void> {
 
     @Override
     public List<Request> poll(long now) {
-        if (done) return List.of();
+        if (isDone()) return List.of();
         if (toNotify != null) {
-            done = true;
+            finish(null);
             Contact succ = toNotify;
             return List.of(Request.oneWay(succ, tx -> new Message.Notify(tx, self), this));
         }
         if (asking != null) return List.of();
         if (triesLeft-- == 0) {
-            done = true;
+            finish(null);
             return List.of();
         }
         var successor = ring.successor();
@@ -54,7 +53,7 @@ final class StabilizeProcedure implements Procedure<Void> {
             tableContacts.get().forEach(ring::observe);
             successor = ring.successor();
             if (successor.isEmpty()) {
-                done = true;
+                finish(null);
                 return List.of();
             }
         }
@@ -109,15 +108,5 @@ final class StabilizeProcedure implements Procedure<Void> {
         } else {
             vouching.verify(w.address());
         }
-    }
-
-    @Override
-    public boolean isDone() {
-        return done;
-    }
-
-    @Override
-    public Void result() {
-        return null;
     }
 }

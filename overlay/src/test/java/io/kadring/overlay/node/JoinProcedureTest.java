@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.crypto.Identity;
+import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Contact;
@@ -22,8 +23,9 @@ final class JoinProcedureTest {
     private final InetSocketAddress refusing = Scripted.publicAddress(7_001);
 
     private JoinProcedure join(int rounds, InetSocketAddress... bootstrap) {
-        return new JoinProcedure(List.of(bootstrap), s.self, () -> selfRecord, s.lookups, s.table, s.random, rounds,
-                1_000);
+        LocalNode local = new LocalNode(s.self, NodeConfig.builder().joinAttempts(rounds)
+                .joinBackoff(java.time.Duration.ofSeconds(1)).build(), NodeMetrics.noop(), () -> s.now, s.random);
+        return new JoinProcedure(List.of(bootstrap), local, () -> selfRecord, s.lookups, s.table);
     }
 
     @Test

@@ -22,14 +22,14 @@ final class PutProcedureTest {
     private final SignedRecord record = SignedRecord.sign(Identity.generate(), new byte[0], 1,
             "v".getBytes(StandardCharsets.UTF_8));
 
-    private PutProcedure put(int quorum) {
-        return PutProcedure.put(record, 60_000, -1, quorum, s.self, local,
-                (key, tokens) -> s.lookups.closest(key, tokens, List.of()), s.now);
+    private PutProcedure put() {
+        return PutProcedure.put(record, 60_000, -1, s.local, local,
+                (key, tokens) -> s.lookups.closest(key, tokens, List.of()));
     }
 
     @Test
     void storesAtTheKClosestFound_eachWithTheTokenItGave() {
-        PutResult result = s.run(put(0), (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
+        PutResult result = s.run(put(), (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
                 : new Message.StoreResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
 
         // the k closest of the world and this node: this node (when among them) stores locally
@@ -52,7 +52,7 @@ final class PutProcedureTest {
     @Test
     void rejectionsAndTimeouts_areOutcomesWithReasons_andAMajorityDecides() {
         List<Contact> truth = s.closest(record.key(), s.config.k());
-        PutResult result = s.run(put(0), (r, m) -> {
+        PutResult result = s.run(put(), (r, m) -> {
             if (m instanceof Message.FindNode) return s.nodes(r, m);
             int at = truth.indexOf(s.contactAt(r.to()));
             if (at < 9) return new Message.StoreResult(m.txId(), truth.get(at).id(), Message.StoreResult.STORED);
@@ -73,8 +73,8 @@ final class PutProcedureTest {
     void replicate_storesTheNewestCopyHeldWhenTheLookupEnds_atTheOthersOnly() {
         local.put(record, 60_000, null, s.now, -1);
         SignedRecord newer = SignedRecord.sign(Identity.generate(), new byte[0], 1, new byte[] {2});
-        PutProcedure replicate = PutProcedure.replicate(record.key(), s.self, local,
-                (key, tokens) -> s.lookups.closest(key, tokens, List.of()), s.now);
+        PutProcedure replicate = PutProcedure.replicate(record.key(), s.local, local,
+                (key, tokens) -> s.lookups.closest(key, tokens, List.of()));
         s.now += 1_000;
         PutResult result = s.run(replicate, (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
                 : new Message.StoreResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
@@ -88,8 +88,8 @@ final class PutProcedureTest {
 
     @Test
     void replicate_ofARecordNoLongerHeld_sendsNoStore() {
-        PutProcedure replicate = PutProcedure.replicate(record.key(), s.self, local,
-                (key, tokens) -> s.lookups.closest(key, tokens, List.of()), s.now);
+        PutProcedure replicate = PutProcedure.replicate(record.key(), s.local, local,
+                (key, tokens) -> s.lookups.closest(key, tokens, List.of()));
         PutResult result = s.run(replicate, (r, m) -> s.nodes(r, m));
         assertTrue(s.sentOf(Message.Type.STORE).isEmpty());
         assertEquals(0, result.outcomes().size());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.crypto.Identity;
-import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.storage.RecordStore;
@@ -58,8 +57,8 @@ final class RepublishingProceduresTest {
     @Test
     void publish_signsTheSeqAfterTheHighestFound() {
         PublishProcedure publish = new PublishProcedure(owner, new byte[0], new byte[] {4}, -1, 0, get(),
-                r -> PutProcedure.put(r, 60_000, -1, 0, s.self, store,
-                        (key, tokens) -> s.lookups.closest(key, tokens, List.of()), s.now));
+                r -> PutProcedure.put(r, 60_000, -1, s.local, store,
+                        (key, tokens) -> s.lookups.closest(key, tokens, List.of())));
         PutResult result = s.run(publish, (r, m) -> {
             Contact at = s.contactAt(r.to());
             if (m instanceof Message.FindValue) {
@@ -76,8 +75,8 @@ final class RepublishingProceduresTest {
     @Test
     void publish_asACompareAndSwap_skipsTheGet() {
         PublishProcedure publish = new PublishProcedure(owner, new byte[0], new byte[] {4}, 7, 0, null,
-                r -> PutProcedure.put(r, 60_000, 7, 0, s.self, store,
-                        (key, tokens) -> s.lookups.closest(key, tokens, List.of()), s.now));
+                r -> PutProcedure.put(r, 60_000, 7, s.local, store,
+                        (key, tokens) -> s.lookups.closest(key, tokens, List.of())));
         s.run(publish, (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
                 : new Message.StoreResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
         assertTrue(s.sentOf(Message.Type.FIND_VALUE).isEmpty());
@@ -86,7 +85,7 @@ final class RepublishingProceduresTest {
     }
 
     private GetProcedure get() {
-        return new GetProcedure(record.key(), s.self, Optional.empty(), RecordValidator.standard(), NodeMetrics.noop(),
-                3, 3_600_000, q -> s.lookups.xor(record.key(), LookupKind.VALUE, List.of(), q), s.now);
+        return new GetProcedure(record.key(), Optional.empty(), RecordValidator.standard(), s.local,
+                q -> s.lookups.xor(record.key(), LookupKind.VALUE, List.of(), q));
     }
 }

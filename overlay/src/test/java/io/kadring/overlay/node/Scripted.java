@@ -30,6 +30,7 @@ final class Scripted {
     final List<Contact> world = new ArrayList<>();
     final RoutingTable table = new RoutingTable(self, config.routing());
     final RingNeighbours ring = new RingNeighbours(self, config.successorListSize());
+    final LocalNode local;
     final Lookups lookups;
     long now = 1_000;
     /** Every request sent, with the message it carried, in order. */
@@ -44,8 +45,14 @@ final class Scripted {
             table.observe(world.get(i), now);
             ring.observe(world.get(i));
         }
-        lookups = new Lookups(self, () -> Contact.seen(self, publicAddress(9_999), now), table, ring,
-                new KnownContacts(table, ring), config, NodeMetrics.noop(), () -> now);
+        local = local(NodeMetrics.noop());
+        lookups = new Lookups(local, () -> Contact.seen(self, publicAddress(9_999), now), table, ring,
+                new KnownContacts(table, ring));
+    }
+
+    /** This node's facts, reporting to {@code metrics}, on the scripted clock. */
+    LocalNode local(NodeMetrics metrics) {
+        return new LocalNode(self, config, metrics, () -> now, random);
     }
 
     static InetSocketAddress publicAddress(int i) {
@@ -77,9 +84,13 @@ final class Scripted {
         return java.util.Arrays.copyOf(c.id().toBytes(), 8);
     }
 
+    /** How many requests were answered or failed, before the procedure was done. */
+    int settled;
+
     /**
      * Polls {@code procedure} and answers what it asks with {@code script} (null: the request
-     * fails) until it is done or asks for nothing more. One-way messages are recorded only.
+     * fails) until it asks for nothing more. One-way messages, and requests still in flight when
+     * it is done, are recorded only: nothing waits for them.
      */
     <R> R run(Procedure<R> procedure, BiFunction<Request, Message, Message> script) {
         Deque<Request> queue = new ArrayDeque<>(procedure.poll(now));
@@ -88,7 +99,8 @@ final class Scripted {
             Request r = queue.pollFirst();
             Message m = r.message(tx++);
             sent.add(new Sent(r, m));
-            if (!r.isOneWay()) {
+            if (!r.isOneWay() && !procedure.isDone()) {
+                settled++;
                 Message reply = script.apply(r, m);
                 if (reply == null) {
                     r.owner().onFailure(r, now);

@@ -1,0 +1,16 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.routing.Id;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The facts about this node that its parts share and none of them changes: its id, its
+ * settings, where it reports metrics, its clock and its seeded random generator. No IO.
+ */
+record LocalNode(Id id, NodeConfig config, NodeMetrics metrics, LongSupplier clock, RandomGenerator random) {
+    long now() {
+        return clock.getAsLong();
+    }
+}
