@@ -42,10 +42,6 @@ final class BackgroundWork {
         drain();
     }
 
-    int queued() {
-        return queue.size();
-    }
-
     /** Nothing more starts. */
     void stop() {
         stopped = true;

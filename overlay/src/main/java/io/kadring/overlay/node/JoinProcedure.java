@@ -60,11 +60,6 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
         return new LinkedHashMap<>(outcomes);
     }
 
-    /** Rounds started so far. */
-    int rounds() {
-        return round;
-    }
-
     @Override
     public List<Request> poll(long now) {
         switch (state) {

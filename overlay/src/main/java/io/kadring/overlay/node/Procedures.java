@@ -46,7 +46,29 @@ final class Procedures implements RpcEngine.Listener {
 
     @Override
     public void onReply(Request request, Object context, Message reply) {
-        long now = local.now();
+        Running<?> run = (Running<?>) context;
+        try {
+            deliver(request, reply, local.now());
+        } catch (RuntimeException e) {
+            bug(run, e);
+        }
+        settled(run);
+    }
+
+    @Override
+    public void onFailure(Request request, Object context) {
+        Running<?> run = (Running<?>) context;
+        try {
+            if (request.expected() != null) admission.failed(request.expected(), request.to());
+            request.owner().onFailure(request, local.now());
+        } catch (RuntimeException e) {
+            bug(run, e);
+        }
+        settled(run);
+    }
+
+    /** Admission's bookkeeping, then the reply to the part that asked (as a failure when the wrong node answered). */
+    private void deliver(Request request, Message reply, long now) {
         Procedure<?> owner = request.owner();
         if (reply instanceof Message.Pong pong) {
             RecordRefusal refusal = admission.onPong(pong, request.to());
@@ -65,14 +87,12 @@ final class Procedures implements RpcEngine.Listener {
             }
             owner.onReply(request, reply, now);
         }
-        settled((Running<?>) context);
     }
 
-    @Override
-    public void onFailure(Request request, Object context) {
-        if (request.expected() != null) admission.failed(request.expected(), request.to());
-        request.owner().onFailure(request, local.now());
-        settled((Running<?>) context);
+    /** A bug of ours: the procedure ends, the node goes on. */
+    private void bug(Running<?> run, RuntimeException e) {
+        local.metrics().dropped("internal_error");
+        fail(run, e);
     }
 
     private void settled(Running<?> run) {
@@ -107,8 +127,7 @@ final class Procedures implements RpcEngine.Listener {
             }
             wakeAt(run, run.procedure.deadline());
         } catch (RuntimeException e) {
-            local.metrics().dropped("internal_error"); // a bug of ours: the procedure ends, the node goes on
-            fail(run, e);
+            bug(run, e);
         } finally {
             run.driving = false;
         }
