@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 final class IdentityFileTest {
     @TempDir
@@ -112,30 +114,19 @@ final class IdentityFileTest {
                 file, "corrupt");
     }
 
-    @Test
-    void load_refusesAGroupReadableFileAndSaysHowToFixIt() throws IOException {
+    @ParameterizedTest(name = "{0}: readable by {1}")
+    @CsvSource({"rw-r-----, group", "rw----r--, others", "rw-r--r--, group and others"})
+    void load_refusesAFileOthersCanReadAndSaysHowToFixIt(String permissions, String who) throws IOException {
         assumePosix();
-        Path file = saved("group.key", "rw-r-----");
+        Path file = saved("readable.key", permissions);
         IdentityFileException e = assertThrows(IdentityFileException.class, () -> IdentityFile.load(file));
-        assertEquals("identity file " + file + " is readable by group (rw-r-----); run chmod 600 " + file,
-                e.getMessage());
+        assertEquals("identity file " + file + " is readable by " + who + " (" + permissions + "); run chmod 600 "
+                + file, e.getMessage());
     }
 
     @Test
-    void load_refusesAWorldReadableFileAndSaysHowToFixIt() throws IOException {
+    void load_refusesAFileTheGroupCanWrite() throws IOException {
         assumePosix();
-        Path file = saved("world.key", "rw----r--");
-        IdentityFileException e = assertThrows(IdentityFileException.class, () -> IdentityFile.load(file));
-        assertEquals("identity file " + file + " is readable by others (rw----r--); run chmod 600 " + file,
-                e.getMessage());
-    }
-
-    @Test
-    void load_refusesAFileThatGroupAndOthersCanWriteOrRead() throws IOException {
-        assumePosix();
-        Path readable = saved("both.key", "rw-r--r--");
-        assertMessageNames(assertThrows(IdentityFileException.class, () -> IdentityFile.load(readable)),
-                readable, "is readable by group and others (rw-r--r--); run chmod 600 " + readable);
         Path writable = saved("writable.key", "rw--w----");
         assertMessageNames(assertThrows(IdentityFileException.class, () -> IdentityFile.load(writable)),
                 writable, "is accessible by group (rw--w----)");

@@ -1,5 +1,6 @@
 package io.kadring.routing;
 
+import io.kadring.routing.LookupLedger.State;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,23 +32,16 @@ import java.util.TreeSet;
  * {@link #next()} exactly once; then the lookup always finishes. Not thread-safe.
  */
 public final class SuccessorLookup {
-    private enum State { WAITING, IN_FLIGHT, ANSWERED, FAILED }
-
-    private static final class Candidate {
-        final Contact contact;
+    private static final class Candidate extends LookupLedger.Candidate {
         /** Clockwise distance to the key: the smaller, the better a predecessor. */
         final Id before;
         /** Clockwise distance from the key: the smaller, the better a successor. */
         final Id after;
-        int depth;
-        State state;
 
         Candidate(Contact contact, Id key, int depth, State state) {
-            this.contact = contact;
+            super(contact, depth, state);
             this.before = contact.id().clockwiseTo(key);
             this.after = key.clockwiseTo(contact.id());
-            this.depth = depth;
-            this.state = state;
         }
 
         boolean isKey() {
@@ -63,11 +57,7 @@ public final class SuccessorLookup {
     private final TreeSet<Candidate> bySuccession = new TreeSet<>(Comparator.comparing((Candidate c) -> c.after));
     private boolean finalSeen;
     private boolean finished;
-    private int inFlight;
-    private int messages;
-    private int responses;
-    private int failures;
-    private int ignored;
+    private final LookupLedger ledger = new LookupLedger();
 
     /**
      * @param self     the local node
@@ -121,21 +111,14 @@ public final class SuccessorLookup {
     public List<Contact> next() {
         if (finished) return List.of();
         List<Contact> out = new ArrayList<>();
-        select(alpha - inFlight, out);
+        select(alpha - ledger.inFlight(), out);
         return out;
     }
 
     /** {@code from} answered; see {@link RingAnswer} for what {@code contacts} holds. */
     public void onResponse(Id from, boolean isFinal, List<Contact> contacts) {
         Candidate c = byId.get(from);
-        if (c == null || c.state != State.IN_FLIGHT) {
-            ignored++;
-            return;
-        }
-        c.state = State.ANSWERED;
-        inFlight--;
-        responses++;
-        if (finished) return;
+        if (!ledger.answered(c) || finished) return;
         if (isFinal) finalSeen = true;
         for (Contact n : contacts) learn(n, c.depth + 1);
         finished = computeFinished();
@@ -148,14 +131,7 @@ public final class SuccessorLookup {
 
     /** A query to {@code from} failed or timed out; a contact not yet asked may be ruled out too. */
     public void onFailure(Id from) {
-        Candidate c = byId.get(from);
-        if (c == null || c.state == State.ANSWERED || c.state == State.FAILED) return;
-        if (c.state == State.IN_FLIGHT) {
-            inFlight--;
-            failures++;
-        }
-        c.state = State.FAILED;
-        if (!finished) finished = computeFinished();
+        if (ledger.failed(byId.get(from)) && !finished) finished = computeFinished();
     }
 
     /** True once the successor is confirmed (or nothing is left to try); final. */
@@ -170,19 +146,19 @@ public final class SuccessorLookup {
      */
     public LookupResult result() {
         for (Candidate c : bySuccession) {
-            if (c.state == State.ANSWERED) return new LookupResult(List.of(c.contact), c.depth, messages, responses, failures);
+            if (c.state == State.ANSWERED) return ledger.result(List.of(c.contact), c.depth);
         }
-        return new LookupResult(List.of(), 0, messages, responses, failures);
+        return ledger.result(List.of(), 0);
     }
 
     /** Queries outstanding. */
     public int inFlight() {
-        return inFlight;
+        return ledger.inFlight();
     }
 
     /** Answers that came from contacts not in flight (late, after a timeout, or unsolicited). */
     public int ignoredResponses() {
-        return ignored;
+        return ledger.ignored();
     }
 
     /**
@@ -212,9 +188,7 @@ public final class SuccessorLookup {
 
     private void ask(Candidate c, List<Contact> out) {
         if (out == null) return;
-        c.state = State.IN_FLIGHT;
-        inFlight++;
-        messages++;
+        ledger.ask(c);
         out.add(c.contact);
     }
 
@@ -232,13 +206,13 @@ public final class SuccessorLookup {
         if (succ.state == State.ANSWERED && (succ.isKey() || pred == null || pred.state == State.ANSWERED)) {
             return true;
         }
-        return inFlight == 0 && select(alpha, null) == 0; // nothing to wait for, nothing to ask
+        return ledger.inFlight() == 0 && select(alpha, null) == 0; // nothing to wait for, nothing to ask
     }
 
     private void learn(Contact contact, int depth) {
         Candidate known = byId.get(contact.id());
         if (known != null) {
-            if (depth < known.depth) known.depth = depth;
+            known.reachedAt(depth);
             return;
         }
         Candidate c = new Candidate(contact, key, depth, State.WAITING);

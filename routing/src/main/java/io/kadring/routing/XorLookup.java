@@ -1,5 +1,7 @@
 package io.kadring.routing;
 
+import io.kadring.routing.LookupLedger.Candidate;
+import io.kadring.routing.LookupLedger.State;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,30 +20,12 @@ import java.util.TreeMap;
  * response or a failure (a timeout); then the lookup always finishes. Not thread-safe.
  */
 public final class XorLookup {
-    private enum State { WAITING, IN_FLIGHT, ANSWERED, FAILED }
-
-    private static final class Candidate {
-        final Contact contact;
-        int depth;
-        State state;
-
-        Candidate(Contact contact, int depth, State state) {
-            this.contact = contact;
-            this.depth = depth;
-            this.state = state;
-        }
-    }
-
     private final Id target;
     private final int k;
     private final int alpha;
     /** Every contact heard of, by id, iterated closest to target first (ids and distances are 1:1). */
     private final TreeMap<Id, Candidate> candidates;
-    private int inFlight;
-    private int messages;
-    private int responses;
-    private int failures;
-    private int ignored;
+    private final LookupLedger ledger = new LookupLedger();
     private boolean finished;
     private boolean stalled;
 
@@ -72,16 +56,14 @@ public final class XorLookup {
      */
     public List<Contact> next() {
         int parallelism = stalled ? k : alpha;
-        if (finished || inFlight >= parallelism) return List.of();
-        List<Contact> out = new ArrayList<>(parallelism - inFlight);
+        if (finished || ledger.inFlight() >= parallelism) return List.of();
+        List<Contact> out = new ArrayList<>(parallelism - ledger.inFlight());
         int live = 0;
         for (Candidate c : candidates.values()) {
             if (c.state == State.FAILED) continue;
-            if (live++ == k || inFlight == parallelism) break;
+            if (live++ == k || ledger.inFlight() == parallelism) break;
             if (c.state == State.WAITING) {
-                c.state = State.IN_FLIGHT;
-                inFlight++;
-                messages++;
+                ledger.ask(c);
                 out.add(c.contact);
             }
         }
@@ -95,14 +77,7 @@ public final class XorLookup {
      */
     public void onResponse(Id from, List<Contact> closer) {
         Candidate c = candidates.get(from);
-        if (c == null || c.state != State.IN_FLIGHT) {
-            ignored++;
-            return;
-        }
-        c.state = State.ANSWERED;
-        inFlight--;
-        responses++;
-        if (finished) return;
+        if (!ledger.answered(c) || finished) return;
         Id closestBefore = closestLive();
         for (Contact n : closer) learn(n, c.depth + 1);
         stalled = closestLive().equals(closestBefore);
@@ -111,14 +86,7 @@ public final class XorLookup {
 
     /** A query to {@code from} failed or timed out; a contact not yet asked may be ruled out too. */
     public void onFailure(Id from) {
-        Candidate c = candidates.get(from);
-        if (c == null || c.state == State.ANSWERED || c.state == State.FAILED) return;
-        if (c.state == State.IN_FLIGHT) {
-            inFlight--;
-            failures++;
-        }
-        c.state = State.FAILED;
-        if (!finished) finished = computeFinished();
+        if (ledger.failed(candidates.get(from)) && !finished) finished = computeFinished();
     }
 
     /** True once the k closest contacts that have not failed have all answered; final. */
@@ -136,17 +104,17 @@ public final class XorLookup {
             closest.add(c.contact);
             if (closest.size() == k) break;
         }
-        return new LookupResult(closest, hops, messages, responses, failures);
+        return ledger.result(closest, hops);
     }
 
     /** Queries outstanding. */
     public int inFlight() {
-        return inFlight;
+        return ledger.inFlight();
     }
 
     /** Answers that came from contacts not in flight (late, after a timeout, or unsolicited). */
     public int ignoredResponses() {
-        return ignored;
+        return ledger.ignored();
     }
 
     /** The closest candidate that has not failed (there is always one: the local node). */
@@ -161,8 +129,8 @@ public final class XorLookup {
         Candidate known = candidates.get(contact.id());
         if (known == null) {
             candidates.put(contact.id(), new Candidate(contact, depth, State.WAITING));
-        } else if (depth < known.depth) {
-            known.depth = depth;
+        } else {
+            known.reachedAt(depth);
         }
     }
 

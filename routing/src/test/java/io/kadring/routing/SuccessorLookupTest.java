@@ -29,6 +29,17 @@ final class SuccessorLookupTest {
 
     private final Contact self = node(100);
 
+    /** Asserts that {@code lookup} asks node {@code n} alone now, then has it answer {@code contacts}. */
+    private static void askAndHear(SuccessorLookup lookup, long n, boolean isFinal, Contact... contacts) {
+        assertEquals(List.of(node(n)), lookup.next());
+        lookup.onResponse(id(n), isFinal, List.of(contacts));
+    }
+
+    private static void assertFinishedWith(SuccessorLookup lookup, Contact successor) {
+        assertTrue(lookup.isFinished());
+        assertEquals(List.of(successor), lookup.result().closest());
+    }
+
     @Test
     void theLocalIdIsItsOwnSuccessor() {
         SuccessorLookup lookup = new SuccessorLookup(id(100), self, ring(100, 200), List.of(node(150)), K, 3);
@@ -39,16 +50,14 @@ final class SuccessorLookupTest {
     @Test
     void aNodeAloneIsTheSuccessorOfEveryKey() {
         SuccessorLookup lookup = new SuccessorLookup(id(5), self, ring(100), List.of(), K, 3);
-        assertTrue(lookup.isFinished());
-        assertEquals(List.of(self), lookup.result().closest());
+        assertFinishedWith(lookup, self);
     }
 
     @Test
     void aKeyBeforeOurSuccessorIsAnsweredByItOnceItAnswersAQuery() {
         SuccessorLookup lookup = new SuccessorLookup(id(150), self, ring(100, 200, 300, 50), List.of(), K, 3);
         assertFalse(lookup.isFinished());
-        assertEquals(List.of(node(200)), lookup.next());
-        lookup.onResponse(id(200), false, List.of(node(100)));
+        askAndHear(lookup, 200, false, node(100));
         assertTrue(lookup.isFinished());
         assertEquals(new LookupResult(List.of(node(200)), 1, 1, 1, 0), lookup.result(), "our own successor, asked once: 1 hop");
     }
@@ -57,8 +66,7 @@ final class SuccessorLookupTest {
     void whenOurSuccessorHasGoneTheNextInTheListAnswers() {
         SuccessorLookup lookup = new SuccessorLookup(id(150), self, ring(100, 200, 300, 50), List.of(), K, 3);
         lookup.onFailure(lookup.next().get(0).id());
-        assertEquals(List.of(node(300)), lookup.next());
-        lookup.onResponse(id(300), false, List.of());
+        askAndHear(lookup, 300, false);
         assertEquals(List.of(node(300)), lookup.result().closest());
         assertEquals(1, lookup.result().failures());
     }
@@ -68,10 +76,8 @@ final class SuccessorLookupTest {
         RingNeighbours ring = ring(100, 200, 300, 400);
         SuccessorLookup lookup = new SuccessorLookup(id(150), self, ring, List.of(node(900), node(500)), K, 3);
         for (int i = 0; i < 3; i++) lookup.onFailure(lookup.next().get(0).id());
-        assertEquals(List.of(node(500)), lookup.next());
-        lookup.onResponse(id(500), false, List.of());
-        assertTrue(lookup.isFinished());
-        assertEquals(List.of(node(500)), lookup.result().closest());
+        askAndHear(lookup, 500, false);
+        assertFinishedWith(lookup, node(500));
     }
 
     @Test
@@ -81,8 +87,7 @@ final class SuccessorLookupTest {
                 List.of(node(600), node(400), node(5000)), K, 1);
         assertEquals(List.of(node(600)), lookup.next(), "the closest preceding first");
         lookup.onResponse(id(600), false, List.of(node(950), node(700)));
-        assertEquals(List.of(node(950)), lookup.next());
-        lookup.onResponse(id(950), true, List.of(node(1200), node(1300)));
+        askAndHear(lookup, 950, true, node(1200), node(1300));
         assertEquals(List.of(node(1200)), lookup.next(), "the claimed successor must answer itself");
         assertFalse(lookup.isFinished());
         lookup.onResponse(id(1200), false, List.of(node(950)));
@@ -96,12 +101,10 @@ final class SuccessorLookupTest {
                 List.of(node(900), node(800)), K, 1);
         assertEquals(List.of(node(900)), lookup.next());
         lookup.onFailure(id(900));
-        assertEquals(List.of(node(800)), lookup.next());
-        lookup.onResponse(id(800), true, List.of(node(900), node(1100)));
+        askAndHear(lookup, 800, true, node(900), node(1100));
         assertEquals(List.of(node(1100)), lookup.next(), "900 failed already: not asked again");
         lookup.onResponse(id(1100), false, List.of());
-        assertTrue(lookup.isFinished());
-        assertEquals(List.of(node(1100)), lookup.result().closest());
+        assertFinishedWith(lookup, node(1100));
         assertEquals(2, lookup.result().hops());
     }
 
@@ -121,12 +124,9 @@ final class SuccessorLookupTest {
         // joining: 100 knows 50 and 400 but has no ring yet; its own successor is sought as 101
         SuccessorLookup lookup = new SuccessorLookup(id(101), self, ring(100), List.of(node(50), node(400)), K, 1);
         assertFalse(lookup.isFinished());
-        assertEquals(List.of(node(50)), lookup.next());
-        lookup.onResponse(id(50), true, List.of(node(300), node(400)));
-        assertEquals(List.of(node(300)), lookup.next());
-        lookup.onResponse(id(300), false, List.of());
-        assertTrue(lookup.isFinished());
-        assertEquals(List.of(node(300)), lookup.result().closest());
+        askAndHear(lookup, 50, true, node(300), node(400));
+        askAndHear(lookup, 300, false);
+        assertFinishedWith(lookup, node(300));
     }
 
     @Test
@@ -141,8 +141,7 @@ final class SuccessorLookupTest {
         assertEquals(List.of(node(200)), lookup.next(), "1001 was never taken in");
         lookup.onResponse(id(200), false, List.of(node(900)));
         // of the nodes still standing we are the first after the key, going round
-        assertTrue(lookup.isFinished());
-        assertEquals(List.of(self), lookup.result().closest());
+        assertFinishedWith(lookup, self);
         assertEquals(0, lookup.result().hops());
     }
 

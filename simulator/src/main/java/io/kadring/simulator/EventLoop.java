@@ -8,8 +8,8 @@ import java.util.Objects;
  * The simulation's clock and scheduler: an {@link EventQueue} (virtual time, events due at the
  * same millisecond in the order they were scheduled) with what the simulator adds, tasks that
  * hand out the environment's {@link Cancellable} and tasks tied to a node's {@link Lifespan}.
- * A task that throws stops the run: the exception propagates out of {@link #runNext()} or
- * {@link #runUntil(long)}, and the loop may be resumed afterwards.
+ * A task that throws stops the run: the exception propagates out of {@link #runUntil(long)} or
+ * {@link #runFor(long)}, and the loop may be resumed afterwards.
  */
 public final class EventLoop {
     private final EventQueue queue = new EventQueue();
@@ -44,15 +44,6 @@ public final class EventLoop {
     }
 
     /**
-     * Runs the next live event, advancing the clock to its time.
-     *
-     * @return false if no live event was left
-     */
-    public boolean runNext() {
-        return queue.runNext();
-    }
-
-    /**
      * Runs every live event due at or before {@code timeMillis} (inclusive), including those
      * scheduled on the way, then sets the clock to {@code timeMillis} if it was earlier.
      */
@@ -65,19 +56,9 @@ public final class EventLoop {
         queue.runFor(durationMillis);
     }
 
-    /** Time of the next live event, or {@link Long#MAX_VALUE} if none is queued. */
-    public long nextEventTime() {
-        return queue.nextEventTime();
-    }
-
     /** Events run so far; cancelled and suppressed events are not counted. */
     public long eventsExecuted() {
         return queue.eventsExecuted();
-    }
-
-    /** Events in the queue, counting cancelled ones not yet discarded. */
-    public int queued() {
-        return queue.queued();
     }
 
     /** A scheduled task; cancelling it, or ending its lifespan, makes it a no-op. */

@@ -231,11 +231,6 @@ public final class SimNetwork {
         }
 
         @Override
-        protected boolean isCancelled() {
-            return false;
-        }
-
-        @Override
         protected void fire() {
             deliver(this);
         }

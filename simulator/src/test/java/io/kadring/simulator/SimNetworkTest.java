@@ -24,12 +24,22 @@ final class SimNetworkTest {
     }
 
     private final List<Arrival> arrivals = new ArrayList<>();
+    private SimNetwork network;
+    private InetSocketAddress a;
+    private InetSocketAddress b;
 
     private SimNetwork network(LatencyModel latency) {
         return new SimNetwork(loop, latency, seeds.random("network"));
     }
 
-    private InetSocketAddress attached(SimNetwork network) {
+    /** The network under test, with hosts {@code a} and {@code b} attached. */
+    private void twoHosts(LatencyModel latency) {
+        network = network(latency);
+        a = attached();
+        b = attached();
+    }
+
+    private InetSocketAddress attached() {
         InetSocketAddress address = network.newAddress();
         network.attach(address, (from, bytes) -> arrivals.add(new Arrival(loop.now(), from, address, bytes)));
         return address;
@@ -37,7 +47,7 @@ final class SimNetworkTest {
 
     @Test
     void newAddress_handsOutDistinctPrivateAddresses() {
-        SimNetwork network = network(LatencyModel.constant(1));
+        network = network(LatencyModel.constant(1));
         Set<InetSocketAddress> seen = new HashSet<>();
         for (int i = 0; i < 70_000; i++) {
             InetSocketAddress address = network.newAddress();
@@ -49,9 +59,7 @@ final class SimNetworkTest {
 
     @Test
     void constantLatency_delaysEveryDatagramByExactlyThatMuch_andDeliversFromTheSender() {
-        SimNetwork network = network(LatencyModel.constant(40));
-        InetSocketAddress a = attached(network);
-        InetSocketAddress b = attached(network);
+        twoHosts(LatencyModel.constant(40));
 
         loop.runUntil(15);
         network.send(a, b, new byte[] {1, 2, 3});
@@ -67,9 +75,7 @@ final class SimNetworkTest {
 
     @Test
     void send_copiesTheBytes_soTheSenderMayReuseItsBuffer() {
-        SimNetwork network = network(LatencyModel.constant(5));
-        InetSocketAddress a = attached(network);
-        InetSocketAddress b = attached(network);
+        twoHosts(LatencyModel.constant(5));
         byte[] buffer = {7};
 
         network.send(a, b, buffer);
@@ -117,9 +123,7 @@ final class SimNetworkTest {
 
     @Test
     void coordinatesLatency_placesHostsAsTheNetworkMeetsThem() {
-        SimNetwork network = network(LatencyModel.coordinates(5, 200));
-        InetSocketAddress a = attached(network);
-        InetSocketAddress b = attached(network);
+        twoHosts(LatencyModel.coordinates(5, 200));
 
         network.send(a, b, new byte[1]);
         network.send(b, a, new byte[1]);
@@ -131,9 +135,7 @@ final class SimNetworkTest {
 
     @Test
     void lossRate_dropsAboutThatFractionOfDatagrams() {
-        SimNetwork network = network(LatencyModel.constant(1));
-        InetSocketAddress a = attached(network);
-        InetSocketAddress b = attached(network);
+        twoHosts(LatencyModel.constant(1));
         network.setLossRate(0.1);
 
         int n = 100_000;
@@ -152,11 +154,9 @@ final class SimNetworkTest {
 
     @Test
     void partition_dropsOnlyDatagramsAcrossTheCut_andOnlyInsideItsWindow() {
-        SimNetwork network = network(LatencyModel.constant(1));
-        InetSocketAddress a = attached(network);
-        InetSocketAddress b = attached(network);
-        InetSocketAddress c = attached(network);
-        InetSocketAddress d = attached(network);
+        twoHosts(LatencyModel.constant(1));
+        InetSocketAddress c = attached();
+        InetSocketAddress d = attached();
         network.partition(Set.of(a, b), 1000, 2000);
 
         int[] sent = {0};
@@ -182,9 +182,7 @@ final class SimNetworkTest {
 
     @Test
     void partition_letsThroughWhatWasInFlightWhenItStarted() {
-        SimNetwork network = network(LatencyModel.constant(50));
-        InetSocketAddress a = attached(network);
-        InetSocketAddress b = attached(network);
+        twoHosts(LatencyModel.constant(50));
         network.partition(Set.of(a), 10, 100);
 
         network.send(a, b, new byte[1]);
@@ -195,9 +193,7 @@ final class SimNetworkTest {
 
     @Test
     void detachedHost_receivesNothing_notEvenWhatWasAlreadyInFlight_untilItIsAttachedAgain() {
-        SimNetwork network = network(LatencyModel.constant(10));
-        InetSocketAddress a = attached(network);
-        InetSocketAddress b = attached(network);
+        twoHosts(LatencyModel.constant(10));
 
         network.send(a, b, new byte[] {1});
         loop.runUntil(5);
@@ -219,8 +215,8 @@ final class SimNetworkTest {
 
     @Test
     void send_toAnAddressNoHostEverHad_isDroppedAndCounted() {
-        SimNetwork network = network(LatencyModel.constant(10));
-        InetSocketAddress a = attached(network);
+        network = network(LatencyModel.constant(10));
+        a = attached();
 
         network.send(a, network.newAddress(), new byte[5]);
         loop.runUntil(100);
@@ -231,9 +227,7 @@ final class SimNetworkTest {
 
     @Test
     void traffic_countsMessagesAndBytesPerHostAndInTotal() {
-        SimNetwork network = network(LatencyModel.constant(1));
-        InetSocketAddress a = attached(network);
-        InetSocketAddress b = attached(network);
+        twoHosts(LatencyModel.constant(1));
 
         network.send(a, b, new byte[100]);
         network.send(a, b, new byte[20]);

@@ -26,24 +26,33 @@ final class RecordStoreQuotaTest {
         return new RecordStore(new StoreConfig(1 << 20, 24 * HOUR, perPublisher, perSource), clock);
     }
 
+    /** A store holding immutable records from {@code A} and {@code second}, which turns a third from A away. */
+    private RecordStore fullAfterTwoImmutables(int perPublisher, int perSource, InetSocketAddress second) {
+        RecordStore store = store(perPublisher, perSource);
+        store.put(immutable("one"), HOUR, A, 0);
+        store.put(immutable("two"), HOUR, second, 0);
+        assertQuotaExceeded(store.put(immutable("three"), HOUR, A, 0));
+        return store;
+    }
+
+    private static void assertQuotaExceeded(StoreOutcome outcome) {
+        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), outcome.reason());
+    }
+
     @Test
     void put_rejectsAPublishersRecordBeyondItsQuota() {
         RecordStore store = store(2, 100);
         store.put(signed(ALICE, "a", 1, "v"), HOUR, A, 0);
         store.put(signed(ALICE, "b", 1, "v"), HOUR, B, 0);
 
-        StoreOutcome third = store.put(signed(ALICE, "c", 1, "v"), HOUR, null, 0);
-        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), third.reason());
+        assertQuotaExceeded(store.put(signed(ALICE, "c", 1, "v"), HOUR, null, 0));
         assertTrue(store.put(signed(BOB, "c", 1, "v"), HOUR, A, 0).isStored());
     }
 
     @Test
     void put_countsAllImmutableRecordsAsOnePublisher() {
-        RecordStore store = store(2, 100);
-        store.put(immutable("one"), HOUR, A, 0);
-        store.put(immutable("two"), HOUR, B, 0);
+        RecordStore store = fullAfterTwoImmutables(2, 100, B);
 
-        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), store.put(immutable("three"), HOUR, A, 0).reason());
         assertTrue(store.put(signed(ALICE, "", 1, "mutable"), HOUR, A, 0).isStored());
     }
 
@@ -54,17 +63,14 @@ final class RecordStoreQuotaTest {
             assertTrue(store.put(signed(ALICE, "a", seq, "v" + seq), HOUR, A, 0).isStored());
         }
         assertTrue(store.put(signed(ALICE, "b", 1, "v"), HOUR, A, 0).isStored());
-        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), store.put(signed(ALICE, "c", 1, "v"), HOUR, A, 0).reason());
+        assertQuotaExceeded(store.put(signed(ALICE, "c", 1, "v"), HOUR, A, 0));
         assertEquals(2, store.size());
     }
 
     @Test
     void put_rejectsASourceBeyondItsQuotaCountingItsIpNotItsPort() {
-        RecordStore store = store(100, 2);
-        store.put(immutable("one"), HOUR, A, 0);
-        store.put(immutable("two"), HOUR, A_OTHER_PORT, 0);
+        RecordStore store = fullAfterTwoImmutables(100, 2, A_OTHER_PORT);
 
-        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), store.put(immutable("three"), HOUR, A, 0).reason());
         assertTrue(store.put(immutable("three"), HOUR, B, 0).isStored());
         assertEquals(1, store.rejected(RejectReason.QUOTA_EXCEEDED));
     }
@@ -83,10 +89,8 @@ final class RecordStoreQuotaTest {
         store.put(signed(ALICE, "a", 1, "v"), HOUR, A, 0);
 
         clock.advance(HOUR - 1);
-        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED),
-                store.put(signed(ALICE, "b", 1, "v"), HOUR, B, clock.now()).reason());
-        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED),
-                store.put(immutable("x"), HOUR, A, clock.now()).reason());
+        assertQuotaExceeded(store.put(signed(ALICE, "b", 1, "v"), HOUR, B, clock.now()));
+        assertQuotaExceeded(store.put(immutable("x"), HOUR, A, clock.now()));
         clock.advance(1);
         assertTrue(store.put(signed(ALICE, "b", 1, "v"), HOUR, B, clock.now()).isStored());
         assertTrue(store.put(immutable("x"), HOUR, A, clock.now()).isStored());
@@ -109,7 +113,7 @@ final class RecordStoreQuotaTest {
 
         assertEquals(Status.REPLACED, store.put(signed(ALICE, "a", 2, "v"), HOUR, B, 0).status());
         assertTrue(store.put(immutable("A has room again"), HOUR, A, 0).isStored());
-        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED), store.put(immutable("B is full"), HOUR, B, 0).reason());
+        assertQuotaExceeded(store.put(immutable("B is full"), HOUR, B, 0));
     }
 
     @Test
@@ -118,8 +122,7 @@ final class RecordStoreQuotaTest {
         store.put(signed(ALICE, "a", 1, "v"), HOUR, A, 0);
         store.put(immutable("B's one record"), HOUR, B, 0);
 
-        assertEquals(Optional.of(RejectReason.QUOTA_EXCEEDED),
-                store.put(signed(ALICE, "a", 2, "v"), HOUR, B, 0).reason());
+        assertQuotaExceeded(store.put(signed(ALICE, "a", 2, "v"), HOUR, B, 0));
         assertTrue(store.put(signed(ALICE, "a", 2, "v"), HOUR, A_OTHER_PORT, 0).isStored());
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 final class RecordValidatorTest {
     private final RecordValidator validator = RecordValidator.standard();
     private final SignedRecord v4 = signed(ALICE, "profile", 4, "four");
+    private final SignedRecord v5 = signed(ALICE, "profile", 5, "five");
 
     @Test
     void check_acceptsASignedRecordUnderItsOwnKey() {
@@ -61,7 +62,6 @@ final class RecordValidatorTest {
 
     @Test
     void check_acceptsAHigherSeqThanTheOneHeld() {
-        SignedRecord v5 = signed(ALICE, "profile", 5, "five");
         assertEquals(Optional.empty(), validator.check(v5, v4.key(), v4, -1));
     }
 
@@ -77,13 +77,11 @@ final class RecordValidatorTest {
 
     @Test
     void check_passesCompareAndSwapWhenTheHeldSeqIsTheExpectedOne() {
-        SignedRecord v5 = signed(ALICE, "profile", 5, "five");
         assertEquals(Optional.empty(), validator.check(v5, v4.key(), v4, 4));
     }
 
     @Test
     void check_rejectsCompareAndSwapWhenTheHeldSeqIsAnotherAsCasMismatch() {
-        SignedRecord v5 = signed(ALICE, "profile", 5, "five");
         assertEquals(Optional.of(RejectReason.CAS_MISMATCH), validator.check(v5, v4.key(), v4, 3));
         // a writer that read seq 3 and lost the race learns that, not merely "seq too low"
         SignedRecord v4b = signed(ALICE, "profile", 4, "other four");
@@ -92,14 +90,12 @@ final class RecordValidatorTest {
 
     @Test
     void check_passesCompareAndSwapWhenNothingIsHeldOrNoneIsAsked() {
-        SignedRecord v5 = signed(ALICE, "profile", 5, "five");
         assertEquals(Optional.empty(), validator.check(v5, v5.key(), null, 4));
         assertEquals(Optional.empty(), validator.check(v5, v5.key(), v4, -1));
     }
 
     @Test
     void check_acceptsATimedOutCompareAndSwapRetriedWithTheSameRecord() {
-        SignedRecord v5 = signed(ALICE, "profile", 5, "five");
         // the first attempt landed; the retry still says "expect 4" and must not fail
         assertEquals(Optional.empty(), validator.check(v5, v5.key(), v5, 4));
     }

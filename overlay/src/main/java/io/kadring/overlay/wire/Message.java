@@ -7,8 +7,10 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,28 +37,37 @@ public sealed interface Message {
     /** The id of the node that sent the message. */
     Id sender();
 
-    Type type();
+    /** The message's type, by its record class. */
+    default Type type() {
+        return Type.BY_CLASS.get(getClass());
+    }
 
-    /** Message types and their wire codes. */
+    /** Message types, their wire codes and the records that carry them. */
     enum Type {
-        PING(1, false), PONG(2, true), FIND_NODE(3, false), NODES(4, true), FIND_VALUE(5, false),
-        VALUE(6, true), STORE(7, false), STORE_RESULT(8, true), GET_NEIGHBOURS(9, false),
-        NEIGHBOURS(10, true), NOTIFY(11, false), ERROR(12, true);
+        PING(1, false, Ping.class), PONG(2, true, Pong.class), FIND_NODE(3, false, FindNode.class),
+        NODES(4, true, Nodes.class), FIND_VALUE(5, false, FindValue.class), VALUE(6, true, Value.class),
+        STORE(7, false, Store.class), STORE_RESULT(8, true, StoreResult.class),
+        GET_NEIGHBOURS(9, false, GetNeighbours.class), NEIGHBOURS(10, true, Neighbours.class),
+        NOTIFY(11, false, Notify.class), ERROR(12, true, Error.class);
 
         private static final Type[] BY_CODE = new Type[256];
+        private static final Map<Class<?>, Type> BY_CLASS = new HashMap<>();
 
         static {
             for (Type t : values()) {
                 BY_CODE[t.code] = t;
+                BY_CLASS.put(t.record, t);
             }
         }
 
         private final int code;
         private final boolean response;
+        private final Class<? extends Message> record;
 
-        Type(int code, boolean response) {
+        Type(int code, boolean response, Class<? extends Message> record) {
             this.code = code;
             this.response = response;
+            this.record = record;
         }
 
         /** The type byte on the wire. */
@@ -96,11 +107,6 @@ public sealed interface Message {
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(nodeRecord, "nodeRecord");
         }
-
-        @Override
-        public Type type() {
-            return Type.PING;
-        }
     }
 
     /** Answer to PING: the sender's node record and the address the PING came from. */
@@ -109,11 +115,6 @@ public sealed interface Message {
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(nodeRecord, "nodeRecord");
             WireAddress.check(observed, "observed");
-        }
-
-        @Override
-        public Type type() {
-            return Type.PONG;
         }
     }
 
@@ -131,11 +132,6 @@ public sealed interface Message {
                 throw new IllegalArgumentException("mode must be XOR (0) or RING (1), got " + mode);
             }
         }
-
-        @Override
-        public Type type() {
-            return Type.FIND_NODE;
-        }
     }
 
     /**
@@ -143,39 +139,21 @@ public sealed interface Message {
      * contacts. {@code isFinal} (RING mode only) says the target lies in
      * (sender, sender's successor] and the contacts are the sender's successor list.
      */
-    record Nodes(long txId, Id sender, byte[] token, boolean isFinal, List<WireContact> contacts)
+    record Nodes(long txId, Id sender, Token writeToken, boolean isFinal, List<WireContact> contacts)
             implements Message {
         public Nodes {
             Objects.requireNonNull(sender, "sender");
-            token = copyOfToken(token);
+            Objects.requireNonNull(writeToken, "token");
             contacts = copyOfContacts(contacts, MAX_CONTACTS, "contacts");
         }
 
-        @Override
+        public Nodes(long txId, Id sender, byte[] token, boolean isFinal, List<WireContact> contacts) {
+            this(txId, sender, Token.copyOf(token), isFinal, contacts);
+        }
+
+        /** A copy of the write token's bytes. */
         public byte[] token() {
-            return token.clone();
-        }
-
-        @Override
-        public Type type() {
-            return Type.NODES;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Nodes m && txId == m.txId && sender.equals(m.sender)
-                    && Arrays.equals(token, m.token) && isFinal == m.isFinal && contacts.equals(m.contacts);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(txId, sender, Arrays.hashCode(token), isFinal, contacts);
-        }
-
-        @Override
-        public String toString() {
-            return "Nodes[txId=" + txId + ", sender=" + sender + ", token=" + hex(token)
-                    + ", isFinal=" + isFinal + ", contacts=" + contacts + "]";
+            return writeToken.bytes();
         }
     }
 
@@ -188,11 +166,6 @@ public sealed interface Message {
                 throw new IllegalArgumentException("minSeq must be >= -1, got " + minSeq);
             }
         }
-
-        @Override
-        public Type type() {
-            return Type.FIND_VALUE;
-        }
     }
 
     /**
@@ -202,7 +175,7 @@ public sealed interface Message {
      * key. With a record near the maximum size only a few contacts fit the datagram: see
      * {@link MessageCodec#encodedSize}.
      */
-    record Value(long txId, Id sender, byte[] token, SignedRecord record, long lifetimeMillis,
+    record Value(long txId, Id sender, Token writeToken, SignedRecord record, long lifetimeMillis,
                  List<WireContact> contacts) implements Message {
         public Value {
             Objects.requireNonNull(sender, "sender");
@@ -210,36 +183,18 @@ public sealed interface Message {
                 throw new IllegalArgumentException("lifetimeMillis must be >= 0, and 0 without a record; got "
                         + lifetimeMillis);
             }
-            token = copyOfToken(token);
+            Objects.requireNonNull(writeToken, "token");
             contacts = copyOfContacts(contacts, MAX_CONTACTS, "contacts");
         }
 
-        @Override
+        public Value(long txId, Id sender, byte[] token, SignedRecord record, long lifetimeMillis,
+                     List<WireContact> contacts) {
+            this(txId, sender, Token.copyOf(token), record, lifetimeMillis, contacts);
+        }
+
+        /** A copy of the write token's bytes. */
         public byte[] token() {
-            return token.clone();
-        }
-
-        @Override
-        public Type type() {
-            return Type.VALUE;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Value m && txId == m.txId && sender.equals(m.sender)
-                    && Arrays.equals(token, m.token) && Objects.equals(record, m.record)
-                    && lifetimeMillis == m.lifetimeMillis && contacts.equals(m.contacts);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(txId, sender, Arrays.hashCode(token), record, lifetimeMillis, contacts);
-        }
-
-        @Override
-        public String toString() {
-            return "Value[txId=" + txId + ", sender=" + sender + ", token=" + hex(token)
-                    + ", record=" + record + ", lifetimeMillis=" + lifetimeMillis + ", contacts=" + contacts + "]";
+            return writeToken.bytes();
         }
     }
 
@@ -248,11 +203,11 @@ public sealed interface Message {
      * {@code token} that the sender talks from its address. {@code expectedSeq} ≥ 0 asks for
      * compare-and-swap against the stored seq; −1 for none.
      */
-    record Store(long txId, Id sender, byte[] token, long lifetimeMillis, long expectedSeq, SignedRecord record)
+    record Store(long txId, Id sender, Token writeToken, long lifetimeMillis, long expectedSeq, SignedRecord record)
             implements Message {
         public Store {
             Objects.requireNonNull(sender, "sender");
-            token = copyOfToken(token);
+            Objects.requireNonNull(writeToken, "token");
             if (lifetimeMillis <= 0) {
                 throw new IllegalArgumentException("lifetimeMillis must be > 0, got " + lifetimeMillis);
             }
@@ -262,33 +217,68 @@ public sealed interface Message {
             Objects.requireNonNull(record, "record");
         }
 
-        @Override
-        public byte[] token() {
-            return token.clone();
+        public Store(long txId, Id sender, byte[] token, long lifetimeMillis, long expectedSeq, SignedRecord record) {
+            this(txId, sender, Token.copyOf(token), lifetimeMillis, expectedSeq, record);
         }
 
-        @Override
-        public Type type() {
-            return Type.STORE;
+        /** A copy of the write token's bytes. */
+        public byte[] token() {
+            return writeToken.bytes();
+        }
+    }
+
+    /**
+     * The write token NODES, VALUE and STORE carry: at most {@value #MAX_TOKEN_BYTES} bytes,
+     * immutable, equal by content, shown in hex.
+     */
+    final class Token {
+        private final byte[] bytes;
+
+        private Token(byte[] bytes) {
+            if (bytes.length > MAX_TOKEN_BYTES) {
+                throw new IllegalArgumentException("token is at most " + MAX_TOKEN_BYTES + " bytes, got " + bytes.length);
+            }
+            this.bytes = bytes;
+        }
+
+        /** A token holding a copy of {@code bytes}. */
+        public static Token copyOf(byte[] bytes) {
+            return new Token(Objects.requireNonNull(bytes, "token").clone());
+        }
+
+        /** A token that keeps {@code bytes} itself: for the decoder, whose array is fresh and never shared. */
+        static Token owning(byte[] bytes) {
+            return new Token(bytes);
+        }
+
+        /** A copy of the bytes. */
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        /** How many bytes it has. */
+        public int length() {
+            return bytes.length;
+        }
+
+        /** The bytes themselves, not copied: for the encoder, which only reads them. */
+        byte[] shared() {
+            return bytes;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Store m && txId == m.txId && sender.equals(m.sender)
-                    && Arrays.equals(token, m.token) && lifetimeMillis == m.lifetimeMillis
-                    && expectedSeq == m.expectedSeq && record.equals(m.record);
+            return o instanceof Token t && Arrays.equals(bytes, t.bytes);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(txId, sender, Arrays.hashCode(token), lifetimeMillis, expectedSeq, record);
+            return Arrays.hashCode(bytes);
         }
 
         @Override
         public String toString() {
-            return "Store[txId=" + txId + ", sender=" + sender + ", token=" + hex(token)
-                    + ", lifetimeMillis=" + lifetimeMillis + ", expectedSeq=" + expectedSeq
-                    + ", record=" + record + "]";
+            return HexFormat.of().formatHex(bytes);
         }
     }
 
@@ -301,22 +291,12 @@ public sealed interface Message {
             Objects.requireNonNull(sender, "sender");
             unsignedByte(status, "status");
         }
-
-        @Override
-        public Type type() {
-            return Type.STORE_RESULT;
-        }
     }
 
     /** Asks for the receiver's predecessor and successor list. */
     record GetNeighbours(long txId, Id sender) implements Message {
         public GetNeighbours {
             Objects.requireNonNull(sender, "sender");
-        }
-
-        @Override
-        public Type type() {
-            return Type.GET_NEIGHBOURS;
         }
     }
 
@@ -327,22 +307,12 @@ public sealed interface Message {
             Objects.requireNonNull(sender, "sender");
             successors = copyOfContacts(successors, MAX_SUCCESSORS, "successors");
         }
-
-        @Override
-        public Type type() {
-            return Type.NEIGHBOURS;
-        }
     }
 
     /** The sender proposes itself as the receiver's predecessor, at the datagram's source address. */
     record Notify(long txId, Id sender) implements Message {
         public Notify {
             Objects.requireNonNull(sender, "sender");
-        }
-
-        @Override
-        public Type type() {
-            return Type.NOTIFY;
         }
     }
 
@@ -361,22 +331,9 @@ public sealed interface Message {
                         + " UTF-8 bytes, got " + length);
             }
         }
-
-        @Override
-        public Type type() {
-            return Type.ERROR;
-        }
     }
 
     // ---- checks shared by the records ------------------------------------
-
-    private static byte[] copyOfToken(byte[] token) {
-        Objects.requireNonNull(token, "token");
-        if (token.length > MAX_TOKEN_BYTES) {
-            throw new IllegalArgumentException("token is at most " + MAX_TOKEN_BYTES + " bytes, got " + token.length);
-        }
-        return token.clone();
-    }
 
     private static List<WireContact> copyOfContacts(List<WireContact> contacts, int max, String what) {
         List<WireContact> copy = List.copyOf(Objects.requireNonNull(contacts, what));
@@ -398,9 +355,5 @@ public sealed interface Message {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("text is not well-formed UTF-16 (a lone surrogate?)", e);
         }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -74,7 +74,7 @@ public final class MessageCodec {
             }
             case NODES -> {
                 Nodes m = (Nodes) message;
-                token(w, m.token());
+                token(w, m.writeToken());
                 w.u8(m.isFinal() ? 1 : 0);
                 contacts(w, m.contacts());
             }
@@ -85,14 +85,14 @@ public final class MessageCodec {
             }
             case VALUE -> {
                 Value m = (Value) message;
-                token(w, m.token());
+                token(w, m.writeToken());
                 record(w, m.record());
                 w.i64(m.lifetimeMillis());
                 contacts(w, m.contacts());
             }
             case STORE -> {
                 Store m = (Store) message;
-                token(w, m.token());
+                token(w, m.writeToken());
                 w.i64(m.lifetimeMillis());
                 w.i64(m.expectedSeq());
                 record(w, m.record());
@@ -131,16 +131,16 @@ public final class MessageCodec {
             case FIND_NODE -> Id.BYTES + 1;
             case NODES -> {
                 Nodes m = (Nodes) message;
-                yield 1 + m.token().length + 1 + contactsSize(m.contacts());
+                yield 1 + m.writeToken().length() + 1 + contactsSize(m.contacts());
             }
             case FIND_VALUE -> Id.BYTES + 8;
             case VALUE -> {
                 Value m = (Value) message;
-                yield 1 + m.token().length + recordSize(m.record()) + 8 + contactsSize(m.contacts());
+                yield 1 + m.writeToken().length() + recordSize(m.record()) + 8 + contactsSize(m.contacts());
             }
             case STORE -> {
                 Store m = (Store) message;
-                yield 1 + m.token().length + 8 + 8 + recordSize(m.record());
+                yield 1 + m.writeToken().length() + 8 + 8 + recordSize(m.record());
             }
             case STORE_RESULT -> 1;
             case GET_NEIGHBOURS, NOTIFY -> 0;
@@ -159,9 +159,9 @@ public final class MessageCodec {
         w.bytes(r.signature);
     }
 
-    private static void token(ByteWriter w, byte[] token) {
-        w.u8(token.length);
-        w.bytes(token);
+    private static void token(ByteWriter w, Message.Token token) {
+        w.u8(token.length());
+        w.bytes(token.shared());
     }
 
     private static void contact(ByteWriter w, WireContact c) {
@@ -287,7 +287,7 @@ public final class MessageCodec {
     }
 
     private static Value value(long txId, Id sender, ByteReader r) throws MalformedMessageException {
-        byte[] token = token(r);
+        Message.Token token = token(r);
         SignedRecord record = record(r, true);
         long lifetime = r.i64();
         if (lifetime < 0 || (record == null && lifetime != 0)) {
@@ -304,12 +304,12 @@ public final class MessageCodec {
         return lifetime;
     }
 
-    private static byte[] token(ByteReader r) throws MalformedMessageException {
+    private static Message.Token token(ByteReader r) throws MalformedMessageException {
         int length = r.u8();
         if (length > Message.MAX_TOKEN_BYTES) {
             throw new MalformedMessageException(DropReason.BAD_LENGTH, "token of " + length + " bytes");
         }
-        return r.bytes(length);
+        return Message.Token.owning(r.bytes(length));
     }
 
     private static String errorText(ByteReader r) throws MalformedMessageException {

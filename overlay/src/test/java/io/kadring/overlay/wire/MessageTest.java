@@ -40,6 +40,13 @@ final class MessageTest {
     }
 
     @Test
+    void everyMessage_hasTheTypeOfItsRecord() {
+        for (Type t : Type.values()) {
+            assertEquals(t, random.of(t, false).type());
+        }
+    }
+
+    @Test
     void constructors_rejectWhatTheWireCannotCarry() {
         byte[] token33 = new byte[33];
         List<WireContact> contacts21 = random.contacts(21, false);
@@ -102,7 +109,8 @@ final class MessageTest {
                 new Message.Nodes(1, SENDER, new byte[] {1}, true, none));
         assertNotEquals(new Message.Nodes(1, SENDER, new byte[] {1}, true, none),
                 new Message.Nodes(1, SENDER, new byte[] {2}, true, none));
-        assertFalse(new Message.Value(1, SENDER, new byte[0], null, 0, none).toString().isEmpty());
+        assertEquals(Message.Token.copyOf(new byte[] {1}).hashCode(), Message.Token.copyOf(new byte[] {1}).hashCode());
+        assertTrue(new Message.Value(1, SENDER, new byte[] {10, 11}, null, 0, none).toString().contains("=0a0b,"));
     }
 
     @Test

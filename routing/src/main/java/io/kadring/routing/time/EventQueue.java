@@ -279,8 +279,13 @@ public final class EventQueue {
      * in a {@link Runnable} (a datagram in flight, a task tied to a node's life).
      */
     public abstract static class Event {
-        /** A cancelled event is skipped, not counted and never fired; checked when it comes up. */
-        protected abstract boolean isCancelled();
+        /**
+         * A cancelled event is skipped, not counted and never fired; checked when it comes up.
+         * An event is live unless its subclass says otherwise.
+         */
+        protected boolean isCancelled() {
+            return false;
+        }
 
         /** Does what the event is for; called once, at its time. */
         protected abstract void fire();

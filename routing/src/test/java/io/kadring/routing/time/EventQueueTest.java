@@ -89,6 +89,14 @@ final class EventQueueTest {
     }
 
     @Test
+    void runUntil_movesTheClockEvenWhenNothingIsQueued() {
+        queue.runUntil(1234);
+
+        assertEquals(1234, queue.now());
+        assertEquals(0, queue.eventsExecuted());
+    }
+
+    @Test
     void runUntilCondition_stopsOnceItHolds_orAtTheLimit_leavingTheClockAtTheLastEvent() {
         for (int t = 10; t <= 50; t += 10) {
             String name = "t" + t;
@@ -145,11 +153,6 @@ final class EventQueueTest {
 
         Named(String name) {
             this.name = name;
-        }
-
-        @Override
-        protected boolean isCancelled() {
-            return false;
         }
 
         @Override

@@ -43,6 +43,14 @@ final class ChurnDriverTest {
         return new ChurnDriver<>(loop, new SplittableRandom(17), target, sessions, dummies);
     }
 
+    /** A driver that has populated the network and started its churn. */
+    private ChurnDriver<Integer> running(int target, SessionTime sessions) {
+        ChurnDriver<Integer> driver = driver(target, sessions);
+        driver.populate();
+        driver.start();
+        return driver;
+    }
+
     /** Mean number of live nodes sampled once a minute over [from, until). */
     private double meanLive(ChurnDriver<Integer> driver, long from, long until) {
         long total = 0;
@@ -58,9 +66,7 @@ final class ChurnDriverTest {
 
     @Test
     void exponentialChurn_keepsTheLivePopulationNearTheTarget() {
-        ChurnDriver<Integer> driver = driver(1000, SessionTime.exponential(HOUR));
-        driver.populate();
-        driver.start();
+        ChurnDriver<Integer> driver = running(1000, SessionTime.exponential(HOUR));
 
         double mean = meanLive(driver, 0, 6 * HOUR);
 
@@ -73,9 +79,7 @@ final class ChurnDriverTest {
 
     @Test
     void heavyTailedWeibullChurn_isInSteadyStateFromTheStart() {
-        ChurnDriver<Integer> driver = driver(1000, SessionTime.weibull(0.5, 30 * MINUTE));
-        driver.populate();
-        driver.start();
+        ChurnDriver<Integer> driver = running(1000, SessionTime.weibull(0.5, 30 * MINUTE));
 
         double firstHour = meanLive(driver, 0, HOUR);
         double later = meanLive(driver, HOUR, 6 * HOUR);
@@ -86,9 +90,7 @@ final class ChurnDriverTest {
 
     @Test
     void massFailure_killsExactlyTheFloorOfTheFraction_andArrivalsRefillThePopulation() {
-        ChurnDriver<Integer> driver = driver(1000, SessionTime.exponential(HOUR));
-        driver.populate();
-        driver.start();
+        ChurnDriver<Integer> driver = running(1000, SessionTime.exponential(HOUR));
         driver.schedule(new MassFailure(HOUR, 0.5));
 
         loop.runUntil(HOUR - 1);
@@ -109,9 +111,7 @@ final class ChurnDriverTest {
 
     @Test
     void stop_endsArrivalsAndDepartures_andLeavesTheLiveNodesUp() {
-        ChurnDriver<Integer> driver = driver(100, SessionTime.exponential(HOUR));
-        driver.populate();
-        driver.start();
+        ChurnDriver<Integer> driver = running(100, SessionTime.exponential(HOUR));
         loop.runUntil(HOUR);
         List<Integer> live = driver.live();
 
@@ -138,9 +138,7 @@ final class ChurnDriverTest {
 
     @Test
     void theSameSeed_givesTheSameChurn() {
-        ChurnDriver<Integer> first = driver(200, SessionTime.weibull(0.7, HOUR));
-        first.populate();
-        first.start();
+        ChurnDriver<Integer> first = running(200, SessionTime.weibull(0.7, HOUR));
         loop.runUntil(3 * HOUR);
 
         EventLoop otherLoop = new EventLoop();
