@@ -66,10 +66,7 @@ final class RpcEngineTest {
 
     @Test
     void request_isRetriedWithDoubledTimeouts_thenFailsAfterRetriesPlusOneTimeouts() {
-        NodeConfig config = NodeConfig.builder().rpcRetries(2)
-                .rpcTimeout(Duration.ofMillis(200), Duration.ofSeconds(5))
-                .rpcTimeoutInitial(Duration.ofSeconds(1)).build();
-        TestNetwork.Member a = net.node(config, TestNetwork.address(1));
+        TestNetwork.Member a = net.node(retrying(2, 200), TestNetwork.address(1));
         List<TestNetwork.Arrival> inbox = net.recorder(peerAddress); // never answers
 
         long t0 = net.now();
@@ -90,10 +87,7 @@ final class RpcEngineTest {
 
     @Test
     void timeout_adaptsToTheMeasuredRoundTrip() {
-        NodeConfig config = NodeConfig.builder().rpcRetries(1)
-                .rpcTimeout(Duration.ofMillis(50), Duration.ofSeconds(5))
-                .rpcTimeoutInitial(Duration.ofSeconds(1)).build();
-        TestNetwork.Member a = net.node(config, TestNetwork.address(1));
+        TestNetwork.Member a = net.node(retrying(1, 50), TestNetwork.address(1));
         boolean[] answering = {true};
         List<TestNetwork.Arrival> inbox = new java.util.ArrayList<>();
         net.attach(peerAddress, (from, bytes) -> {
@@ -117,6 +111,13 @@ final class RpcEngineTest {
         List<TestNetwork.Arrival> silentInbox = net.recorder(silent);
         net.runUntilDone(a.node().ping(silent), 60_000, "the ping to a new address");
         assertEquals(60, silentInbox.get(1).time() - silentInbox.get(0).time());
+    }
+
+    /** {@code retries} retries, timeouts from {@code minTimeoutMillis} to 5 s, 1 s before the first sample. */
+    private static NodeConfig retrying(int retries, long minTimeoutMillis) {
+        return NodeConfig.builder().rpcRetries(retries)
+                .rpcTimeout(Duration.ofMillis(minTimeoutMillis), Duration.ofSeconds(5))
+                .rpcTimeoutInitial(Duration.ofSeconds(1)).build();
     }
 
     private byte[] pong(long txId) {
