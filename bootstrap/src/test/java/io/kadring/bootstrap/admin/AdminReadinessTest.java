@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
@@ -52,8 +53,8 @@ final class AdminReadinessTest {
     }
 
     private String record() {
-        return RecordJson.toJson(SignedRecord.sign(Identity.generate(), new byte[0], 1,
-                "v".getBytes(StandardCharsets.UTF_8))).encode();
+        return Json.compact(RecordJson.toJson(SignedRecord.sign(Identity.generate(), new byte[0], 1,
+                "v".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
