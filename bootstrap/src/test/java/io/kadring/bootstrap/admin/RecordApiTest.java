@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,27 +33,24 @@ final class RecordApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Identity owner = Identity.generate();
+    private List<PeerProcess> peers = List.of();
     private PeerProcess first;
     private PeerProcess second;
     private PeerProcess third;
 
     @BeforeAll
     void startThreePeers(@TempDir Path dir) throws Exception {
-        first = TestPeers.start(dir.resolve("first"));
-        first.joined().get(10, TimeUnit.SECONDS);
-        second = TestPeers.start(dir.resolve("second"), first.udpAddress());
-        third = TestPeers.start(dir.resolve("third"), first.udpAddress());
-        second.joined().get(10, TimeUnit.SECONDS);
-        third.joined().get(10, TimeUnit.SECONDS);
-        TestPeers.await(SETTLE, "every peer to know the two others", () -> List.of(first, second, third).stream()
+        peers = TestPeers.startJoined(dir, "first", "second", "third");
+        first = peers.get(0);
+        second = peers.get(1);
+        third = peers.get(2);
+        TestPeers.await(SETTLE, "every peer to know the two others", () -> peers.stream()
                 .allMatch(p -> p.node().contacts().join().size() == 2));
     }
 
     @AfterAll
     void stop() {
-        for (PeerProcess p : new PeerProcess[] {third, second, first}) {
-            if (p != null) p.close();
-        }
+        TestPeers.closeAll(peers);
     }
 
     private HttpResponse<String> get(PeerProcess peer, String path) {
