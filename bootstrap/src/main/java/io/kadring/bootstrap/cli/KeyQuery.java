@@ -27,8 +27,10 @@ abstract class KeyQuery implements Callable<Integer> {
             description = "The key: 64 hex digits.")
     private Id key;
 
-    /** The admin route: {@code lookup} or {@code successor}. */
-    abstract String route();
+    /** The admin route, the command's own name: {@code lookup} or {@code successor}. */
+    private String route() {
+        return spec.name();
+    }
 
     @Override
     public Integer call() {
