@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
@@ -142,7 +143,7 @@ final class CrashIT {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/records"))
                     .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(RecordJson.toJson(record).encode())).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.compact(RecordJson.toJson(record)))).build(),
                     HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200;
         } catch (IOException e) {

@@ -9,8 +9,10 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -24,6 +26,8 @@ public final class TestPeers {
             .joinBackoff(Duration.ofMillis(100))
             .build();
 
+    private static final Duration JOIN_LIMIT = Duration.ofSeconds(10);
+
     private TestPeers() {}
 
     /** Settings for a peer on 127.0.0.1 with free UDP and admin ports. */
@@ -35,6 +39,32 @@ public final class TestPeers {
     /** A peer started with {@link #settings}, saving every 5 minutes. */
     public static PeerProcess start(Path dataDir, InetSocketAddress... bootstrap) throws IOException {
         return PeerProcess.start(settings(dataDir, List.of(bootstrap), PeerSettings.SAVE_INTERVAL));
+    }
+
+    /**
+     * Peers named {@code names} (their data directories under {@code dir}): the first starts a
+     * network, the others join through it; returns once every one has joined. When one fails to
+     * start or join, those started are closed.
+     */
+    public static List<PeerProcess> startJoined(Path dir, String... names) throws Exception {
+        List<PeerProcess> peers = new ArrayList<>();
+        try {
+            for (String name : names) {
+                PeerProcess peer = peers.isEmpty() ? start(dir.resolve(name)) : start(dir.resolve(name), peers.get(0).udpAddress());
+                peers.add(peer);
+                if (peers.size() == 1) peer.joined().get(JOIN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            for (PeerProcess peer : peers) peer.joined().get(JOIN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception | AssertionError e) {
+            closeAll(peers);
+            throw e;
+        }
+        return peers;
+    }
+
+    /** Closes {@code peers}, the last started first. */
+    public static void closeAll(List<PeerProcess> peers) {
+        for (int i = peers.size() - 1; i >= 0; i--) peers.get(i).close();
     }
 
     /** Polls {@code condition} until it holds or {@code limit} passes; then fails naming {@code what}. */

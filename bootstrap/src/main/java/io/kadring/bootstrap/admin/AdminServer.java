@@ -1,6 +1,9 @@
 package io.kadring.bootstrap.admin;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kadring.bootstrap.text.AddressText;
+import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.KeyArgument;
 import io.kadring.overlay.KadringNode;
 import io.kadring.overlay.node.LookupOutcome;
@@ -17,8 +20,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -281,7 +282,7 @@ public final class AdminServer {
         CompletableFuture<Optional<Contact>> predecessor = node.predecessor();
         CompletableFuture<InetSocketAddress> address = node.advertisedAddress();
         CompletableFuture<Integer> held = records.held();
-        return CompletableFuture.allOf(contacts, successor, predecessor, address, held).thenApply(ignored -> Reply.json(new JsonObject()
+        return CompletableFuture.allOf(contacts, successor, predecessor, address, held).thenApply(ignored -> Reply.json(Json.object()
                 .put("node_id", node.id().toHex())
                 .put("address", AddressText.format(address.join()))
                 .put("phase", facts.phase())
@@ -297,11 +298,12 @@ public final class AdminServer {
         CompletableFuture<List<Contact>> successorList = node.successors();
         CompletableFuture<Optional<Contact>> predecessor = node.predecessor();
         return successorList.thenCombine(predecessor, (s, p) -> {
-            JsonArray successors = new JsonArray();
+            ArrayNode successors = Json.array();
             s.forEach(c -> successors.add(NodeJson.contact(c)));
-            return Reply.json(new JsonObject()
-                    .put("predecessor", p.map(NodeJson::contact).orElse(null))
-                    .put("successors", successors));
+            ObjectNode ring = Json.object();
+            ring.set("predecessor", p.map(NodeJson::contact).orElse(null)); // null: JSON null
+            ring.set("successors", successors);
+            return Reply.json(ring);
         });
     }
 

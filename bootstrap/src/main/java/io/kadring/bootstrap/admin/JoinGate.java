@@ -1,7 +1,7 @@
 package io.kadring.bootstrap.admin;
 
+import io.kadring.bootstrap.text.Json;
 import io.kadring.overlay.KadringNode;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,9 +23,9 @@ final class JoinGate {
 
     /** {@code {status: ok, phase}}, or 503 {@code {status: unavailable, phase, error, reason}} while joining. */
     CompletableFuture<Reply> health() {
-        if (facts.ready()) return done(Reply.json(new JsonObject().put("status", "ok").put("phase", facts.phase())));
+        if (facts.ready()) return done(Reply.json(Json.object().put("status", "ok").put("phase", facts.phase())));
         String phase = facts.phase();
-        return contacts().thenApply(n -> Reply.json(503, new JsonObject()
+        return contacts().thenApply(n -> Reply.json(503, Json.object()
                 .put("status", "unavailable")
                 .put("phase", phase)
                 .put("error", notJoined(phase, n))
@@ -40,7 +40,7 @@ final class JoinGate {
     /** The 503 {@code {error, reason, phase, contacts}} of a route that needs the network, while joining. */
     CompletableFuture<Reply> notJoined() {
         String phase = facts.phase();
-        return contacts().thenApply(n -> Reply.json(503, new JsonObject()
+        return contacts().thenApply(n -> Reply.json(503, Json.object()
                 .put("error", notJoined(phase, n))
                 .put("reason", NOT_JOINED)
                 .put("phase", phase)

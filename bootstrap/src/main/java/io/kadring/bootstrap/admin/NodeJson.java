@@ -1,11 +1,12 @@
 package io.kadring.bootstrap.admin;
 
 import io.kadring.bootstrap.text.AddressText;
+import io.kadring.bootstrap.text.Json;
 import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,13 +15,13 @@ import java.util.Optional;
 final class NodeJson {
     private NodeJson() {}
 
-    static JsonObject contact(Contact c) {
-        return new JsonObject().put("id", c.id().toHex()).put("address", AddressText.format(c.address()));
+    static ObjectNode contact(Contact c) {
+        return Json.object().put("id", c.id().toHex()).put("address", AddressText.format(c.address()));
     }
 
     /** Contacts in ring order (by id), so that the output is stable. */
-    static JsonArray contacts(List<Contact> contacts) {
-        JsonArray array = new JsonArray();
+    static ArrayNode contacts(List<Contact> contacts) {
+        ArrayNode array = Json.array();
         contacts.stream().sorted(Comparator.comparing(Contact::id)).map(NodeJson::contact).forEach(array::add);
         return array;
     }
@@ -30,12 +31,12 @@ final class NodeJson {
         return contact.map(c -> c.id().toHex()).orElse(null);
     }
 
-    static JsonObject lookup(Id key, LookupOutcome outcome) {
-        JsonArray found = new JsonArray();
+    static ObjectNode lookup(Id key, LookupOutcome outcome) {
+        ArrayNode found = Json.array();
         outcome.contacts().forEach(c -> found.add(contact(c))); // in the lookup's own order
-        return new JsonObject()
-                .put("key", key.toHex())
-                .put("contacts", found)
+        ObjectNode json = Json.object().put("key", key.toHex());
+        json.set("contacts", found);
+        return json
                 .put("hops", outcome.hops())
                 .put("messages", outcome.messages())
                 .put("duration_ms", outcome.durationMillis());

@@ -1,5 +1,9 @@
 package io.kadring.bootstrap.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.KeyArgument;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.overlay.KadringNode;
@@ -13,9 +17,6 @@ import io.kadring.storage.StoredRecord;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -91,10 +92,12 @@ final class RecordRoutes {
     CompletableFuture<Reply> list() {
         long now = node.nowMillis();
         return node.storedRecords().thenApply(held -> {
-            JsonArray records = new JsonArray();
+            ArrayNode records = Json.array();
             held.stream().sorted(Comparator.comparing(StoredRecord::key)).forEach(s -> records.add(
                     RecordJson.toJson(s.record()).put(REMAINING, s.remainingLifetime(now) / 1000)));
-            return Reply.json(new JsonObject().put("count", held.size()).put("records", records));
+            ObjectNode body = Json.object().put("count", held.size());
+            body.set("records", records);
+            return Reply.json(body);
         });
     }
 
@@ -102,16 +105,19 @@ final class RecordRoutes {
     CompletableFuture<Reply> get(Id key) {
         return node.get(key).orTimeout(LIMIT.toMillis(), TimeUnit.MILLISECONDS).thenApply(found -> {
             if (found.record().isEmpty()) {
-                return Reply.json(404, new JsonObject().put("error", "not found: no node has a record under key "
-                        + key.toHex()).put("reason", Reply.reason(404)).put(RecordJson.KEY, key.toHex())
-                        .put(LOOKUP, lookup(found)));
+                ObjectNode missing = Json.object().put("error", "not found: no node has a record under key "
+                        + key.toHex()).put("reason", Reply.reason(404)).put(RecordJson.KEY, key.toHex());
+                missing.set(LOOKUP, lookup(found));
+                return Reply.json(404, missing);
             }
-            return Reply.json(RecordJson.toJson(found.record().get()).put(LOOKUP, lookup(found)));
+            ObjectNode record = RecordJson.toJson(found.record().get());
+            record.set(LOOKUP, lookup(found));
+            return Reply.json(record);
         });
     }
 
-    private static JsonObject lookup(GetResult found) {
-        return new JsonObject()
+    private static ObjectNode lookup(GetResult found) {
+        return Json.object()
                 .put("agreeing", found.agreeing())
                 .put("hops", found.hops())
                 .put("messages", found.messages())
@@ -133,13 +139,8 @@ final class RecordRoutes {
 
     /** POST /records, once the body (at most {@link #MAX_BODY_BYTES}) has arrived. */
     CompletableFuture<Reply> store(Buffer body) {
-        JsonObject json;
-        try {
-            json = new JsonObject(body);
-        } catch (DecodeException | ClassCastException e) {
-            throw new BadRequest("the body must be a JSON object: a signed record {\"public_key\", \"salt\", "
-                    + "\"seq\", \"value\", \"signature\"} and optionally \"cas\"");
-        }
+        ObjectNode json = Json.parseObject(body.getBytes()).orElseThrow(() -> new BadRequest("the body must be a JSON object: a signed record {\"public_key\", \"salt\", "
+                    + "\"seq\", \"value\", \"signature\"} and optionally \"cas\""));
         SignedRecord record;
         long cas;
         try {
@@ -151,8 +152,9 @@ final class RecordRoutes {
             throw new BadRequest(e.getMessage());
         }
         Id key = record.key();
-        String claimed = json.getValue(RecordJson.KEY) instanceof String s ? s : null;
-        if (json.getValue(RecordJson.KEY) != null && claimed == null) {
+        JsonNode given = json.get(RecordJson.KEY);
+        String claimed = given != null && given.isTextual() ? given.textValue() : null;
+        if (!Json.isAbsent(given) && claimed == null) {
             throw new BadRequest("key must be a string of 64 hex characters");
         }
         if (claimed != null && !key.equals(key(claimed))) {
@@ -170,7 +172,7 @@ final class RecordRoutes {
                     if (!result.succeeded()) return CompletableFuture.completedFuture(reply);
                     // acknowledged means durable: on this peer's disk before the answer
                     return keeper.keep(record).handle((saved, failure) -> failure == null ? reply
-                            : Reply.json(500, new JsonObject().put("error", "stored by " + result.stored()
+                            : Reply.json(500, Json.object().put("error", "stored by " + result.stored()
                                     + " nodes, but this peer could not save it to its disk: "
                                     + rootMessage(failure)).put("reason", "not_durable")
                                     .put(RecordJson.KEY, result.key().toHex())));
@@ -185,27 +187,27 @@ final class RecordRoutes {
 
     /** The reply to a finished put: 200 when it succeeded, else the status of its main reason. */
     private static Reply stored(PutResult result) {
-        JsonArray outcomes = new JsonArray();
+        ArrayNode outcomes = Json.array();
         for (PutResult.Outcome o : result.outcomes()) {
             outcomes.add(NodeJson.contact(o.holder())
                     .put("status", o.status().name())
                     .put("reason", o.reason().map(Enum::name).orElse(null))
                     .put("code", o.reason().map(RejectReason::code).orElse(null)));
         }
-        JsonObject body = new JsonObject()
+        ObjectNode body = Json.object()
                 .put(RecordJson.KEY, result.key().toHex())
                 .put(RecordJson.SEQ, result.seq())
                 .put("stored", result.stored())
                 .put("required", result.required())
-                .put("asked", result.outcomes().size())
-                .put("outcomes", outcomes)
-                .put("messages", result.messages())
+                .put("asked", result.outcomes().size());
+        body.set("outcomes", outcomes);
+        body.put("messages", result.messages())
                 .put("duration_ms", result.durationMillis());
         Map<RejectReason, Integer> rejections = result.rejections();
         if (!rejections.isEmpty()) {
-            JsonObject byReason = new JsonObject();
+            ObjectNode byReason = Json.object();
             rejections.forEach((r, n) -> byReason.put(r.name(), n));
-            body.put("rejections", byReason);
+            body.set("rejections", byReason);
         }
         if (result.succeeded()) return Reply.json(body);
         Optional<RejectReason> main = rejections.entrySet().stream()
@@ -229,7 +231,7 @@ final class RecordRoutes {
     }
 
     private static Reply refused(RejectReason reason, String message, Id key) {
-        JsonObject body = new JsonObject().put("error", message).put("reason", reason.name()).put("code", reason.code());
+        ObjectNode body = Json.object().put("error", message).put("reason", reason.name()).put("code", reason.code());
         if (key != null) body.put(RecordJson.KEY, key.toHex());
         return Reply.json(status(reason), body);
     }

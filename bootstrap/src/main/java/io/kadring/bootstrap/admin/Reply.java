@@ -1,7 +1,7 @@
 package io.kadring.bootstrap.admin;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kadring.bootstrap.text.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,21 +17,18 @@ record Reply(int status, String contentType, String body, Map<String, String> he
         this(status, contentType, body, Map.of());
     }
 
-    static Reply json(JsonObject body) {
+    /** 200 with {@code body}, an object or an array, pretty-printed. */
+    static Reply json(JsonNode body) {
         return json(200, body);
     }
 
-    static Reply json(int status, JsonObject body) {
-        return new Reply(status, JSON, body.encodePrettily() + "\n");
-    }
-
-    static Reply json(JsonArray body) {
-        return new Reply(200, JSON, body.encodePrettily() + "\n");
+    static Reply json(int status, JsonNode body) {
+        return new Reply(status, JSON, Json.pretty(body) + "\n");
     }
 
     /** {@code {"error": message, "reason": code}} with {@code status}; the code says what kind of error (see {@link #reason}). */
     static Reply error(int status, String message) {
-        return new Reply(status, JSON, new JsonObject().put("error", message).put("reason", reason(status)).encode() + "\n");
+        return new Reply(status, JSON, Json.compact(Json.object().put("error", message).put("reason", reason(status))) + "\n");
     }
 
     /** This answer with one more header. */

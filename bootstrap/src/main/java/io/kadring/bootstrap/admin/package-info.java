@@ -1,6 +1,6 @@
 /**
- * The peer's admin HTTP API (Vert.x core's HttpServer, routed by a vertx-web Router; JSON via
- * Vert.x's JsonObject): health, status, contacts, ring, lookups, records
+ * The peer's admin HTTP API (Vert.x core's HttpServer, routed by a vertx-web Router; JSON as
+ * Jackson trees through {@link io.kadring.bootstrap.text.Json}): health, status, contacts, ring, lookups, records
  * ({@link io.kadring.bootstrap.admin.RecordRoutes}: get, list and store signed records) and
  * Prometheus metrics. It binds one address, 127.0.0.1 unless
  * told otherwise; anywhere else every route but health and metrics needs a bearer token. It

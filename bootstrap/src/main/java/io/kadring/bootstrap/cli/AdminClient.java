@@ -1,8 +1,9 @@
 package io.kadring.bootstrap.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kadring.bootstrap.text.AddressText;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonObject;
+import io.kadring.bootstrap.text.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -40,19 +42,20 @@ final class AdminClient {
     static final String BAD_ANSWER = "bad_answer";
 
     /** An answer: the HTTP status and the JSON object the peer sent. */
-    record Answer(int status, JsonObject body) {
+    record Answer(int status, ObjectNode body) {
         boolean ok() {
             return status == 200;
         }
 
         /** The peer's {@code error} field, or the status when there is none. */
         String error() {
-            return body.getValue("error") instanceof String error ? error : "HTTP " + status;
+            return text("error").orElse("HTTP " + status);
         }
 
         /** The peer's {@code reason} field (a record rejection's SEQ_TOO_LOW...), or a code for the status. */
         String reason() {
-            if (body.getValue("reason") instanceof String reason && !reason.isBlank()) return reason;
+            Optional<String> reason = text("reason").filter(r -> !r.isBlank());
+            if (reason.isPresent()) return reason.get();
             return switch (status) {
                 case 400, 405, 413, 415 -> "bad_request";
                 case 401 -> UNAUTHORIZED;
@@ -65,6 +68,12 @@ final class AdminClient {
                 case 504 -> "network_timeout";
                 default -> status >= 500 ? "peer_error" : "http_" + status;
             };
+        }
+
+        /** The string field {@code name} of the body; empty when it is absent or not a string. */
+        Optional<String> text(String name) {
+            JsonNode value = body.get(name);
+            return value != null && value.isTextual() ? Optional.of(value.textValue()) : Optional.empty();
         }
 
         /** This answer as a failure, "{@code what}: the peer's error"; a 400 was the user's fault (exit 2). */
@@ -102,8 +111,8 @@ final class AdminClient {
     }
 
     /** POSTs {@code body} as JSON to {@code path}; failures as for {@link #get}. */
-    Answer post(String path, JsonObject body) {
-        return send("POST", path, body.encode().getBytes(StandardCharsets.UTF_8));
+    Answer post(String path, ObjectNode body) {
+        return send("POST", path, Json.compact(body).getBytes(StandardCharsets.UTF_8));
     }
 
     private Answer send(String method, String path, byte[] body) {
@@ -182,13 +191,13 @@ final class AdminClient {
 
     /** The answer, unless it is a failure every command reports alike. */
     private Answer judge(String where, String path, Exchange exchange) {
-        JsonObject body = json(exchange.text());
+        ObjectNode body = Json.parseObject(exchange.text()).orElse(null);
         int status = exchange.status();
         if (status == 401) {
             String why = token == null
                     ? "it needs the bearer token of its --admin-token-file (give it with --admin-token-file)"
                     : "the bearer token in " + tokenFile + " is not the one of its --admin-token-file";
-            Answer answer = new Answer(status, body == null ? new JsonObject() : body);
+            Answer answer = new Answer(status, body == null ? Json.object() : body);
             throw new CommandFailure("the peer's admin API at " + where + " refused the request: " + why, answer.reason());
         }
         if (body == null) {
@@ -196,17 +205,9 @@ final class AdminClient {
                     + " and no JSON object; is that a kadring peer?", BAD_ANSWER);
         }
         Answer answer = new Answer(status, body);
-        if (!answer.ok() && NOT_JOINED.equals(body.getValue("reason"))) throw new CommandFailure(answer.error(), NOT_JOINED);
+        if (!answer.ok() && answer.text("reason").filter(NOT_JOINED::equals).isPresent()) throw new CommandFailure(answer.error(), NOT_JOINED);
         if (status == 403) throw new CommandFailure("the peer's admin API at " + where + " refused the request: " + answer.error(),
                 answer.reason());
         return answer;
-    }
-
-    private static JsonObject json(String text) {
-        try {
-            return new JsonObject(text);
-        } catch (DecodeException | ClassCastException | NullPointerException e) {
-            return null;
-        }
     }
 }

@@ -1,19 +1,13 @@
 package io.kadring.bootstrap.cli;
 
 import io.kadring.simulator.run.Durations;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** A duration such as {@code 90s}, {@code 10m}, {@code 1h}, {@code 2h30m}, in milliseconds (> 0). */
-final class DurationConverter implements ITypeConverter<Long> {
+final class DurationConverter extends ParsingConverter<Long> {
     @Override
-    public Long convert(String value) {
-        long millis;
-        try {
-            millis = Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
-        }
+    Long parse(String value) {
+        long millis = Durations.parse(value);
         if (millis <= 0) throw new TypeConversionException("expected a duration above zero, got '" + value + "'");
         return millis;
     }

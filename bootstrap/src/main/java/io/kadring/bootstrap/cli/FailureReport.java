@@ -1,6 +1,6 @@
 package io.kadring.bootstrap.cli;
 
-import io.vertx.core.json.JsonObject;
+import io.kadring.bootstrap.text.Json;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -71,7 +71,7 @@ public final class FailureReport implements IParameterExceptionHandler, IExecuti
 
     private static void json(CommandLine command, String message, String reason) {
         PrintWriter out = command.getOut();
-        out.println(new JsonObject().put("error", message).put("reason", reason).encode());
+        out.println(Json.compact(Json.object().put("error", message).put("reason", reason)));
         out.flush();
     }
 

@@ -1,5 +1,6 @@
 package io.kadring.bootstrap.cli;
 
+import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.routing.Id;
 import java.io.IOException;
@@ -46,12 +47,12 @@ public final class GetCommand implements Callable<Integer> {
         if (!answer.ok()) throw answer.failure("the peer answered get with");
         byte[] value;
         try {
-            value = Base64.getDecoder().decode(answer.body().getValue(RecordJson.VALUE) instanceof String text ? text : "?");
+            value = Base64.getDecoder().decode(answer.text(RecordJson.VALUE).orElse("?"));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("the peer's answer has no value in base64", AdminClient.BAD_ANSWER, e);
         }
         if (client.json) {
-            spec.commandLine().getOut().println(answer.body().encodePrettily());
+            spec.commandLine().getOut().println(Json.pretty(answer.body()));
             return 0;
         }
         spec.commandLine().getOut().flush();

@@ -1,8 +1,9 @@
 package io.kadring.bootstrap.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kadring.bootstrap.text.Json;
 import io.kadring.routing.Id;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -26,15 +27,18 @@ abstract class KeyQuery implements Callable<Integer> {
             description = "The key: 64 hex digits.")
     private Id key;
 
-    /** The admin route: {@code lookup} or {@code successor}. */
-    abstract String route();
+    /** The admin route, the command's own name: {@code lookup} or {@code successor}. */
+    private String route() {
+        return spec.name();
+    }
 
     @Override
     public Integer call() {
         AdminClient.Answer answer = client.client().get("/" + route() + "/" + key.toHex());
         if (!answer.ok()) throw answer.failure("the peer answered " + route() + " with");
-        JsonObject body = answer.body();
-        if (!(body.getValue("contacts") instanceof JsonArray contacts)) {
+        ObjectNode body = answer.body();
+        JsonNode contacts = body.path("contacts");
+        if (!contacts.isArray()) {
             throw new CommandFailure("the peer's answer to " + route() + " has no list of contacts",
                     AdminClient.BAD_ANSWER);
         }
@@ -43,15 +47,15 @@ abstract class KeyQuery implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (client.json) {
-            out.println(body.encodePrettily());
+            out.println(Json.pretty(body));
             return 0;
         }
-        for (int i = 0; i < contacts.size(); i++) {
-            if (contacts.getValue(i) instanceof JsonObject c) out.println(c.getString("id") + " " + c.getString("address"));
+        for (JsonNode c : contacts) {
+            if (c.isObject()) out.println(Json.text(c.get("id")) + " " + Json.text(c.get("address")));
         }
         spec.commandLine().getErr().println(contacts.size() + " contact" + (contacts.size() == 1 ? "" : "s")
-                + ", " + body.getValue("hops") + " hops, " + body.getValue("messages") + " messages, "
-                + body.getValue("duration_ms") + " ms");
+                + ", " + Json.text(body.get("hops")) + " hops, " + Json.text(body.get("messages")) + " messages, "
+                + Json.text(body.get("duration_ms")) + " ms");
         return 0;
     }
 }

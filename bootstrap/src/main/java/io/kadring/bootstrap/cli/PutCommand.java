@@ -1,5 +1,8 @@
 package io.kadring.bootstrap.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Hashes;
 import io.kadring.crypto.Identity;
@@ -7,8 +10,6 @@ import io.kadring.crypto.IdentityFile;
 import io.kadring.crypto.IdentityFileException;
 import io.kadring.routing.Id;
 import io.kadring.storage.SignedRecord;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -80,23 +81,23 @@ public final class PutCommand implements Callable<Integer> {
         String key = Id.of(Hashes.sha256(identity.publicKey(), saltBytes)).toHex(); // as SignedRecord.key()
         long seq = cas != null ? cas + 1 : nextSeq(admin, key);
         SignedRecord record = SignedRecord.sign(identity, saltBytes, seq, bytes);
-        JsonObject body = RecordJson.toJson(record);
+        ObjectNode body = RecordJson.toJson(record);
         if (cas != null) body.put("cas", cas);
         AdminClient.Answer answer = admin.post("/records", body);
         PrintWriter err = spec.commandLine().getErr();
-        JsonObject result = answer.body();
+        ObjectNode result = answer.body();
         if (!answer.ok()) {
             List<String> reasons = reasons(result);
             throw new CommandFailure("the record was not stored: " + answer.error() + (reasons.isEmpty() ? ""
                     : "; holders answered: " + String.join(", ", reasons)), answer.reason());
         }
         if (client.json) {
-            spec.commandLine().getOut().println(result.encodePrettily());
+            spec.commandLine().getOut().println(Json.pretty(result));
             return 0;
         }
         spec.commandLine().getOut().println(key);
-        err.println("stored by " + result.getInteger("stored") + " of " + result.getInteger("asked") + " holders (seq "
-                + seq + ", " + result.getInteger("required") + " required)");
+        err.println("stored by " + Json.text(result.get("stored")) + " of " + Json.text(result.get("asked"))
+                + " holders (seq " + seq + ", " + Json.text(result.get("required")) + " required)");
         List<String> reasons = reasons(result);
         if (reasons.size() > 1 || reasons.size() == 1 && !reasons.get(0).startsWith("STORED")) {
             err.println("holders answered: " + String.join(", ", reasons));
@@ -105,13 +106,15 @@ public final class PutCommand implements Callable<Integer> {
     }
 
     /** "STORED ×3, CAS_MISMATCH (code 6) ×1, TIMED_OUT ×1" from the per-holder outcomes. */
-    private static List<String> reasons(JsonObject result) {
-        if (!(result.getValue("outcomes") instanceof JsonArray outcomes)) return List.of();
+    private static List<String> reasons(ObjectNode result) {
+        JsonNode outcomes = result.path("outcomes");
+        if (!outcomes.isArray()) return List.of();
         java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (!(outcomes.getValue(i) instanceof JsonObject o)) continue;
-            Object reason = o.getValue("reason");
-            String what = reason != null ? reason + " (code " + o.getValue("code") + ")" : String.valueOf(o.getValue("status"));
+        for (JsonNode o : outcomes) {
+            if (!o.isObject()) continue;
+            JsonNode reason = o.get("reason");
+            String what = !Json.isAbsent(reason) ? Json.text(reason) + " (code " + Json.text(o.get("code")) + ")"
+                    : Json.text(o.get("status"));
             counts.merge(what, 1, Integer::sum);
         }
         List<String> text = new ArrayList<>();
@@ -125,7 +128,9 @@ public final class PutCommand implements Callable<Integer> {
         if (current.status() == 404) return 1;
         if (!current.ok()) throw current.failure("could not read the current seq: the peer answered GET /records/" + key
                 + " with");
-        if (!(current.body().getValue(RecordJson.SEQ) instanceof Number number)) throw unusableSeq(key);
+        JsonNode seq = current.body().path(RecordJson.SEQ);
+        if (!seq.isNumber()) throw unusableSeq(key);
+        Number number = seq.numberValue();
         long held = number.longValue();
         if (held < 0 || held == Long.MAX_VALUE || number.doubleValue() != held) throw unusableSeq(key);
         return held + 1;

@@ -1,5 +1,6 @@
 package io.kadring.bootstrap.cli;
 
+import io.kadring.bootstrap.text.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,7 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         AdminClient.Answer answer = client.client().get("/status");
         if (!answer.ok()) throw answer.failure("the peer answered /status with");
-        spec.commandLine().getOut().println(answer.body().encodePrettily());
+        spec.commandLine().getOut().println(Json.pretty(answer.body()));
         return 0;
     }
 }

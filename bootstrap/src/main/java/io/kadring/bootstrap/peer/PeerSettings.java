@@ -88,7 +88,7 @@ public record PeerSettings(String host, int port, InetSocketAddress advertise, L
         private int port = PORT;
         private InetSocketAddress advertise;
         private List<InetSocketAddress> bootstrap = List.of();
-        private Path dataDir;
+        private final Path dataDir;
         private String adminHost = ADMIN_HOST;
         private int adminPort = PORT + 1;
         private Path adminTokenFile;
@@ -117,11 +117,6 @@ public record PeerSettings(String host, int port, InetSocketAddress advertise, L
 
         public Builder bootstrap(List<InetSocketAddress> bootstrap) {
             this.bootstrap = bootstrap;
-            return this;
-        }
-
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
             return this;
         }
 

@@ -1,8 +1,8 @@
 package io.kadring.bootstrap.text;
 
 import io.kadring.storage.SignedRecord;
-import io.vertx.core.json.JsonObject;
-import java.math.BigInteger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
@@ -58,8 +58,8 @@ public final class RecordJson {
     }
 
     /** The record's JSON, key included. */
-    public static JsonObject toJson(SignedRecord record) {
-        return new JsonObject()
+    public static ObjectNode toJson(SignedRecord record) {
+        return Json.object()
                 .put(KEY, record.key().toHex())
                 .put(PUBLIC_KEY, HEX.formatHex(record.publicKey()))
                 .put(SALT, HEX.formatHex(record.salt()))
@@ -75,8 +75,8 @@ public final class RecordJson {
      *
      * @param extra fields besides the record's that the caller reads itself (they are ignored here)
      */
-    public static SignedRecord fromJson(JsonObject json, Set<String> extra) {
-        for (String name : json.fieldNames()) {
+    public static SignedRecord fromJson(ObjectNode json, Set<String> extra) {
+        for (String name : (Iterable<String>) json::fieldNames) {
             if (!FIELDS.contains(name) && !extra.contains(name)) {
                 throw new BadField(name, "unknown field '" + KeyArgument.echo(name) + "'; a record has "
                         + "public_key, salt, seq, value, signature (and optionally key)"
@@ -114,30 +114,26 @@ public final class RecordJson {
      * An optional non-negative integer field ({@code cas}, say); -1 when absent or null.
      * Throws a {@link BadField} when present and not a non-negative integer.
      */
-    public static long optionalNonNegativeLong(JsonObject json, String field) {
+    public static long optionalNonNegativeLong(ObjectNode json, String field) {
         return nonNegativeLong(json, field, false);
     }
 
-    private static long nonNegativeLong(JsonObject json, String field, boolean required) {
-        Object v = json.getValue(field);
-        if (v == null) {
+    private static long nonNegativeLong(ObjectNode json, String field, boolean required) {
+        JsonNode v = json.get(field);
+        if (Json.isAbsent(v)) {
             if (required) throw new BadField(field, "missing field '" + field + "' (a non-negative integer)");
             return -1;
         }
-        long n;
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            n = ((Number) v).longValue();
-        } else if (v instanceof BigInteger b && b.bitLength() < 64) {
-            n = b.longValue();
-        } else {
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
             throw new BadField(field, field + " must be a non-negative integer below 2^63, got "
-                    + KeyArgument.echo(String.valueOf(v)));
+                    + KeyArgument.echo(Json.text(v)));
         }
+        long n = v.longValue();
         if (n < 0) throw new BadField(field, field + " must be a non-negative integer, got " + n);
         return n;
     }
 
-    private static byte[] hex(JsonObject json, String field, boolean required) {
+    private static byte[] hex(ObjectNode json, String field, boolean required) {
         String text = string(json, field, required);
         if (text == null) return new byte[0];
         try {
@@ -148,7 +144,7 @@ public final class RecordJson {
         }
     }
 
-    private static byte[] base64(JsonObject json, String field) {
+    private static byte[] base64(ObjectNode json, String field) {
         String text = string(json, field, true);
         try {
             return Base64.getDecoder().decode(text);
@@ -158,15 +154,15 @@ public final class RecordJson {
         }
     }
 
-    private static String string(JsonObject json, String field, boolean required) {
-        Object v = json.getValue(field);
-        if (v == null) {
+    private static String string(ObjectNode json, String field, boolean required) {
+        JsonNode v = json.get(field);
+        if (Json.isAbsent(v)) {
             if (required) throw new BadField(field, "missing field '" + field + "'");
             return null;
         }
-        if (!(v instanceof String s)) {
-            throw new BadField(field, field + " must be a string, got " + KeyArgument.echo(String.valueOf(v)));
+        if (!v.isTextual()) {
+            throw new BadField(field, field + " must be a string, got " + KeyArgument.echo(Json.text(v)));
         }
-        return s;
+        return v.textValue();
     }
 }

@@ -7,18 +7,13 @@ import io.kadring.bootstrap.TestPeers;
 import io.kadring.bootstrap.peer.PeerProcess;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,15 +26,15 @@ final class AdminApiTest {
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private List<PeerProcess> peers = List.of();
     private PeerProcess first;
     private PeerProcess second;
 
     @BeforeAll
     void startTwoPeers(@TempDir Path dir) throws Exception {
-        first = TestPeers.start(dir.resolve("first"));
-        first.joined().get(10, TimeUnit.SECONDS);
-        second = TestPeers.start(dir.resolve("second"), first.udpAddress());
-        second.joined().get(10, TimeUnit.SECONDS);
+        peers = TestPeers.startJoined(dir, "first", "second");
+        first = peers.get(0);
+        second = peers.get(1);
         String firstId = first.id().toHex();
         TestPeers.await(SETTLE, "the second peer to see the first as successor and predecessor", () -> {
             JsonObject status = new JsonObject(get("/status").body());
@@ -49,8 +44,7 @@ final class AdminApiTest {
 
     @AfterAll
     void stop() {
-        if (second != null) second.close();
-        if (first != null) first.close();
+        TestPeers.closeAll(peers);
     }
 
     private HttpResponse<String> get(String path) {
@@ -157,15 +151,9 @@ final class AdminApiTest {
     }
 
     @Test
-    void aRequestForAnotherHostName_is403() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", second.adminPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write("GET /status HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
-            assertEquals("HTTP/1.1 403 Forbidden", statusLine);
-        }
+    void aRequestForAnotherHostName_is403() {
+        String answer = new AdminHttp("127.0.0.1", second.adminPort())
+                .raw("GET /status HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n");
+        assertEquals("HTTP/1.1 403 Forbidden", answer.lines().findFirst().orElse(""), answer);
     }
 }

@@ -49,40 +49,40 @@ final class AdminFixture implements AutoCloseable {
 
     /** As {@link #alone(AdminSettings)}, within {@code limits}. */
     static AdminFixture alone(AdminSettings settings, ConnectionLimits limits) throws Exception {
-        AdminFixture f = new AdminFixture(settings.host());
-        try {
+        return open(settings, limits, f -> {
             f.node = f.startNode();
             f.facts.phase = PeerFacts.ALONE;
-            f.server = AdminServer.start(f.vertx, settings, limits, f.node, f.registry, f.facts, f.keeper);
-        } catch (Exception | AssertionError e) {
-            f.close();
-            throw e;
-        }
-        return f;
+        });
     }
 
     /** The API over a node that knows one other node, in phase joining until the test says otherwise. */
     static AdminFixture withOneContact(AdminSettings settings) throws Exception {
-        AdminFixture f = new AdminFixture(settings.host());
-        try {
+        return open(settings, ConnectionLimits.DEFAULT, f -> {
             KadringNode other = f.startNode();
             f.node = f.startNode(other.localAddress());
             TestPeers.await(LIMIT, "the node to know the other one", () -> f.node.contacts().join().size() == 1);
-            f.server = AdminServer.start(f.vertx, settings, f.node, f.registry, f.facts, f.keeper);
-        } catch (Exception | AssertionError e) {
-            f.close();
-            throw e;
-        }
-        return f;
+        });
     }
 
     /** The API over a node that was never started: not running, no contacts, phase joining. */
     static AdminFixture unstarted(AdminSettings settings) throws Exception {
-        AdminFixture f = new AdminFixture(settings.host());
-        try {
+        return open(settings, ConnectionLimits.DEFAULT, f -> {
             f.node = KadringNode.builder().host("127.0.0.1").port(0).config(TestPeers.FAST).vertx(f.vertx).build();
             f.nodes.add(f.node);
-            f.server = AdminServer.start(f.vertx, settings, f.node, f.registry, f.facts, f.keeper);
+        });
+    }
+
+    /** How a fixture gets its node, before the API starts over it. */
+    private interface Setup {
+        void nodeFor(AdminFixture fixture) throws Exception;
+    }
+
+    /** A fixture whose node {@code setup} makes, with the API over it; all closed again when either fails. */
+    private static AdminFixture open(AdminSettings settings, ConnectionLimits limits, Setup setup) throws Exception {
+        AdminFixture f = new AdminFixture(settings.host());
+        try {
+            setup.nodeFor(f);
+            f.server = AdminServer.start(f.vertx, settings, limits, f.node, f.registry, f.facts, f.keeper);
         } catch (Exception | AssertionError e) {
             f.close();
             throw e;

@@ -30,6 +30,10 @@ final class AdminLimitsTest {
     private static final Duration LONG = Duration.ofMinutes(1);
     private static final Duration SHORT = Duration.ofMillis(300);
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** A short head timeout, a long idle one. */
+    private static final ConnectionLimits HEAD_TIMEOUT = new ConnectionLimits(LONG, SHORT, 8);
+    /** A short idle timeout, a long head one. */
+    private static final ConnectionLimits IDLE_TIMEOUT = new ConnectionLimits(SHORT, LONG, 8);
     private static final String PARTIAL_HEAD = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     private static final String HEALTH = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
@@ -69,6 +73,11 @@ final class AdminLimitsTest {
         return Duration.ofNanos(System.nanoTime() - since);
     }
 
+    /** Fails when a connection was closed {@code after} less than the short timeout (less 50 ms of slack). */
+    private static void assertNotEarly(Duration after) {
+        assertTrue(after.compareTo(SHORT.minusMillis(50)) >= 0, "closed too early, after " + after);
+    }
+
     /** Reads one response (head and body by content-length) and returns its status line. */
     private static String readResponse(Socket socket) throws IOException {
         socket.setSoTimeout((int) PATIENCE.toMillis());
@@ -95,18 +104,17 @@ final class AdminLimitsTest {
 
     @Test
     void aConnectionThatSendsPartOfARequestHead_isClosedAfterTheHeadTimeout() throws Exception {
-        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, new ConnectionLimits(LONG, SHORT, 8));
+        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, HEAD_TIMEOUT);
              Socket socket = connect(admin)) {
             long start = System.nanoTime();
             send(socket, PARTIAL_HEAD);
-            Duration after = awaitClosed(socket, start);
-            assertTrue(after.compareTo(SHORT.minusMillis(50)) >= 0, "closed too early, after " + after);
+            assertNotEarly(awaitClosed(socket, start));
         }
     }
 
     @Test
     void aSlowlorisDrippingItsHeadByteByByte_isClosedAfterTheHeadTimeout() throws Exception {
-        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, new ConnectionLimits(LONG, SHORT, 8));
+        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, HEAD_TIMEOUT);
              Socket socket = connect(admin)) {
             long start = System.nanoTime();
             long deadline = start + PATIENCE.toNanos();
@@ -122,14 +130,13 @@ final class AdminLimitsTest {
                 closed = closedWithin(socket, Duration.ofMillis(50)); // a byte every 50 ms
             }
             assertTrue(closed, "the dripping connection was not closed");
-            Duration after = Duration.ofNanos(System.nanoTime() - start);
-            assertTrue(after.compareTo(SHORT.minusMillis(50)) >= 0, "closed too early, after " + after);
+            assertNotEarly(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
     @Test
     void aSilentConnection_isClosedAfterTheHeadTimeout() throws Exception {
-        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, new ConnectionLimits(LONG, SHORT, 8));
+        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, HEAD_TIMEOUT);
              Socket socket = connect(admin)) {
             awaitClosed(socket, System.nanoTime());
         }
@@ -137,7 +144,7 @@ final class AdminLimitsTest {
 
     @Test
     void aKeptAliveConnection_mayAskAgainAndIsClosedOnceQuietForTheHeadTimeout() throws Exception {
-        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, new ConnectionLimits(LONG, SHORT, 8));
+        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, HEAD_TIMEOUT);
              Socket socket = connect(admin)) {
             String again = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
             for (int i = 0; i < 3; i++) {
@@ -145,14 +152,13 @@ final class AdminLimitsTest {
                 assertEquals("HTTP/1.1 200 OK", readResponse(socket));
             }
             long answered = System.nanoTime();
-            Duration after = awaitClosed(socket, answered);
-            assertTrue(after.compareTo(SHORT.minusMillis(50)) >= 0, "closed too early, after " + after);
+            assertNotEarly(awaitClosed(socket, answered));
         }
     }
 
     @Test
     void aRequestWhoseHeadHasArrived_isNotCutByTheHeadTimeout() throws Exception {
-        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, new ConnectionLimits(LONG, SHORT, 8));
+        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, HEAD_TIMEOUT);
              Socket socket = connect(admin)) {
             send(socket, "POST /records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 2\r\n\r\n");
@@ -164,13 +170,12 @@ final class AdminLimitsTest {
 
     @Test
     void theIdleTimeout_closesAConnectionWhoseBodyStopsComing() throws Exception {
-        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, new ConnectionLimits(SHORT, LONG, 8));
+        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, IDLE_TIMEOUT);
              Socket socket = connect(admin)) {
             send(socket, "POST /records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 100\r\n\r\n{");
             long start = System.nanoTime();
-            Duration after = awaitClosed(socket, start);
-            assertTrue(after.compareTo(SHORT.minusMillis(50)) >= 0, "closed too early, after " + after);
+            assertNotEarly(awaitClosed(socket, start));
         }
     }
 
@@ -204,7 +209,7 @@ final class AdminLimitsTest {
 
     @Test
     void aThousandSlowClients_leaveTheApiAnsweringOnceTheirHeadTimeRunsOut() throws Exception {
-        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, new ConnectionLimits(LONG, SHORT, 8))) {
+        try (AdminFixture admin = AdminFixture.alone(LOOPBACK, HEAD_TIMEOUT)) {
             List<Socket> sockets = new ArrayList<>();
             try {
                 for (int i = 0; i < 1_000; i++) {

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +49,8 @@ final class AdminReadinessTest {
     }
 
     private String record() {
-        return RecordJson.toJson(SignedRecord.sign(Identity.generate(), new byte[0], 1,
-                "v".getBytes(StandardCharsets.UTF_8))).encode();
+        return Json.compact(RecordJson.toJson(SignedRecord.sign(Identity.generate(), new byte[0], 1,
+                "v".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -123,17 +120,11 @@ final class AdminReadinessTest {
     }
 
     @Test
-    void aRequestForAnotherHostName_is403ForbiddenHost() throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", admin.port())) {
-            OutputStream out = socket.getOutputStream();
-            out.write("GET /health HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            assertEquals("HTTP/1.1 403 Forbidden", in.readLine());
-            String body = in.lines().reduce("", (a, b) -> b); // the last line: the JSON body
-            assertEquals("forbidden_host", new JsonObject(body).getString("reason"), body);
-        }
+    void aRequestForAnotherHostName_is403ForbiddenHost() {
+        String answer = admin.http().raw("GET /health HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n");
+        assertEquals("HTTP/1.1 403 Forbidden", answer.lines().findFirst().orElse(""), answer);
+        String body = answer.lines().reduce("", (x, y) -> y); // the last line: the JSON body
+        assertEquals("forbidden_host", new JsonObject(body).getString("reason"), body);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.bootstrap.TestPeers;
 import io.kadring.bootstrap.peer.PeerProcess;
+import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,27 +33,24 @@ final class RecordApiTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Identity owner = Identity.generate();
+    private List<PeerProcess> peers = List.of();
     private PeerProcess first;
     private PeerProcess second;
     private PeerProcess third;
 
     @BeforeAll
     void startThreePeers(@TempDir Path dir) throws Exception {
-        first = TestPeers.start(dir.resolve("first"));
-        first.joined().get(10, TimeUnit.SECONDS);
-        second = TestPeers.start(dir.resolve("second"), first.udpAddress());
-        third = TestPeers.start(dir.resolve("third"), first.udpAddress());
-        second.joined().get(10, TimeUnit.SECONDS);
-        third.joined().get(10, TimeUnit.SECONDS);
-        TestPeers.await(SETTLE, "every peer to know the two others", () -> List.of(first, second, third).stream()
+        peers = TestPeers.startJoined(dir, "first", "second", "third");
+        first = peers.get(0);
+        second = peers.get(1);
+        third = peers.get(2);
+        TestPeers.await(SETTLE, "every peer to know the two others", () -> peers.stream()
                 .allMatch(p -> p.node().contacts().join().size() == 2));
     }
 
     @AfterAll
     void stop() {
-        for (PeerProcess p : new PeerProcess[] {third, second, first}) {
-            if (p != null) p.close();
-        }
+        TestPeers.closeAll(peers);
     }
 
     private HttpResponse<String> get(PeerProcess peer, String path) {
@@ -87,6 +84,11 @@ final class RecordApiTest {
         return SignedRecord.sign(owner, salt.getBytes(StandardCharsets.UTF_8), seq, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The record's JSON as the API writes it, as an object a test may change. */
+    private static JsonObject recordJson(SignedRecord record) {
+        return new JsonObject(Json.compact(RecordJson.toJson(record)));
+    }
+
     private JsonObject stored(PeerProcess via, JsonObject body) {
         JsonObject answer = json(post(via, body.encode()), 200);
         assertEquals(3, answer.getInteger("stored"), answer.encodePrettily());
@@ -97,7 +99,7 @@ final class RecordApiTest {
     @Test
     void aPostedRecord_isStoredAtEveryHolderAndFoundThroughAnotherPeer() {
         SignedRecord record = record("round trip", 1, "hello");
-        JsonObject answer = stored(second, RecordJson.toJson(record));
+        JsonObject answer = stored(second, recordJson(record));
         assertEquals(record.key().toHex(), answer.getString("key"));
         assertEquals(1, answer.getLong("seq"));
         assertEquals(2, answer.getInteger("required"));
@@ -113,7 +115,7 @@ final class RecordApiTest {
         JsonObject found = json(get(third, "/records/" + record.key().toHex()), 200);
         JsonObject lookup = found.getJsonObject("lookup");
         found.remove("lookup");
-        assertEquals(RecordJson.toJson(record), found);
+        assertEquals(recordJson(record), found);
         assertTrue(lookup.getInteger("agreeing") >= 1, lookup.encode());
         assertTrue(lookup.getInteger("messages") >= 0);
     }
@@ -121,7 +123,7 @@ final class RecordApiTest {
     @Test
     void aGetAnswer_canBePostedBackUnchanged() {
         SignedRecord record = record("echo", 1, "same bytes");
-        stored(first, RecordJson.toJson(record));
+        stored(first, recordJson(record));
         String answer = get(second, "/records/" + record.key().toHex()).body();
         stored(third, new JsonObject(answer)); // the identical record again: a refresh everywhere
     }
@@ -141,7 +143,7 @@ final class RecordApiTest {
     @Test
     void statusCountsTheRecordsHeldHereAndRecordsListsThem() {
         SignedRecord record = record("listed", 4, "in the list");
-        stored(second, RecordJson.toJson(record));
+        stored(second, recordJson(record));
         TestPeers.await(SETTLE, "the record in /records", () -> {
             JsonArray held = new JsonObject(get(first, "/records").body()).getJsonArray("records");
             return held.stream().map(JsonObject.class::cast).anyMatch(r -> r.getString("key").equals(record.key().toHex()));
@@ -151,7 +153,7 @@ final class RecordApiTest {
                 .filter(r -> r.getString("key").equals(record.key().toHex())).findFirst().orElseThrow();
         assertTrue(entry.getLong("remaining_seconds") > 23 * 3600, entry.encode());
         entry.remove("remaining_seconds");
-        assertEquals(RecordJson.toJson(record), entry);
+        assertEquals(recordJson(record), entry);
         int count = list.getInteger("count");
         assertEquals(count, list.getJsonArray("records").size());
         assertTrue(json(get(first, "/status"), 200).getInteger("records") >= 1);
@@ -159,8 +161,8 @@ final class RecordApiTest {
 
     @Test
     void anOlderSeq_isRefusedWith409AndTheReasonCode() {
-        stored(second, RecordJson.toJson(record("versions", 5, "five")));
-        JsonObject answer = json(post(third, RecordJson.toJson(record("versions", 4, "four")).encode()), 409);
+        stored(second, recordJson(record("versions", 5, "five")));
+        JsonObject answer = json(post(third, recordJson(record("versions", 4, "four")).encode()), 409);
         assertEquals("SEQ_TOO_LOW", answer.getString("reason"));
         assertEquals(4, answer.getInteger("code"));
         assertEquals(0, answer.getInteger("stored"));
@@ -175,11 +177,11 @@ final class RecordApiTest {
 
     @Test
     void compareAndSwap_storesOnlyOverTheExpectedSeq() {
-        stored(second, RecordJson.toJson(record("cas", 1, "one")));
-        JsonObject wrong = json(post(second, RecordJson.toJson(record("cas", 3, "three")).put("cas", 2).encode()), 409);
+        stored(second, recordJson(record("cas", 1, "one")));
+        JsonObject wrong = json(post(second, recordJson(record("cas", 3, "three")).put("cas", 2).encode()), 409);
         assertEquals("CAS_MISMATCH", wrong.getString("reason"));
         assertEquals(6, wrong.getInteger("code"));
-        stored(third, RecordJson.toJson(record("cas", 2, "two")).put("cas", 1));
+        stored(third, recordJson(record("cas", 2, "two")).put("cas", 1));
         JsonObject found = json(get(first, "/records/" + record("cas", 2, "two").key().toHex()), 200);
         assertEquals(2, found.getLong("seq"));
         assertEquals("two", new String(Base64.getDecoder().decode(found.getString("value")), StandardCharsets.UTF_8));
@@ -187,7 +189,7 @@ final class RecordApiTest {
 
     @Test
     void aBadSignature_is422AndNothingIsSent() {
-        JsonObject body = RecordJson.toJson(record("forged", 1, "original")).put("value",
+        JsonObject body = recordJson(record("forged", 1, "original")).put("value",
                 Base64.getEncoder().encodeToString("forged".getBytes(StandardCharsets.UTF_8)));
         JsonObject answer = json(post(second, body.encode()), 422);
         assertEquals("BAD_SIGNATURE", answer.getString("reason"));
@@ -197,7 +199,7 @@ final class RecordApiTest {
 
     @Test
     void aKeyThatIsNotTheRecords_is422KeyMismatch() {
-        JsonObject body = RecordJson.toJson(record("mine", 1, "v")).put("key", "00".repeat(32));
+        JsonObject body = recordJson(record("mine", 1, "v")).put("key", "00".repeat(32));
         JsonObject answer = json(post(second, body.encode()), 422);
         assertEquals("KEY_MISMATCH", answer.getString("reason"));
         assertEquals(2, answer.getInteger("code"));
@@ -205,7 +207,7 @@ final class RecordApiTest {
 
     @Test
     void aValueOverTheLimit_is422TooLarge() {
-        JsonObject body = RecordJson.toJson(record("big", 1, "v"))
+        JsonObject body = recordJson(record("big", 1, "v"))
                 .put("value", Base64.getEncoder().encodeToString(new byte[SignedRecord.MAX_VALUE_BYTES + 1]));
         JsonObject answer = json(post(second, body.encode()), 422);
         assertEquals("TOO_LARGE", answer.getString("reason"));
@@ -214,7 +216,7 @@ final class RecordApiTest {
 
     @Test
     void malformedBodies_are400NamingTheField() {
-        JsonObject good = RecordJson.toJson(record("", 1, "v"));
+        JsonObject good = recordJson(record("", 1, "v"));
         assertBad(good.copy().put("seq", "1"), "seq");
         assertBad(good.copy().put("seq", -1), "seq");
         assertBad(good.copy().put("seq", 1.5), "seq");
@@ -248,7 +250,7 @@ final class RecordApiTest {
     void aPostWithoutJsonContentType_is415() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri(second, "/records"))
                 .header("content-type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(RecordJson.toJson(record("", 1, "v")).encode())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(recordJson(record("", 1, "v")).encode())).build());
         assertTrue(json(response, 415).getString("error").contains("application/json"));
     }
 

@@ -9,7 +9,7 @@ import io.kadring.bootstrap.TestPeers.Run;
 import io.kadring.bootstrap.peer.PeerProcess;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,16 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** status, lookup and successor against a peer running in this JVM. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class ClientCommandsTest {
+    private List<PeerProcess> peers = List.of();
     private PeerProcess first;
     private PeerProcess second;
     private String admin;
 
     @BeforeAll
     void startPeers(@TempDir Path dir) throws Exception {
-        first = TestPeers.start(dir.resolve("first"));
-        first.joined().get(10, TimeUnit.SECONDS);
-        second = TestPeers.start(dir.resolve("second"), first.udpAddress());
-        second.joined().get(10, TimeUnit.SECONDS);
+        peers = TestPeers.startJoined(dir, "first", "second");
+        first = peers.get(0);
+        second = peers.get(1);
         TestPeers.await(java.time.Duration.ofSeconds(20), "a successor for the second peer",
                 () -> second.node().successor().join().isPresent());
         admin = "127.0.0.1:" + second.adminPort();
@@ -36,8 +36,7 @@ final class ClientCommandsTest {
 
     @AfterAll
     void stop() {
-        if (second != null) second.close();
-        if (first != null) first.close();
+        TestPeers.closeAll(peers);
     }
 
     @Test

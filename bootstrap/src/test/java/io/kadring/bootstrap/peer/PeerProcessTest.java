@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadring.bootstrap.RunningPeers;
 import io.kadring.bootstrap.TestPeers;
 import io.kadring.bootstrap.state.ContactsFile;
 import io.kadring.overlay.node.JoinResult;
@@ -17,12 +18,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 final class PeerProcessTest {
@@ -31,20 +31,21 @@ final class PeerProcessTest {
     @TempDir
     Path dir;
 
-    private final List<PeerProcess> running = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() {
-        running.forEach(PeerProcess::close);
-    }
+    @RegisterExtension
+    final RunningPeers running = new RunningPeers();
 
     private PeerProcess start(String name, InetSocketAddress... bootstrap) throws Exception {
-        return started(TestPeers.start(dir.resolve(name), bootstrap));
+        return running.add(TestPeers.start(dir.resolve(name), bootstrap));
     }
 
-    private PeerProcess started(PeerProcess peer) {
-        running.add(peer);
-        return peer;
+    /** Peers "first" and "second", the second joined through the first and knowing it. */
+    private List<PeerProcess> twoJoined() throws Exception {
+        PeerProcess first = start("first");
+        first.joined().get(10, TimeUnit.SECONDS);
+        PeerProcess second = start("second", first.udpAddress());
+        second.joined().get(10, TimeUnit.SECONDS);
+        TestPeers.await(PATIENCE, "the second peer to have a contact", () -> !second.node().contacts().join().isEmpty());
+        return List.of(first, second);
     }
 
     private static int freeUdpPort() throws Exception {
@@ -63,11 +64,9 @@ final class PeerProcessTest {
 
     @Test
     void closing_savesTheContactsAndReleasesTheUdpPort() throws Exception {
-        PeerProcess first = start("first");
-        first.joined().get(10, TimeUnit.SECONDS);
-        PeerProcess second = start("second", first.udpAddress());
-        second.joined().get(10, TimeUnit.SECONDS);
-        TestPeers.await(PATIENCE, "the second peer to have a contact", () -> !second.node().contacts().join().isEmpty());
+        List<PeerProcess> peers = twoJoined();
+        PeerProcess first = peers.get(0);
+        PeerProcess second = peers.get(1);
         InetSocketAddress udp = second.udpAddress();
 
         second.close();
@@ -82,11 +81,7 @@ final class PeerProcessTest {
 
     @Test
     void aRestartedPeer_rejoinsThroughItsSavedContactsAlone() throws Exception {
-        PeerProcess first = start("first");
-        first.joined().get(10, TimeUnit.SECONDS);
-        PeerProcess second = start("second", first.udpAddress());
-        second.joined().get(10, TimeUnit.SECONDS);
-        TestPeers.await(PATIENCE, "the second peer to have a contact", () -> !second.node().contacts().join().isEmpty());
+        PeerProcess second = twoJoined().get(1);
         second.close();
 
         PeerProcess restarted = start("second");
@@ -100,7 +95,7 @@ final class PeerProcessTest {
     void contacts_areSavedPeriodicallyWhileThePeerRuns() throws Exception {
         PeerProcess first = start("first");
         first.joined().get(10, TimeUnit.SECONDS);
-        started(PeerProcess.start(TestPeers.settings(dir.resolve("second"), List.of(first.udpAddress()),
+        running.add(PeerProcess.start(TestPeers.settings(dir.resolve("second"), List.of(first.udpAddress()),
                 Duration.ofMillis(100))));
 
         TestPeers.await(PATIENCE, "a contacts file naming the first peer", () -> {
@@ -119,7 +114,7 @@ final class PeerProcessTest {
         PeerProcess waiting = start("waiting", new InetSocketAddress("127.0.0.1", port));
         assertFalse(waiting.joined().isDone());
 
-        started(PeerProcess.start(TestPeers.settings(dir.resolve("late"), List.of(), PeerSettings.SAVE_INTERVAL)
+        running.add(PeerProcess.start(TestPeers.settings(dir.resolve("late"), List.of(), PeerSettings.SAVE_INTERVAL)
                 .toBuilder().port(port).build()));
 
         assertFalse(waiting.joined().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).newNetwork());
@@ -128,7 +123,7 @@ final class PeerProcessTest {
     @Test
     void aTakenUdpPort_stopsThePeerWithTheReason() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            PeerProcess peer = started(PeerProcess.start(TestPeers.settings(dir.resolve("late"), List.of(),
+            PeerProcess peer = running.add(PeerProcess.start(TestPeers.settings(dir.resolve("late"), List.of(),
                     PeerSettings.SAVE_INTERVAL).toBuilder().port(taken.getLocalPort()).build()));
 
             var e = assertThrows(ExecutionException.class, () -> peer.terminated().get(10, TimeUnit.SECONDS));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadring.bootstrap.RunningPeers;
 import io.kadring.bootstrap.TestPeers;
 import io.kadring.bootstrap.state.RecordsFile;
 import io.kadring.bootstrap.state.SavedRecords;
@@ -17,11 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The records a peer holds, saved in its data directory and put back after a restart. */
@@ -32,12 +32,8 @@ final class PeerRecordsTest {
     @TempDir
     Path dir;
 
-    private final List<PeerProcess> running = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() {
-        running.forEach(PeerProcess::close);
-    }
+    @RegisterExtension
+    final RunningPeers running = new RunningPeers();
 
     private PeerProcess start(String name, Duration saveInterval, InetSocketAddress... bootstrap) throws Exception {
         return start(name, saveInterval, PeerProcess.RESTORE_WITHOUT_JOIN, bootstrap);
@@ -47,8 +43,7 @@ final class PeerRecordsTest {
                               InetSocketAddress... bootstrap) throws Exception {
         PeerProcess peer = PeerProcess.start(TestPeers.settings(dir.resolve(name), List.of(bootstrap), saveInterval),
                 restoreWithoutJoin);
-        running.add(peer);
-        return peer;
+        return running.add(peer);
     }
 
     private static InetSocketAddress deadAddress() throws Exception {

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.bootstrap.Main;
+import io.kadring.bootstrap.RunningPeers;
 import io.kadring.bootstrap.TestPeers;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a peer refuses, with the message a user reads: writes before it has joined, a data directory in use. */
@@ -22,12 +22,8 @@ final class PeerSafetyTest {
     @TempDir
     Path dir;
 
-    private final List<PeerProcess> running = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() {
-        running.forEach(PeerProcess::close);
-    }
+    @RegisterExtension
+    final RunningPeers running = new RunningPeers();
 
     @Test
     void aPutThroughAPeerStillJoining_exitsOneSayingSo() throws Exception {
