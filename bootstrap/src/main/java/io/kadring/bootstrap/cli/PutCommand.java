@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
-import io.kadring.crypto.Hashes;
 import io.kadring.crypto.Identity;
 import io.kadring.crypto.IdentityFile;
 import io.kadring.crypto.IdentityFileException;
-import io.kadring.routing.Id;
 import io.kadring.storage.SignedRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +76,7 @@ public final class PutCommand implements Callable<Integer> {
         }
         Identity identity = identity();
         AdminClient admin = client.client();
-        String key = Id.of(Hashes.sha256(identity.publicKey(), saltBytes)).toHex(); // as SignedRecord.key()
+        String key = SignedRecord.mutableKey(identity.publicKey(), saltBytes).toHex();
         long seq = cas != null ? cas + 1 : nextSeq(admin, key);
         SignedRecord record = SignedRecord.sign(identity, saltBytes, seq, bytes);
         ObjectNode body = RecordJson.toJson(record);
