@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kadring.crypto.Identity;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.MessageCodec;
+import io.kadring.overlay.wire.Mutations;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.overlay.wire.WireContact;
 import io.kadring.routing.Contact;
@@ -19,7 +20,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -150,25 +150,7 @@ final class LiveNodeFuzzTest {
             if (pick == 0) return bytes(random.nextInt(0, 1500));
             byte[] valid = MessageCodec.encode(message());
             if (pick == 1) return valid;
-            switch (random.nextInt(4)) {
-                case 0 -> {
-                    int flips = 1 + random.nextInt(4);
-                    for (int i = 0; i < flips; i++) valid[random.nextInt(valid.length)] ^= (byte) (1 << random.nextInt(8));
-                    return valid;
-                }
-                case 1 -> {
-                    return Arrays.copyOf(valid, random.nextInt(valid.length));
-                }
-                case 2 -> {
-                    byte[] longer = Arrays.copyOf(valid, valid.length + 1 + random.nextInt(32));
-                    for (int i = valid.length; i < longer.length; i++) longer[i] = (byte) random.nextInt();
-                    return longer;
-                }
-                default -> {
-                    valid[1] = (byte) random.nextInt(0, 14); // another type's body
-                    return valid;
-                }
-            }
+            return Mutations.mutate(random, valid);
         }
 
         private Message message() {

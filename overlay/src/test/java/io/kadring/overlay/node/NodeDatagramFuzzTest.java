@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kadring.crypto.Identity;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.MessageCodec;
+import io.kadring.overlay.wire.Mutations;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.overlay.wire.WireContact;
 import io.kadring.routing.Id;
@@ -73,35 +74,8 @@ final class NodeDatagramFuzzTest {
         return switch (random.nextInt(6)) {
             case 0 -> bytes(random.nextInt(0, 1500));
             case 1, 2 -> MessageCodec.encode(message());
-            default -> mutate(MessageCodec.encode(message()));
+            default -> Mutations.mutate(random, MessageCodec.encode(message()));
         };
-    }
-
-    private byte[] mutate(byte[] valid) {
-        switch (random.nextInt(5)) {
-            case 0 -> {
-                int flips = 1 + random.nextInt(4);
-                for (int i = 0; i < flips; i++) valid[random.nextInt(valid.length)] ^= (byte) (1 << random.nextInt(8));
-                return valid;
-            }
-            case 1 -> {
-                return Arrays.copyOf(valid, random.nextInt(valid.length));
-            }
-            case 2 -> {
-                byte[] longer = Arrays.copyOf(valid, valid.length + 1 + random.nextInt(16));
-                for (int i = valid.length; i < longer.length; i++) longer[i] = (byte) random.nextInt();
-                return longer;
-            }
-            case 3 -> {
-                valid[1] = (byte) random.nextInt(0, 14); // another type over this body
-                return valid;
-            }
-            default -> {
-                int at = random.nextInt(valid.length);
-                valid[at] = (byte) (random.nextBoolean() ? 0 : 0xFF);
-                return valid;
-            }
-        }
     }
 
     private Message message() {
