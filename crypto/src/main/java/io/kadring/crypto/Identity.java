@@ -1,7 +1,6 @@
 package io.kadring.crypto;
 
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Objects;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
@@ -9,7 +8,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  * An Ed25519 key pair (RFC 8032), built on BouncyCastle's low-level {@link Ed25519}.
  * The 32-byte seed is the private key; the public key is derived from it.
  */
-public final class Identity {
+public final class Identity extends BytesValue {
     public static final int SEED_BYTES = Ed25519.SECRET_KEY_SIZE;
     public static final int PUBLIC_KEY_BYTES = Ed25519.PUBLIC_KEY_SIZE;
     public static final int SIGNATURE_BYTES = Ed25519.SIGNATURE_SIZE;
@@ -22,9 +21,20 @@ public final class Identity {
     private final byte[] publicKey;
 
     private Identity(byte[] seed) {
+        this(seed, publicKeyOf(seed));
+    }
+
+    /** Equal, and hashed, by the public key: the same key pair. */
+    private Identity(byte[] seed, byte[] publicKey) {
+        super(publicKey);
         this.seed = seed;
-        this.publicKey = new byte[PUBLIC_KEY_BYTES];
+        this.publicKey = publicKey;
+    }
+
+    private static byte[] publicKeyOf(byte[] seed) {
+        byte[] publicKey = new byte[PUBLIC_KEY_BYTES];
         Ed25519.generatePublicKey(seed, 0, publicKey, 0);
+        return publicKey;
     }
 
     /** A new key pair from the platform's {@link SecureRandom}. */
@@ -80,17 +90,6 @@ public final class Identity {
         } catch (RuntimeException e) {
             return false;
         }
-    }
-
-    /** Same key pair. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Identity other && Arrays.equals(publicKey, other.publicKey);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(publicKey);
     }
 
     /** Never prints the private key. */

@@ -37,8 +37,6 @@ final class LiveNodeFuzzTest {
     private static final Duration BATCH_WAIT = Duration.ofMillis(500);
     private static final Duration STALL = Duration.ofMillis(50);
 
-    private final SplittableRandom random = new SplittableRandom(1337);
-
     @Test
     void node_survivesAHundredThousandHostileDatagrams_andStillAnswersAPing() throws Exception {
         Vertx vertx = Vertx.vertx();
@@ -50,7 +48,7 @@ final class LiveNodeFuzzTest {
             target.start().get(10, TimeUnit.SECONDS);
             InetSocketAddress to = target.localAddress();
             InetSocketAddress me = (InetSocketAddress) socket.getLocalSocketAddress();
-            Frames frames = new Frames(random, target.id(), me);
+            Frames frames = new Frames(new SplittableRandom(1337), target.id(), me);
 
             long started = System.nanoTime();
             long bytesSent = 0;

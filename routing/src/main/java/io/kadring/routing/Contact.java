@@ -7,42 +7,24 @@ import java.util.Objects;
  * A node as this node knows it: its id, the address it talks from, when it was last
  * heard from (in the caller's clock, milliseconds) and how many requests to it have
  * failed in a row. Immutable: the routing table replaces a contact to update it.
+ *
+ * <p>Equality is by id and address only ({@link #sameNode}); {@code lastSeen} and
+ * {@code failures} are bookkeeping and take no part in {@code equals} or {@code hashCode}.
+ *
+ * @param lastSeen when it was last heard from, in the caller's clock (ms)
+ * @param failures consecutive failed requests since it was last heard from
  */
-public final class Contact {
-    private final Id id;
-    private final InetSocketAddress address;
-    private final long lastSeen;
-    private final int failures;
+public record Contact(Id id, InetSocketAddress address, long lastSeen, int failures) {
 
-    public Contact(Id id, InetSocketAddress address, long lastSeen, int failures) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.address = Objects.requireNonNull(address, "address");
+    public Contact {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(address, "address");
         if (failures < 0) throw new IllegalArgumentException("failures must be >= 0, got " + failures);
-        this.lastSeen = lastSeen;
-        this.failures = failures;
     }
 
     /** A contact heard from at {@code now} with no failures. */
     public static Contact seen(Id id, InetSocketAddress address, long now) {
         return new Contact(id, address, now, 0);
-    }
-
-    public Id id() {
-        return id;
-    }
-
-    public InetSocketAddress address() {
-        return address;
-    }
-
-    /** When it was last heard from, in the caller's clock (ms). */
-    public long lastSeen() {
-        return lastSeen;
-    }
-
-    /** Consecutive failed requests since it was last heard from. */
-    public int failures() {
-        return failures;
     }
 
     /** The same node heard from again at {@code now}: failures reset. */

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,11 +85,6 @@ final class MicrometerNodeMetrics implements NodeMetrics {
     }
 
     @Override
-    public void dropped(Enum<?> reason) {
-        dropped.get(reason).increment();
-    }
-
-    @Override
     public void dropped(String reason) {
         dropped.get(reason).increment();
     }
@@ -99,11 +93,6 @@ final class MicrometerNodeMetrics implements NodeMetrics {
     public void lookupFinished(Enum<?> kind, long durationMillis, int hops) {
         lookupDuration.get(kind).record(durationMillis, TimeUnit.MILLISECONDS);
         lookupHops.get(kind).record(hops);
-    }
-
-    @Override
-    public void recordRejected(Enum<?> reason) {
-        rejected.get(reason).increment();
     }
 
     @Override
@@ -176,7 +165,7 @@ final class MicrometerNodeMetrics implements NodeMetrics {
         }
 
         private static String tagValue(Object key) {
-            return key instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : key.toString();
+            return key instanceof Enum<?> e ? NodeMetrics.tagValue(e) : key.toString();
         }
     }
 }

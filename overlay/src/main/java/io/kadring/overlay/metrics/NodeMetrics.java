@@ -3,6 +3,7 @@ package io.kadring.overlay.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -18,7 +19,8 @@ import java.util.function.DoubleSupplier;
  * {@code node=<short id>}) or their counters add up and only the first node's gauges show.
  */
 public interface NodeMetrics {
-    // Every method does nothing by default, so an implementation records just what it needs.
+    // Every method does nothing by default, so an implementation records just what it needs;
+    // only the enum overloads of dropped and recordRejected pass the tag value on to the String ones.
 
     /** Meters in {@code registry}, or {@link #noop()} when it is null. */
     static NodeMetrics of(MeterRegistry registry) {
@@ -33,6 +35,11 @@ public interface NodeMetrics {
     /** Records nothing, at no cost. */
     static NodeMetrics noop() {
         return NoopNodeMetrics.INSTANCE;
+    }
+
+    /** The tag value {@code e} stands for: its lower-case name ({@code FIND_NODE} → {@code find_node}). */
+    static String tagValue(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     /** One message of {@code type} sent, {@code bytes} long: {@code kadring.rpc.sent}, {@code kadring.bytes.out}. */
@@ -51,8 +58,12 @@ public interface NodeMetrics {
     default void timeout(Enum<?> type) {
     }
 
-    /** A received datagram was dropped: {@code kadring.datagrams.dropped}. */
+    /**
+     * A received datagram was dropped: {@code kadring.datagrams.dropped}. By default
+     * {@link #dropped(String)} of the reason's {@link #tagValue tag value}.
+     */
     default void dropped(Enum<?> reason) {
+        dropped(tagValue(reason));
     }
 
     /** As {@link #dropped(Enum)}, for a reason that is not an enum constant. */
@@ -66,8 +77,12 @@ public interface NodeMetrics {
     default void lookupFinished(Enum<?> kind, long durationMillis, int hops) {
     }
 
-    /** A record offered to this node was refused: {@code kadring.records.rejected}. */
+    /**
+     * A record offered to this node was refused: {@code kadring.records.rejected}. By default
+     * {@link #recordRejected(String)} of the reason's {@link #tagValue tag value}.
+     */
     default void recordRejected(Enum<?> reason) {
+        recordRejected(tagValue(reason));
     }
 
     /** As {@link #recordRejected(Enum)}, for a reason that is not an enum constant. */

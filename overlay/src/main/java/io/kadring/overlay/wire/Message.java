@@ -1,12 +1,12 @@
 package io.kadring.overlay.wire;
 
+import io.kadring.crypto.BytesValue;
 import io.kadring.routing.Id;
 import io.kadring.storage.SignedRecord;
 import java.net.InetSocketAddress;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -231,14 +231,19 @@ public sealed interface Message {
      * The write token NODES, VALUE and STORE carry: at most {@value #MAX_TOKEN_BYTES} bytes,
      * immutable, equal by content, shown in hex.
      */
-    final class Token {
+    final class Token extends BytesValue {
         private final byte[] bytes;
 
         private Token(byte[] bytes) {
+            super(checkLength(bytes));
+            this.bytes = bytes;
+        }
+
+        private static byte[] checkLength(byte[] bytes) {
             if (bytes.length > MAX_TOKEN_BYTES) {
                 throw new IllegalArgumentException("token is at most " + MAX_TOKEN_BYTES + " bytes, got " + bytes.length);
             }
-            this.bytes = bytes;
+            return bytes;
         }
 
         /** A token holding a copy of {@code bytes}. */
@@ -264,16 +269,6 @@ public sealed interface Message {
         /** The bytes themselves, not copied: for the encoder, which only reads them. */
         byte[] shared() {
             return bytes;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Token t && Arrays.equals(bytes, t.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
         }
 
         @Override

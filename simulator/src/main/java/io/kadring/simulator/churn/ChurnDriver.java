@@ -135,19 +135,19 @@ public final class ChurnDriver<N> {
         return members.size();
     }
 
-    /** Nodes spawned by the arrival process (not by {@link #populate()}). */
-    public long arrivals() {
-        return arrivals;
+    /** What the churn has done so far. */
+    public Counts counts() {
+        return new Counts(arrivals, departures, failures);
     }
 
-    /** Nodes killed because their session ended. */
-    public long departures() {
-        return departures;
-    }
-
-    /** Nodes killed by mass failures. */
-    public long failures() {
-        return failures;
+    /**
+     * Churn so far, since the driver was made.
+     *
+     * @param arrivals nodes spawned by the arrival process (not by {@link #populate()})
+     * @param departures nodes killed because their session ended
+     * @param failures nodes killed by mass failures
+     */
+    public record Counts(long arrivals, long departures, long failures) {
     }
 
     private void scheduleArrival() {

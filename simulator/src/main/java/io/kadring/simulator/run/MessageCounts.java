@@ -18,10 +18,6 @@ final class MessageCounts implements NodeMetrics {
         counts.computeIfAbsent(key, k -> new long[1])[0]++;
     }
 
-    private static String name(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
     Map<String, Long> sent() {
         return snapshot(sent);
     }
@@ -42,17 +38,12 @@ final class MessageCounts implements NodeMetrics {
 
     @Override
     public void sent(Enum<?> type, int bytes) {
-        count(sent, name(type));
+        count(sent, NodeMetrics.tagValue(type));
     }
 
     @Override
     public void timeout(Enum<?> type) {
-        count(timeouts, name(type));
-    }
-
-    @Override
-    public void dropped(Enum<?> reason) {
-        count(dropped, name(reason));
+        count(timeouts, NodeMetrics.tagValue(type));
     }
 
     @Override

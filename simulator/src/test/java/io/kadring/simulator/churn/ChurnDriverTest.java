@@ -72,9 +72,10 @@ final class ChurnDriverTest {
 
         assertTrue(Math.abs(mean - 1000) < 100, () -> "mean live " + mean);
         // about N·(6 h / 1 h) arrivals and as many departures
-        assertTrue(Math.abs(driver.arrivals() - 6000) < 600, () -> driver.arrivals() + " arrivals");
-        assertTrue(Math.abs(driver.departures() - 6000) < 600, () -> driver.departures() + " departures");
-        assertEquals(dummies.killed, driver.departures());
+        ChurnDriver.Counts counts = driver.counts();
+        assertTrue(Math.abs(counts.arrivals() - 6000) < 600, () -> counts.arrivals() + " arrivals");
+        assertTrue(Math.abs(counts.departures() - 6000) < 600, () -> counts.departures() + " departures");
+        assertEquals(dummies.killed, counts.departures());
     }
 
     @Test
@@ -95,13 +96,13 @@ final class ChurnDriverTest {
 
         loop.runUntil(HOUR - 1);
         int before = driver.liveCount();
-        long departuresBefore = driver.departures();
-        long arrivalsBefore = driver.arrivals();
+        ChurnDriver.Counts countsBefore = driver.counts();
         loop.runUntil(HOUR);
-        int arrivedAtTheSameMs = (int) (driver.arrivals() - arrivalsBefore);
-        int leftAtTheSameMs = (int) (driver.departures() - departuresBefore);
+        ChurnDriver.Counts counts = driver.counts();
+        int arrivedAtTheSameMs = (int) (counts.arrivals() - countsBefore.arrivals());
+        int leftAtTheSameMs = (int) (counts.departures() - countsBefore.departures());
 
-        assertEquals(before / 2, driver.failures(), "half of those up when it struck");
+        assertEquals(before / 2, counts.failures(), "half of those up when it struck");
         assertEquals(before - before / 2 + arrivedAtTheSameMs - leftAtTheSameMs, driver.liveCount());
         assertEquals(dummies.up, Set.copyOf(driver.live()));
 
