@@ -19,7 +19,6 @@ import io.kadring.storage.StoredRecord;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -270,6 +269,11 @@ public final class Node implements DatagramHandler {
                 query -> lookups.xor(key, LookupKind.VALUE, List.of(), query));
     }
 
+    /** PINGs {@code contact}: a failure, an error or another node at its address makes it pay. */
+    private void checkAlive(Contact contact) {
+        procedures.run(PingProcedure.contact(contact, id, self::record, admission));
+    }
+
     /** Chord's stabilize round, unless one is running. */
     private void stabilize() {
         if (closed || (stabilizing != null && !stabilizing.isDone())) return;
@@ -328,7 +332,7 @@ public final class Node implements DatagramHandler {
         try {
             message = MessageCodec.decode(datagram);
         } catch (MalformedMessageException e) {
-            metrics.dropped(e.reason().name().toLowerCase(Locale.ROOT));
+            metrics.dropped(e.reason());
             return;
         }
         try {
@@ -376,7 +380,7 @@ public final class Node implements DatagramHandler {
 
         @Override
         public void checkAlive(Contact contact) {
-            procedures.run(PingProcedure.contact(contact, id, self::record, admission));
+            Node.this.checkAlive(contact);
         }
 
         @Override
@@ -405,7 +409,7 @@ public final class Node implements DatagramHandler {
 
         @Override
         public void checkAlive(Contact contact) {
-            procedures.run(PingProcedure.contact(contact, id, self::record, admission));
+            Node.this.checkAlive(contact);
         }
 
         @Override
