@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 final class GetProcedureTest {
     private static final long INTERVAL = 3_600_000;
     private final Scripted s = new Scripted(60, 30);
-    private final Identity owner = Identity.generate();
+    private final Identity owner = s.identity();
     private final SignedRecord seq1 = SignedRecord.sign(owner, new byte[0], 1, new byte[] {1});
     private final SignedRecord seq2 = SignedRecord.sign(owner, new byte[0], 2, new byte[] {2});
     private final Id key = seq1.key();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kadring.crypto.Identity;
 import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.NodeRecord;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Joining, scripted: rounds of PINGs with backoff, what each bootstrap node did, then the lookups. */
 final class JoinProcedureTest {
     private final Scripted s = new Scripted(60, 0);
-    private final NodeRecord selfRecord = NodeRecord.sign(Identity.generate(), Scripted.publicAddress(9_999), 1);
+    private final NodeRecord selfRecord = NodeRecord.sign(s.identity(), Scripted.publicAddress(9_999), 1);
     private final InetSocketAddress silent = Scripted.publicAddress(7_000);
     private final InetSocketAddress refusing = Scripted.publicAddress(7_001);
 
@@ -65,7 +64,7 @@ final class JoinProcedureTest {
             Contact at = s.contactAt(r.to());
             if (m instanceof Message.Ping) {
                 s.table.observe(at, s.now); // what admission does with its PONG
-                return new Message.Pong(m.txId(), at.id(), NodeRecord.sign(Identity.generate(), at.address(), 1),
+                return new Message.Pong(m.txId(), at.id(), NodeRecord.sign(s.identity(), at.address(), 1),
                         selfRecord.address());
             }
             s.table.observe(at, s.now); // answered: admission admits it
@@ -88,7 +87,7 @@ final class JoinProcedureTest {
         Contact bootstrap = s.world.get(0);
         JoinProcedure join = join(1, bootstrap.address());
         s.run(join, (r, m) -> m instanceof Message.Ping
-                ? new Message.Pong(m.txId(), bootstrap.id(), NodeRecord.sign(Identity.generate(), bootstrap.address(), 1),
+                ? new Message.Pong(m.txId(), bootstrap.id(), NodeRecord.sign(s.identity(), bootstrap.address(), 1),
                         selfRecord.address())
                 : null); // the ping admitted nothing into the table here, and every FIND_NODE fails
         assertTrue(join.isDone());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kadring.crypto.Identity;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Contact;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Check-predecessor and liveness checks, scripted: a PONG keeps a contact, an error or silence does not. */
 final class PingProcedureTest {
     private final Scripted s = new Scripted(5, 5);
-    private final NodeRecord selfRecord = NodeRecord.sign(Identity.generate(), Scripted.publicAddress(9_999), 1);
+    private final NodeRecord selfRecord = NodeRecord.sign(s.identity(), Scripted.publicAddress(9_999), 1);
     private final Contact contact = s.world.get(0);
     private final List<Id> failed = new ArrayList<>();
     private final Vouching vouching = new Vouching() {

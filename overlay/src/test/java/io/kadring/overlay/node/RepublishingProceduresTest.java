@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 final class RepublishingProceduresTest {
     private final Scripted s = new Scripted(40, 20);
     private final RecordStore store = new RecordStore(s.config.store(), () -> s.now);
-    private final Identity owner = Identity.generate();
+    private final Identity owner = s.identity();
     private final SignedRecord record = SignedRecord.sign(owner, new byte[0], 3, new byte[] {3});
     private final Contact newcomer = s.world.get(0);
 

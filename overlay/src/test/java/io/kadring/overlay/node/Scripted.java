@@ -1,5 +1,6 @@
 package io.kadring.overlay.node;
 
+import io.kadring.crypto.Identity;
 import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
@@ -53,6 +54,13 @@ final class Scripted {
     /** This node's facts, reporting to {@code metrics}, on the scripted clock. */
     LocalNode local(NodeMetrics metrics) {
         return new LocalNode(self, config, metrics, () -> now, random);
+    }
+
+    /** A key pair from the scripted random (Identity.generate() would use SecureRandom). */
+    Identity identity() {
+        byte[] seed = new byte[Identity.SEED_BYTES];
+        random.nextBytes(seed);
+        return Identity.fromSeed(seed);
     }
 
     static InetSocketAddress publicAddress(int i) {
