@@ -30,7 +30,10 @@ public record NodeConfig(
         int getEnough,
         int maxValueBytes,
         StoreConfig store,
-        int requestsPerSecondPerSource) {
+        int requestsPerSecondPerSource,
+        Defences defences,
+        boolean exemptLoopback,
+        boolean exemptPrivate) {
 
     public NodeConfig {
         positive("k", k);
@@ -70,6 +73,7 @@ public record NodeConfig(
         }
         java.util.Objects.requireNonNull(store, "store");
         positive("requestsPerSecondPerSource", requestsPerSecondPerSource);
+        java.util.Objects.requireNonNull(defences, "defences");
         if (k > 20) throw new IllegalArgumentException("k must be <= 20 (a NODES datagram holds 20 contacts), got " + k);
     }
 
@@ -109,6 +113,9 @@ public record NodeConfig(
         b.maxValueBytes = maxValueBytes;
         b.store = store;
         b.requestRate = requestsPerSecondPerSource;
+        b.defences = defences;
+        b.exemptLoopback = exemptLoopback;
+        b.exemptPrivate = exemptPrivate;
         return b;
     }
 
@@ -140,6 +147,9 @@ public record NodeConfig(
         private int maxValueBytes = SignedRecord.MAX_VALUE_BYTES;
         private StoreConfig store = StoreConfig.defaults();
         private int requestRate = 100;
+        private Defences defences = Defences.ALL;
+        private boolean exemptLoopback = true;
+        private boolean exemptPrivate = true;
 
         private Builder() {}
 
@@ -177,11 +187,26 @@ public record NodeConfig(
         /** Requests a node answers per second from one IP address (burst: twice that); loopback is exempt. */
         public Builder requestsPerSecondPerSource(int n) { this.requestRate = n; return this; }
 
+        /** The defences against hostile peers; {@link Defences#ALL} by default. */
+        public Builder defences(Defences d) { this.defences = d; return this; }
+        /**
+         * Whether loopback sources are exempt from the per-source limits and the diversity limits
+         * (default true: only this host can send from loopback, the kernel drops such packets
+         * from the network).
+         */
+        public Builder exemptLoopback(boolean exempt) { this.exemptLoopback = exempt; return this; }
+        /**
+         * Whether private, link-local and unique-local sources are exempt from the diversity
+         * limits (default true, so that a LAN in one /24 forms a correct ring); turn it off
+         * where such addresses are shared with strangers (a cloud network).
+         */
+        public Builder exemptPrivate(boolean exempt) { this.exemptPrivate = exempt; return this; }
+
         public NodeConfig build() {
             return new NodeConfig(k, alpha, successorListSize, staleAfterFailures, maxPerPrefix,
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
                     joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
-                    maxValueBytes, store, requestRate);
+                    maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate);
         }
     }
 }
