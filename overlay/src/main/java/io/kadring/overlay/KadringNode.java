@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,16 +39,20 @@ import java.util.function.Supplier;
  * and the futures complete there, so do not block inside stages chained to them.
  */
 public final class KadringNode implements AutoCloseable {
-    private final Builder settings;
+    private final Settings settings;
     private VertxEnvironment env;
     private Node node;
     private CompletableFuture<VertxEnvironment> bound;
     private CompletableFuture<JoinResult> started;
     private CompletableFuture<Void> closed;
 
-    private KadringNode(Builder settings) {
+    private KadringNode(Settings settings) {
         this.settings = settings;
     }
+
+    /** What {@link Builder#build()} was given, fixed for the node's life. */
+    private record Settings(String host, int port, List<InetSocketAddress> bootstrap, InetSocketAddress advertise,
+                            Identity identity, NodeConfig config, MeterRegistry registry, Vertx vertx) {}
 
     public static Builder builder() {
         return new Builder();
@@ -62,41 +67,38 @@ public final class KadringNode implements AutoCloseable {
     public synchronized CompletableFuture<JoinResult> start() {
         if (closed != null) throw new IllegalStateException("node was closed");
         if (started != null) return started;
-        bound = settings.vertx == null
-                ? VertxEnvironment.bindWithOwnVertx(settings.host, settings.port)
-                : VertxEnvironment.bind(settings.vertx, settings.host, settings.port);
+        bound = settings.vertx() == null
+                ? VertxEnvironment.bindWithOwnVertx(settings.host(), settings.port())
+                : VertxEnvironment.bind(settings.vertx(), settings.host(), settings.port());
         started = bound.thenCompose(e -> {
             synchronized (this) {
                 if (closed != null) {
                     throw new IllegalStateException("node was closed while starting");
                 }
                 env = e;
-                node = new Node(e, settings.config, settings.identity,
-                        settings.advertise != null ? settings.advertise : e.localAddress(), settings.advertise != null,
-                        NodeMetrics.of(settings.registry), io.kadring.overlay.node.SignatureChecks.standard());
+                node = new Node(e, settings.config(), settings.identity(),
+                        settings.advertise() != null ? settings.advertise() : e.localAddress(), settings.advertise() != null,
+                        NodeMetrics.of(settings.registry()), io.kadring.overlay.node.SignatureChecks.standard());
                 e.setHandler(node);
             }
-            return e.supply(() -> node.start(settings.bootstrap)).thenCompose(Function.identity());
+            return e.supply(() -> node.start(settings.bootstrap())).thenCompose(Function.identity());
         });
         return started;
     }
 
     /** The k nodes closest to {@code key} by XOR, with the lookup's hops, messages and duration. */
     public CompletableFuture<LookupOutcome> findClosest(Id key) {
-        Objects.requireNonNull(key, "key");
-        return onNode(n -> n.findClosest(key));
+        return onNode(key, "key", Node::findClosest);
     }
 
     /** The first live node clockwise from {@code key} on the ring. */
     public CompletableFuture<LookupOutcome> findSuccessor(Id key) {
-        Objects.requireNonNull(key, "key");
-        return onNode(n -> n.findSuccessor(key));
+        return onNode(key, "key", Node::findSuccessor);
     }
 
     /** Pings {@code address}; completes with the node that answered, or fails on timeout. */
     public CompletableFuture<Contact> ping(InetSocketAddress address) {
-        Objects.requireNonNull(address, "address");
-        return onNode(n -> n.ping(address));
+        return onNode(address, "address", Node::ping);
     }
 
     /**
@@ -104,8 +106,7 @@ public final class KadringNode implements AutoCloseable {
      * whether it stored it, rejected it (and why), or did not answer.
      */
     public CompletableFuture<PutResult> put(SignedRecord record) {
-        Objects.requireNonNull(record, "record");
-        return onNode(n -> n.put(record));
+        return onNode(record, "record", Node::put);
     }
 
     /** As {@link #put(SignedRecord)}, kept for {@code lifetime} (not refreshed by this node). */
@@ -140,8 +141,7 @@ public final class KadringNode implements AutoCloseable {
 
     /** The record under {@code key} with the highest valid seq; empty when none is found. */
     public CompletableFuture<GetResult> get(Id key) {
-        Objects.requireNonNull(key, "key");
-        return onNode(n -> n.get(key));
+        return onNode(key, "key", Node::get);
     }
 
     /** Records this node holds for the network (a snapshot). */
@@ -159,7 +159,7 @@ public final class KadringNode implements AutoCloseable {
 
     /** This node's id (SHA-256 of its public key); known before {@link #start()}. */
     public Id id() {
-        return Id.fromPublicKey(settings.identity.publicKey());
+        return Id.fromPublicKey(settings.identity().publicKey());
     }
 
     /** The UDP address the node is bound to. */
@@ -255,6 +255,12 @@ public final class KadringNode implements AutoCloseable {
         return e.supply(() -> call.apply(n)).thenCompose(Function.identity());
     }
 
+    /** {@code call} on the node with {@code argument}, which must not be null ({@code name} says which it is). */
+    private <A, T> CompletableFuture<T> onNode(A argument, String name, BiFunction<Node, A, CompletableFuture<T>> call) {
+        Objects.requireNonNull(argument, name);
+        return onNode(n -> call.apply(n, argument));
+    }
+
     private <T> CompletableFuture<T> read(Supplier<T> read) {
         return running().supply(read);
     }
@@ -341,16 +347,7 @@ public final class KadringNode implements AutoCloseable {
 
         public KadringNode build() {
             if (identity == null) identity = Identity.generate();
-            Builder copy = new Builder();
-            copy.host = host;
-            copy.port = port;
-            copy.bootstrap = bootstrap;
-            copy.advertise = advertise;
-            copy.identity = identity;
-            copy.config = config;
-            copy.registry = registry;
-            copy.vertx = vertx;
-            return new KadringNode(copy);
+            return new KadringNode(new Settings(host, port, bootstrap, advertise, identity, config, registry, vertx));
         }
     }
 }

@@ -9,17 +9,12 @@ import java.util.concurrent.CompletableFuture;
  * Whether the peer has joined a network, for {@code /health} and for the routes that need the
  * network (writes and lookups): until it has, they answer 503 with reason
  * {@value #NOT_JOINED} rather than a success that reached no one.
+ *
+ * @param node the node whose routing table is counted
+ * @param facts the peer's phase and readiness
  */
-final class JoinGate {
+record JoinGate(KadringNode node, PeerFacts facts) {
     static final String NOT_JOINED = "not_joined";
-
-    private final KadringNode node;
-    private final PeerFacts facts;
-
-    JoinGate(KadringNode node, PeerFacts facts) {
-        this.node = node;
-        this.facts = facts;
-    }
 
     /** {@code {status: ok, phase}}, or 503 {@code {status: unavailable, phase, error, reason}} while joining. */
     CompletableFuture<Reply> health() {

@@ -40,13 +40,12 @@ public final class DataDir implements AutoCloseable {
     static final String LEGACY_RECORDS = "records";
 
     private final Path root;
-    private final FileChannel lockChannel;
     private final FileLock lock;
     private final boolean history;
 
-    private DataDir(Path root, FileChannel lockChannel, FileLock lock, boolean history) {
+    /** {@code lock} is held on the lock file's channel, which {@link #close()} closes with it. */
+    private DataDir(Path root, FileLock lock, boolean history) {
         this.root = root;
-        this.lockChannel = lockChannel;
         this.lock = lock;
         this.history = history;
     }
@@ -84,7 +83,7 @@ public final class DataDir implements AutoCloseable {
         channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
         channel.force(true);
         boolean history = Files.exists(root.resolve("identity"));
-        DataDir dir = new DataDir(root, channel, lock, history);
+        DataDir dir = new DataDir(root, lock, history);
         dir.removeOrphans();
         return dir;
     }
@@ -196,7 +195,7 @@ public final class DataDir implements AutoCloseable {
     public void close() {
         try {
             if (lock.isValid()) lock.release();
-            lockChannel.close();
+            lock.channel().close();
         } catch (IOException e) {
             LOG.debug("could not release the lock of {}: {}", root, e.getMessage());
         }
