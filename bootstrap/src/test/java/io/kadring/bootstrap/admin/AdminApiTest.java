@@ -1,87 +1,60 @@
 package io.kadring.bootstrap.admin;
 
+import static io.kadring.bootstrap.admin.AdminHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadring.bootstrap.JoinedPeers;
 import io.kadring.bootstrap.TestPeers;
 import io.kadring.bootstrap.peer.PeerProcess;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two peers on loopback; the second one's admin API is asked everything. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class AdminApiTest {
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private List<PeerProcess> peers = List.of();
-    private PeerProcess first;
-    private PeerProcess second;
+    @RegisterExtension
+    static final JoinedPeers peers = new JoinedPeers("first", "second");
+    /** The second peer's admin API, which every test asks. */
+    private AdminHttp api;
 
     @BeforeAll
-    void startTwoPeers(@TempDir Path dir) throws Exception {
-        peers = TestPeers.startJoined(dir, "first", "second");
-        first = peers.get(0);
-        second = peers.get(1);
-        String firstId = first.id().toHex();
+    void askTheSecondPeer() {
+        api = new AdminHttp("127.0.0.1", peers.second().adminPort());
+        String firstId = peers.first().id().toHex();
         TestPeers.await(SETTLE, "the second peer to see the first as successor and predecessor", () -> {
             JsonObject status = new JsonObject(get("/status").body());
             return firstId.equals(status.getString("successor")) && firstId.equals(status.getString("predecessor"));
         });
     }
 
-    @AfterAll
-    void stop() {
-        TestPeers.closeAll(peers);
-    }
-
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + second.adminPort() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError("request " + request + " failed", e);
-        }
-    }
-
-    private JsonObject json(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
-        return new JsonObject(response.body());
+        return api.get(path);
     }
 
     private JsonObject firstAsContact() {
+        PeerProcess first = peers.first();
         return new JsonObject().put("id", first.id().toHex()).put("address", "127.0.0.1:" + first.udpAddress().getPort());
     }
 
     @Test
     void status_reportsTheNodeItsNeighboursAndCounts() {
         JsonObject status = json(get("/status"), 200);
-        assertEquals(second.id().toHex(), status.getString("node_id"));
-        assertEquals("127.0.0.1:" + second.udpAddress().getPort(), status.getString("address"));
+        assertEquals(peers.second().id().toHex(), status.getString("node_id"));
+        assertEquals("127.0.0.1:" + peers.second().udpAddress().getPort(), status.getString("address"));
         assertEquals("joined", status.getString("phase"));
         assertEquals(1, status.getInteger("contacts"));
-        assertEquals(first.id().toHex(), status.getString("successor"));
-        assertEquals(first.id().toHex(), status.getString("predecessor"));
+        assertEquals(peers.first().id().toHex(), status.getString("successor"));
+        assertEquals(peers.first().id().toHex(), status.getString("predecessor"));
         assertEquals(0, status.getInteger("records"));
         assertTrue(status.getLong("uptime_seconds") >= 0);
     }
@@ -114,8 +87,8 @@ final class AdminApiTest {
 
     @Test
     void lookup_returnsTheClosestNodesAndWhatItCost() {
-        JsonObject answer = json(get("/lookup/" + first.id().toHex()), 200);
-        assertEquals(first.id().toHex(), answer.getString("key"));
+        JsonObject answer = json(get("/lookup/" + peers.first().id().toHex()), 200);
+        assertEquals(peers.first().id().toHex(), answer.getString("key"));
         assertEquals(firstAsContact(), answer.getJsonArray("contacts").getJsonObject(0));
         assertTrue(answer.getInteger("hops") >= 1, answer.encode());
         assertTrue(answer.getInteger("messages") >= 1, answer.encode());
@@ -124,7 +97,7 @@ final class AdminApiTest {
 
     @Test
     void successor_returnsTheFirstNodeClockwiseFromTheKey() {
-        JsonObject answer = json(get("/successor/" + first.id().toHex()), 200);
+        JsonObject answer = json(get("/successor/" + peers.first().id().toHex()), 200);
         assertEquals(new JsonArray().add(firstAsContact()), answer.getJsonArray("contacts"));
     }
 
@@ -145,15 +118,14 @@ final class AdminApiTest {
 
     @Test
     void anotherMethod_is405Json() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/status"))
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/status"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertTrue(json(response, 405).getString("error").contains("POST"));
     }
 
     @Test
     void aRequestForAnotherHostName_is403() {
-        String answer = new AdminHttp("127.0.0.1", second.adminPort())
-                .raw("GET /status HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n");
+        String answer = api.raw("GET /status HTTP/1.1\r\nHost: rebound.example\r\nConnection: close\r\n\r\n");
         assertEquals("HTTP/1.1 403 Forbidden", answer.lines().findFirst().orElse(""), answer);
     }
 }

@@ -36,6 +36,9 @@ final class AdminLimitsTest {
     private static final ConnectionLimits IDLE_TIMEOUT = new ConnectionLimits(SHORT, LONG, 8);
     private static final String PARTIAL_HEAD = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     private static final String HEALTH = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    /** The head of a {@code POST /records} whose body is {@code %d} bytes long. */
+    private static final String POST_HEAD = "POST /records HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/json\r\nContent-Length: %d\r\n\r\n";
     private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
 
     private static Socket connect(AdminFixture admin) throws IOException {
@@ -160,8 +163,7 @@ final class AdminLimitsTest {
     void aRequestWhoseHeadHasArrived_isNotCutByTheHeadTimeout() throws Exception {
         try (AdminFixture admin = AdminFixture.alone(LOOPBACK, HEAD_TIMEOUT);
              Socket socket = connect(admin)) {
-            send(socket, "POST /records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 2\r\n\r\n");
+            send(socket, POST_HEAD.formatted(2));
             assertTrue(!closedWithin(socket, SHORT.multipliedBy(3)), "the request was cut while its body was due");
             send(socket, "{}");
             assertEquals("HTTP/1.1 400 Bad Request", readResponse(socket));
@@ -172,8 +174,7 @@ final class AdminLimitsTest {
     void theIdleTimeout_closesAConnectionWhoseBodyStopsComing() throws Exception {
         try (AdminFixture admin = AdminFixture.alone(LOOPBACK, IDLE_TIMEOUT);
              Socket socket = connect(admin)) {
-            send(socket, "POST /records HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 100\r\n\r\n{");
+            send(socket, POST_HEAD.formatted(100) + "{");
             long start = System.nanoTime();
             assertNotEarly(awaitClosed(socket, start));
         }

@@ -1,8 +1,10 @@
 package io.kadring.bootstrap.admin;
 
+import static io.kadring.bootstrap.admin.AdminHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kadring.bootstrap.JoinedPeers;
 import io.kadring.bootstrap.TestPeers;
 import io.kadring.bootstrap.peer.PeerProcess;
 import io.kadring.bootstrap.text.Json;
@@ -11,73 +13,39 @@ import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Three peers on loopback; records are stored through one and read through another. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class RecordApiTest {
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final JoinedPeers peers = new JoinedPeers("first", "second", "third");
     private final Identity owner = Identity.generate();
-    private List<PeerProcess> peers = List.of();
-    private PeerProcess first;
-    private PeerProcess second;
-    private PeerProcess third;
+    private final Map<PeerProcess, AdminHttp> apis = new HashMap<>();
 
-    @BeforeAll
-    void startThreePeers(@TempDir Path dir) throws Exception {
-        peers = TestPeers.startJoined(dir, "first", "second", "third");
-        first = peers.get(0);
-        second = peers.get(1);
-        third = peers.get(2);
-        TestPeers.await(SETTLE, "every peer to know the two others", () -> peers.stream()
-                .allMatch(p -> p.node().contacts().join().size() == 2));
-    }
-
-    @AfterAll
-    void stop() {
-        TestPeers.closeAll(peers);
+    /** {@code peer}'s admin API. */
+    private AdminHttp api(PeerProcess peer) {
+        return apis.computeIfAbsent(peer, p -> new AdminHttp("127.0.0.1", p.adminPort()));
     }
 
     private HttpResponse<String> get(PeerProcess peer, String path) {
-        return send(HttpRequest.newBuilder(uri(peer, path)).GET().build());
+        return api(peer).get(path);
     }
 
     private HttpResponse<String> post(PeerProcess peer, String body) {
-        return send(HttpRequest.newBuilder(uri(peer, "/records")).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static URI uri(PeerProcess peer, String path) {
-        return URI.create("http://127.0.0.1:" + peer.adminPort() + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError("request " + request + " failed", e);
-        }
-    }
-
-    private static JsonObject json(HttpResponse<String> response, int status) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("application/json"));
-        return new JsonObject(response.body());
+        return api(peer).post("/records", body);
     }
 
     private SignedRecord record(String salt, long seq, String value) {
@@ -99,7 +67,7 @@ final class RecordApiTest {
     @Test
     void aPostedRecord_isStoredAtEveryHolderAndFoundThroughAnotherPeer() {
         SignedRecord record = record("round trip", 1, "hello");
-        JsonObject answer = stored(second, recordJson(record));
+        JsonObject answer = stored(peers.second(), recordJson(record));
         assertEquals(record.key().toHex(), answer.getString("key"));
         assertEquals(1, answer.getLong("seq"));
         assertEquals(2, answer.getInteger("required"));
@@ -112,7 +80,7 @@ final class RecordApiTest {
             assertTrue(o.getString("address").startsWith("127.0.0.1:"));
         }
 
-        JsonObject found = json(get(third, "/records/" + record.key().toHex()), 200);
+        JsonObject found = json(get(peers.third(), "/records/" + record.key().toHex()), 200);
         JsonObject lookup = found.getJsonObject("lookup");
         found.remove("lookup");
         assertEquals(recordJson(record), found);
@@ -123,32 +91,33 @@ final class RecordApiTest {
     @Test
     void aGetAnswer_canBePostedBackUnchanged() {
         SignedRecord record = record("echo", 1, "same bytes");
-        stored(first, recordJson(record));
-        String answer = get(second, "/records/" + record.key().toHex()).body();
-        stored(third, new JsonObject(answer)); // the identical record again: a refresh everywhere
+        stored(peers.first(), recordJson(record));
+        String answer = get(peers.second(), "/records/" + record.key().toHex()).body();
+        stored(peers.third(), new JsonObject(answer)); // the identical record again: a refresh everywhere
     }
 
     @Test
     void anUnknownKey_is404() {
-        JsonObject error = json(get(second, "/records/" + "ab".repeat(32)), 404);
+        JsonObject error = json(get(peers.second(), "/records/" + "ab".repeat(32)), 404);
         assertTrue(error.getString("error").startsWith("not found"), error.encode());
         assertEquals("ab".repeat(32), error.getString("key"));
     }
 
     @Test
     void aMalformedKey_is400NamingIt() {
-        assertEquals("key must be 64 hex characters, got 'xyz'", json(get(second, "/records/xyz"), 400).getString("error"));
+        assertEquals("key must be 64 hex characters, got 'xyz'",
+                json(get(peers.second(), "/records/xyz"), 400).getString("error"));
     }
 
     @Test
     void statusCountsTheRecordsHeldHereAndRecordsListsThem() {
         SignedRecord record = record("listed", 4, "in the list");
-        stored(second, recordJson(record));
+        stored(peers.second(), recordJson(record));
         TestPeers.await(SETTLE, "the record in /records", () -> {
-            JsonArray held = new JsonObject(get(first, "/records").body()).getJsonArray("records");
+            JsonArray held = new JsonObject(get(peers.first(), "/records").body()).getJsonArray("records");
             return held.stream().map(JsonObject.class::cast).anyMatch(r -> r.getString("key").equals(record.key().toHex()));
         });
-        JsonObject list = json(get(first, "/records"), 200);
+        JsonObject list = json(get(peers.first(), "/records"), 200);
         JsonObject entry = list.getJsonArray("records").stream().map(JsonObject.class::cast)
                 .filter(r -> r.getString("key").equals(record.key().toHex())).findFirst().orElseThrow();
         assertTrue(entry.getLong("remaining_seconds") > 23 * 3600, entry.encode());
@@ -156,13 +125,13 @@ final class RecordApiTest {
         assertEquals(recordJson(record), entry);
         int count = list.getInteger("count");
         assertEquals(count, list.getJsonArray("records").size());
-        assertTrue(json(get(first, "/status"), 200).getInteger("records") >= 1);
+        assertTrue(json(get(peers.first(), "/status"), 200).getInteger("records") >= 1);
     }
 
     @Test
     void anOlderSeq_isRefusedWith409AndTheReasonCode() {
-        stored(second, recordJson(record("versions", 5, "five")));
-        JsonObject answer = json(post(third, recordJson(record("versions", 4, "four")).encode()), 409);
+        stored(peers.second(), recordJson(record("versions", 5, "five")));
+        JsonObject answer = json(post(peers.third(), recordJson(record("versions", 4, "four")).encode()), 409);
         assertEquals("SEQ_TOO_LOW", answer.getString("reason"));
         assertEquals(4, answer.getInteger("code"));
         assertEquals(0, answer.getInteger("stored"));
@@ -177,12 +146,13 @@ final class RecordApiTest {
 
     @Test
     void compareAndSwap_storesOnlyOverTheExpectedSeq() {
-        stored(second, recordJson(record("cas", 1, "one")));
-        JsonObject wrong = json(post(second, recordJson(record("cas", 3, "three")).put("cas", 2).encode()), 409);
+        stored(peers.second(), recordJson(record("cas", 1, "one")));
+        String stale = recordJson(record("cas", 3, "three")).put("cas", 2).encode();
+        JsonObject wrong = json(post(peers.second(), stale), 409);
         assertEquals("CAS_MISMATCH", wrong.getString("reason"));
         assertEquals(6, wrong.getInteger("code"));
-        stored(third, recordJson(record("cas", 2, "two")).put("cas", 1));
-        JsonObject found = json(get(first, "/records/" + record("cas", 2, "two").key().toHex()), 200);
+        stored(peers.third(), recordJson(record("cas", 2, "two")).put("cas", 1));
+        JsonObject found = json(get(peers.first(), "/records/" + record("cas", 2, "two").key().toHex()), 200);
         assertEquals(2, found.getLong("seq"));
         assertEquals("two", new String(Base64.getDecoder().decode(found.getString("value")), StandardCharsets.UTF_8));
     }
@@ -191,16 +161,16 @@ final class RecordApiTest {
     void aBadSignature_is422AndNothingIsSent() {
         JsonObject body = recordJson(record("forged", 1, "original")).put("value",
                 Base64.getEncoder().encodeToString("forged".getBytes(StandardCharsets.UTF_8)));
-        JsonObject answer = json(post(second, body.encode()), 422);
+        JsonObject answer = json(post(peers.second(), body.encode()), 422);
         assertEquals("BAD_SIGNATURE", answer.getString("reason"));
         assertEquals(1, answer.getInteger("code"));
-        assertEquals(404, get(first, "/records/" + body.getString("key")).statusCode());
+        assertEquals(404, get(peers.first(), "/records/" + body.getString("key")).statusCode());
     }
 
     @Test
     void aKeyThatIsNotTheRecords_is422KeyMismatch() {
         JsonObject body = recordJson(record("mine", 1, "v")).put("key", "00".repeat(32));
-        JsonObject answer = json(post(second, body.encode()), 422);
+        JsonObject answer = json(post(peers.second(), body.encode()), 422);
         assertEquals("KEY_MISMATCH", answer.getString("reason"));
         assertEquals(2, answer.getInteger("code"));
     }
@@ -209,7 +179,7 @@ final class RecordApiTest {
     void aValueOverTheLimit_is422TooLarge() {
         JsonObject body = recordJson(record("big", 1, "v"))
                 .put("value", Base64.getEncoder().encodeToString(new byte[SignedRecord.MAX_VALUE_BYTES + 1]));
-        JsonObject answer = json(post(second, body.encode()), 422);
+        JsonObject answer = json(post(peers.second(), body.encode()), 422);
         assertEquals("TOO_LARGE", answer.getString("reason"));
         assertEquals(3, answer.getInteger("code"));
     }
@@ -236,19 +206,20 @@ final class RecordApiTest {
             assertBad(missing, field);
         }
         for (String body : List.of("", "[1]", "{", "null", "\"record\"")) {
-            String error = json(post(second, body), 400).getString("error");
+            String error = json(post(peers.second(), body), 400).getString("error");
             assertTrue(error.contains("JSON object"), body + " -> " + error);
         }
     }
 
     private void assertBad(JsonObject body, String field) {
-        String error = json(post(second, body.encode()), 400).getString("error");
+        String error = json(post(peers.second(), body.encode()), 400).getString("error");
         assertTrue(error.contains(field), body.encode() + " -> " + error);
     }
 
     @Test
     void aPostWithoutJsonContentType_is415() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(second, "/records"))
+        AdminHttp api = api(peers.second());
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(api.uri("/records"))
                 .header("content-type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(recordJson(record("", 1, "v")).encode())).build());
         assertTrue(json(response, 415).getString("error").contains("application/json"));
@@ -257,15 +228,16 @@ final class RecordApiTest {
     @Test
     void aHugeBody_is413() {
         String huge = "{\"value\": \"" + "A".repeat(RecordRoutes.MAX_BODY_BYTES) + "\"}";
-        assertEquals(413, post(second, huge).statusCode());
+        assertEquals(413, post(peers.second(), huge).statusCode());
     }
 
     @Test
     void otherMethods_are405() {
-        HttpResponse<String> delete = send(HttpRequest.newBuilder(uri(second, "/records/" + "00".repeat(32)))
+        AdminHttp api = api(peers.second());
+        HttpResponse<String> delete = api.send(HttpRequest.newBuilder(api.uri("/records/" + "00".repeat(32)))
                 .DELETE().build());
         assertTrue(json(delete, 405).getString("error").contains("DELETE"));
-        HttpResponse<String> put = send(HttpRequest.newBuilder(uri(second, "/records"))
+        HttpResponse<String> put = api.send(HttpRequest.newBuilder(api.uri("/records"))
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertEquals(405, put.statusCode());
     }
@@ -273,7 +245,7 @@ final class RecordApiTest {
     @Test
     void ring_listsTheWholeSuccessorList() {
         TestPeers.await(SETTLE, "two successors for the first peer", () -> {
-            JsonObject ring = new JsonObject(get(first, "/ring").body());
+            JsonObject ring = new JsonObject(get(peers.first(), "/ring").body());
             return ring.getJsonArray("successors").size() == 2 && ring.getJsonObject("predecessor") != null;
         });
     }
