@@ -21,47 +21,36 @@ import org.slf4j.LoggerFactory;
  * Tells the operator how joining goes, one log line per event: whom it tries, a reminder with
  * growing gaps while nobody answers (the node itself retries with backoff and has no per-round
  * hook, so this watches from outside), and the outcome.
+ *
+ * @param node the joining node
+ * @param candidates what the node joins through
+ * @param saved how many of the first candidates come from the contacts file
+ * @param history whether the data directory is not new
+ * @param chores where the reminders are scheduled
  */
-final class JoinProgress {
+record JoinProgress(KadringNode node, List<InetSocketAddress> candidates, int saved, boolean history,
+                    ScheduledExecutorService chores) {
     private static final Logger LOG = LoggerFactory.getLogger(JoinProgress.class);
     private static final Duration FIRST_REMINDER = Duration.ofSeconds(5);
     private static final Duration MAX_REMINDER = Duration.ofMinutes(5);
     private static final int NAMED = 4;
 
-    private final KadringNode node;
-    private final List<InetSocketAddress> candidates;
-    private final int saved;
-    private final boolean history;
-    private final ScheduledExecutorService chores;
-    private final long startNanos = System.nanoTime();
-
-    /**
-     * {@code candidates} are what the node joins through; the first {@code saved} of them come
-     * from the contacts file; {@code history}: the data directory is not new.
-     */
-    JoinProgress(KadringNode node, List<InetSocketAddress> candidates, int saved, boolean history,
-                 ScheduledExecutorService chores) {
-        this.node = node;
-        this.candidates = candidates;
-        this.saved = saved;
-        this.history = history;
-        this.chores = chores;
-    }
-
     /** Logs the start now, reminders while {@code joined} is pending and its outcome when it succeeds. */
     void follow(CompletableFuture<JoinResult> joined) {
+        long startNanos = System.nanoTime();
         if (saved > 0) {
             LOG.info("rejoining through {} saved contact{}{}", saved, saved == 1 ? "" : "s",
                     candidates.size() == saved ? "" : " and " + describe(candidates.subList(saved, candidates.size())));
-            remind(joined, FIRST_REMINDER);
+            remind(joined, FIRST_REMINDER, startNanos);
         } else if (!candidates.isEmpty()) {
             LOG.info("joining through {}", describe(candidates));
-            remind(joined, FIRST_REMINDER);
+            remind(joined, FIRST_REMINDER, startNanos);
         }
         joined.thenAccept(this::report);
     }
 
-    private void remind(CompletableFuture<?> joined, Duration after) {
+    /** A reminder {@code after} from now, while {@code joined} is pending, counting from {@code startNanos}. */
+    private void remind(CompletableFuture<?> joined, Duration after, long startNanos) {
         try {
             chores.schedule(() -> {
                 if (joined.isDone()) return;
@@ -75,7 +64,7 @@ final class JoinProgress {
                 LOG.info("not joined after {} s: {}; still retrying with backoff", waited,
                         outcomes.isEmpty() ? "none of " + describe(candidates) + " has answered yet" : outcomes);
                 Duration next = after.multipliedBy(2);
-                remind(joined, next.compareTo(MAX_REMINDER) > 0 ? MAX_REMINDER : next);
+                remind(joined, next.compareTo(MAX_REMINDER) > 0 ? MAX_REMINDER : next, startNanos);
             }, after.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // the peer is stopping: no more reminders
