@@ -32,8 +32,14 @@ public final class TestPeers {
 
     /** Settings for a peer on 127.0.0.1 with free UDP and admin ports. */
     public static PeerSettings settings(Path dataDir, List<InetSocketAddress> bootstrap, Duration saveInterval) {
-        return PeerSettings.builder(dataDir).host("127.0.0.1").port(0).bootstrap(bootstrap).adminPort(0)
-                .saveInterval(saveInterval).node(FAST).build();
+        return PeerSettings.defaults(dataDir).with(s -> {
+            s.host = "127.0.0.1";
+            s.port = 0;
+            s.adminPort = 0;
+            s.bootstrap = bootstrap;
+            s.saveInterval = saveInterval;
+            s.node = FAST;
+        });
     }
 
     /** A peer started with {@link #settings}, saving every 5 minutes. */

@@ -212,18 +212,9 @@ public final class PeerCommand implements Callable<Integer> {
         } else {
             admin = port == 0 ? 0 : port + 1;
         }
-        return PeerSettings.builder(dataDir)
-                .host(host)
-                .port(port)
-                .advertise(advertise)
-                .bootstrap(bootstrap != null ? bootstrap : bootstrapFromEnvironment())
-                .adminHost(adminHost)
-                .adminPort(admin)
-                .adminTokenFile(adminTokenFile)
-                .saveInterval(Duration.ofSeconds(saveIntervalSeconds))
-                .newIdentity(newIdentity)
-                .node(node())
-                .build();
+        List<InetSocketAddress> through = bootstrap != null ? bootstrap : bootstrapFromEnvironment();
+        return new PeerSettings(host, port, advertise, through, dataDir, adminHost, admin, adminTokenFile,
+                Duration.ofSeconds(saveIntervalSeconds), newIdentity, node());
     }
 
     /** The node's defaults with the tuning settings applied. */

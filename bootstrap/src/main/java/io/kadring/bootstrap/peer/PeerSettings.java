@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * How to run a peer. {@link #builder(Path)} starts from the defaults a user gets from
- * {@code kadring peer} with no flags.
+ * How to run a peer. {@link #defaults(Path)} are what a user gets from {@code kadring peer} with
+ * no flags; {@link #with} makes a copy with some changed.
  *
  * @param host UDP address to bind
  * @param port UDP port (0 picks a free one)
@@ -61,96 +62,48 @@ public record PeerSettings(String host, int port, InetSocketAddress advertise, L
         return NodeConfig.defaults().toBuilder().joinAttempts(0).build();
     }
 
-    /** The defaults of {@code kadring peer --data-dir dataDir}. */
-    public static Builder builder(Path dataDir) {
-        return new Builder(dataDir);
+    /** The settings of {@code kadring peer --data-dir dataDir} with no other flag. */
+    public static PeerSettings defaults(Path dataDir) {
+        return new PeerSettings("0.0.0.0", PORT, null, List.of(), dataDir, ADMIN_HOST, PORT + 1, null, SAVE_INTERVAL, false,
+                defaultNodeConfig());
     }
 
-    /** A copy of these settings to change. */
-    public Builder toBuilder() {
-        Builder b = new Builder(dataDir);
-        b.host = host;
-        b.port = port;
-        b.advertise = advertise;
-        b.bootstrap = bootstrap;
-        b.adminHost = adminHost;
-        b.adminPort = adminPort;
-        b.adminTokenFile = adminTokenFile;
-        b.saveInterval = saveInterval;
-        b.newIdentity = newIdentity;
-        b.node = node;
-        return b;
+    /** A copy of these settings with what {@code change} sets on a draft of them: {@code s.with(d -> d.port = 0)}. */
+    public PeerSettings with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.settings();
     }
 
-    /** Settings to fill in; every field starts at the peer command's default. */
-    public static final class Builder {
-        private String host = "0.0.0.0";
-        private int port = PORT;
-        private InetSocketAddress advertise;
-        private List<InetSocketAddress> bootstrap = List.of();
-        private final Path dataDir;
-        private String adminHost = ADMIN_HOST;
-        private int adminPort = PORT + 1;
-        private Path adminTokenFile;
-        private Duration saveInterval = SAVE_INTERVAL;
-        private boolean newIdentity;
-        private NodeConfig node = defaultNodeConfig();
+    /** Settings being changed: each field starts as the settings copied, and is checked once they are made. */
+    public static final class Draft {
+        public String host;
+        public int port;
+        public InetSocketAddress advertise;
+        public List<InetSocketAddress> bootstrap;
+        public final Path dataDir;
+        public String adminHost;
+        public int adminPort;
+        public Path adminTokenFile;
+        public Duration saveInterval;
+        public boolean newIdentity;
+        public NodeConfig node;
 
-        private Builder(Path dataDir) {
-            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+        private Draft(PeerSettings from) {
+            host = from.host;
+            port = from.port;
+            advertise = from.advertise;
+            bootstrap = from.bootstrap;
+            dataDir = from.dataDir;
+            adminHost = from.adminHost;
+            adminPort = from.adminPort;
+            adminTokenFile = from.adminTokenFile;
+            saveInterval = from.saveInterval;
+            newIdentity = from.newIdentity;
+            node = from.node;
         }
 
-        public Builder host(String host) {
-            this.host = host;
-            return this;
-        }
-
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        public Builder advertise(InetSocketAddress advertise) {
-            this.advertise = advertise;
-            return this;
-        }
-
-        public Builder bootstrap(List<InetSocketAddress> bootstrap) {
-            this.bootstrap = bootstrap;
-            return this;
-        }
-
-        public Builder adminHost(String adminHost) {
-            this.adminHost = adminHost;
-            return this;
-        }
-
-        public Builder adminPort(int adminPort) {
-            this.adminPort = adminPort;
-            return this;
-        }
-
-        public Builder adminTokenFile(Path adminTokenFile) {
-            this.adminTokenFile = adminTokenFile;
-            return this;
-        }
-
-        public Builder saveInterval(Duration saveInterval) {
-            this.saveInterval = saveInterval;
-            return this;
-        }
-
-        public Builder newIdentity(boolean newIdentity) {
-            this.newIdentity = newIdentity;
-            return this;
-        }
-
-        public Builder node(NodeConfig node) {
-            this.node = node;
-            return this;
-        }
-
-        public PeerSettings build() {
+        private PeerSettings settings() {
             return new PeerSettings(host, port, advertise, bootstrap, dataDir, adminHost, adminPort, adminTokenFile,
                     saveInterval, newIdentity, node);
         }

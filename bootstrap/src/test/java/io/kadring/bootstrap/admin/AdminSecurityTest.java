@@ -170,7 +170,7 @@ final class AdminSecurityTest {
     @Test
     void aPeerOnANonLoopbackAdminHost_createsAnOwnerOnlyTokenFileAndRequiresIt(@TempDir Path dir) throws Exception {
         PeerSettings settings = TestPeers.settings(dir.resolve("data"), List.of(), PeerSettings.SAVE_INTERVAL)
-                .toBuilder().adminHost(exposed).build();
+                .with(s -> s.adminHost = exposed);
         try (PeerProcess peer = PeerProcess.start(settings)) {
             peer.joined().get(10, TimeUnit.SECONDS);
             Path file = settings.adminTokenPath();
@@ -190,7 +190,10 @@ final class AdminSecurityTest {
         Files.writeString(file, TOKEN + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         PeerSettings settings = TestPeers.settings(dir.resolve("data"), List.of(), PeerSettings.SAVE_INTERVAL)
-                .toBuilder().adminHost(exposed).adminTokenFile(file).build();
+                .with(s -> {
+                    s.adminHost = exposed;
+                    s.adminTokenFile = file;
+                });
 
         IOException e = assertThrows(IOException.class, () -> PeerProcess.start(settings).close());
 

@@ -115,7 +115,7 @@ final class PeerProcessTest {
         assertFalse(waiting.joined().isDone());
 
         running.add(PeerProcess.start(TestPeers.settings(dir.resolve("late"), List.of(), PeerSettings.SAVE_INTERVAL)
-                .toBuilder().port(port).build()));
+                .with(s -> s.port = port)));
 
         assertFalse(waiting.joined().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).newNetwork());
     }
@@ -124,7 +124,7 @@ final class PeerProcessTest {
     void aTakenUdpPort_stopsThePeerWithTheReason() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             PeerProcess peer = running.add(PeerProcess.start(TestPeers.settings(dir.resolve("late"), List.of(),
-                    PeerSettings.SAVE_INTERVAL).toBuilder().port(taken.getLocalPort()).build()));
+                    PeerSettings.SAVE_INTERVAL).with(s -> s.port = taken.getLocalPort())));
 
             var e = assertThrows(ExecutionException.class, () -> peer.terminated().get(10, TimeUnit.SECONDS));
             assertInstanceOf(BindException.class, e.getCause());
@@ -137,7 +137,7 @@ final class PeerProcessTest {
         PeerProcess first = start("first");
         int adminPort = first.adminPort();
         var e = assertThrows(BindException.class, () -> PeerProcess.start(TestPeers.settings(dir.resolve("second"),
-                List.of(), PeerSettings.SAVE_INTERVAL).toBuilder().adminPort(adminPort).build()));
+                List.of(), PeerSettings.SAVE_INTERVAL).with(s -> s.adminPort = adminPort)));
         assertTrue(e.getMessage().contains("127.0.0.1:" + adminPort), e.getMessage());
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,13 +26,22 @@ final class PeerSafetyTest {
     @RegisterExtension
     final RunningPeers running = new RunningPeers();
 
+    /** The defaults of {@code kadring peer} (the node's own protocol settings) on free UDP and admin ports, then {@code change}. */
+    private static PeerSettings onFreePorts(Path dataDir, Consumer<PeerSettings.Draft> change) {
+        return PeerSettings.defaults(dataDir).with(s -> {
+            s.port = 0;
+            s.adminPort = 0;
+            change.accept(s);
+        });
+    }
+
     @Test
     void aPutThroughAPeerStillJoining_exitsOneSayingSo() throws Exception {
         try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             // a bootstrap node that never answers: the peer stays in phase joining
             InetSocketAddress nobody = new InetSocketAddress("127.0.0.1", silent.getLocalPort());
-            PeerProcess joining = PeerProcess.start(PeerSettings.builder(dir.resolve("joining")).port(0).adminPort(0)
-                    .bootstrap(List.of(nobody)).build());
+            PeerProcess joining = PeerProcess.start(onFreePorts(dir.resolve("joining"),
+                    s -> s.bootstrap = List.of(nobody)));
             running.add(joining);
             String admin = "127.0.0.1:" + joining.adminPort();
             assertEquals(0, TestPeers.cli("keygen", "--out", dir.resolve("me.key").toString()).exitCode());
@@ -52,7 +62,7 @@ final class PeerSafetyTest {
     @Test
     void aSecondPeerOnADataDirectoryInUse_exitsOneNamingTheProcess() throws Exception {
         Path data = dir.resolve("shared");
-        PeerProcess first = PeerProcess.start(PeerSettings.builder(data).port(0).adminPort(0).build());
+        PeerProcess first = PeerProcess.start(onFreePorts(data, s -> { }));
         running.add(first);
         first.joined().get(10, TimeUnit.SECONDS);
 
@@ -67,8 +77,7 @@ final class PeerSafetyTest {
     @Test
     void anAdvertisedAddress_isWhatTheNodeRecordSays() throws Exception {
         InetSocketAddress advertised = new InetSocketAddress("198.51.100.7", 7420);
-        PeerProcess peer = PeerProcess.start(PeerSettings.builder(dir.resolve("nat")).port(0).adminPort(0)
-                .advertise(advertised).build());
+        PeerProcess peer = PeerProcess.start(onFreePorts(dir.resolve("nat"), s -> s.advertise = advertised));
         running.add(peer);
         peer.joined().get(10, TimeUnit.SECONDS);
         assertEquals(advertised, peer.node().advertisedAddress().get(10, TimeUnit.SECONDS));
