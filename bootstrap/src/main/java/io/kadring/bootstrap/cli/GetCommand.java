@@ -6,13 +6,9 @@ import io.kadring.routing.Id;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Base64;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kadring get KEY}: the record under a key, found through a running peer; its value goes
@@ -24,15 +20,9 @@ import picocli.CommandLine.Spec;
                 + "bytes (nothing added); exits 1 with \"not found\" when no node has one.",
                 "With --json: the whole record (public key, salt, seq, value in base64, signature) and what the "
                         + "lookup cost."})
-public final class GetCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
+public final class GetCommand extends ClientCommand {
     @ParentCommand
     private Invocation invocation;
-
-    @Mixin
-    private ClientOptions client;
 
     @Parameters(index = "0", paramLabel = "KEY", converter = KeyConverter.class,
             description = "The record's key: 64 hex digits, as `kadring put` prints it.")

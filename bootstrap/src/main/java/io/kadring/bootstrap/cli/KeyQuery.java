@@ -5,24 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kadring.bootstrap.text.Json;
 import io.kadring.routing.Id;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * A lookup run by a peer on a key, through its admin API: prints the contacts found, one
  * {@code id address} line each, and the cost on stderr (or the whole answer with {@code --json});
  * exits 1 when it found none.
  */
-abstract class KeyQuery implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private ClientOptions client;
-
+abstract class KeyQuery extends ClientCommand {
     @Parameters(index = "0", paramLabel = "KEY", converter = KeyConverter.class,
             description = "The key: 64 hex digits.")
     private Id key;

@@ -16,14 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code kadring put}: signs a record here, with the identity's private key, and hands only the
@@ -35,13 +31,7 @@ import picocli.CommandLine.Spec;
         description = {"Sign a record locally (the private key never leaves this machine) and store it through a "
                 + "running peer at the k closest nodes. Prints the record's key (64 hex digits) on stdout and "
                 + "how many holders stored it on stderr; exits 1 with the reasons when it is not stored."})
-public final class PutCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private ClientOptions client;
-
+public final class PutCommand extends ClientCommand {
     @Option(names = "--identity", required = true, paramLabel = "FILE",
             description = "The identity file (from `kadring keygen`) whose key pair signs the record.")
     private Path identityFile;

@@ -1,22 +1,12 @@
 package io.kadring.bootstrap.cli;
 
 import io.kadring.bootstrap.text.Json;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code kadring status}: prints a running peer's status JSON. */
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Print a running peer's status (JSON) from its admin API.")
-public final class StatusCommand implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private ClientOptions client;
-
+public final class StatusCommand extends ClientCommand {
     @Override
     public Integer call() {
         AdminClient.Answer answer = client.client().get("/status");
