@@ -45,6 +45,7 @@ public final class JoinedPeers implements BeforeAllCallback, AfterAllCallback {
     public void afterAll(ExtensionContext context) throws IOException {
         TestPeers.closeAll(peers);
         peers = List.of();
+        if (dir == null) return;
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(JoinedPeers::delete);
         }
