@@ -104,7 +104,8 @@ public final class Node implements DatagramHandler {
         this.admission = new Admission(local, self, table, ring, checks.nodeRecords(), scheduler, new AdmissionEvents());
         this.procedures = new Procedures(rpc, admission, scheduler, local);
         this.validator = new RecordValidator(config.maxValueBytes(), checks.records());
-        this.store = new RecordStore(config.store(), local.clock(), validator);
+        this.store = new RecordStore(config.store().withSourceQuotas(config.defences().sourceQuotas()), local.clock(),
+                validator);
         KnownContacts known = new KnownContacts(table, ring);
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
                 2 * config.requestsPerSecondPerSource(), config.exemptLoopback());
