@@ -41,6 +41,7 @@ final class Admission implements Vouching {
 
     private static final int RECENT = 64;
     private static final int MAX_FAILED = 1024;
+    private static final int MAX_SEQS = 4096;
     /** Verification PINGs outstanding at once; strangers beyond that wait for their next message. */
     private static final int MAX_VERIFYING = 256;
     /** A contact not heard from for this long is worth a PING before it is kept over a newcomer. */
@@ -65,6 +66,8 @@ final class Admission implements Vouching {
     private final Map<Id, NodeRecord> lastVerified = new LruMap<>(RECENT);
     /** Records whose signature failed, so that a repeated bad PING costs no check either. */
     private final Map<NodeRecord, Boolean> failedRecords = new LruMap<>(MAX_FAILED);
+    /** The highest seq verified per id, so that a replayed older record is refused (bounded, LRU). */
+    private final Map<Id, Long> highestSeq = new LruMap<>(MAX_SEQS);
     /** Checks of records that came unasked ({@link Defences#boundedSignatures()}). */
     private final RateBudget signatureBudget;
 
@@ -110,6 +113,8 @@ final class Admission implements Vouching {
         Id id = record.id();
         if (id.equals(self)) return RecordRefusal.OWN_ID;
         if (!id.equals(claimedSender)) return refuse(RecordRefusal.SENDER_MISMATCH);
+        Long highest = highestSeq.get(id);
+        if (highest != null && record.seq() < highest) return refuse(RecordRefusal.STALE_RECORD);
         InetSocketAddress advertised = record.address();
         boolean unknown = advertised.getAddress().isAnyLocalAddress();
         if (!advertised.equals(source) && !(unknown && answersUs)) {
@@ -126,6 +131,7 @@ final class Admission implements Vouching {
                 return refuse(RecordRefusal.BAD_NODE_RECORD);
             }
             lastVerified.put(id, record);
+            highestSeq.merge(id, record.seq(), Math::max);
         }
         if (answersUs || !refreshesOnlyOnResponse() || !isVouchedFor(id, source)) {
             observe(Contact.seen(id, source, local.now()));

@@ -14,6 +14,7 @@ import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import io.kadring.storage.RecordStore;
 import io.kadring.storage.RecordValidator;
+import io.kadring.storage.RejectReason;
 import io.kadring.storage.SignedRecord;
 import io.kadring.storage.StoredRecord;
 import java.net.InetSocketAddress;
@@ -344,12 +345,17 @@ public final class Node implements DatagramHandler {
             message = MessageCodec.decode(datagram);
         } catch (MalformedMessageException e) {
             metrics.dropped(e.reason());
+            MessageCodec.Header header = MessageCodec.header(datagram);
+            if (header != null && header.type() == Message.Type.STORE && limiter.allow(from.getAddress(), env.now())) {
+                refuseStore(from, header.txId(), RejectReason.MALFORMED);
+            }
             return;
         }
         try {
             metrics.receivedMessage(message.type());
             if (message.sender().equals(id)) {
                 metrics.dropped("own_id");
+                refuseStore(from, message, RejectReason.UNAVAILABLE);
             } else if (message.type().isResponse()) {
                 if (rpc.onResponse(from, message)) {
                     replyLimit.answeredFrom(from, env.now());
@@ -358,13 +364,25 @@ public final class Node implements DatagramHandler {
                 }
             } else if (!limiter.allow(from.getAddress(), env.now())) {
                 metrics.dropped("rate_limited");
+                refuseStore(from, message, RejectReason.UNAVAILABLE);
             } else {
                 answer(from, message, datagram.length);
             }
         } catch (RuntimeException e) {
             // a bug of ours must not let a remote kill the receive path
             metrics.dropped("internal_error");
+            refuseStore(from, message, RejectReason.UNAVAILABLE);
         }
+    }
+
+    /** Every STORE that reached the parser is answered: a dropped one with why. */
+    private void refuseStore(InetSocketAddress from, Message message, RejectReason reason) {
+        if (message instanceof Message.Store) refuseStore(from, message.txId(), reason);
+    }
+
+    private void refuseStore(InetSocketAddress from, long txId, RejectReason reason) {
+        metrics.recordRejected(reason);
+        rpc.send(from, new Message.StoreResult(txId, id, reason.code()));
     }
 
     private void answer(InetSocketAddress from, Message request, int bytes) {
@@ -389,6 +407,8 @@ public final class Node implements DatagramHandler {
         if (!config.defences().antiAmplification() || !to.equals(answering)
                 || admission.isVouchedFor(answeringSender, to) || replyLimit.answeredLately(to, now())) {
             rpc.send(to, message);
+        } else if (message instanceof Message.StoreResult) {
+            rpc.send(to, message); // a few bytes answering a STORE of hundreds: no budget needed
         } else if (!replyLimit.takeBudget(now())) {
             metrics.dropped("reply_budget");
         } else {
