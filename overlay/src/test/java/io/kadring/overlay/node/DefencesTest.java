@@ -244,6 +244,104 @@ final class DefencesTest {
         return new long[] {checks.get() - before, answered, pings.size()};
     }
 
+    // ---- sourceQuotas ---------------------------------------------------------------------
+
+    @Test
+    void aThousandSpamStoresOfImmutableRecords_shutHonestImmutableWritesOut_onlyWithoutSourceQuotas() {
+        assertEquals(io.kadring.storage.RejectReason.QUOTA_EXCEEDED.code(),
+                honestStoreAfterSpam(defences(Flag.SOURCE_QUOTAS, false)), "the attack works without the quotas");
+        assertEquals(Message.StoreResult.STORED, honestStoreAfterSpam(Defences.ALL));
+    }
+
+    /** The STORE_RESULT status of an honest immutable STORE after 1,000 spam ones from another host. */
+    private int honestStoreAfterSpam(Defences defences) {
+        TestNetwork net = new TestNetwork(12, LATENCY);
+        TestNetwork.Member target = net.node(NodeConfig.builder().defences(defences).build(), ip("44.0.12.1"));
+        net.await(target.node().start(List.of()), 1, "the start");
+        InetSocketAddress spammer = ip("44.0.13.1");
+        InetSocketAddress honest = ip("44.0.14.1");
+        List<TestNetwork.Arrival> spam = net.recorder(spammer);
+        List<TestNetwork.Arrival> answers = net.recorder(honest);
+        Id spammerId = Id.random(random);
+        Id honestId = Id.random(random);
+        byte[] spamToken = token(net, spam, spammer, spammerId, target.address());
+        for (int i = 0; i < 1_000; i++) {
+            SignedRecord record = SignedRecord.immutable(("spam " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] store = MessageCodec.encode(new Message.Store(100 + i, spammerId, Message.Token.copyOf(spamToken),
+                    60_000, -1, record));
+            net.schedule(i * 20L, () -> net.send(spammer, target.address(), store));
+        }
+        net.runFor(25_000);
+        long stored = spam.stream().map(a -> decode(a.bytes()))
+                .filter(m -> m instanceof Message.StoreResult r && r.status() == Message.StoreResult.STORED).count();
+        assertEquals(1_000, stored, "the spam was stored");
+        byte[] token = token(net, answers, honest, honestId, target.address());
+        net.send(honest, target.address(), MessageCodec.encode(new Message.Store(7, honestId,
+                Message.Token.copyOf(token), 60_000, -1, SignedRecord.immutable(new byte[] {42}))));
+        net.runFor(1_000);
+        return answers.stream().map(a -> decode(a.bytes())).filter(m -> m instanceof Message.StoreResult)
+                .map(m -> ((Message.StoreResult) m).status()).findFirst().orElseThrow();
+    }
+
+    /** A write token for {@code from}: the one in the NODES answering its FIND_NODE. */
+    private byte[] token(TestNetwork net, List<TestNetwork.Arrival> inbox, InetSocketAddress from, Id sender,
+                         InetSocketAddress to) {
+        net.send(from, to, MessageCodec.encode(new Message.FindNode(1, sender, Id.random(random),
+                Message.FindNode.XOR)));
+        net.runFor(100);
+        return inbox.stream().map(a -> decode(a.bytes())).filter(m -> m instanceof Message.Nodes)
+                .map(m -> ((Message.Nodes) m).token()).reduce((x, y) -> y).orElseThrow();
+    }
+
+    // ---- always on: node-record seq, STORE answers -----------------------------------------
+
+    @Test
+    void aReplayedOlderRecordOfAKnownId_isRefused() {
+        NodeConfig config = NodeConfig.defaults();
+        TestNetwork.Member a = net.node(config, ip("44.0.15.1"));
+        net.await(a.node().start(List.of()), 1, "the start");
+        Identity identity = net.identity();
+        Id peer = Id.fromPublicKey(identity.publicKey());
+        InetSocketAddress old = ip("44.0.16.1");
+        InetSocketAddress now = ip("44.0.17.1");
+        net.recorder(old);
+        net.recorder(now);
+        NodeRecord older = NodeRecord.sign(identity, old, 1);
+        net.send(now, a.address(), MessageCodec.encode(new Message.Ping(1, peer, NodeRecord.sign(identity, now, 2))));
+        net.runFor(100);
+        net.send(old, a.address(), MessageCodec.encode(new Message.Ping(2, peer, older)));
+        net.runFor(100);
+        assertEquals(1, a.dropped("stale_node_record"));
+        assertEquals(List.of(now), a.node().contacts().stream().map(Contact::address).toList());
+    }
+
+    @Test
+    void aStoreWhoseBodyIsMalformed_isAnsweredWithAReason() {
+        TestNetwork.Member a = net.node(NodeConfig.defaults(), ip("44.0.18.1"));
+        net.await(a.node().start(List.of()), 1, "the start");
+        InetSocketAddress sender = ip("44.0.19.1");
+        List<TestNetwork.Arrival> inbox = net.recorder(sender);
+        byte[] store = MessageCodec.encode(new Message.Store(77, Id.random(random), Message.Token.copyOf(new byte[8]),
+                60_000, -1, SignedRecord.immutable(new byte[] {1, 2, 3})));
+        byte[] truncated = java.util.Arrays.copyOf(store, store.length - 2);
+        net.send(sender, a.address(), truncated);
+        net.runFor(100);
+        assertEquals(1, inbox.size());
+        Message.StoreResult result = (Message.StoreResult) decode(inbox.get(0).bytes());
+        assertEquals(77, result.txId());
+        assertEquals(io.kadring.storage.RejectReason.MALFORMED.code(), result.status());
+    }
+
+    @Test
+    void theLoopbackExemptionFromTheRateLimit_followsTheConfig() {
+        java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
+        SourceRateLimiter exempt = new SourceRateLimiter(1, 1, true);
+        SourceRateLimiter strict = new SourceRateLimiter(1, 1, false);
+        assertTrue(exempt.allow(loopback, 0) && exempt.allow(loopback, 0));
+        assertTrue(strict.allow(loopback, 0));
+        assertFalse(strict.allow(loopback, 0));
+    }
+
     // ---- datagrams per join ------------------------------------------------------------
 
     @Test
