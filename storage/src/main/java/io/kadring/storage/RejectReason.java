@@ -31,9 +31,8 @@ public enum RejectReason {
     /** The STORE's write token is missing, stale or was issued to another address (node layer). */
     BAD_TOKEN(9),
     /** The node stores nothing right now (shutting down, storage off, overloaded): try another. */
-    UNAVAILABLE(10),
-    /** The STORE's header read but its body did not parse (node layer). */
-    MALFORMED(11);
+    UNAVAILABLE(10);
+    // code 11 is taken: the node layer's "malformed STORE" (Message.StoreResult.MALFORMED)
 
     private static final RejectReason[] BY_CODE = new RejectReason[256];
 

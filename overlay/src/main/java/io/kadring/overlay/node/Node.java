@@ -347,7 +347,7 @@ public final class Node implements DatagramHandler {
             metrics.dropped(e.reason());
             MessageCodec.Header header = MessageCodec.header(datagram);
             if (header != null && header.type() == Message.Type.STORE && limiter.allow(from.getAddress(), env.now())) {
-                refuseStore(from, header.txId(), RejectReason.MALFORMED);
+                refuseStore(from, header.txId(), Message.StoreResult.MALFORMED, "malformed");
             }
             return;
         }
@@ -377,12 +377,14 @@ public final class Node implements DatagramHandler {
 
     /** Every STORE that reached the parser is answered: a dropped one with why. */
     private void refuseStore(InetSocketAddress from, Message message, RejectReason reason) {
-        if (message instanceof Message.Store) refuseStore(from, message.txId(), reason);
+        if (message instanceof Message.Store) {
+            refuseStore(from, message.txId(), reason.code(), NodeMetrics.tagValue(reason));
+        }
     }
 
-    private void refuseStore(InetSocketAddress from, long txId, RejectReason reason) {
+    private void refuseStore(InetSocketAddress from, long txId, int status, String reason) {
         metrics.recordRejected(reason);
-        rpc.send(from, new Message.StoreResult(txId, id, reason.code()));
+        rpc.send(from, new Message.StoreResult(txId, id, status));
     }
 
     private void answer(InetSocketAddress from, Message request, int bytes) {

@@ -329,7 +329,7 @@ final class DefencesTest {
         assertEquals(1, inbox.size());
         Message.StoreResult result = (Message.StoreResult) decode(inbox.get(0).bytes());
         assertEquals(77, result.txId());
-        assertEquals(io.kadring.storage.RejectReason.MALFORMED.code(), result.status());
+        assertEquals(Message.StoreResult.MALFORMED, result.status());
     }
 
     @Test
