@@ -37,12 +37,18 @@ final class DefencesTest {
 
     @Test
     void forgedRequestsFromADeadPeersAddress_keepItInTheTable_onlyWithoutResponseLiveness() {
-        assertTrue(deadPeerKeptAlive(defences(Flag.RESPONSE_LIVENESS, false)), "the attack works without the defence");
-        assertFalse(deadPeerKeptAlive(Defences.ALL), "with it, the dead peer goes");
+        assertTrue(deadPeerKeptAlive(defences(Flag.RESPONSE_LIVENESS, false), false), "the attack works without it");
+        assertFalse(deadPeerKeptAlive(Defences.ALL, false), "with it, the dead peer goes");
+    }
+
+    @Test
+    void forgedNotifiesFromADeadPeersAddress_keepItInTheRing_onlyWithoutResponseLiveness() {
+        assertTrue(deadPeerKeptAlive(defences(Flag.RESPONSE_LIVENESS, false), true), "the attack works without it");
+        assertFalse(deadPeerKeptAlive(Defences.ALL, true), "with it, the dead peer goes");
     }
 
     /** A dead peer, "kept alive" for 300 s by a forged FIND_NODE every second: is it still handed out? */
-    private boolean deadPeerKeptAlive(Defences defences) {
+    private boolean deadPeerKeptAlive(Defences defences, boolean notify) {
         TestNetwork net = new TestNetwork(5, LATENCY);
         // timeouts of a wide-area network (200 ms at least would let three failures in between)
         NodeConfig config = NodeConfig.builder().defences(defences)
@@ -57,8 +63,9 @@ final class DefencesTest {
         d.node().close();
         net.attach(d.address(), (from, bytes) -> {}); // d is gone: its address swallows everything
         for (int t = 0; t < 300_000; t += 1_000) {
-            net.send(d.address(), a.address(), MessageCodec.encode(
-                    new Message.FindNode(random.nextLong(), dead, Id.random(random), Message.FindNode.XOR)));
+            Message forged = notify ? new Message.Notify(random.nextLong(), dead)
+                    : new Message.FindNode(random.nextLong(), dead, Id.random(random), Message.FindNode.XOR);
+            net.send(d.address(), a.address(), MessageCodec.encode(forged));
             net.runFor(1_000);
         }
         // what a asks others to use: a FIND_NODE for d's id from a verified third party
@@ -71,7 +78,9 @@ final class DefencesTest {
         boolean handedOut = nodes.contacts().stream().anyMatch(c -> c.id().equals(dead));
         boolean inTable = a.node().contacts().stream().anyMatch(c -> c.id().equals(dead));
         assertEquals(handedOut, inTable);
-        return inTable;
+        boolean inRing = a.node().successors().stream().anyMatch(c -> c.id().equals(dead))
+                || a.node().predecessor().map(c -> c.id().equals(dead)).orElse(false);
+        return notify ? inRing : inTable;
     }
 
     // ---- addressQuorum -----------------------------------------------------------
