@@ -355,18 +355,23 @@ final class DefencesTest {
 
     @Test
     void aJoin_costsNoMoreDatagramsWithTheDefences() {
-        long off = datagramsPerJoin(Defences.NONE);
-        long on = datagramsPerJoin(Defences.ALL);
-        System.out.println("[join] datagrams for one join into 24 nodes (join + 5 s): " + off + " -> " + on);
+        long off = datagramsPerJoin(Defences.NONE, false);
+        long on = datagramsPerJoin(Defences.ALL, false);
+        long wildcardOff = datagramsPerJoin(Defences.NONE, true);
+        long wildcardOn = datagramsPerJoin(Defences.ALL, true);
+        System.out.println("[join] datagrams for one join into 24 nodes (join + 5 s): " + off + " -> " + on
+                + "; a joiner bound to a wildcard: " + wildcardOff + " -> " + wildcardOn);
         assertTrue(on <= off + off / 10, off + " -> " + on);
+        assertTrue(wildcardOn <= wildcardOff + wildcardOff / 10, wildcardOff + " -> " + wildcardOn);
     }
 
-    private long datagramsPerJoin(Defences defences) {
+    private long datagramsPerJoin(Defences defences, boolean wildcard) {
         TestNetwork net = new TestNetwork(10, LATENCY);
         NodeConfig config = NodeConfig.builder().defences(defences).build();
         List<TestNetwork.Member> nodes = network(net, config, 24);
         net.runFor(60_000);
-        TestNetwork.Member joiner = net.node(config, ip("44.99.0.1"));
+        TestNetwork.Member joiner = wildcard ? net.node(config, ip("44.99.0.1"), ip("0.0.0.0", 4000))
+                : net.node(config, ip("44.99.0.1"));
         long before = net.delivered() + net.lost();
         net.await(joiner.node().start(List.of(nodes.get(0).address())), 60_000, "the join");
         net.runFor(5_000);
