@@ -53,6 +53,8 @@ public final class RecordStore {
      * object headers and five array headers, the cache's node and the expiry index's node.
      */
     public static final int ENTRY_OVERHEAD_BYTES = 320;
+    /** The source of this node's own puts, with the source quotas. */
+    private static final String LOCAL = "local";
 
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final Comparator<Entry> BY_EXPIRY =
@@ -129,8 +131,8 @@ public final class RecordStore {
         }
         Status status = held == null ? Status.STORED
                 : record.equals(heldRecord) ? Status.REFRESHED : Status.REPLACED;
-        ByteBuffer publisher = status == Status.REFRESHED ? held.publisher : publisherOf(record);
         Object sourceKey = status == Status.REFRESHED ? held.sourceKey : sourceKey(source);
+        ByteBuffer publisher = status == Status.REFRESHED ? held.publisher : publisherOf(record, sourceKey);
         if (overQuota(status, held, publisher, sourceKey)) {
             return reject(RejectReason.QUOTA_EXCEEDED);
         }
@@ -244,9 +246,9 @@ public final class RecordStore {
         return count(perSource, sourceKey(source));
     }
 
-    /** Records charged to the publisher of {@code record} (for tests). */
-    int countOfPublisher(SignedRecord record) {
-        return count(perPublisher, publisherOf(record));
+    /** Records charged to the publisher of {@code record} as sent from {@code source} (for tests). */
+    int countOfPublisher(SignedRecord record, InetSocketAddress source) {
+        return count(perPublisher, publisherOf(record, sourceKey(source)));
     }
 
     // ---- internals --------------------------------------------------------
@@ -268,20 +270,40 @@ public final class RecordStore {
         }
         boolean chargesSource = sourceKey != null && (status == Status.STORED
                 || (status == Status.REPLACED && !sourceKey.equals(held.sourceKey)));
-        return chargesSource && count(perSource, sourceKey) >= config.maxRecordsPerSource();
+        int cap = LOCAL.equals(sourceKey) ? config.maxLocalRecords() : config.maxRecordsPerSource();
+        return chargesSource && count(perSource, sourceKey) >= cap;
     }
 
-    /** The public key; every immutable record has the empty one, a single pseudo-publisher. */
-    private static ByteBuffer publisherOf(SignedRecord record) {
-        return ByteBuffer.wrap(record.publicKey()).asReadOnlyBuffer();
-    }
-
-    /** The sender's IP (its host string if unresolved); null for a local put. */
-    private static Object sourceKey(InetSocketAddress source) {
-        if (source == null) {
-            return null;
+    /**
+     * The public key; every immutable record has the empty one, a single pseudo-publisher, unless
+     * the source quotas make it one per source (so that one source's immutable records cannot
+     * shut everyone else's out).
+     */
+    private ByteBuffer publisherOf(SignedRecord record, Object sourceKey) {
+        byte[] key = record.publicKey();
+        if (key.length == 0 && config.sourceQuotas()) {
+            key = ("immutable from " + sourceKey).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        return source.getAddress() != null ? source.getAddress() : source.getHostString();
+        return ByteBuffer.wrap(key).asReadOnlyBuffer();
+    }
+
+    /**
+     * Who a record is charged to. With the source quotas: the sender's IPv4 address or IPv6 /64,
+     * and {@link #LOCAL} for a local put. Without: the sender's IP (its host string if
+     * unresolved), and nobody (null) for a local put.
+     */
+    private Object sourceKey(InetSocketAddress source) {
+        if (source == null) {
+            return config.sourceQuotas() ? LOCAL : null;
+        }
+        java.net.InetAddress ip = source.getAddress();
+        if (ip == null) {
+            return source.getHostString();
+        }
+        if (config.sourceQuotas() && ip.getAddress().length == 16) {
+            return "/64 " + java.util.HexFormat.of().formatHex(ip.getAddress(), 0, 8);
+        }
+        return ip;
     }
 
     private void install(Entry entry) {

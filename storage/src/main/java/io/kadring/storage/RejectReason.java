@@ -32,6 +32,7 @@ public enum RejectReason {
     BAD_TOKEN(9),
     /** The node stores nothing right now (shutting down, storage off, overloaded): try another. */
     UNAVAILABLE(10);
+    // code 11 is taken: the node layer's "malformed STORE" (Message.StoreResult.MALFORMED)
 
     private static final RejectReason[] BY_CODE = new RejectReason[256];
 

@@ -22,8 +22,15 @@ final class RecordStoreQuotaTest {
 
     private final ManualClock clock = new ManualClock(0);
 
+    /** A store without the source quotas (IP addresses are sources, immutable records one publisher). */
     private RecordStore store(int perPublisher, int perSource) {
-        return new RecordStore(new StoreConfig(1 << 20, 24 * HOUR, perPublisher, perSource), clock);
+        return new RecordStore(new StoreConfig(1 << 20, 24 * HOUR, perPublisher, perSource).withSourceQuotas(false),
+                clock);
+    }
+
+    /** A store with the source quotas (the default) and room for {@code local} local records. */
+    private RecordStore quotaStore(int perPublisher, int perSource, int local) {
+        return new RecordStore(new StoreConfig(1 << 20, 24 * HOUR, perPublisher, perSource, true, local), clock);
     }
 
     /** A store holding immutable records from {@code A} and {@code second}, which turns a third from A away. */
@@ -50,7 +57,7 @@ final class RecordStoreQuotaTest {
     }
 
     @Test
-    void put_countsAllImmutableRecordsAsOnePublisher() {
+    void put_countsAllImmutableRecordsAsOnePublisher_withoutSourceQuotas() {
         RecordStore store = fullAfterTwoImmutables(2, 100, B);
 
         assertTrue(store.put(signed(ALICE, "", 1, "mutable"), HOUR, A, 0).isStored());
@@ -76,11 +83,49 @@ final class RecordStoreQuotaTest {
     }
 
     @Test
-    void put_fromTheLocalNodeIsNotLimitedBySourceQuota() {
+    void put_fromTheLocalNodeIsNotLimitedBySourceQuota_withoutSourceQuotas() {
         RecordStore store = store(100, 1);
         for (int i = 0; i < 5; i++) {
             assertTrue(store.put(immutable("local " + i), HOUR, null, 0).isStored());
         }
+    }
+
+    @Test
+    void sourceQuotas_oneSourcesImmutableSpam_leavesOtherSourcesRoomForTheirs() {
+        RecordStore open = store(1000, 2000);
+        RecordStore guarded = quotaStore(1000, 2000, 1000);
+        InetSocketAddress spammer = address("44.1.0.1", 4000);
+        InetSocketAddress honest = address("44.2.0.1", 4000);
+        for (int i = 0; i < 1000; i++) {
+            open.put(immutable("spam " + i), HOUR, spammer, 0);
+            guarded.put(immutable("spam " + i), HOUR, spammer, 0);
+        }
+        assertQuotaExceeded(open.put(immutable("honest"), HOUR, honest, 0));
+        assertTrue(guarded.put(immutable("honest"), HOUR, honest, 0).isStored());
+        assertQuotaExceeded(guarded.put(immutable("spam 1000"), HOUR, spammer, 0));
+    }
+
+    @Test
+    void sourceQuotas_countAnIpv6SourceByItsSlash64() {
+        RecordStore open = store(1000, 2);
+        RecordStore guarded = quotaStore(1000, 2, 1000);
+        for (int i = 0; i < 3; i++) {
+            InetSocketAddress rotating = address("2001:db8:0:1::" + (i + 1), 4000);
+            open.put(signed(ALICE, "k" + i, 1, "v"), HOUR, rotating, 0);
+            StoreOutcome outcome = guarded.put(signed(ALICE, "k" + i, 1, "v"), HOUR, rotating, 0);
+            if (i == 2) assertQuotaExceeded(outcome);
+        }
+        assertEquals(3, open.size(), "every /128 a source of its own");
+        assertEquals(2, guarded.size());
+    }
+
+    @Test
+    void sourceQuotas_capLocalPuts() {
+        RecordStore guarded = quotaStore(100, 100, 2);
+        assertTrue(guarded.put(immutable("local 0"), HOUR, null, 0).isStored());
+        assertTrue(guarded.put(immutable("local 1"), HOUR, null, 0).isStored());
+        assertQuotaExceeded(guarded.put(immutable("local 2"), HOUR, null, 0));
+        assertTrue(guarded.put(immutable("remote"), HOUR, A, 0).isStored());
     }
 
     @Test
@@ -149,7 +194,8 @@ final class RecordStoreQuotaTest {
         int fromA = (int) store.snapshot(0).stream().filter(r -> r.source().equals(A)).count();
         assertEquals(fromA, store.countOfSource(A));
         assertEquals(store.size() - fromA, store.countOfSource(B));
-        assertEquals(store.size(), store.countOfPublisher(immutable("any")));
+        assertEquals(store.size(), store.countOfPublisher(immutable("any"), A)
+                + store.countOfPublisher(immutable("any"), B), "immutable records: a publisher per source");
     }
 
     @Test
@@ -161,7 +207,7 @@ final class RecordStoreQuotaTest {
             store.put(record, HOUR, B, 0);
             store.markOwned(record.key());
         }
-        assertEquals(1, store.countOfPublisher(signed(ALICE, "", 0, "")));
+        assertEquals(1, store.countOfPublisher(signed(ALICE, "", 0, ""), A));
         assertEquals(1, store.countOfSource(A));
         assertEquals(0, store.countOfSource(B));
         assertEquals(1, store.size());

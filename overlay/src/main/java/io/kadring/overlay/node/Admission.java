@@ -40,6 +40,8 @@ final class Admission implements Vouching {
     }
 
     private static final int RECENT = 64;
+    private static final int MAX_FAILED = 1024;
+    private static final int MAX_SEQS = 4096;
     /** Verification PINGs outstanding at once; strangers beyond that wait for their next message. */
     private static final int MAX_VERIFYING = 256;
     /** A contact not heard from for this long is worth a PING before it is kept over a newcomer. */
@@ -62,6 +64,12 @@ final class Admission implements Vouching {
     private final Map<Id, InetSocketAddress> recent = new LruMap<>(RECENT);
     /** The last record verified per id, so a repeated PING costs no signature check. */
     private final Map<Id, NodeRecord> lastVerified = new LruMap<>(RECENT);
+    /** Records whose signature failed, so that a repeated bad PING costs no check either. */
+    private final Map<NodeRecord, Boolean> failedRecords = new LruMap<>(MAX_FAILED);
+    /** The highest seq verified per id, so that a replayed older record is refused (bounded, LRU). */
+    private final Map<Id, Long> highestSeq = new LruMap<>(MAX_SEQS);
+    /** Checks of records that came unasked ({@link Defences#boundedSignatures()}). */
+    private final RateBudget signatureBudget;
 
     /**
      * @param verifier checks a node record's signature
@@ -77,6 +85,8 @@ final class Admission implements Vouching {
         this.verifier = verifier;
         this.scheduler = scheduler;
         this.events = events;
+        int checks = local.config().signatureChecksPerSecond();
+        this.signatureBudget = new RateBudget(checks, checks, local.now());
     }
 
     /**
@@ -103,6 +113,8 @@ final class Admission implements Vouching {
         Id id = record.id();
         if (id.equals(self)) return RecordRefusal.OWN_ID;
         if (!id.equals(claimedSender)) return refuse(RecordRefusal.SENDER_MISMATCH);
+        Long highest = highestSeq.get(id);
+        if (highest != null && record.seq() < highest) return refuse(RecordRefusal.STALE_RECORD);
         InetSocketAddress advertised = record.address();
         boolean unknown = advertised.getAddress().isAnyLocalAddress();
         if (!advertised.equals(source) && !(unknown && answersUs)) {
@@ -112,14 +124,36 @@ final class Admission implements Vouching {
             return refuse(RecordRefusal.ADDRESS_MISMATCH);
         }
         if (!record.equals(lastVerified.get(id))) {
-            if (!verifier.test(record)) return refuse(RecordRefusal.BAD_NODE_RECORD);
+            RecordRefusal before = beforeChecking(record, answersUs);
+            if (before != null) return refuse(before);
+            if (!verifier.test(record)) {
+                if (local.config().defences().boundedSignatures()) failedRecords.put(record, Boolean.TRUE);
+                return refuse(RecordRefusal.BAD_NODE_RECORD);
+            }
             lastVerified.put(id, record);
+            highestSeq.merge(id, record.seq(), Math::max);
         }
-        observe(Contact.seen(id, source, local.now()));
+        if (answersUs || !refreshesOnlyOnResponse() || !isVouchedFor(id, source)) {
+            observe(Contact.seen(id, source, local.now()));
+        }
         if (!answersUs && selfRecord.address().getAddress().isAnyLocalAddress()) {
             // we do not know our own address yet: the PONG of a node that reached us says it
             verify(source);
         }
+        return null;
+    }
+
+    /**
+     * {@link Defences#boundedSignatures()}: why {@code record} is not worth its signature check,
+     * or null when it is. An answer to our request is always checked (we asked for it, at a pace
+     * of our own); a record that came unasked only when the table could use it, it has not failed
+     * before, and this second's budget of checks is not spent.
+     */
+    private RecordRefusal beforeChecking(NodeRecord record, boolean answersUs) {
+        if (answersUs || !local.config().defences().boundedSignatures()) return null;
+        if (failedRecords.containsKey(record)) return RecordRefusal.BAD_NODE_RECORD;
+        if (!table.contains(record.id()) && !wouldTake(record.id())) return RecordRefusal.NOT_NEEDED;
+        if (!signatureBudget.take(local.now())) return RecordRefusal.SIGNATURE_BUDGET;
         return null;
     }
 
@@ -149,13 +183,19 @@ final class Admission implements Vouching {
     void requestFrom(Id id, InetSocketAddress from) {
         if (id.equals(self)) return;
         if (isVouchedFor(id, from)) {
-            observe(Contact.seen(id, from, local.now()));
+            // a request proves nothing about its sender's liveness: its source can be forged
+            if (!refreshesOnlyOnResponse()) observe(Contact.seen(id, from, local.now()));
         } else if (wouldTake(id) && !verifying.contains(from) && delayed.size() < MAX_VERIFYING && delayed.add(from)) {
             scheduler.schedule(VERIFY_DELAY_MILLIS, () -> {
                 delayed.remove(from);
                 if (!isVouchedFor(id, from)) verify(from);
             });
         }
+    }
+
+    /** {@link Defences#responseLiveness()}: only answers to our requests keep a known contact alive. */
+    private boolean refreshesOnlyOnResponse() {
+        return local.config().defences().responseLiveness();
     }
 
     /**

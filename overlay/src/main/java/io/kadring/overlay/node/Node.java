@@ -14,6 +14,7 @@ import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import io.kadring.storage.RecordStore;
 import io.kadring.storage.RecordValidator;
+import io.kadring.storage.RejectReason;
 import io.kadring.storage.SignedRecord;
 import io.kadring.storage.StoredRecord;
 import java.net.InetSocketAddress;
@@ -57,6 +58,11 @@ public final class Node implements DatagramHandler {
     private final Republisher republisher;
     private final Maintenance maintenance;
     private final SourceRateLimiter limiter;
+    private final ReplyLimit replyLimit;
+    /** The request being answered: its source, sender and size, for {@link #reply}. */
+    private InetSocketAddress answering;
+    private Id answeringSender;
+    private int answeringBytes;
     private final Map<Message.Type, RequestHandler> handlers = new EnumMap<>(Message.Type.class);
     /** Sizes for the metrics gauges, which are read from other threads. */
     private volatile int contactCount;
@@ -87,7 +93,8 @@ public final class Node implements DatagramHandler {
         this.env = Objects.requireNonNull(env, "env");
         this.config = Objects.requireNonNull(config, "config");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.self = new SelfRecord(identity, advertised, fixedAddress);
+        this.self = new SelfRecord(identity, advertised, fixedAddress, config.defences().addressQuorum(),
+                config.exemptPrivate());
         this.id = self.record().id();
         this.table = new RoutingTable(id, config.routing());
         this.ring = new RingNeighbours(id, config.successorListSize());
@@ -98,15 +105,19 @@ public final class Node implements DatagramHandler {
         this.admission = new Admission(local, self, table, ring, checks.nodeRecords(), scheduler, new AdmissionEvents());
         this.procedures = new Procedures(rpc, admission, scheduler, local);
         this.validator = new RecordValidator(config.maxValueBytes(), checks.records());
-        this.store = new RecordStore(config.store(), local.clock(), validator);
+        this.store = new RecordStore(config.store().withSourceQuotas(config.defences().sourceQuotas()), local.clock(),
+                validator);
         KnownContacts known = new KnownContacts(table, ring);
-        this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(), 2 * config.requestsPerSecondPerSource());
+        this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
+                2 * config.requestsPerSecondPerSource(), config.exemptLoopback());
         this.lookups = new Lookups(local, this::selfContact, table, ring, known);
         this.background = new BackgroundWork(procedures, scheduler, local.clock());
         this.republisher = new Republisher(local, store, table, background, new RecordWork());
         this.maintenance = new Maintenance(local, table, scheduler, new Rounds());
-        Outbox outbox = rpc::send;
-        handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission));
+        this.replyLimit = new ReplyLimit(config.unverifiedRepliesPerSecond(), env.now());
+        Outbox outbox = this::reply;
+        handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission,
+                config.defences().boundedSignatures()));
         handlers.put(Message.Type.FIND_NODE,
                 new FindNodeHandler(local, this::selfContact, outbox, tokens, known, table, ring));
         handlers.put(Message.Type.GET_NEIGHBOURS, new NeighboursHandler(id, outbox, ring));
@@ -136,6 +147,7 @@ public final class Node implements DatagramHandler {
         if (bootstrap.isEmpty()) {
             return CompletableFuture.completedFuture(new JoinResult(true, 0, ring.successor()));
         }
+        self.trust(bootstrap); // the PONG of a bootstrap we chose tells us our address
         join = new JoinProcedure(bootstrap, local, self::record, lookups, table);
         return procedures.run(join).thenApply(rounds -> {
             stabilize(); // so that the ring takes us in
@@ -333,29 +345,82 @@ public final class Node implements DatagramHandler {
             message = MessageCodec.decode(datagram);
         } catch (MalformedMessageException e) {
             metrics.dropped(e.reason());
+            MessageCodec.Header header = MessageCodec.header(datagram);
+            if (header != null && header.type() == Message.Type.STORE && limiter.allow(from.getAddress(), env.now())) {
+                refuseStore(from, header.txId(), Message.StoreResult.MALFORMED, "malformed");
+            }
             return;
         }
         try {
             metrics.receivedMessage(message.type());
             if (message.sender().equals(id)) {
                 metrics.dropped("own_id");
+                refuseStore(from, message, RejectReason.UNAVAILABLE);
             } else if (message.type().isResponse()) {
-                if (!rpc.onResponse(from, message)) metrics.dropped("unsolicited");
+                if (rpc.onResponse(from, message)) {
+                    replyLimit.answeredFrom(from, env.now());
+                } else {
+                    metrics.dropped("unsolicited");
+                }
             } else if (!limiter.allow(from.getAddress(), env.now())) {
                 metrics.dropped("rate_limited");
+                refuseStore(from, message, RejectReason.UNAVAILABLE);
             } else {
-                answer(from, message);
+                answer(from, message, datagram.length);
             }
         } catch (RuntimeException e) {
             // a bug of ours must not let a remote kill the receive path
             metrics.dropped("internal_error");
+            refuseStore(from, message, RejectReason.UNAVAILABLE);
         }
     }
 
-    private void answer(InetSocketAddress from, Message request) {
+    /** Every STORE that reached the parser is answered: a dropped one with why. */
+    private void refuseStore(InetSocketAddress from, Message message, RejectReason reason) {
+        if (message instanceof Message.Store) {
+            refuseStore(from, message.txId(), reason.code(), NodeMetrics.tagValue(reason));
+        }
+    }
+
+    private void refuseStore(InetSocketAddress from, long txId, int status, String reason) {
+        metrics.recordRejected(reason);
+        rpc.send(from, new Message.StoreResult(txId, id, status));
+    }
+
+    private void answer(InetSocketAddress from, Message request, int bytes) {
         // a PING brings its sender's record: its handler gives it to admission
         if (!(request instanceof Message.Ping)) admission.requestFrom(request.sender(), from);
-        handlers.get(request.type()).answer(from, request);
+        answering = from;
+        answeringSender = request.sender();
+        answeringBytes = bytes;
+        try {
+            handlers.get(request.type()).answer(from, request);
+        } finally {
+            answering = null;
+        }
+    }
+
+    /**
+     * A handler's answer to the request being answered. With {@link Defences#antiAmplification()}
+     * an unverified source gets at most {@link ReplyLimit#FACTOR}× its request's bytes, within a
+     * budget shared by all such sources.
+     */
+    private void reply(InetSocketAddress to, Message message) {
+        if (!config.defences().antiAmplification() || !to.equals(answering)
+                || admission.isVouchedFor(answeringSender, to) || replyLimit.answeredLately(to, now())) {
+            rpc.send(to, message);
+        } else if (message instanceof Message.StoreResult) {
+            rpc.send(to, message); // a few bytes answering a STORE of hundreds: no budget needed
+        } else if (!replyLimit.takeBudget(now())) {
+            metrics.dropped("reply_budget");
+        } else {
+            Message fitted = ReplyLimit.fit(message, ReplyLimit.FACTOR * answeringBytes);
+            if (fitted == null) {
+                metrics.dropped("amplification");
+            } else {
+                rpc.send(to, fitted);
+            }
+        }
     }
 
     // ---- dispatch ------------------------------------------------------------

@@ -33,7 +33,9 @@ public record NodeConfig(
         int requestsPerSecondPerSource,
         Defences defences,
         boolean exemptLoopback,
-        boolean exemptPrivate) {
+        boolean exemptPrivate,
+        int unverifiedRepliesPerSecond,
+        int signatureChecksPerSecond) {
 
     public NodeConfig {
         positive("k", k);
@@ -74,6 +76,8 @@ public record NodeConfig(
         java.util.Objects.requireNonNull(store, "store");
         positive("requestsPerSecondPerSource", requestsPerSecondPerSource);
         java.util.Objects.requireNonNull(defences, "defences");
+        positive("unverifiedRepliesPerSecond", unverifiedRepliesPerSecond);
+        positive("signatureChecksPerSecond", signatureChecksPerSecond);
         if (k > 20) throw new IllegalArgumentException("k must be <= 20 (a NODES datagram holds 20 contacts), got " + k);
     }
 
@@ -116,6 +120,8 @@ public record NodeConfig(
         b.defences = defences;
         b.exemptLoopback = exemptLoopback;
         b.exemptPrivate = exemptPrivate;
+        b.unverifiedReplies = unverifiedRepliesPerSecond;
+        b.signatureChecks = signatureChecksPerSecond;
         return b;
     }
 
@@ -150,6 +156,8 @@ public record NodeConfig(
         private Defences defences = Defences.ALL;
         private boolean exemptLoopback = true;
         private boolean exemptPrivate = true;
+        private int unverifiedReplies = 2_000;
+        private int signatureChecks = 1_000;
 
         private Builder() {}
 
@@ -202,11 +210,23 @@ public record NodeConfig(
          */
         public Builder exemptPrivate(boolean exempt) { this.exemptPrivate = exempt; return this; }
 
+        /**
+         * Replies per second, over all sources, to sources whose address is not verified
+         * ({@link Defences#antiAmplification()}; burst: one second's worth).
+         */
+        public Builder unverifiedRepliesPerSecond(int n) { this.unverifiedReplies = n; return this; }
+        /**
+         * Node-record signature checks per second for records that came unasked, in PINGs
+         * ({@link Defences#boundedSignatures()}; burst: one second's worth).
+         */
+        public Builder signatureChecksPerSecond(int n) { this.signatureChecks = n; return this; }
+
         public NodeConfig build() {
             return new NodeConfig(k, alpha, successorListSize, staleAfterFailures, maxPerPrefix,
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
                     joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
-                    maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate);
+                    maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate,
+                    unverifiedReplies, signatureChecks);
         }
     }
 }

@@ -281,6 +281,11 @@ public sealed interface Message {
     record StoreResult(long txId, Id sender, int status) implements Message {
         /** The record is stored. */
         public static final int STORED = 0;
+        /**
+         * The STORE's header read but its body did not parse: a node-layer code next to the
+         * storage layer's {@code RejectReason} codes (1..10), which never use it.
+         */
+        public static final int MALFORMED = 11;
 
         public StoreResult {
             Objects.requireNonNull(sender, "sender");

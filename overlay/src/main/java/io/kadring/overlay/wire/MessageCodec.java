@@ -219,6 +219,26 @@ public final class MessageCodec {
 
     // ---- decoding ---------------------------------------------------------
 
+    /** The fixed header of a datagram: its type, transaction id and sender. */
+    public record Header(Type type, long txId, Id sender) {}
+
+    /**
+     * The header of {@code datagram} when it reads (version, a known type, txId, sender), else
+     * null: what a node needs to answer a request whose body is malformed (a STORE is answered
+     * with a reason whatever happened to it).
+     */
+    public static Header header(byte[] datagram) {
+        if (datagram.length < HEADER_BYTES || datagram.length > MAX_DATAGRAM_BYTES) return null;
+        try {
+            ByteReader r = new ByteReader(datagram, 0, HEADER_BYTES);
+            if (r.u8() != VERSION) return null;
+            Type type = Type.ofCode(r.u8());
+            return type == null ? null : new Header(type, r.i64(), r.id());
+        } catch (MalformedMessageException e) {
+            return null;
+        }
+    }
+
     /** The message in {@code datagram}, or a {@link MalformedMessageException} saying why there is none. */
     public static Message decode(byte[] datagram) throws MalformedMessageException {
         return decode(datagram, 0, datagram.length);

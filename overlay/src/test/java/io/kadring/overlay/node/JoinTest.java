@@ -112,7 +112,12 @@ final class JoinTest {
         assertEquals(List.of(where), b.node().contacts().stream().map(Contact::address).toList());
         assertEquals(Map.of(where, JoinProcedure.ADMITTED), b.node().joinOutcomes());
         net.runFor(5_000);
-        assertEquals(where, a.node().selfRecord().address(), "a learned its address from b's answer");
+        assertEquals(TestNetwork.address("0.0.0.0", where.getPort()), a.node().selfRecord().address(),
+                "one peer's word is not enough (the address quorum)");
+        TestNetwork.Member c = net.node(NodeConfig.defaults(), TestNetwork.address(3));
+        net.await(c.node().start(List.of(a.address())), 3_000, "c's join");
+        net.runFor(5_000);
+        assertEquals(where, a.node().selfRecord().address(), "a learned its address once b and c agreed");
     }
 
     @Test

@@ -63,12 +63,27 @@ final class SelfRecordTest {
     }
 
     @Test
-    void oneReporter_suffices_whenTheAdvertisedAddressIsAWildcard() {
-        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000), false);
+    void oneReporter_suffices_whenTheAdvertisedAddressIsAWildcard_withoutTheAddressQuorum() {
+        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000), false, false, true);
         assertTrue(self.observed(external, reporter1));
         assertEquals(external, self.address());
         assertEquals(2, self.record().seq());
         assertTrue(self.record().verify());
+    }
+
+    @Test
+    void withTheAddressQuorum_aWildcardNodeNeedsTwoPrefixes_orTheBootstrapItContacted() {
+        InetSocketAddress wildcard = TestNetwork.address("0.0.0.0", 4000);
+        SelfRecord self = new SelfRecord(identity, wildcard, false, true, true);
+        assertFalse(self.observed(external, TestNetwork.address("44.1.2.3", 4000)), "one stranger's word");
+        assertFalse(self.observed(external, TestNetwork.address("44.1.2.4", 4000)), "another host of the same /24");
+        assertTrue(self.observed(external, TestNetwork.address("44.1.3.4", 4000)), "a second /24");
+        assertEquals(external, self.address());
+
+        SelfRecord joining = new SelfRecord(identity, wildcard, false, true, true);
+        InetSocketAddress bootstrap = TestNetwork.address("44.9.9.9", 4000);
+        joining.trust(List.of(bootstrap));
+        assertTrue(joining.observed(external, bootstrap), "the bootstrap this node chose is believed alone");
     }
 
     @Test
@@ -80,10 +95,12 @@ final class SelfRecordTest {
     }
 
     @Test
-    void node_thatAdvertisesAWildcard_learnsItsAddressFromTheFirstPong() {
-        TestNetwork.Member b = net.node(NodeConfig.defaults(), reporter1);
+    void node_thatAdvertisesAWildcard_learnsItsAddressFromTheFirstPong_withoutTheAddressQuorum() {
+        NodeConfig config = NodeConfig.builder()
+                .defences(DefencesTest.defences(DefencesTest.Flag.ADDRESS_QUORUM, false)).build();
+        TestNetwork.Member b = net.node(config, reporter1);
         InetSocketAddress where = TestNetwork.address(5);
-        TestNetwork.Member a = net.node(NodeConfig.defaults(), where, TestNetwork.address("0.0.0.0", 4000));
+        TestNetwork.Member a = net.node(config, where, TestNetwork.address("0.0.0.0", 4000));
 
         net.await(a.node().ping(b.address()), 1_000, "the ping");
 
