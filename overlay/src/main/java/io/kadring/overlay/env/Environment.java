@@ -16,6 +16,15 @@ public interface Environment {
     /** Current time in milliseconds; monotonic, with an arbitrary origin. */
     long now();
 
+    /**
+     * Milliseconds since the epoch by the wall clock, for what must not go backwards across a
+     * restart (the seq of this node's record). May jump; never used to measure time. The
+     * default, for environments without a wall clock (the simulator), is {@link #now()}.
+     */
+    default long epochMillis() {
+        return now();
+    }
+
     /** Runs {@code task} on the node's thread after {@code delayMillis} (≥ 0). */
     Cancellable schedule(long delayMillis, Runnable task);
 

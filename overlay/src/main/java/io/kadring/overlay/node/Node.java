@@ -94,7 +94,7 @@ public final class Node implements DatagramHandler {
         this.config = Objects.requireNonNull(config, "config");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.self = new SelfRecord(identity, advertised, fixedAddress, config.defences().addressQuorum(),
-                config.exemptPrivate());
+                config.exemptPrivate(), Math.max(1, env.epochMillis()));
         this.id = self.record().id();
         this.table = new RoutingTable(id, config.routing());
         this.ring = new RingNeighbours(id, config.successorListSize());

@@ -37,13 +37,19 @@ final class SelfRecord {
 
     /** {@code fixed}: the operator gave {@code advertised}; it is never replaced. With the address quorum. */
     SelfRecord(Identity identity, InetSocketAddress advertised, boolean fixed) {
-        this(identity, advertised, fixed, true, true);
+        this(identity, advertised, fixed, true, true, 1);
     }
 
-    /** {@code quorum}: {@link Defences#addressQuorum()}; {@code exemptPrivate}: {@link NodeConfig#exemptPrivate()}. */
-    SelfRecord(Identity identity, InetSocketAddress advertised, boolean fixed, boolean quorum, boolean exemptPrivate) {
+    /**
+     * {@code quorum}: {@link Defences#addressQuorum()}; {@code exemptPrivate}: {@link NodeConfig#exemptPrivate()};
+     * {@code firstSeq}: the seq of the first record, the wall clock's milliseconds for a real node, so that a
+     * restarted node's record is newer than any it signed before (peers refuse a seq that goes backwards).
+     */
+    SelfRecord(Identity identity, InetSocketAddress advertised, boolean fixed, boolean quorum, boolean exemptPrivate,
+               long firstSeq) {
+        if (firstSeq < 1) throw new IllegalArgumentException("firstSeq must be >= 1, got " + firstSeq);
         this.identity = identity;
-        this.record = NodeRecord.sign(identity, advertised, 1);
+        this.record = NodeRecord.sign(identity, advertised, firstSeq);
         this.quorum = quorum;
         this.exemptPrivate = exemptPrivate;
         java.net.InetAddress ip = advertised.getAddress();

@@ -159,6 +159,12 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
         return System.nanoTime() / 1_000_000;
     }
 
+    /** The system's wall clock. */
+    @Override
+    public long epochMillis() {
+        return System.currentTimeMillis();
+    }
+
     /**
      * Runs {@code task} on this environment's context after {@code delayMillis}. Called off the
      * context, the timer is set once the call reaches the context. Tasks still pending when the

@@ -2,6 +2,7 @@ package io.kadring.overlay.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.crypto.Identity;
@@ -64,7 +65,7 @@ final class SelfRecordTest {
 
     @Test
     void oneReporter_suffices_whenTheAdvertisedAddressIsAWildcard_withoutTheAddressQuorum() {
-        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000), false, false, true);
+        SelfRecord self = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000), false, false, true, 1);
         assertTrue(self.observed(external, reporter1));
         assertEquals(external, self.address());
         assertEquals(2, self.record().seq());
@@ -74,16 +75,33 @@ final class SelfRecordTest {
     @Test
     void withTheAddressQuorum_aWildcardNodeNeedsTwoPrefixes_orTheBootstrapItContacted() {
         InetSocketAddress wildcard = TestNetwork.address("0.0.0.0", 4000);
-        SelfRecord self = new SelfRecord(identity, wildcard, false, true, true);
+        SelfRecord self = new SelfRecord(identity, wildcard, false, true, true, 1);
         assertFalse(self.observed(external, TestNetwork.address("44.1.2.3", 4000)), "one stranger's word");
         assertFalse(self.observed(external, TestNetwork.address("44.1.2.4", 4000)), "another host of the same /24");
         assertTrue(self.observed(external, TestNetwork.address("44.1.3.4", 4000)), "a second /24");
         assertEquals(external, self.address());
 
-        SelfRecord joining = new SelfRecord(identity, wildcard, false, true, true);
+        SelfRecord joining = new SelfRecord(identity, wildcard, false, true, true, 1);
         InetSocketAddress bootstrap = TestNetwork.address("44.9.9.9", 4000);
         joining.trust(List.of(bootstrap));
         assertTrue(joining.observed(external, bootstrap), "the bootstrap this node chose is believed alone");
+    }
+
+    @Test
+    void aRestartedNode_signsANewerSeqThanBefore_fromTheWallClock() {
+        // before the restart: an address learned, seq raised
+        SelfRecord before = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000), false, true, true,
+                1_700_000_000_000L);
+        InetSocketAddress bootstrap = TestNetwork.address("44.9.9.9", 4000);
+        before.trust(List.of(bootstrap));
+        assertTrue(before.observed(external, bootstrap));
+        // a second later, the same identity starts again at a wildcard: peers that remember the
+        // learned record must not see this one as a replay of an older one
+        SelfRecord after = new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000), false, true, true,
+                1_700_000_001_000L);
+        assertTrue(after.record().seq() > before.record().seq(), after.record() + " vs " + before.record());
+        assertThrows(IllegalArgumentException.class,
+                () -> new SelfRecord(identity, TestNetwork.address("0.0.0.0", 4000), false, true, true, 0));
     }
 
     @Test
