@@ -37,6 +37,13 @@ final class GroundTruth {
         return at < live.size() ? live.get(at) : live.get(0);
     }
 
+    /** The first live id strictly after {@code id} clockwise ({@code id} itself if it is the only one). */
+    Id after(Id id) {
+        int at = Collections.binarySearch(live, id);
+        int next = at >= 0 ? at + 1 : -at - 1;
+        return live.isEmpty() ? id : live.get(next % live.size());
+    }
+
     /** The {@code k} live ids closest to {@code key} by XOR, closest first. */
     List<Id> closest(Id key, int k) {
         int n = live.size();
