@@ -20,6 +20,11 @@ public final class Sybils {
         if (at < 0) members.add(-at - 1, member);
     }
 
+    /** The members, sorted by id. */
+    public List<WireContact> members() {
+        return List.copyOf(members);
+    }
+
     public int size() {
         return members.size();
     }

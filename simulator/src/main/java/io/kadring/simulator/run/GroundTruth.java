@@ -27,6 +27,11 @@ final class GroundTruth {
         if (at >= 0) live.remove(at);
     }
 
+    /** The live ids, sorted. */
+    List<Id> ids() {
+        return List.copyOf(live);
+    }
+
     int size() {
         return live.size();
     }

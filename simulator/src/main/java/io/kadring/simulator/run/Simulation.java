@@ -49,6 +49,8 @@ public final class Simulation {
     private int hostileJoined;
     private long healAt = -1;
     private int roundsToSingleRing = -1;
+    /** Honest nodes whose successor was not their true one at the last ring check. */
+    private int wrongSuccessors;
     private final LookupStats afterHeal = new LookupStats();
     private final MessageCounts counts = new MessageCounts();
     private ChurnDriver<SimPeer> churn;
@@ -116,7 +118,7 @@ public final class Simulation {
                 config.sessionMeanMillis() > 0, counts.sent(), counts.timeouts(), counts.dropped(),
                 hostiles.figures(), config.partitioned()
                         ? new PartitionFigures(config.partitionAtMillis(), config.partitionForMillis(),
-                                network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, afterHeal)
+                                network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, wrongSuccessors, afterHeal)
                         : null);
     }
 
@@ -217,16 +219,14 @@ public final class Simulation {
 
     /** Whether every honest live node's successor is its true live successor; if not, again in a stabilize interval. */
     private void checkRing(int round) {
-        boolean single = true;
+        int wrong = 0;
         for (SimPeer p : live) {
             if (!p.joined) continue;
             java.util.Optional<Contact> s = p.node.successor();
-            if (s.isEmpty() || !s.get().id().equals(everyone.after(p.node.id()))) {
-                single = false;
-                break;
-            }
+            if (s.isEmpty() || !s.get().id().equals(everyone.after(p.node.id()))) wrong++;
         }
-        if (single) {
+        wrongSuccessors = wrong;
+        if (wrong == 0) {
             roundsToSingleRing = round;
         } else if (loop.now() < end) {
             loop.schedule(config.node().stabilizeIntervalMillis(), () -> checkRing(round + 1));
@@ -303,6 +303,21 @@ public final class Simulation {
 
     Seeds seeds() {
         return seeds;
+    }
+
+    /** The ids lookups are judged against now: the honest nodes up and joined. */
+    List<Id> honestTruth() {
+        return truth.ids();
+    }
+
+    /** The ids of every node up and joined, adversaries too. */
+    List<Id> everyoneTruth() {
+        return everyone.ids();
+    }
+
+    /** The adversaries' nodes. */
+    List<SimPeer> adversaries() {
+        return hostiles.peers();
     }
 
     /** Runs the loop to {@code until}, sampling the time series every simulated minute. */

@@ -116,7 +116,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
             b.append(String.format(Locale.ROOT, "%-18s split at %s for %s, %d datagrams cut; one ring %s; "
                     + "%.2f%% of %d findClosest exact after the heal%n", "partition",
                     Durations.format(partition.atMillis()), Durations.format(partition.forMillis()),
-                    partition.datagramsCut(), partition.roundsToSingleRing() < 0 ? "not within the run"
+                    partition.datagramsCut(), partition.roundsToSingleRing() < 0
+                            ? "not within the run (" + partition.wrongSuccessorsAtLastCheck() + " wrong successors at the end)"
                             : partition.roundsToSingleRing() + " stabilize rounds after the heal",
                     100 * partition.afterHeal().exactRate(), partition.afterHeal().count()));
         }
