@@ -16,8 +16,7 @@ final class EclipsePolicy implements Policy {
 
     @Override
     public Message answer(Message request, Message response) {
-        Id target = request instanceof Message.FindNode f ? f.target()
-                : request instanceof Message.FindValue v ? v.key() : null;
+        Id target = Policy.target(request);
         if (target == null) return response;
         int count = Math.min(Message.MAX_CONTACTS, group.size());
         if (response instanceof Message.Nodes n) {

@@ -19,8 +19,7 @@ final class LiePolicy implements Policy {
 
     @Override
     public Message answer(Message request, Message response) {
-        Id target = request instanceof Message.FindNode f ? f.target()
-                : request instanceof Message.FindValue v ? v.key() : null;
+        Id target = Policy.target(request);
         if (response instanceof Message.Nodes n) {
             int count = Math.max(1, n.contacts().size());
             return new Message.Nodes(n.txId(), n.sender(), n.writeToken(), n.isFinal(), madeUp.around(target, count));

@@ -1,6 +1,7 @@
 package io.kadring.simulator.adversary;
 
 import io.kadring.overlay.wire.Message;
+import io.kadring.routing.Id;
 import io.kadring.simulator.SimNetwork;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -21,6 +22,13 @@ public interface Policy {
     /** Whether the node may send {@code request}, one of its own. */
     default boolean maySend(Message request) {
         return true;
+    }
+
+    /** The id a FIND_NODE or FIND_VALUE asks about; null for other requests, or none. */
+    static Id target(Message request) {
+        if (request instanceof Message.FindNode f) return f.target();
+        if (request instanceof Message.FindValue v) return v.key();
+        return null;
     }
 
     /**
