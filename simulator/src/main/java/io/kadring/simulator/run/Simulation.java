@@ -97,7 +97,8 @@ public final class Simulation {
     public SimulationReport run() {
         WallClock wall = new WallClock();
         long heapBefore = usedHeap();
-        hostiles = new Hostiles(config, seeds, network, honestIds(), workload.plannedKeys(honestCount()));
+        hostiles = new Hostiles(config, seeds, network, honestIds(),
+                config.adversaries().any() ? workload.plannedKeys(honestCount()) : List.of());
         build(wall);
         long heapPerNode = Math.max(0, (usedHeap() - heapBefore) / Math.max(1, live.size()));
 
