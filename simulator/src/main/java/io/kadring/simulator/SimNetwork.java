@@ -2,9 +2,7 @@ package io.kadring.simulator;
 
 import io.kadring.overlay.env.DatagramHandler;
 import io.kadring.routing.time.EventQueue;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +29,7 @@ public final class SimNetwork {
     private final List<Partition> partitions = new ArrayList<>();
     private final long[] drops = new long[DropCause.values().length];
     private double lossRate;
-    private int addressesIssued;
+    private final PublicAddresses addresses = new PublicAddresses();
     private long sent;
     private long sentBytes;
     private long delivered;
@@ -49,21 +47,31 @@ public final class SimNetwork {
     }
 
     /**
-     * A fresh address: 10.0.0.1, 10.0.0.2, … (counting through 10.0.0.0/8), always port
-     * {@link #PORT}. These are private addresses, which the routing table's per-prefix diversity
-     * limit exempts; scenarios that exercise that limit pass their own addresses to
-     * {@link #attach}.
+     * A fresh address in a public-looking /24 of its own (host .1), always port {@link #PORT}:
+     * no other address this network hands out shares its /24, so the routing table's
+     * per-prefix diversity limit applies as on the internet. See {@link #newSubnet()} for
+     * several hosts in one /24.
      */
     public InetSocketAddress newAddress() {
-        int n = ++addressesIssued;
-        if (n >= 1 << 24) {
-            throw new IllegalStateException("10.0.0.0/8 is used up");
+        return PublicAddresses.address(addresses.nextSubnet(), 1, PORT);
+    }
+
+    /** A fresh public-looking /24 of its own, whose hosts {@link Subnet#address} gives. */
+    public Subnet newSubnet() {
+        return new Subnet(addresses.nextSubnet());
+    }
+
+    /** One /24 this network handed out: its hosts .1 to .254, port {@link #PORT}. */
+    public static final class Subnet {
+        private final int prefix;
+
+        private Subnet(int prefix) {
+            this.prefix = prefix;
         }
-        byte[] ip = {10, (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
-        try {
-            return new InetSocketAddress(InetAddress.getByAddress(ip), PORT);
-        } catch (UnknownHostException e) {
-            throw new AssertionError("a 4-byte address is always valid", e);
+
+        /** Host {@code host} (1..254) of this /24. */
+        public InetSocketAddress address(int host) {
+            return PublicAddresses.address(prefix, host, PORT);
         }
     }
 

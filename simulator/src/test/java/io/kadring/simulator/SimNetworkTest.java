@@ -46,15 +46,33 @@ final class SimNetworkTest {
     }
 
     @Test
-    void newAddress_handsOutDistinctPrivateAddresses() {
+    void newAddress_handsOutPublicAddresses_eachInAPrefixOfItsOwn() {
         network = network(LatencyModel.constant(1));
-        Set<InetSocketAddress> seen = new HashSet<>();
+        Set<String> prefixes = new HashSet<>();
         for (int i = 0; i < 70_000; i++) {
             InetSocketAddress address = network.newAddress();
-            assertTrue(address.getAddress().isSiteLocalAddress(), address::toString);
+            java.net.InetAddress ip = address.getAddress();
+            assertFalse(ip.isSiteLocalAddress() || ip.isLoopbackAddress() || ip.isMulticastAddress()
+                    || ip.isLinkLocalAddress() || ip.isAnyLocalAddress(), address::toString);
             assertEquals(SimNetwork.PORT, address.getPort());
-            assertTrue(seen.add(address));
+            byte[] b = ip.getAddress();
+            assertTrue(prefixes.add((b[0] & 0xFF) + "." + (b[1] & 0xFF) + "." + (b[2] & 0xFF)), address::toString);
         }
+    }
+
+    @Test
+    void newSubnet_putsSeveralHostsInOnePrefix_apartFromEveryOtherAddress() {
+        network = network(LatencyModel.constant(1));
+        InetSocketAddress own = network.newAddress();
+        SimNetwork.Subnet subnet = network.newSubnet();
+        InetSocketAddress first = subnet.address(1);
+        InetSocketAddress second = subnet.address(2);
+
+        assertNotEquals(first, second);
+        assertArrayEquals(java.util.Arrays.copyOf(first.getAddress().getAddress(), 3),
+                java.util.Arrays.copyOf(second.getAddress().getAddress(), 3));
+        assertFalse(java.util.Arrays.equals(java.util.Arrays.copyOf(own.getAddress().getAddress(), 3),
+                java.util.Arrays.copyOf(first.getAddress().getAddress(), 3)));
     }
 
     @Test

@@ -5,6 +5,9 @@ import io.kadring.simulator.run.Durations;
 import io.kadring.simulator.run.Simulation;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
+import io.kadring.simulator.adversary.Adversaries;
+import io.kadring.simulator.adversary.Attack;
+import io.kadring.simulator.scenario.PartitionScenario;
 import io.kadring.simulator.scenario.PathLengthScenario;
 import io.kadring.simulator.scenario.Scenario;
 import io.kadring.simulator.scenario.ScenarioOptions;
@@ -75,9 +78,36 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Mean time between a node's lookups of each kind (default: ${DEFAULT-VALUE}).")
     private long lookupIntervalMillis;
 
+    @Option(names = "--adversaries", paramLabel = "FRACTION",
+            description = "Share of the nodes, in [0, 0.5], that are hostile (default: ${DEFAULT-VALUE}).")
+    private double adversaries;
+
+    @Option(names = "--attack", paramLabel = "KIND",
+            description = "What the adversaries do: drop, lie, eclipse, withhold, sybil-ring or mixed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String attack;
+
+    @Option(names = "--adversary-subnets", paramLabel = "N",
+            description = "How many /24s the adversaries share (default: ${DEFAULT-VALUE}).")
+    private int adversarySubnets;
+
+    @Option(names = "--no-defences",
+            description = "Run every node without its defences against hostile peers.")
+    private boolean noDefences;
+
+    @Option(names = "--partition-at", paramLabel = "T", converter = DurationConverter.class,
+            description = "Split the network into two halves this long after the workload starts "
+                    + "(with --partition-for).")
+    private Long partitionAtMillis;
+
+    @Option(names = "--partition-for", paramLabel = "D", converter = DurationConverter.class,
+            description = "How long the split lasts before it heals (with --partition-at).")
+    private Long partitionForMillis;
+
     @Option(names = "--scenario", paramLabel = "NAME",
-            description = "Run an experiment from the literature instead: path-length (Chord Fig. 10), "
-                    + "mass-failure (Chord Fig. 11) or churn (Li et al., IPTPS 2004).")
+            description = "Run an experiment instead: path-length (Chord Fig. 10), mass-failure (Chord Fig. 11), "
+                    + "churn (Li et al., IPTPS 2004), adversarial (every attack at 0.1, 0.2, 0.3, with and "
+                    + "without defences) or partition (a 50/50 split that heals).")
     private String scenario;
 
     @Option(names = "--max-nodes", paramLabel = "N",
@@ -113,9 +143,44 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationConfig.Builder c = SimulationConfig.builder().nodes(positive("--nodes", nodes)).seed(seed)
                 .durationMillis(durationMillis).latency(latency).loss(probability("--loss", loss))
                 .killFraction(probability("--kill-fraction", killFraction))
-                .lookupIntervalMillis(lookupIntervalMillis);
+                .lookupIntervalMillis(lookupIntervalMillis).adversaries(adversaries())
+                .defences(!noDefences);
         if (sessionMillis != null) c.sessionMeanMillis(sessionMillis);
-        return c.build();
+        if ((partitionAtMillis == null) != (partitionForMillis == null)) {
+            throw usage("--partition-at and --partition-for go together: give both or neither");
+        }
+        if (partitionForMillis != null) {
+            if (partitionForMillis <= 0) throw usage("--partition-for: expected a duration above 0, got '"
+                    + Durations.format(partitionForMillis) + "'");
+            if (partitionAtMillis + partitionForMillis >= durationMillis) {
+                throw usage("--partition-at " + Durations.format(partitionAtMillis) + " --partition-for "
+                        + Durations.format(partitionForMillis) + ": the partition must heal before the end of "
+                        + "--duration " + Durations.format(durationMillis));
+            }
+            c.partition(partitionAtMillis, partitionForMillis);
+        }
+        try {
+            return c.build();
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private Adversaries adversaries() {
+        if (!(adversaries >= 0 && adversaries <= 0.5)) {
+            throw usage("--adversaries: expected a fraction in [0, 0.5], got '" + adversaries + "'");
+        }
+        Attack kind;
+        try {
+            kind = Attack.parse(attack);
+        } catch (IllegalArgumentException e) {
+            throw usage("--attack: " + e.getMessage());
+        }
+        if (adversarySubnets < 1) throw usage("--adversary-subnets: expected at least 1, got '" + adversarySubnets + "'");
+        if (adversaries == 0 && (given("--attack") || given("--adversary-subnets"))) {
+            throw usage("--attack and --adversary-subnets need --adversaries FRACTION above 0");
+        }
+        return new Adversaries(adversaries, kind, adversarySubnets);
     }
 
     private Scenario scenario() {
@@ -123,8 +188,13 @@ public final class SimulateCommand implements Callable<Integer> {
             throw usage("--scenario: unknown scenario '" + scenario + "'; expected one of "
                     + String.join(", ", Scenarios.names()));
         }
-        for (String option : List.of("--session-time", "--kill-fraction", "--lookup-interval")) {
+        for (String option : List.of("--session-time", "--kill-fraction", "--lookup-interval", "--adversaries",
+                "--attack", "--adversary-subnets", "--no-defences")) {
             if (given(option)) throw usage(option + " does not apply to --scenario: each scenario sets its own");
+        }
+        boolean partition = scenario.equals(PartitionScenario.NAME);
+        for (String option : List.of("--partition-at", "--partition-for")) {
+            if (given(option) && !partition) throw usage(option + " applies only to --scenario partition (or without --scenario)");
         }
         boolean pathLength = scenario.equals(PathLengthScenario.NAME);
         if (given("--max-nodes") && !pathLength) throw usage("--max-nodes applies only to --scenario path-length");
@@ -135,6 +205,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 .withLoss(probability("--loss", loss));
         if (given("--nodes")) options = options.withNodes(positive("--nodes", nodes));
         if (given("--duration")) options = options.withDuration(durationMillis);
+        if (partitionAtMillis != null || partitionForMillis != null) {
+            if (partitionForMillis != null && partitionForMillis <= 0) {
+                throw usage("--partition-for: expected a duration above 0, got '" + Durations.format(partitionForMillis) + "'");
+            }
+            options = options.withPartition(partitionAtMillis == null ? 0 : partitionAtMillis,
+                    partitionForMillis == null ? 0 : partitionForMillis);
+        }
         if (maxNodes < PathLengthScenario.SMALLEST) {
             throw usage("--max-nodes: expected at least " + PathLengthScenario.SMALLEST + ", got '" + maxNodes + "'");
         }
@@ -204,6 +281,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 case "--kill-fraction" -> Double.toString(d.killFraction());
                 case "--lookup-interval" -> Durations.format(d.lookupIntervalMillis());
                 case "--max-nodes" -> Integer.toString(PathLengthScenario.LARGEST);
+                case "--adversaries" -> Double.toString(d.adversaries().fraction());
+                case "--attack" -> Attack.MIXED.label();
+                case "--adversary-subnets" -> Integer.toString(Adversaries.DEFAULT_SUBNETS);
                 default -> null;
             };
         }

@@ -2,6 +2,7 @@ package io.kadring.bootstrap.cli;
 
 import static io.kadring.bootstrap.TestPeers.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.bootstrap.Main;
@@ -104,12 +105,19 @@ final class SimulateCommandTest {
         "--nodes|many|many",
         "--scenario|pathlength|'pathlength'",
         "--max-nodes|64|--max-nodes",
+        "--adversaries|0.6|'0.6'",
+        "--adversaries|-0.1|'-0.1'",
+        "--attack|nosuch|'nosuch'",
+        "--adversary-subnets|0|--adversary-subnets",
+        "--partition-at|1m|--partition-for",
+        "--partition-for|0s|'0s'",
     })
     void simulate_withABadValue_isAUsageErrorNamingIt(String option, String value, String mentioned) {
         Run run = cli("simulate", option, value);
 
         assertEquals(Main.USAGE, run.exitCode(), run.err());
         assertTrue(run.err().contains(mentioned), "stderr should mention " + mentioned + ": " + run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
     }
 
     @ParameterizedTest
@@ -120,6 +128,8 @@ final class SimulateCommandTest {
         "path-length|--nodes|100|--nodes does not apply to --scenario path-length",
         "churn|--max-nodes|64|--max-nodes applies only to --scenario path-length",
         "mass-failure|--duration|1m|at least 4 min",
+        "adversarial|--attack|lie|--attack does not apply to --scenario",
+        "churn|--partition-at|1m|--partition-at applies only to --scenario partition",
     })
     void simulate_scenarioWithAnOptionItSetsItself_isAUsageError(String scenario, String option, String value,
             String mentioned) {

@@ -27,6 +27,11 @@ final class GroundTruth {
         if (at >= 0) live.remove(at);
     }
 
+    /** The live ids, sorted. */
+    List<Id> ids() {
+        return List.copyOf(live);
+    }
+
     int size() {
         return live.size();
     }
@@ -35,6 +40,13 @@ final class GroundTruth {
     Id successor(Id key) {
         int at = place(key);
         return at < live.size() ? live.get(at) : live.get(0);
+    }
+
+    /** The first live id strictly after {@code id} clockwise ({@code id} itself if it is the only one). */
+    Id after(Id id) {
+        int at = Collections.binarySearch(live, id);
+        int next = at >= 0 ? at + 1 : -at - 1;
+        return live.isEmpty() ? id : live.get(next % live.size());
     }
 
     /** The {@code k} live ids closest to {@code key} by XOR, closest first. */

@@ -41,7 +41,17 @@ public final class Simulation {
     private final Seeds seeds;
     private final SimNetwork network;
     private final SignatureChecks checks;
+    /** The honest nodes up and joined: what lookups are judged against. */
     private final GroundTruth truth = new GroundTruth();
+    /** Every node up and joined, adversaries too: the ring as it should be. */
+    private final GroundTruth everyone = new GroundTruth();
+    private Hostiles hostiles;
+    private int hostileJoined;
+    private long healAt = -1;
+    private int roundsToSingleRing = -1;
+    /** Honest nodes whose successor was not their true one at the last ring check. */
+    private int wrongSuccessors;
+    private final LookupStats afterHeal = new LookupStats();
     private final MessageCounts counts = new MessageCounts();
     private ChurnDriver<SimPeer> churn;
     private final List<SimPeer> live = new ArrayList<>();
@@ -87,6 +97,8 @@ public final class Simulation {
     public SimulationReport run() {
         WallClock wall = new WallClock();
         long heapBefore = usedHeap();
+        hostiles = new Hostiles(config, seeds, network, honestIds(),
+                config.adversaries().any() ? workload.plannedKeys(honestCount()) : List.of());
         build(wall);
         long heapPerNode = Math.max(0, (usedHeap() - heapBefore) / Math.max(1, live.size()));
 
@@ -104,30 +116,65 @@ public final class Simulation {
         return new SimulationReport(config, loop.now() / 1000.0, wall.seconds(), loop.eventsExecuted(),
                 heapPerNode, workload.lookups(), workload.successorLookups(), workload.records(),
                 traffic.messagesSent(), traffic.bytesSent(), liveNodes, messagesSent,
-                config.sessionMeanMillis() > 0, counts.sent(), counts.timeouts(), counts.dropped());
+                config.sessionMeanMillis() > 0, counts.sent(), counts.timeouts(), counts.dropped(),
+                hostiles.figures(), config.partitioned()
+                        ? new PartitionFigures(config.partitionAtMillis(), config.partitionForMillis(),
+                                network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, wrongSuccessors, afterHeal)
+                        : null);
     }
 
-    /** Node 0 starts the network; the others join one by one through a random node already in. */
+    /** Nodes that are not adversaries. */
+    private int honestCount() {
+        return config.nodes() - config.adversaries().count(config.nodes());
+    }
+
+    /** The ids the honest nodes of the build will have (needed only when adversaries sit next to them). */
+    private List<Id> honestIds() {
+        if (!config.adversaries().any()) return List.of();
+        List<Id> ids = new ArrayList<>();
+        for (int i = 0; i < honestCount(); i++) ids.add(Id.fromPublicKey(identity(i).publicKey()));
+        return ids;
+    }
+
+    private Identity identity(int index) {
+        byte[] seed = new byte[Identity.SEED_BYTES];
+        seeds.random("identity", index).nextBytes(seed);
+        return Identity.fromSeed(seed);
+    }
+
+    /**
+     * Node 0 starts the network; the others join one by one through a random honest node
+     * already in, the adversaries spread evenly among them.
+     */
     private void build(WallClock wall) {
         spawn().node.start(List.of()).thenRun(() -> joined(live.get(0)));
-        for (int i = 1; i < config.nodes(); i++) {
+        int n = config.nodes();
+        int hostile = hostiles.count();
+        for (int i = 1; i < n; i++) {
             loop.runUntil(loop.now() + config.joinSpacingMillis());
-            if (i % 100 == 0) progress(wall, "joining", config.nodes());
+            if (i % 100 == 0) progress(wall, "joining", n);
             SimPeer via = randomJoined();
-            SimPeer peer = spawn();
+            boolean isHostile = (long) (i + 1) * hostile / n > (long) i * hostile / n;
+            SimPeer peer = isHostile ? hostiles.spawn(hostiles.peers().size(), new MessageCounts(), checks) : spawn();
             peer.node.start(List.of(via.env.address())).whenComplete((r, e) -> {
-                if (e == null) joined(peer);
+                if (e != null) return;
+                if (isHostile) {
+                    hostileJoined++;
+                    everyone.add(peer.node.id());
+                } else {
+                    joined(peer);
+                }
             });
         }
         long deadline = loop.now() + 600_000;
-        while (truth.size() < live.size() && loop.now() < deadline) {
+        while ((truth.size() < live.size() || hostileJoined < hostile) && loop.now() < deadline) {
             loop.runUntil(loop.now() + 1_000);
         }
     }
 
     private void startWorkload() {
         if (config.sessionMeanMillis() > 0) {
-            churn = new ChurnDriver<>(loop, seeds.random("churn"), config.nodes(),
+            churn = new ChurnDriver<>(loop, seeds.random("churn"), honestCount(),
                     SessionTime.exponential(config.sessionMeanMillis()), new ChurnDriver.Population<>() {
                         @Override
                         public SimPeer spawn() {
@@ -151,6 +198,40 @@ public final class Simulation {
             });
         }
         for (SimPeer p : List.copyOf(live)) workload.start(p);
+        if (config.partitioned()) loop.scheduleAt(workloadStart + config.partitionAtMillis(), this::split);
+    }
+
+    /**
+     * Splits the nodes up (adversaries too) into two random halves that cannot reach each
+     * other until the partition heals; from the heal on, checks the ring every stabilize
+     * interval until it is one again.
+     */
+    private void split() {
+        List<SimPeer> all = new ArrayList<>(live);
+        all.addAll(hostiles.peers());
+        RandomGenerator random = seeds.random("partition");
+        for (int i = all.size() - 1; i > 0; i--) java.util.Collections.swap(all, i, random.nextInt(i + 1));
+        java.util.Set<java.net.InetSocketAddress> side = new java.util.HashSet<>();
+        for (SimPeer p : all.subList(0, all.size() / 2)) side.add(p.env.address());
+        healAt = loop.now() + config.partitionForMillis();
+        network.partition(side, loop.now(), healAt);
+        loop.scheduleAt(healAt, () -> checkRing(0));
+    }
+
+    /** Whether every honest live node's successor is its true live successor; if not, again in a stabilize interval. */
+    private void checkRing(int round) {
+        int wrong = 0;
+        for (SimPeer p : live) {
+            if (!p.joined) continue;
+            java.util.Optional<Contact> s = p.node.successor();
+            if (s.isEmpty() || !s.get().id().equals(everyone.after(p.node.id()))) wrong++;
+        }
+        wrongSuccessors = wrong;
+        if (wrong == 0) {
+            roundsToSingleRing = round;
+        } else if (loop.now() < end) {
+            loop.schedule(config.node().stabilizeIntervalMillis(), () -> checkRing(round + 1));
+        }
     }
 
     /** A node arriving under churn: joins through a random node that is in. */
@@ -168,9 +249,7 @@ public final class Simulation {
 
     private SimPeer spawn() {
         int index = spawned++;
-        byte[] seed = new byte[Identity.SEED_BYTES];
-        seeds.random("identity", index).nextBytes(seed);
-        Identity identity = Identity.fromSeed(seed);
+        Identity identity = identity(index);
         SimEnvironment env = new SimEnvironment(network, network.newAddress(), seeds.random("node", index));
         Node node = new Node(env, config.node(), identity, env.address(), counts, checks);
         env.attach(node);
@@ -183,6 +262,7 @@ public final class Simulation {
         if (!peer.alive()) return;
         peer.joined = true;
         truth.add(peer.node.id());
+        everyone.add(peer.node.id());
     }
 
     void crash(SimPeer peer) {
@@ -192,6 +272,7 @@ public final class Simulation {
         peer.node.close();
         live.remove(peer);
         truth.remove(peer.node.id());
+        everyone.remove(peer.node.id());
         workload.died(peer);
     }
 
@@ -219,6 +300,25 @@ public final class Simulation {
 
     SimulationConfig config() {
         return config;
+    }
+
+    Seeds seeds() {
+        return seeds;
+    }
+
+    /** The ids lookups are judged against now: the honest nodes up and joined. */
+    List<Id> honestTruth() {
+        return truth.ids();
+    }
+
+    /** The ids of every node up and joined, adversaries too. */
+    List<Id> everyoneTruth() {
+        return everyone.ids();
+    }
+
+    /** The adversaries' nodes. */
+    List<SimPeer> adversaries() {
+        return hostiles.peers();
     }
 
     /** Runs the loop to {@code until}, sampling the time series every simulated minute. */
@@ -273,20 +373,40 @@ public final class Simulation {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    /** Checks a finished lookup of either kind against the truth now. */
+    /**
+     * Checks a finished findClosest against the honest truth now: success when the first
+     * honest contact of the answer is the true closest honest node; exact when the answer is
+     * full (k contacts, or every node there is) and its honest part is the true honest
+     * closest, in order, none skipped. With no adversaries: the first contact is the true
+     * closest, and the answer is the true k closest.
+     */
     void checkClosest(LookupStats stats, Id key, LookupOutcome outcome) {
-        List<Id> expected = truth.closest(key, config.node().k());
-        List<Contact> got = outcome.contacts();
-        boolean success = !got.isEmpty() && !expected.isEmpty() && got.get(0).id().equals(expected.get(0));
-        boolean exact = got.size() == expected.size();
-        for (int i = 0; exact && i < got.size(); i++) exact = got.get(i).id().equals(expected.get(i));
+        List<Id> honest = honest(outcome.contacts());
+        List<Id> expected = truth.closest(key, Math.min(config.node().k(), Math.max(1, honest.size())));
+        boolean success = !honest.isEmpty() && !expected.isEmpty() && honest.get(0).equals(expected.get(0));
+        boolean exact = !honest.isEmpty()
+                && outcome.contacts().size() == Math.min(config.node().k(), everyone.size())
+                && honest.equals(expected);
         stats.record(elapsed(), success, exact, outcome.hops(), outcome.durationMillis());
+        if (healAt >= 0 && loop.now() >= healAt) {
+            afterHeal.record(elapsed(), success, exact, outcome.hops(), outcome.durationMillis());
+        }
     }
 
+    /** Success (and exact) when the first honest contact of the answer is the true honest successor. */
     void checkSuccessor(LookupStats stats, Id key, LookupOutcome outcome) {
-        boolean success = truth.size() > 0 && !outcome.contacts().isEmpty()
-                && outcome.contacts().get(0).id().equals(truth.successor(key));
+        List<Id> honest = honest(outcome.contacts());
+        boolean success = truth.size() > 0 && !honest.isEmpty() && honest.get(0).equals(truth.successor(key));
         stats.record(elapsed(), success, success, outcome.hops(), outcome.durationMillis());
+    }
+
+    /** The ids of {@code contacts} that are not adversaries', in order. */
+    private List<Id> honest(List<Contact> contacts) {
+        List<Id> out = new ArrayList<>(contacts.size());
+        for (Contact c : contacts) {
+            if (!hostiles.isHostile(c.id())) out.add(c.id());
+        }
+        return out;
     }
 
     void schedule(SimPeer peer, long delay, Runnable task) {

@@ -1,6 +1,8 @@
 package io.kadring.simulator.run;
 
+import io.kadring.overlay.node.Defences;
 import io.kadring.overlay.node.NodeConfig;
+import io.kadring.simulator.adversary.Adversaries;
 import java.util.Objects;
 
 /**
@@ -17,12 +19,16 @@ import java.util.Objects;
  * @param publishFraction share of nodes that publish (and keep refreshing) one record
  * @param getIntervalMillis mean time between a node's gets of a random published record
  * @param joinSpacingMillis time between two nodes joining while the network is built
- * @param node the configuration every node runs with
+ * @param node the configuration every node runs with, adversaries' too
+ * @param adversaries the hostile share of the nodes and what they do
+ * @param partitionAtMillis when, after the workload starts, the network splits in two halves
+ * @param partitionForMillis how long the split lasts; 0 for no partition
  */
 public record SimulationConfig(int nodes, long seed, long durationMillis, String latency, double loss,
                                long sessionMeanMillis, double killFraction, long lookupIntervalMillis,
                                double publishFraction, long getIntervalMillis, long joinSpacingMillis,
-                               NodeConfig node) {
+                               NodeConfig node, Adversaries adversaries, long partitionAtMillis,
+                               long partitionForMillis) {
     public SimulationConfig {
         if (nodes < 1) throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
         if (durationMillis <= 0) throw new IllegalArgumentException("duration must be > 0, got " + durationMillis + " ms");
@@ -43,6 +49,35 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         if (getIntervalMillis <= 0) throw new IllegalArgumentException("get interval must be > 0, got " + getIntervalMillis);
         if (joinSpacingMillis < 0) throw new IllegalArgumentException("join spacing must be >= 0, got " + joinSpacingMillis);
         Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(adversaries, "adversaries");
+        int hostile = adversaries.count(nodes);
+        if (hostile > (long) Adversaries.HOSTS_PER_SUBNET * adversaries.subnets()) {
+            throw new IllegalArgumentException(hostile + " adversaries do not fit " + adversaries.subnets()
+                    + " subnets of " + Adversaries.HOSTS_PER_SUBNET + " hosts; give more subnets");
+        }
+        if (hostile >= nodes && adversaries.any()) {
+            throw new IllegalArgumentException("adversary fraction " + adversaries.fraction() + " of " + nodes
+                    + " nodes leaves no honest node");
+        }
+        if (partitionAtMillis < 0) throw new IllegalArgumentException("partition start must be >= 0, got " + partitionAtMillis);
+        if (partitionForMillis < 0) {
+            throw new IllegalArgumentException("partition length must be >= 0 (0 = none), got " + partitionForMillis);
+        }
+        if (partitionForMillis > 0 && partitionAtMillis + partitionForMillis >= durationMillis) {
+            throw new IllegalArgumentException("the partition (from " + Durations.format(partitionAtMillis) + " for "
+                    + Durations.format(partitionForMillis) + ") must heal before the workload ends at "
+                    + Durations.format(durationMillis));
+        }
+    }
+
+    /** Whether the nodes run with every defence ({@link Defences#ALL}). */
+    public boolean defences() {
+        return node.defences().equals(Defences.ALL);
+    }
+
+    /** Whether the network is split for a while. */
+    public boolean partitioned() {
+        return partitionForMillis > 0;
     }
 
     /**
@@ -51,7 +86,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
      */
     public static SimulationConfig defaults() {
         return new SimulationConfig(1000, 1, 600_000, "uniform:10-100", 0, 0, 0, 300_000, 0.1, 300_000, 20,
-                NodeConfig.defaults());
+                NodeConfig.defaults(), Adversaries.NONE, 0, 0);
     }
 
     /** A builder that starts from {@link #defaults()}. */
@@ -66,7 +101,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
 
     /**
      * Sets components by name, e.g. {@code config.toBuilder().nodes(100).seed(7).build()}; the
-     * join spacing and the node configuration are kept. {@link #build()} checks the values as the
+     * join spacing and the rest of the node configuration are kept. {@link #build()} checks the values as the
      * record's constructor does.
      */
     public static final class Builder {
@@ -81,6 +116,10 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         private long lookupIntervalMillis;
         private double publishFraction;
         private long getIntervalMillis;
+        private NodeConfig node;
+        private Adversaries adversaries;
+        private long partitionAtMillis;
+        private long partitionForMillis;
 
         private Builder(SimulationConfig c) {
             kept = c;
@@ -94,6 +133,10 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
             lookupIntervalMillis = c.lookupIntervalMillis;
             publishFraction = c.publishFraction;
             getIntervalMillis = c.getIntervalMillis;
+            node = c.node;
+            adversaries = c.adversaries;
+            partitionAtMillis = c.partitionAtMillis;
+            partitionForMillis = c.partitionForMillis;
         }
 
         public Builder nodes(int n) { nodes = n; return this; }
@@ -106,11 +149,26 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         public Builder lookupIntervalMillis(long millis) { lookupIntervalMillis = millis; return this; }
         public Builder publishFraction(double fraction) { publishFraction = fraction; return this; }
         public Builder getIntervalMillis(long millis) { getIntervalMillis = millis; return this; }
+        public Builder adversaries(Adversaries a) { adversaries = a; return this; }
+
+        /** Every node with every defence ({@link Defences#ALL}), or with none ({@link Defences#NONE}). */
+        public Builder defences(boolean on) {
+            node = node.toBuilder().defences(on ? Defences.ALL : Defences.NONE).build();
+            return this;
+        }
+
+        /** Splits the network in two halves {@code atMillis} into the workload, for {@code forMillis} (0: never). */
+        public Builder partition(long atMillis, long forMillis) {
+            partitionAtMillis = atMillis;
+            partitionForMillis = forMillis;
+            return this;
+        }
 
         /** The configuration; an exception naming the first bad value, if any. */
         public SimulationConfig build() {
             return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
-                    lookupIntervalMillis, publishFraction, getIntervalMillis, kept.joinSpacingMillis, kept.node);
+                    lookupIntervalMillis, publishFraction, getIntervalMillis, kept.joinSpacingMillis, node, adversaries,
+                    partitionAtMillis, partitionForMillis);
         }
     }
 }

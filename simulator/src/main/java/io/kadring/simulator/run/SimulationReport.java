@@ -16,7 +16,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                RecordStats records, long messagesSent, long bytesSent,
                                TimeSeries liveNodes, TimeSeries messagesPerMinute, boolean churn,
                                Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
-                               Map<String, Long> droppedByReason) {
+                               Map<String, Long> droppedByReason, AdversaryFigures adversaries,
+                               PartitionFigures partition) {
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
@@ -31,8 +32,11 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         Json.decimal(out, "wall_seconds", wallSeconds);
         out.writeNumberField("events", events);
         out.writeNumberField("heap_bytes_per_node", heapBytesPerNode);
+        adversaries.writeJson(out);
+        out.writeBooleanField("defences", config.defences());
         writeLookups(out, "lookups", lookups);
         writeLookups(out, "successor_lookups", successorLookups);
+        if (partition != null) partition.writeJson(out);
         writeRate(out, "puts", records.puts(), records.putSuccessRate());
         writeRate(out, "gets", records.gets(), records.getSuccessRate());
         out.writeObjectFieldStart("records");
@@ -89,6 +93,15 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "kadring simulation: %d nodes, seed %d, %s simulated in %.1f s (%d events)%n",
                 config.nodes(), config.seed(), Simulation.clock((long) (simulatedSeconds * 1000)), wallSeconds, events));
+        if (adversaries.count() > 0) {
+            b.append(String.format(Locale.ROOT, "adversaries: %d (%s, %d subnets), defences %s; responses dropped %d, "
+                    + "rewritten %d, passed %d; %d key pairs ground in %.2f s%n", adversaries.count(),
+                    adversaries.setup().attack().label(), adversaries.setup().subnets(), config.defences() ? "on" : "off",
+                    adversaries.responsesDropped(), adversaries.responsesRewritten(), adversaries.responsesPassed(),
+                    adversaries.keyPairsGround(), adversaries.grindWallSeconds()));
+        } else if (!config.defences()) {
+            b.append("defences off\n");
+        }
         b.append(String.format(Locale.ROOT, "%-18s %8s %9s %8s %10s %9s %9s %13s %13s%n",
                 "", "count", "success", "exact", "hops mean", "hops p50", "hops p99", "latency p50", "latency p99"));
         row(b, "findClosest", lookups);
@@ -99,6 +112,15 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                 records.retrievableAtEnd(), records.published()));
         b.append(String.format(Locale.ROOT, "%-18s %d messages, %.1f MB, %d heap bytes per node%n", "traffic",
                 messagesSent, bytesSent / 1e6, heapBytesPerNode));
+        if (partition != null) {
+            b.append(String.format(Locale.ROOT, "%-18s split at %s for %s, %d datagrams cut; one ring %s; "
+                    + "%.2f%% of %d findClosest exact after the heal%n", "partition",
+                    Durations.format(partition.atMillis()), Durations.format(partition.forMillis()),
+                    partition.datagramsCut(), partition.roundsToSingleRing() < 0
+                            ? "not within the run (" + partition.wrongSuccessorsAtLastCheck() + " wrong successors at the end)"
+                            : partition.roundsToSingleRing() + " stabilize rounds after the heal",
+                    100 * partition.afterHeal().exactRate(), partition.afterHeal().count()));
+        }
         return b.toString();
     }
 

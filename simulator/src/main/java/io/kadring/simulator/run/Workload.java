@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * What the simulated users do: every node looks up random keys (both kinds) at a Poisson
  * rate; a share of nodes publish one signed record each, which they keep refreshing while
- * they live; every node gets a random published record now and then. At the end, every
+ * they live; every node gets a random published record now and then, which succeeds when it
+ * returns the newest seq the owner published. At the end, every
  * record that should still exist is looked for from a random live node.
  */
 final class Workload {
@@ -29,11 +30,19 @@ final class Workload {
     private static final class Published {
         final Id key;
         final SimPeer owner;
+        /** The newest seq the owner published under the key. */
+        final long seq;
         long ownerDiedAt = -1;
 
-        Published(Id key, SimPeer owner) {
+        Published(Id key, SimPeer owner, long seq) {
             this.key = key;
             this.owner = owner;
+            this.seq = seq;
+        }
+
+        /** Whether a get found what the owner last published. */
+        boolean isNewest(io.kadring.overlay.node.GetResult r) {
+            return r.record().isPresent() && r.record().get().seq() >= seq;
         }
     }
 
@@ -60,11 +69,36 @@ final class Workload {
         sim.schedule(peer, exp(peer, lookupMean), () -> lookUp(peer, true));
         sim.schedule(peer, exp(peer, lookupMean), () -> lookUp(peer, false));
         if (c.publishFraction() > 0) {
-            if (peer.workload.nextDouble() < c.publishFraction()) {
-                sim.schedule(peer, peer.workload.nextLong(60_000), () -> publish(peer));
+            Identity owner = publisher(peer.index);
+            if (owner != null) {
+                sim.schedule(peer, peer.workload.nextLong(60_000), () -> publish(peer, owner));
             }
             sim.schedule(peer, exp(peer, c.getIntervalMillis()), () -> get(peer));
         }
+    }
+
+    /**
+     * The identity node {@code index} publishes its record with, or null if it publishes
+     * none: drawn from a stream of its own, so the record keys are known before the run
+     * (the eclipse attack grinds ids next to them).
+     */
+    private Identity publisher(int index) {
+        java.util.random.RandomGenerator random = sim.seeds().random("publisher", index);
+        if (!(random.nextDouble() < sim.config().publishFraction())) return null;
+        byte[] seed = new byte[Identity.SEED_BYTES];
+        random.nextBytes(seed);
+        return Identity.fromSeed(seed);
+    }
+
+    /** The keys the first {@code nodes} nodes will publish their records under, in node order. */
+    List<Id> plannedKeys(int nodes) {
+        List<Id> keys = new ArrayList<>();
+        if (sim.config().publishFraction() <= 0) return keys;
+        for (int i = 0; i < nodes; i++) {
+            Identity owner = publisher(i);
+            if (owner != null) keys.add(io.kadring.storage.SignedRecord.mutableKey(owner.publicKey(), SALT));
+        }
+        return keys;
     }
 
     void stop() {
@@ -94,11 +128,8 @@ final class Workload {
         sim.schedule(peer, exp(peer, sim.config().lookupIntervalMillis()), () -> lookUp(peer, xor));
     }
 
-    private void publish(SimPeer peer) {
+    private void publish(SimPeer peer, Identity owner) {
         if (stopped || !peer.alive()) return;
-        byte[] seed = new byte[Identity.SEED_BYTES];
-        peer.workload.nextBytes(seed);
-        Identity owner = Identity.fromSeed(seed);
         byte[] value = new byte[VALUE_BYTES];
         peer.workload.nextBytes(value);
         peer.node.publish(owner, SALT, value, -1).whenComplete((result, error) -> {
@@ -106,7 +137,7 @@ final class Workload {
             records.puts++;
             if (error != null || !result.succeeded()) return;
             records.putSuccesses++;
-            Published p = new Published(result.key(), peer);
+            Published p = new Published(result.key(), peer, result.seq());
             published.add(p);
             byOwner.computeIfAbsent(peer, x -> new ArrayList<>()).add(p);
         });
@@ -120,7 +151,7 @@ final class Workload {
             peer.node.get(p.key).thenAccept(r -> {
                 if (!peer.alive()) return; // the reader died mid-get
                 records.gets++;
-                if (r.record().isPresent()) records.getSuccesses++;
+                if (p.isNewest(r)) records.getSuccesses++;
             });
         }
         sim.schedule(peer, exp(peer, sim.config().getIntervalMillis()), () -> get(peer));
@@ -152,7 +183,7 @@ final class Workload {
             SimPeer reader = sim.randomJoined();
             if (reader == null) continue;
             reader.node.get(p.key).thenAccept(r -> {
-                if (r.record().isPresent()) records.retrievableAtEnd++;
+                if (p.isNewest(r)) records.retrievableAtEnd++;
             });
         }
     }

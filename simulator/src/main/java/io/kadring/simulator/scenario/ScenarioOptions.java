@@ -13,8 +13,11 @@ import io.kadring.simulator.run.SimulationConfig;
  * @param maxNodes path-length only: the largest network, rounded down to a power of two (≥ 8)
  * @param latency the latency model, as {@link Latencies#parse} reads it
  * @param loss probability that a datagram is lost
+ * @param partitionAtMillis partition only: when the split starts; 0 for the scenario's own
+ * @param partitionForMillis partition only: how long it lasts; 0 for the scenario's own
  */
-public record ScenarioOptions(long seed, int nodes, long durationMillis, int maxNodes, String latency, double loss) {
+public record ScenarioOptions(long seed, int nodes, long durationMillis, int maxNodes, String latency, double loss,
+                              long partitionAtMillis, long partitionForMillis) {
     public ScenarioOptions {
         if (nodes < 0) throw new IllegalArgumentException("nodes must be >= 0 (0 = the scenario's own), got " + nodes);
         if (durationMillis < 0) {
@@ -25,36 +28,44 @@ public record ScenarioOptions(long seed, int nodes, long durationMillis, int max
         }
         Latencies.parse(latency);
         if (!(loss >= 0 && loss < 1)) throw new IllegalArgumentException("loss must be in [0, 1), got " + loss);
+        if (partitionAtMillis < 0 || partitionForMillis < 0) {
+            throw new IllegalArgumentException("partition times must be >= 0 (0 = the scenario's own), got "
+                    + partitionAtMillis + " and " + partitionForMillis + " ms");
+        }
     }
 
     /** Seed, latency and loss as {@link SimulationConfig#defaults()}; each scenario's own size and duration; N up to 2^14. */
     public static ScenarioOptions defaults() {
         SimulationConfig d = SimulationConfig.defaults();
-        return new ScenarioOptions(d.seed(), 0, 0, PathLengthScenario.LARGEST, d.latency(), d.loss());
+        return new ScenarioOptions(d.seed(), 0, 0, PathLengthScenario.LARGEST, d.latency(), d.loss(), 0, 0);
     }
 
     public ScenarioOptions withSeed(long s) {
-        return new ScenarioOptions(s, nodes, durationMillis, maxNodes, latency, loss);
+        return new ScenarioOptions(s, nodes, durationMillis, maxNodes, latency, loss, partitionAtMillis, partitionForMillis);
     }
 
     public ScenarioOptions withNodes(int n) {
-        return new ScenarioOptions(seed, n, durationMillis, maxNodes, latency, loss);
+        return new ScenarioOptions(seed, n, durationMillis, maxNodes, latency, loss, partitionAtMillis, partitionForMillis);
     }
 
     public ScenarioOptions withDuration(long millis) {
-        return new ScenarioOptions(seed, nodes, millis, maxNodes, latency, loss);
+        return new ScenarioOptions(seed, nodes, millis, maxNodes, latency, loss, partitionAtMillis, partitionForMillis);
     }
 
     public ScenarioOptions withMaxNodes(int n) {
-        return new ScenarioOptions(seed, nodes, durationMillis, n, latency, loss);
+        return new ScenarioOptions(seed, nodes, durationMillis, n, latency, loss, partitionAtMillis, partitionForMillis);
     }
 
     public ScenarioOptions withLatency(String spec) {
-        return new ScenarioOptions(seed, nodes, durationMillis, maxNodes, spec, loss);
+        return new ScenarioOptions(seed, nodes, durationMillis, maxNodes, spec, loss, partitionAtMillis, partitionForMillis);
     }
 
     public ScenarioOptions withLoss(double p) {
-        return new ScenarioOptions(seed, nodes, durationMillis, maxNodes, latency, p);
+        return new ScenarioOptions(seed, nodes, durationMillis, maxNodes, latency, p, partitionAtMillis, partitionForMillis);
+    }
+
+    public ScenarioOptions withPartition(long atMillis, long forMillis) {
+        return new ScenarioOptions(seed, nodes, durationMillis, maxNodes, latency, loss, atMillis, forMillis);
     }
 
     int nodesOr(int fallback) {

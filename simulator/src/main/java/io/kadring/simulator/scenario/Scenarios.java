@@ -6,7 +6,7 @@ import java.util.List;
 /** The scenarios {@code simulate --scenario NAME} knows, by name. */
 public final class Scenarios {
     private static final List<String> NAMES = List.of(PathLengthScenario.NAME, MassFailureScenario.NAME,
-            ChurnScenario.NAME);
+            ChurnScenario.NAME, AdversarialScenario.NAME, PartitionScenario.NAME);
 
     private Scenarios() {}
 
@@ -22,6 +22,8 @@ public final class Scenarios {
             case PathLengthScenario.NAME -> PathLengthScenario.standard(base, options);
             case MassFailureScenario.NAME -> MassFailureScenario.standard(base, options);
             case ChurnScenario.NAME -> ChurnScenario.standard(base, options);
+            case AdversarialScenario.NAME -> AdversarialScenario.standard(base, options);
+            case PartitionScenario.NAME -> PartitionScenario.standard(base, options);
             default -> throw new IllegalArgumentException("unknown scenario '" + name + "'; expected one of "
                     + String.join(", ", NAMES));
         };

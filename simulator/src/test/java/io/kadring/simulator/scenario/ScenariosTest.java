@@ -87,8 +87,41 @@ final class ScenariosTest {
     }
 
     @Test
+    void adversarial_runsEachAttackAndShare_withAndWithoutDefences_andPlotsThem() throws Exception {
+        AdversarialScenario scenario = new AdversarialScenario(SimulationConfig.builder().nodes(50)
+                .durationMillis(2 * 60_000).lookupIntervalMillis(30_000).getIntervalMillis(30_000).build(),
+                List.of(io.kadring.simulator.adversary.Attack.WITHHOLD), 0.2);
+
+        AdversarialScenario.Result result = scenario.run(null);
+        System.out.println(result.summary());
+
+        assertEquals(2, result.points().size());
+        String json = result.toJson();
+        assertTrue(json.contains("\"attack\":\"withhold\",\"fraction\":0.2,\"defences\":true"), json);
+        assertTrue(json.contains("\"defences\":false"), json);
+        String html = Files.readString(result.writeReport(dir));
+        assertTrue(html.contains("withhold: success against the share of adversaries") && html.contains("<svg"), html);
+    }
+
+    @Test
+    void partition_reportsRoundsToOneRing_andExactLookupsAfterTheHeal() throws Exception {
+        PartitionScenario scenario = new PartitionScenario(SimulationConfig.builder().nodes(50)
+                .durationMillis(5 * 60_000).lookupIntervalMillis(60_000).partition(30_000, 30_000).build());
+
+        PartitionScenario.Result result = scenario.run(null);
+        System.out.println(result.summary());
+
+        String json = result.toJson();
+        assertTrue(json.startsWith("{\"scenario\":\"partition\",\"seed\":1,\"nodes\":50,\"partition\":"
+                + "{\"rounds_to_single_ring\":" + result.partition().roundsToSingleRing() + ",\"exact_after_heal\":"), json);
+        assertTrue(Files.readString(result.writeReport(dir)).contains("a partition that heals"));
+    }
+
+    @Test
     void scenarios_areFoundByName_andAnUnknownNameIsNamedBack() {
-        assertEquals(List.of("path-length", "mass-failure", "churn"), Scenarios.names());
+        assertEquals(List.of("path-length", "mass-failure", "churn", "adversarial", "partition"), Scenarios.names());
+        assertInstanceOf(AdversarialScenario.class, Scenarios.create("adversarial", ScenarioOptions.defaults()));
+        assertInstanceOf(PartitionScenario.class, Scenarios.create("partition", ScenarioOptions.defaults()));
         assertInstanceOf(PathLengthScenario.class, Scenarios.create("path-length", ScenarioOptions.defaults()));
         assertInstanceOf(MassFailureScenario.class, Scenarios.create("mass-failure", ScenarioOptions.defaults()));
         assertInstanceOf(ChurnScenario.class, Scenarios.create("churn", ScenarioOptions.defaults()));
