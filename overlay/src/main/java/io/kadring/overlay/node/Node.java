@@ -90,7 +90,9 @@ public final class Node implements DatagramHandler {
         this.self = new SelfRecord(identity, advertised, fixedAddress);
         this.id = self.record().id();
         this.table = new RoutingTable(id, config.routing());
-        this.ring = new RingNeighbours(id, config.successorListSize());
+        this.ring = config.defences().ringDiversity()
+                ? new RingNeighbours(id, config.routing())
+                : new RingNeighbours(id, config.successorListSize());
         this.rpc = new RpcEngine(env, config, metrics);
         this.local = new LocalNode(id, config, metrics, env::now, env.random());
         TokenIssuer tokens = new TokenIssuer(env.random(), config.tokenPeriodMillis(), env.now());

@@ -121,7 +121,7 @@ public record NodeConfig(
 
     /** The routing table's share of this configuration. */
     public RoutingConfig routing() {
-        return new RoutingConfig(k, k, staleAfterFailures, maxPerPrefix, successorListSize);
+        return new RoutingConfig(k, k, staleAfterFailures, maxPerPrefix, successorListSize, exemptLoopback, exemptPrivate);
     }
 
     /** Builds a {@link NodeConfig}; every setter names its unit. */
