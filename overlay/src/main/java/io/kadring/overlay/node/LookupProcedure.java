@@ -24,8 +24,13 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
     }
 
     final void finish(LookupResult r, long now) {
+        finish(r, 0, now);
+    }
+
+    /** As {@link #finish(LookupResult, long)}, with {@code extraMessages} sent besides the lookup's queries (proofs). */
+    final void finish(LookupResult r, int extraMessages, long now) {
         long duration = now - start;
         local.metrics().lookupFinished(kind, duration, r.hops());
-        finish(new LookupOutcome(r.closest(), r.hops(), r.messages(), duration));
+        finish(new LookupOutcome(r.closest(), r.hops(), r.messages() + extraMessages, duration));
     }
 }

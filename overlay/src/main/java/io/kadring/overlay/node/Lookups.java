@@ -1,6 +1,7 @@
 package io.kadring.overlay.node;
 
 import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.kadring.routing.RingNeighbours;
@@ -12,9 +13,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Makes the lookup procedures of this node: seeded from what it knows, sized by its config. */
+/**
+ * Makes the lookup procedures of this node: seeded from what it knows, sized by its config; with
+ * the verifiedContacts defence, each asks strangers for proof ({@link ReferralProofs}).
+ *
+ * @param vouching who is vouched for, or null to take every answer as it comes
+ */
 record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
-               KnownContacts known) {
+               KnownContacts known, Vouching vouching, Supplier<NodeRecord> selfRecord) {
+
+    /** Lookups that verify no one. */
+    Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
+            KnownContacts known) {
+        this(local, selfContact, table, ring, known, null, null);
+    }
+
+    /** The verifiedContacts defence for one lookup, or null when it is off. */
+    private ReferralProofs proofs() {
+        NodeConfig config = local.config();
+        if (vouching == null || !config.defences().verifiedContacts()) return null;
+        return new ReferralProofs(vouching, selfRecord, config.routing(), local.id(),
+                config.maxPerPrefix(), 2 * config.maxPerPrefix());
+    }
 
     /** The k closest to {@code target}. */
     ClosestProcedure closest(Id target) {
@@ -51,13 +71,13 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
         table.touch(target, local.now());
         XorLookup lookup = new XorLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
                 local.config().alpha());
-        return new ClosestProcedure(lookup, query, kind, local);
+        return new ClosestProcedure(lookup, query, kind, local, proofs());
     }
 
     /** The successor of {@code key} on the ring. */
     SuccessorProcedure successor(Id key) {
         SuccessorLookup lookup = new SuccessorLookup(key, selfContact.get(), ring, known.all(), local.config().k(),
                 local.config().alpha());
-        return new SuccessorProcedure(lookup, local);
+        return new SuccessorProcedure(lookup, local, proofs());
     }
 }

@@ -103,7 +103,7 @@ public final class Node implements DatagramHandler {
         this.store = new RecordStore(config.store(), local.clock(), validator);
         KnownContacts known = new KnownContacts(table, ring);
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(), 2 * config.requestsPerSecondPerSource());
-        this.lookups = new Lookups(local, this::selfContact, table, ring, known);
+        this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record);
         this.background = new BackgroundWork(procedures, scheduler, local.clock());
         this.republisher = new Republisher(local, store, table, background, new RecordWork());
         this.maintenance = new Maintenance(local, table, scheduler, new Rounds());
