@@ -3,13 +3,14 @@ package io.kadring.overlay.node;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
+import io.kadring.routing.DisjointLookup;
 import io.kadring.routing.XorLookup;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An XOR lookup ({@link XorLookup}: Kademlia's iterative FIND_NODE, or FIND_VALUE for a get)
- * as a procedure: it asks whom the lookup says to ask, once each, and feeds it what the
+ * An XOR lookup ({@link XorLookup}: Kademlia's iterative FIND_NODE, or FIND_VALUE for a get;
+ * along disjoint paths, {@link DisjointLookup}) as a procedure: it asks whom the lookup says to ask, once each, and feeds it what the
  * {@link Query} makes of every answer. It ends when the lookup finishes or the query is
  * satisfied (a get that found enough agreeing copies). With {@link ReferralProofs}, an answer
  * counts only once its sender's record has verified from its address.
@@ -29,16 +30,12 @@ final class ClosestProcedure extends LookupProcedure implements ReferralProofs.S
         }
     }
 
-    private final XorLookup lookup;
+    private final DisjointLookup lookup;
     private final Query query;
     /** The verifiedContacts defence, or null when it is off. */
     private final ReferralProofs proofs;
 
-    ClosestProcedure(XorLookup lookup, Query query, LookupKind kind, LocalNode local) {
-        this(lookup, query, kind, local, null);
-    }
-
-    ClosestProcedure(XorLookup lookup, Query query, LookupKind kind, LocalNode local, ReferralProofs proofs) {
+    ClosestProcedure(DisjointLookup lookup, Query query, LookupKind kind, LocalNode local, ReferralProofs proofs) {
         super(kind, local);
         this.lookup = lookup;
         this.query = query;

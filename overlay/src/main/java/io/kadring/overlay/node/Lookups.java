@@ -7,7 +7,7 @@ import io.kadring.routing.Id;
 import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import io.kadring.routing.SuccessorLookup;
-import io.kadring.routing.XorLookup;
+import io.kadring.routing.DisjointLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +69,9 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
         List<Contact> seeds = new ArrayList<>(known.seeds(target, k));
         seeds.addAll(extraSeeds);
         table.touch(target, local.now());
-        XorLookup lookup = new XorLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
-                local.config().alpha());
+        int paths = local.config().defences().disjointPaths() ? local.config().disjointPaths() : 1;
+        DisjointLookup lookup = new DisjointLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
+                local.config().alpha(), paths);
         return new ClosestProcedure(lookup, query, kind, local, proofs());
     }
 

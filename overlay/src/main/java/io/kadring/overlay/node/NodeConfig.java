@@ -33,7 +33,8 @@ public record NodeConfig(
         int requestsPerSecondPerSource,
         Defences defences,
         boolean exemptLoopback,
-        boolean exemptPrivate) {
+        boolean exemptPrivate,
+        int disjointPaths) {
 
     public NodeConfig {
         positive("k", k);
@@ -74,6 +75,9 @@ public record NodeConfig(
         java.util.Objects.requireNonNull(store, "store");
         positive("requestsPerSecondPerSource", requestsPerSecondPerSource);
         java.util.Objects.requireNonNull(defences, "defences");
+        if (disjointPaths < 1 || disjointPaths > k) {
+            throw new IllegalArgumentException("disjointPaths must be in 1..k, got " + disjointPaths);
+        }
         if (k > 20) throw new IllegalArgumentException("k must be <= 20 (a NODES datagram holds 20 contacts), got " + k);
     }
 
@@ -116,6 +120,7 @@ public record NodeConfig(
         b.defences = defences;
         b.exemptLoopback = exemptLoopback;
         b.exemptPrivate = exemptPrivate;
+        b.disjointPaths = disjointPaths;
         return b;
     }
 
@@ -150,6 +155,7 @@ public record NodeConfig(
         private Defences defences = Defences.ALL;
         private boolean exemptLoopback = true;
         private boolean exemptPrivate = true;
+        private int disjointPaths = 2;
 
         private Builder() {}
 
@@ -201,12 +207,14 @@ public record NodeConfig(
          * where such addresses are shared with strangers (a cloud network).
          */
         public Builder exemptPrivate(boolean exempt) { this.exemptPrivate = exempt; return this; }
+        /** The paths, sharing no node, an XOR lookup follows when {@link Defences#disjointPaths} is on (default 2). */
+        public Builder disjointPaths(int d) { this.disjointPaths = d; return this; }
 
         public NodeConfig build() {
             return new NodeConfig(k, alpha, successorListSize, staleAfterFailures, maxPerPrefix,
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
                     joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
-                    maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate);
+                    maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate, disjointPaths);
         }
     }
 }
