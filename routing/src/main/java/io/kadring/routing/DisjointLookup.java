@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * S/Kademlia's disjoint lookup: {@code d} {@link XorLookup}s toward one target whose paths share
  * no node. The seeds are dealt out in turn, closest first; a contact belongs to the first path
- * that hears of it, and a referral naming a contact of another path is not followed by this one.
+ * that asks it: the others rule it out, and do not follow referrals to it.
  * So an attacker must sit on every path to decide the answer. With {@code d = 1} it is a plain
  * {@link XorLookup}. The result is the k closest that answered on any path. Not thread-safe.
  */
@@ -20,7 +20,7 @@ public final class DisjointLookup {
     private final Id self;
     private final int k;
     private final List<XorLookup> paths = new ArrayList<>();
-    /** The path each contact belongs to. */
+    /** The path that asked each contact (or was dealt it as a seed). */
     private final Map<Id, Integer> pathOf = new HashMap<>();
 
     /**
@@ -57,10 +57,18 @@ public final class DisjointLookup {
         return paths.size();
     }
 
-    /** What every path says to ask now. */
+    /** What every path says to ask now; each contact asked is ruled out on the other paths. */
     public List<Contact> next() {
         List<Contact> out = new ArrayList<>();
-        for (XorLookup p : paths) out.addAll(p.next());
+        for (int i = 0; i < paths.size(); i++) {
+            for (Contact c : paths.get(i).next()) {
+                pathOf.put(c.id(), i);
+                for (int j = 0; j < paths.size(); j++) {
+                    if (j != i) paths.get(j).onFailure(c.id()); // not asked there: ruled out, uncounted
+                }
+                out.add(c);
+            }
+        }
         return out;
     }
 
@@ -69,17 +77,12 @@ public final class DisjointLookup {
         Integer path = pathOf.get(from);
         if (path == null) return;
         if (paths.size() == 1) {
-            for (Contact c : closer) pathOf.putIfAbsent(c.id(), 0);
             paths.get(0).onResponse(from, closer);
             return;
         }
         List<Contact> own = new ArrayList<>(closer.size());
         for (Contact c : closer) {
-            if (c.id().equals(self)) {
-                own.add(c);
-                continue;
-            }
-            Integer owner = pathOf.putIfAbsent(c.id(), path);
+            Integer owner = pathOf.get(c.id());
             if (owner == null || owner.equals(path)) own.add(c);
         }
         paths.get(path).onResponse(from, own);
