@@ -15,7 +15,7 @@ import java.util.List;
  * satisfied (a get that found enough agreeing copies). With {@link ReferralProofs}, an answer
  * counts only once its sender's record has verified from its address.
  */
-final class ClosestProcedure extends LookupProcedure implements ReferralProofs.Sink {
+final class ClosestProcedure extends LookupProcedure {
 
     /** One kind of XOR lookup: the request it sends, and what it makes of an answer. */
     interface Query {
@@ -32,14 +32,11 @@ final class ClosestProcedure extends LookupProcedure implements ReferralProofs.S
 
     private final DisjointLookup lookup;
     private final Query query;
-    /** The verifiedContacts defence, or null when it is off. */
-    private final ReferralProofs proofs;
-
+    /** @param proofs the verifiedContacts defence, or null when it is off */
     ClosestProcedure(DisjointLookup lookup, Query query, LookupKind kind, LocalNode local, ReferralProofs proofs) {
-        super(kind, local);
+        super(kind, local, proofs);
         this.lookup = lookup;
         this.query = query;
-        this.proofs = proofs;
     }
 
     Id target() {
@@ -51,64 +48,24 @@ final class ClosestProcedure extends LookupProcedure implements ReferralProofs.S
         if (isDone()) return List.of();
         List<Request> out = new ArrayList<>();
         if (!query.satisfied()) {
-            for (Contact c : lookup.next()) {
-                if (proofs == null) {
-                    out.add(Request.once(c, query::request, this));
-                } else {
-                    out.addAll(proofs.ask(c, query::request, this));
-                }
-            }
+            for (Contact c : lookup.next()) ask(c, query::request, out);
         }
-        if (lookup.isFinished() || (query.satisfied() && out.isEmpty())) {
-            finish(lookup.result(), proofs == null ? 0 : proofs.messages(), now);
-        }
+        if (lookup.isFinished() || (query.satisfied() && out.isEmpty())) finish(lookup.result(), now);
         return out;
     }
 
     @Override
-    public void onPong(Request request, Message.Pong pong, RecordRefusal refusal, long now) {
-        if (proofs != null && proofs.isProof(request)) {
-            if (!isDone()) proofs.onPong(request, refusal, now, this);
-        } else {
-            onReply(request, pong, now);
-        }
-    }
-
-    @Override
-    public void onReply(Request request, Message reply, long now) {
-        if (isDone()) return;
-        if (proofs != null) {
-            if (proofs.isProof(request)) { // answered with something other than a PONG
-                proofs.onPingFailed(request, now, this);
-                return;
-            }
-            if (!proofs.mayCount(request, reply)) return;
-        }
-        answer(request, reply, now);
-    }
-
-    @Override
-    public void answer(Request request, Message reply, long now) {
+    void answer(Request request, Message reply, long now) {
         List<Contact> closer = query.closer(Contact.seen(request.expected(), request.to(), now), reply, now);
         if (closer != null) {
-            lookup.onResponse(request.expected(), proofs == null ? closer : proofs.admit(closer));
+            lookup.onResponse(request.expected(), admit(closer));
         } else {
             lookup.onFailure(request.expected());
         }
     }
 
     @Override
-    public void refused(Id id, long now) {
+    void ruledOut(Id id) {
         lookup.onFailure(id);
-    }
-
-    @Override
-    public void onFailure(Request request, long now) {
-        if (isDone()) return;
-        if (proofs != null && proofs.isProof(request)) {
-            proofs.onPingFailed(request, now, this);
-        } else {
-            lookup.onFailure(request.expected());
-        }
     }
 }
