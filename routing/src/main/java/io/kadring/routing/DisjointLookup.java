@@ -62,7 +62,11 @@ public final class DisjointLookup {
         List<Contact> out = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             for (Contact c : paths.get(i).next()) {
-                pathOf.put(c.id(), i);
+                Integer owner = pathOf.putIfAbsent(c.id(), i);
+                if (owner != null && owner != i) { // asked by an earlier path this very round
+                    paths.get(i).onFailure(c.id());
+                    continue;
+                }
                 for (int j = 0; j < paths.size(); j++) {
                     if (j != i) paths.get(j).onFailure(c.id()); // not asked there: ruled out, uncounted
                 }
