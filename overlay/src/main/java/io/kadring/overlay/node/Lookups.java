@@ -69,7 +69,11 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
         List<Contact> seeds = new ArrayList<>(known.seeds(target, k));
         seeds.addAll(extraSeeds);
         table.touch(target, local.now());
-        int paths = local.config().defences().disjointPaths() ? local.config().disjointPaths() : 1;
+        // gets follow disjoint paths: the value is found on a path the attacker does not own. Node
+        // lookups do not: measured on 1000 static nodes, 2 paths cost 80% more messages and
+        // lowered exactness to 99.7% (more nodes asked, more spurious timeouts, no retries)
+        boolean disjoint = kind == LookupKind.VALUE && local.config().defences().disjointPaths();
+        int paths = disjoint ? local.config().disjointPaths() : 1;
         DisjointLookup lookup = new DisjointLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
                 local.config().alpha(), paths);
         return new ClosestProcedure(lookup, query, kind, local, proofs());
