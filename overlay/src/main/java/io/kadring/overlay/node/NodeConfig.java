@@ -207,7 +207,7 @@ public record NodeConfig(
          * where such addresses are shared with strangers (a cloud network).
          */
         public Builder exemptPrivate(boolean exempt) { this.exemptPrivate = exempt; return this; }
-        /** The paths, sharing no node, an XOR lookup follows when {@link Defences#disjointPaths} is on (default 2). */
+        /** The paths, sharing no node, a get's FIND_VALUE lookup follows when {@link Defences#disjointPaths} is on (default 2). */
         public Builder disjointPaths(int d) { this.disjointPaths = d; return this; }
 
         public NodeConfig build() {
