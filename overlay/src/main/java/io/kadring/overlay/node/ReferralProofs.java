@@ -79,7 +79,8 @@ final class ReferralProofs {
             return List.of(q);
         }
         Id id = self;
-        Request ping = Request.once(c, tx -> new Message.Ping(tx, id, selfRecord.get()), owner);
+        // retried as any PING: a spurious timeout would rule out an honest contact whose answer came
+        Request ping = Request.to(c, tx -> new Message.Ping(tx, id, selfRecord.get()), owner);
         pings.add(ping);
         proofs.put(c.id(), new Proof());
         sent++;
