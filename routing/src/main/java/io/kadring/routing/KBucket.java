@@ -124,7 +124,7 @@ final class KBucket {
 
     /** Whether {@code contact} would exceed the per-prefix limit (itself not counted). */
     private boolean crowded(Contact contact, RoutingConfig config) {
-        if (NetworkPrefix.isExempt(contact.address())) return false;
+        if (config.isExempt(contact.address())) return false;
         int same = countSamePrefix(entries, contact) + countSamePrefix(cache, contact);
         return same >= config.maxPerPrefix();
     }

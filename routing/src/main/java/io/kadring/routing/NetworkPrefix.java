@@ -7,26 +7,26 @@ import java.net.InetSocketAddress;
 
 /**
  * The network-prefix rule behind bucket diversity: addresses in one IPv4 /24 or one
- * IPv6 /64 count as one operator. Loopback, private, link-local, unique-local and the
- * unspecified address are exempt, so local networks and tests are not limited.
+ * IPv6 /64 count as one operator. The unspecified address and unresolved ones are exempt;
+ * loopback, and private, link-local and unique-local addresses, as the config says, so local
+ * networks and tests need not be limited.
  */
-final class NetworkPrefix {
+public final class NetworkPrefix {
     private NetworkPrefix() {
     }
 
     /** Whether {@code address} takes no part in the diversity limit. */
-    static boolean isExempt(InetSocketAddress address) {
+    static boolean isExempt(InetSocketAddress address, boolean exemptLoopback, boolean exemptPrivate) {
         InetAddress a = address.getAddress();
-        return a == null // unresolved: not from the network
-                || a.isLoopbackAddress()
-                || a.isSiteLocalAddress()
-                || a.isLinkLocalAddress()
-                || a.isAnyLocalAddress()
+        if (a == null || a.isAnyLocalAddress()) return true; // unresolved: not from the network
+        if (a.isLoopbackAddress()) return exemptLoopback;
+        boolean isPrivate = a.isSiteLocalAddress() || a.isLinkLocalAddress()
                 || (a instanceof Inet6Address && (a.getAddress()[0] & 0xFE) == 0xFC); // fc00::/7
+        return isPrivate && exemptPrivate;
     }
 
     /** Whether two (non-exempt) addresses share a /24 (IPv4) or a /64 (IPv6). */
-    static boolean samePrefix(InetSocketAddress x, InetSocketAddress y) {
+    public static boolean samePrefix(InetSocketAddress x, InetSocketAddress y) {
         InetAddress a = x.getAddress();
         InetAddress b = y.getAddress();
         if (a == null || b == null) return false;

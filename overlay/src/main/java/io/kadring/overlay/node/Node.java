@@ -97,7 +97,9 @@ public final class Node implements DatagramHandler {
                 config.exemptPrivate(), Math.max(1, env.epochMillis()));
         this.id = self.record().id();
         this.table = new RoutingTable(id, config.routing());
-        this.ring = new RingNeighbours(id, config.successorListSize());
+        this.ring = config.defences().ringDiversity()
+                ? new RingNeighbours(id, config.routing())
+                : new RingNeighbours(id, config.successorListSize());
         this.rpc = new RpcEngine(env, config, metrics);
         this.local = new LocalNode(id, config, metrics, env::now, env.random());
         TokenIssuer tokens = new TokenIssuer(env.random(), config.tokenPeriodMillis(), env.now());
@@ -110,7 +112,7 @@ public final class Node implements DatagramHandler {
         KnownContacts known = new KnownContacts(table, ring);
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
                 2 * config.requestsPerSecondPerSource(), config.exemptLoopback());
-        this.lookups = new Lookups(local, this::selfContact, table, ring, known);
+        this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record);
         this.background = new BackgroundWork(procedures, scheduler, local.clock());
         this.republisher = new Republisher(local, store, table, background, new RecordWork());
         this.maintenance = new Maintenance(local, table, scheduler, new Rounds());

@@ -35,7 +35,8 @@ public record NodeConfig(
         boolean exemptLoopback,
         boolean exemptPrivate,
         int unverifiedRepliesPerSecond,
-        int signatureChecksPerSecond) {
+        int signatureChecksPerSecond,
+        int disjointPaths) {
 
     public NodeConfig {
         positive("k", k);
@@ -78,6 +79,9 @@ public record NodeConfig(
         java.util.Objects.requireNonNull(defences, "defences");
         positive("unverifiedRepliesPerSecond", unverifiedRepliesPerSecond);
         positive("signatureChecksPerSecond", signatureChecksPerSecond);
+        if (disjointPaths < 1 || disjointPaths > k) {
+            throw new IllegalArgumentException("disjointPaths must be in 1..k, got " + disjointPaths);
+        }
         if (k > 20) throw new IllegalArgumentException("k must be <= 20 (a NODES datagram holds 20 contacts), got " + k);
     }
 
@@ -122,12 +126,13 @@ public record NodeConfig(
         b.exemptPrivate = exemptPrivate;
         b.unverifiedReplies = unverifiedRepliesPerSecond;
         b.signatureChecks = signatureChecksPerSecond;
+        b.disjointPaths = disjointPaths;
         return b;
     }
 
     /** The routing table's share of this configuration. */
     public RoutingConfig routing() {
-        return new RoutingConfig(k, k, staleAfterFailures, maxPerPrefix, successorListSize);
+        return new RoutingConfig(k, k, staleAfterFailures, maxPerPrefix, successorListSize, exemptLoopback, exemptPrivate);
     }
 
     /** Builds a {@link NodeConfig}; every setter names its unit. */
@@ -158,6 +163,7 @@ public record NodeConfig(
         private boolean exemptPrivate = true;
         private int unverifiedReplies = 2_000;
         private int signatureChecks = 1_000;
+        private int disjointPaths = 2;
 
         private Builder() {}
 
@@ -209,6 +215,8 @@ public record NodeConfig(
          * where such addresses are shared with strangers (a cloud network).
          */
         public Builder exemptPrivate(boolean exempt) { this.exemptPrivate = exempt; return this; }
+        /** The paths, sharing no node, a get's FIND_VALUE lookup follows when {@link Defences#disjointPaths} is on (default 2). */
+        public Builder disjointPaths(int d) { this.disjointPaths = d; return this; }
 
         /**
          * Replies per second, over all sources, to sources whose address is not verified
@@ -226,7 +234,7 @@ public record NodeConfig(
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
                     joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
                     maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate,
-                    unverifiedReplies, signatureChecks);
+                    unverifiedReplies, signatureChecks, disjointPaths);
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
 final class SuccessorProcedure extends LookupProcedure {
     private final SuccessorLookup lookup;
 
-    SuccessorProcedure(SuccessorLookup lookup, LocalNode local) {
-        super(LookupKind.SUCCESSOR, local);
+    /** @param proofs the verifiedContacts defence, or null when it is off */
+    SuccessorProcedure(SuccessorLookup lookup, LocalNode local, ReferralProofs proofs) {
+        super(LookupKind.SUCCESSOR, local, proofs);
         this.lookup = lookup;
     }
 
@@ -26,26 +27,23 @@ final class SuccessorProcedure extends LookupProcedure {
         List<Request> out = new ArrayList<>();
         Id self = local().id();
         Id key = lookup.key();
-        for (Contact c : lookup.next()) {
-            out.add(Request.once(c, tx -> new Message.FindNode(tx, self, key, Message.FindNode.RING), this));
-        }
+        for (Contact c : lookup.next()) ask(c, tx -> new Message.FindNode(tx, self, key, Message.FindNode.RING), out);
         if (lookup.isFinished()) finish(lookup.result(), now);
         return out;
     }
 
     @Override
-    public void onReply(Request request, Message reply, long now) {
-        if (isDone()) return;
+    void answer(Request request, Message reply, long now) {
         if (reply instanceof Message.Nodes nodes) {
             Contact from = Contact.seen(request.expected(), request.to(), now);
-            lookup.onResponse(from.id(), nodes.isFinal(), WireContacts.reachable(nodes.contacts(), from, now));
+            lookup.onResponse(from.id(), nodes.isFinal(), admit(WireContacts.reachable(nodes.contacts(), from, now)));
         } else {
             lookup.onFailure(request.expected());
         }
     }
 
     @Override
-    public void onFailure(Request request, long now) {
-        if (!isDone()) lookup.onFailure(request.expected());
+    void ruledOut(Id id) {
+        lookup.onFailure(id);
     }
 }

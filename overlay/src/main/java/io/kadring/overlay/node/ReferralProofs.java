@@ -1,0 +1,180 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.NodeRecord;
+import io.kadring.routing.Contact;
+import io.kadring.routing.Id;
+import io.kadring.routing.NetworkPrefix;
+import io.kadring.routing.RoutingConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+/**
+ * The {@code verifiedContacts} defence of one lookup (docs/design.md, "Verified referrals"). The
+ * sender id of an answer is only a claim: anyone at an address can answer in any id's name, so
+ * a referral may name made-up ids at addresses its sender controls. A contact that admission
+ * does not vouch for at its address is asked for proof (a PING, whose PONG carries its signed
+ * record) together with the lookup's query; its answer counts only once admission has admitted
+ * its record from that address, and never when it refused it or the PING failed. Unverified
+ * referrals a lookup takes in are capped per IP address and per /24 (IPv6 /64), so that one host
+ * behind many ports cannot fill its candidate list.
+ */
+final class ReferralProofs {
+    /** What the lookup does with a reply once it may count, or with a contact that failed its proof. */
+    interface Sink {
+        void answer(Request request, Message reply, long now);
+
+        void refused(Id id, long now);
+    }
+
+    private enum State { PROVING, PROVEN, REFUSED }
+
+    private static final class Proof {
+        State state = State.PROVING;
+        Request held;
+        Message heldReply;
+    }
+
+    private final Vouching vouching;
+    private final Supplier<NodeRecord> selfRecord;
+    private final RoutingConfig routing;
+    private final Id self;
+    private final int perAddress;
+    private final int perPrefix;
+    private final Map<Id, Proof> proofs = new HashMap<>();
+    private final Set<Request> pings = new HashSet<>();
+    /** Unverified contacts taken in, by id, and how many per IP address and per prefix. */
+    private final Set<Id> unverified = new HashSet<>();
+    private final Map<InetAddress, Integer> byAddress = new HashMap<>();
+    private final List<InetSocketAddress> prefixes = new ArrayList<>();
+    private final List<Integer> prefixCounts = new ArrayList<>();
+    private int sent;
+
+    /**
+     * @param perAddress unverified referrals taken in per IP address
+     * @param perPrefix unverified referrals taken in per /24 or /64
+     */
+    ReferralProofs(Vouching vouching, Supplier<NodeRecord> selfRecord, RoutingConfig routing, Id self,
+                   int perAddress, int perPrefix) {
+        this.vouching = vouching;
+        this.selfRecord = selfRecord;
+        this.routing = routing;
+        this.self = self;
+        this.perAddress = perAddress;
+        this.perPrefix = perPrefix;
+    }
+
+    /** The requests that ask {@code c}: a proof PING first when it needs one, then {@code query}. */
+    List<Request> ask(Contact c, LongFunction<Message> query, Procedure<?> owner) {
+        Request q = Request.once(c, query, owner);
+        if (c.id().equals(self) || vouching.isVouchedFor(c.id(), c.address()) || proofs.containsKey(c.id())) {
+            return List.of(q);
+        }
+        Id id = self;
+        // retried as any PING: a spurious timeout would rule out an honest contact whose answer came
+        Request ping = Request.to(c, tx -> new Message.Ping(tx, id, selfRecord.get()), owner);
+        pings.add(ping);
+        proofs.put(c.id(), new Proof());
+        sent++;
+        return List.of(ping, q);
+    }
+
+    /** Whether {@code request} is a proof PING (its outcome goes to {@link #onPong} or {@link #onPingFailed}). */
+    boolean isProof(Request request) {
+        return pings.contains(request);
+    }
+
+    /** The PONG answering a proof PING; {@code refusal} is admission's verdict on its record. */
+    void onPong(Request ping, RecordRefusal refusal, long now, Sink sink) {
+        if (!pings.remove(ping)) return;
+        Proof p = proofs.get(ping.expected());
+        if (p == null || p.state != State.PROVING) return;
+        if (refusal != null || !vouching.isVouchedFor(ping.expected(), ping.to())) {
+            refuse(ping.expected(), p, now, sink);
+            return;
+        }
+        p.state = State.PROVEN;
+        if (p.held != null) {
+            Request r = p.held;
+            Message m = p.heldReply;
+            p.held = null;
+            p.heldReply = null;
+            sink.answer(r, m, now);
+        }
+    }
+
+    /** A proof PING failed (silence, another id answered, an answer that is no PONG). */
+    void onPingFailed(Request ping, long now, Sink sink) {
+        if (!pings.remove(ping)) return;
+        Proof p = proofs.get(ping.expected());
+        if (p != null && p.state == State.PROVING) refuse(ping.expected(), p, now, sink);
+    }
+
+    private void refuse(Id id, Proof p, long now, Sink sink) {
+        p.state = State.REFUSED;
+        p.held = null;
+        p.heldReply = null;
+        sink.refused(id, now);
+    }
+
+    /**
+     * The query's {@code reply}: true when it may count now; false when it is held until the
+     * proof is in, or dropped because the proof failed.
+     */
+    boolean mayCount(Request request, Message reply) {
+        Proof p = proofs.get(request.expected());
+        if (p == null || p.state == State.PROVEN) return true;
+        if (p.state == State.PROVING && p.held == null) {
+            p.held = request;
+            p.heldReply = reply;
+        }
+        return false;
+    }
+
+    /** {@code referrals} less the unverified ones beyond the caps of their address and prefix. */
+    List<Contact> admit(List<Contact> referrals) {
+        List<Contact> out = new ArrayList<>(referrals.size());
+        for (Contact c : referrals) {
+            if (c.id().equals(self) || unverified.contains(c.id()) || vouching.isVouchedFor(c.id(), c.address())
+                    || routing.isExempt(c.address())) {
+                out.add(c);
+                continue;
+            }
+            InetAddress ip = c.address().getAddress();
+            int prefix = prefixIndex(c.address());
+            if (byAddress.getOrDefault(ip, 0) >= perAddress || (prefix >= 0 && prefixCounts.get(prefix) >= perPrefix)) {
+                continue;
+            }
+            unverified.add(c.id());
+            byAddress.merge(ip, 1, Integer::sum);
+            if (prefix >= 0) {
+                prefixCounts.set(prefix, prefixCounts.get(prefix) + 1);
+            } else {
+                prefixes.add(c.address());
+                prefixCounts.add(1);
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    private int prefixIndex(InetSocketAddress a) {
+        for (int i = 0; i < prefixes.size(); i++) {
+            if (NetworkPrefix.samePrefix(prefixes.get(i), a)) return i;
+        }
+        return -1;
+    }
+
+    /** Proof PINGs sent. */
+    int messages() {
+        return sent;
+    }
+}
