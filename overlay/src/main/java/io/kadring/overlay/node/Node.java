@@ -100,11 +100,11 @@ public final class Node implements DatagramHandler {
         this.ring = config.defences().ringDiversity()
                 ? new RingNeighbours(id, config.routing())
                 : new RingNeighbours(id, config.successorListSize());
-        this.rpc = new RpcEngine(env, config, metrics);
         this.local = new LocalNode(id, config, metrics, env::now, env.random());
         TokenIssuer tokens = new TokenIssuer(env.random(), config.tokenPeriodMillis(), env.now());
         Scheduler scheduler = env::schedule;
         this.admission = new Admission(local, self, table, ring, checks.nodeRecords(), scheduler, new AdmissionEvents());
+        this.rpc = new RpcEngine(env, config, metrics);
         this.procedures = new Procedures(rpc, admission, scheduler, local);
         this.validator = new RecordValidator(config.maxValueBytes(), checks.records());
         this.store = new RecordStore(config.store().withSourceQuotas(config.defences().sourceQuotas()), local.clock(),

@@ -29,14 +29,22 @@ final class RpcEngine {
     private final NodeMetrics metrics;
     private final NodeConfig config;
     private final RttEstimator rtt;
+    private final boolean pad;
     private final Map<Long, Pending> pending = new HashMap<>();
     private Listener listener;
     private boolean closed;
 
+    /**
+     * With {@link Defences#antiAmplification} the requests whose answers are large are padded:
+     * the node asked may not have verified our address, and would then cut its answer to 3× the
+     * request's bytes. Whether it has cannot be known here (knowing it is not knowing them), and
+     * padding only requests to strangers left answers cut (lookups 98.9% exact against 100%).
+     */
     RpcEngine(Environment env, NodeConfig config, NodeMetrics metrics) {
         this.env = env;
         this.metrics = metrics;
         this.config = config;
+        this.pad = config.defences().antiAmplification();
         this.rtt = new RttEstimator(config.rpcTimeoutMinMillis(), config.rpcTimeoutMaxMillis(),
                 config.rpcTimeoutInitialMillis());
     }
@@ -57,7 +65,8 @@ final class RpcEngine {
         }
         long txId = freshTxId();
         Message message = request.message(txId);
-        byte[] bytes = MessageCodec.encode(message);
+        byte[] bytes = pad && MessageCodec.isPaddable(message.type())
+                ? MessageCodec.encodePadded(message) : MessageCodec.encode(message);
         int tries = request.retries() == Request.DEFAULT_RETRIES ? config.rpcRetries() : request.retries();
         Pending p = new Pending(txId, message, request, context, bytes, env.now(), tries);
         pending.put(txId, p);

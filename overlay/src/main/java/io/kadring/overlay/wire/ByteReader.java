@@ -118,6 +118,15 @@ final class ByteReader {
         return new InetSocketAddress(ip, port);
     }
 
+    /** Reads the rest as padding: fails with {@link DropReason#TRAILING_BYTES} unless every byte is zero. */
+    void expectZeros() throws MalformedMessageException {
+        for (; pos < end; pos++) {
+            if (buf[pos] != 0) {
+                throw new MalformedMessageException(DropReason.TRAILING_BYTES, "padding with a byte other than zero");
+            }
+        }
+    }
+
     /** Fails with {@link DropReason#TRAILING_BYTES} unless every byte was read. */
     void expectEnd() throws MalformedMessageException {
         if (pos != end) {

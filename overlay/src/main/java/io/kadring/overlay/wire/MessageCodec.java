@@ -23,7 +23,8 @@ import java.util.Objects;
  * Encodes messages to datagrams and decodes them back; the byte layout is in
  * {@code package-info.java}. Stateless and thread-safe.
  *
- * <p>Decoding is strict and canonical: whatever decodes re-encodes to the same bytes, and
+ * <p>Decoding is strict and canonical: whatever decodes re-encodes to the same bytes (by
+ * {@link #encodePadded} when it was padded), and
  * anything else is a {@link MalformedMessageException} with a {@link DropReason}. Nothing
  * else is thrown for any input, and no allocation exceeds what the datagram's own length
  * allows.
@@ -33,6 +34,13 @@ public final class MessageCodec {
     public static final int VERSION = 1;
     /** Largest datagram sent or accepted. */
     public static final int MAX_DATAGRAM_BYTES = 1400;
+    /**
+     * The length a request is padded to (with zero bytes) for a node that may not have verified
+     * the sender's address: a third of the largest datagram, so that the whole answer fits the
+     * 3× anti-amplification rule (RFC 9000 §8.1). Only {@link #isPaddable} types are padded, and
+     * only to exactly this length.
+     */
+    public static final int PADDED_REQUEST_BYTES = (MAX_DATAGRAM_BYTES + 2) / 3;
     /** {@code version 1 | type 1 | txId 8 | sender 32}. */
     public static final int HEADER_BYTES = 1 + 1 + 8 + Id.BYTES;
 
@@ -43,6 +51,23 @@ public final class MessageCodec {
     private MessageCodec() {}
 
     // ---- encoding ---------------------------------------------------------
+
+    /** Whether {@code type} may be padded: the requests whose answers are large. */
+    public static boolean isPaddable(Type type) {
+        return type == Type.FIND_NODE || type == Type.FIND_VALUE || type == Type.GET_NEIGHBOURS;
+    }
+
+    /**
+     * The datagram for {@code message}, padded with zero bytes to {@value #PADDED_REQUEST_BYTES}.
+     *
+     * @throws IllegalArgumentException if its type is not {@link #isPaddable paddable}
+     */
+    public static byte[] encodePadded(Message message) {
+        if (!isPaddable(message.type())) {
+            throw new IllegalArgumentException(message.type() + " is not padded");
+        }
+        return Arrays.copyOf(encode(message), PADDED_REQUEST_BYTES);
+    }
 
     /**
      * The datagram for {@code message}.
@@ -281,7 +306,11 @@ public final class MessageCodec {
             case NOTIFY -> new Notify(txId, sender);
             case ERROR -> new Message.Error(txId, sender, r.u8(), errorText(r));
         };
-        r.expectEnd();
+        if (isPaddable(type) && length == PADDED_REQUEST_BYTES) {
+            r.expectZeros(); // padding
+        } else {
+            r.expectEnd();
+        }
         return message;
     }
 

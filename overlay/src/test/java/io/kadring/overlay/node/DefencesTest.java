@@ -127,8 +127,8 @@ final class DefencesTest {
 
     @Test
     void repliesToAnUnverifiedSource_carryAtMostThreeTimesTheRequest_onlyWithAntiAmplification() {
-        double[] off = amplification(defences(Flag.ANTI_AMPLIFICATION, false));
-        double[] on = amplification(Defences.ALL);
+        double[] off = amplification(defences(Flag.ANTI_AMPLIFICATION, false), false);
+        double[] on = amplification(Defences.ALL, false);
         System.out.printf("[amplification] FIND_NODE %.1fx -> %.1fx, FIND_VALUE hit %.1fx -> %.1fx, "
                 + "GET_NEIGHBOURS %.1fx -> %.1fx%n", off[0], on[0], off[1], on[1], off[2], on[2]);
         for (int i = 0; i < 3; i++) {
@@ -137,8 +137,19 @@ final class DefencesTest {
         }
     }
 
-    /** Bytes out / bytes in for a spoofed FIND_NODE, FIND_VALUE (a hit) and GET_NEIGHBOURS to a node of a 24-node network. */
-    private double[] amplification(Defences defences) {
+    @Test
+    void aPaddedRequestFromAnUnverifiedSource_getsItsWholeAnswer_withinThreeTimesItsBytes() {
+        double[] padded = amplification(Defences.ALL, true);
+        System.out.printf("[amplification] padded: FIND_NODE %.1fx, FIND_VALUE hit %.1fx, GET_NEIGHBOURS %.1fx%n",
+                padded[0], padded[1], padded[2]);
+        for (double r : padded) assertTrue(r <= ReplyLimit.FACTOR, r + "x");
+    }
+
+    /**
+     * Bytes out / bytes in for a spoofed FIND_NODE, FIND_VALUE (a hit) and GET_NEIGHBOURS to a node of a
+     * 24-node network; {@code padded}: the requests are padded, and their answers must be whole.
+     */
+    private double[] amplification(Defences defences, boolean padded) {
         TestNetwork net = new TestNetwork(7, LATENCY);
         NodeConfig config = NodeConfig.builder().defences(defences).build();
         List<TestNetwork.Member> nodes = network(net, config, 24);
@@ -150,15 +161,17 @@ final class DefencesTest {
         InetSocketAddress victim = ip("44.200.0.1");
         Id spoofed = Id.random(random);
         return new double[] {
-            ratio(net, victim, target.address(), new Message.FindNode(1, spoofed, Id.random(random), Message.FindNode.XOR)),
-            ratio(net, victim, target.address(), new Message.FindValue(2, spoofed, record.key(), -1)),
-            ratio(net, victim, target.address(), new Message.GetNeighbours(3, spoofed)),
+            ratio(net, victim, target.address(), new Message.FindNode(1, spoofed, Id.random(random), Message.FindNode.XOR),
+                    padded),
+            ratio(net, victim, target.address(), new Message.FindValue(2, spoofed, record.key(), -1), padded),
+            ratio(net, victim, target.address(), new Message.GetNeighbours(3, spoofed), padded),
         };
     }
 
-    private static double ratio(TestNetwork net, InetSocketAddress victim, InetSocketAddress target, Message request) {
+    private static double ratio(TestNetwork net, InetSocketAddress victim, InetSocketAddress target, Message request,
+                                boolean padded) {
         List<TestNetwork.Arrival> inbox = net.recorder(victim);
-        byte[] bytes = MessageCodec.encode(request);
+        byte[] bytes = padded ? MessageCodec.encodePadded(request) : MessageCodec.encode(request);
         net.send(victim, target, bytes);
         net.runFor(500);
         List<TestNetwork.Arrival> replies = inbox.stream()
@@ -166,6 +179,12 @@ final class DefencesTest {
         assertEquals(1, replies.size(), "one reply to " + request.type());
         if (decode(replies.get(0).bytes()) instanceof Message.Value v && request instanceof Message.FindValue) {
             System.out.println("[amplification] the VALUE " + (v.record() == null ? "left the record out" : "has the record"));
+        }
+        if (padded) {
+            Message reply = decode(replies.get(0).bytes());
+            if (reply instanceof Message.Nodes n) assertEquals(20, n.contacts().size(), "a whole NODES");
+            if (reply instanceof Message.Value v) assertTrue(v.record() != null, "the VALUE has its record");
+            if (reply instanceof Message.Neighbours n) assertFalse(n.successors().isEmpty(), "the successors");
         }
         return (double) replies.get(0).bytes().length / bytes.length;
     }
@@ -354,15 +373,22 @@ final class DefencesTest {
     // ---- datagrams per join ------------------------------------------------------------
 
     @Test
-    void aJoin_costsNoMoreDatagramsWithTheDefences() {
+    void aJoin_costsNoMoreDatagramsWithTheseDefences_andTheReferralProofsOfVerifiedContactsAtMostTwice() {
+        Defences a = Defences.ALL;
+        Defences butProofs = new Defences(false, a.disjointPaths(), a.ringDiversity(), a.responseLiveness(),
+                a.addressQuorum(), a.antiAmplification(), a.boundedSignatures(), a.sourceQuotas());
         long off = datagramsPerJoin(Defences.NONE, false);
-        long on = datagramsPerJoin(Defences.ALL, false);
+        long these = datagramsPerJoin(butProofs, false);
+        long all = datagramsPerJoin(a, false);
         long wildcardOff = datagramsPerJoin(Defences.NONE, true);
-        long wildcardOn = datagramsPerJoin(Defences.ALL, true);
-        System.out.println("[join] datagrams for one join into 24 nodes (join + 5 s): " + off + " -> " + on
-                + "; a joiner bound to a wildcard: " + wildcardOff + " -> " + wildcardOn);
-        assertTrue(on <= off + off / 10, off + " -> " + on);
-        assertTrue(wildcardOn <= wildcardOff + wildcardOff / 10, wildcardOff + " -> " + wildcardOn);
+        long wildcardThese = datagramsPerJoin(butProofs, true);
+        System.out.println("[join] datagrams for one join into 24 nodes (join + 5 s): " + off + " -> " + these
+                + " (all but verifiedContacts) -> " + all + " (all); a joiner bound to a wildcard: " + wildcardOff
+                + " -> " + wildcardThese);
+        assertTrue(these <= off + off / 10, off + " -> " + these);
+        assertTrue(wildcardThese <= wildcardOff + wildcardOff / 10, wildcardOff + " -> " + wildcardThese);
+        // a referral is asked for its record before it counts: a PING and a PONG each at most
+        assertTrue(all <= 2 * off, off + " -> " + all);
     }
 
     private long datagramsPerJoin(Defences defences, boolean wildcard) {

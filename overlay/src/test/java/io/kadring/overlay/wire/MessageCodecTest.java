@@ -197,6 +197,28 @@ final class MessageCodecTest {
     }
 
     @Test
+    void aPaddedRequest_decodesAsTheSameRequest_onlyWithZerosToExactlyThePaddedLength() throws Exception {
+        for (Type type : Type.values()) {
+            Message m = random.of(type, false);
+            if (!MessageCodec.isPaddable(type)) {
+                assertThrows(IllegalArgumentException.class, () -> MessageCodec.encodePadded(m));
+                byte[] plain = MessageCodec.encode(m);
+                if (plain.length < MessageCodec.PADDED_REQUEST_BYTES) {
+                    assertDrop(DropReason.TRAILING_BYTES, Arrays.copyOf(plain, MessageCodec.PADDED_REQUEST_BYTES));
+                }
+                continue;
+            }
+            byte[] padded = MessageCodec.encodePadded(m);
+            assertEquals(MessageCodec.PADDED_REQUEST_BYTES, padded.length);
+            assertEquals(m, MessageCodec.decode(padded));
+            assertDrop(DropReason.TRAILING_BYTES, Arrays.copyOf(padded, padded.length + 1));
+            assertDrop(DropReason.TRAILING_BYTES, Arrays.copyOf(padded, padded.length - 1));
+            padded[padded.length - 1] = 1;
+            assertDrop(DropReason.TRAILING_BYTES, padded);
+        }
+    }
+
+    @Test
     void aCountOf20_withBytesFor19Contacts_isTruncated() throws Exception {
         Datagram nineteen = Datagram.header(4).u8(0).u8(0).u8(20);
         for (int i = 0; i < 19; i++) {

@@ -30,7 +30,8 @@ final class MessageFuzzTest {
     void hostileDatagrams_areDroppedWithAReason_orDecodeCanonically() {
         RandomMessages messages = new RandomMessages(0x72696e67L);
         for (int i = 0; i < CORPUS; i++) {
-            corpus[i] = MessageCodec.encode(messages.any(i % 4 == 0));
+            Message m = messages.any(i % 4 == 0);
+            corpus[i] = i % 3 == 0 && MessageCodec.isPaddable(m.type()) ? MessageCodec.encodePadded(m) : MessageCodec.encode(m);
         }
         Map<DropReason, Integer> drops = new EnumMap<>(DropReason.class);
         EnumSet<Type> decoded = EnumSet.noneOf(Type.class);
@@ -41,7 +42,9 @@ final class MessageFuzzTest {
                 Message m = MessageCodec.decode(input);
                 accepted++;
                 decoded.add(m.type());
-                assertArrayEquals(input, MessageCodec.encode(m), () -> "not canonical: " + hex(input));
+                byte[] again = MessageCodec.encode(m);
+                if (again.length < input.length) again = MessageCodec.encodePadded(m); // it was padded
+                assertArrayEquals(input, again, () -> "not canonical: " + hex(input));
             } catch (MalformedMessageException e) {
                 drops.merge(e.reason(), 1, Integer::sum);
             } catch (RuntimeException | Error e) {
