@@ -224,6 +224,15 @@ public final class Id implements Comparable<Id> {
 
     // ---- ring metric ------------------------------------------------------
 
+    /** The next id clockwise: {@code (this + 1) mod 2^256}. */
+    public Id next() {
+        long n3 = w3 + 1;
+        long n2 = n3 == 0 ? w2 + 1 : w2;
+        long n1 = n3 == 0 && n2 == 0 ? w1 + 1 : w1;
+        long n0 = n3 == 0 && n2 == 0 && n1 == 0 ? w0 + 1 : w0;
+        return new Id(n0, n1, n2, n3);
+    }
+
     /** Clockwise distance from this id to {@code to}: {@code (to - this) mod 2^256}. */
     public Id clockwiseTo(Id to) {
         // subtraction with borrow, least significant word first

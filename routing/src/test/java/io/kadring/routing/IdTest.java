@@ -43,6 +43,15 @@ final class IdTest {
     }
 
     @Test
+    void next_isOneClockwise_carryingThroughWords_andWrapping() {
+        assertEquals(Id.ZERO, Id.MAX.next());
+        assertEquals(Id.ofWords(0, 0, 1, 0), Id.ofWords(0, 0, 0, -1L).next());
+        assertEquals(Id.ofWords(1, 0, 0, 0), Id.ofWords(0, -1L, -1L, -1L).next());
+        Id a = Id.ofWords(5, 6, 7, 8);
+        assertEquals(Id.ofWords(0, 0, 0, 1), a.clockwiseTo(a.next()));
+    }
+
+    @Test
     void xorDistance_isSymmetricAndZeroOnlyToItself() {
         for (int i = 0; i < RUNS; i++) {
             Id a = randomId();

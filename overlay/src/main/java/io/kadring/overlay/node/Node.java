@@ -40,6 +40,8 @@ import java.util.concurrent.TimeoutException;
  * returned here complete on that thread.
  */
 public final class Node implements DatagramHandler {
+    /** Contacts asked in each stabilize round who follows us: what merges two rings (a healed partition). */
+    private static final int RING_PROBES = 2;
     private final Environment env;
     private final NodeConfig config;
     private final NodeMetrics metrics;
@@ -291,8 +293,17 @@ public final class Node implements DatagramHandler {
     /** Chord's stabilize round, unless one is running. */
     private void stabilize() {
         if (closed || (stabilizing != null && !stabilizing.isDone())) return;
-        stabilizing = new StabilizeProcedure(id, ring, table::contacts, admission);
+        stabilizing = new StabilizeProcedure(id, ring, table::contacts, admission, ringProbes());
         procedures.run(stabilizing);
+    }
+
+    /** Two distinct contacts of the table at random, asked in each stabilize round who follows us. */
+    private List<Contact> ringProbes() {
+        List<Contact> contacts = table.contacts();
+        if (contacts.size() <= RING_PROBES) return contacts;
+        int first = env.random().nextInt(contacts.size());
+        int second = (first + 1 + env.random().nextInt(contacts.size() - 1)) % contacts.size();
+        return List.of(contacts.get(first), contacts.get(second));
     }
 
     // ---- what a node looks like from outside ---------------------------------

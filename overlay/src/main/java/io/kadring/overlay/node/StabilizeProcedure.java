@@ -5,6 +5,7 @@ import io.kadring.overlay.wire.WireContact;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.kadring.routing.RingNeighbours;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,12 @@ import java.util.function.Supplier;
  * the successor of us. A successor that fails is dropped (admission does that) and the next one
  * is asked at once; with no ring neighbour left, the table's verified contacts seed the ring
  * again. At most a successor list's worth of successors is tried in one round.
+ *
+ * <p>Alongside, probes: contacts of the table (the node picks them at random) are asked, in
+ * ring mode, who follows us. Stabilize alone repairs a ring, but it cannot merge two: after a
+ * partition heals, each half's ring is correct in itself and no successor ever names a node of
+ * the other half. A contact of the other half that the table kept does; whoever it names that
+ * would take a place among our ring neighbours is verified (and then admitted).
  */
 final class StabilizeProcedure extends AbstractProcedure<Void> {
     private final Id self;
@@ -25,27 +32,53 @@ final class StabilizeProcedure extends AbstractProcedure<Void> {
     private int triesLeft;
     private Contact asking;
     private Contact toNotify;
+    /** The successor part is over (notified, or nobody left to ask). */
+    private boolean ringDone;
+    private List<Contact> probes;
+    /** Probe requests not yet answered or failed. */
+    private final List<Request> probing = new ArrayList<>(2);
 
     StabilizeProcedure(Id self, RingNeighbours ring, Supplier<List<Contact>> tableContacts, Vouching vouching) {
+        this(self, ring, tableContacts, vouching, List.of());
+    }
+
+    /** {@code probes}: the contacts asked who follows us. */
+    StabilizeProcedure(Id self, RingNeighbours ring, Supplier<List<Contact>> tableContacts, Vouching vouching,
+                       List<Contact> probes) {
         this.self = self;
         this.ring = ring;
         this.tableContacts = tableContacts;
         this.vouching = vouching;
         this.triesLeft = ring.successorListSize() + 1;
+        this.probes = probes;
     }
 
     @Override
     public List<Request> poll(long now) {
         if (isDone()) return List.of();
-        if (toNotify != null) {
-            finish(null);
-            Contact succ = toNotify;
-            return List.of(Request.oneWay(succ, tx -> new Message.Notify(tx, self), this));
+        List<Request> out = new ArrayList<>(2);
+        for (Contact probe : probes) {
+            Request r = Request.once(probe, tx -> new Message.FindNode(tx, self, self.next(), Message.FindNode.RING), this);
+            probing.add(r);
+            out.add(r);
         }
-        if (asking != null) return List.of();
+        probes = List.of();
+        if (toNotify != null) {
+            Contact succ = toNotify;
+            toNotify = null;
+            ringDone = true;
+            out.add(Request.oneWay(succ, tx -> new Message.Notify(tx, self), this));
+        } else if (!ringDone && asking == null) {
+            askSuccessor(out);
+        }
+        if (ringDone && probing.isEmpty()) finish(null);
+        return out;
+    }
+
+    private void askSuccessor(List<Request> out) {
         if (triesLeft-- == 0) {
-            finish(null);
-            return List.of();
+            ringDone = true;
+            return;
         }
         var successor = ring.successor();
         if (successor.isEmpty()) {
@@ -53,16 +86,24 @@ final class StabilizeProcedure extends AbstractProcedure<Void> {
             tableContacts.get().forEach(ring::observe);
             successor = ring.successor();
             if (successor.isEmpty()) {
-                finish(null);
-                return List.of();
+                ringDone = true;
+                return;
             }
         }
         asking = successor.get();
-        return List.of(Request.to(asking, tx -> new Message.GetNeighbours(tx, self), this));
+        out.add(Request.to(asking, tx -> new Message.GetNeighbours(tx, self), this));
     }
 
     @Override
     public void onReply(Request request, Message reply, long now) {
+        if (probing.remove(request)) {
+            if (reply instanceof Message.Nodes n) {
+                for (WireContact w : n.contacts()) {
+                    if (wouldPlace(w.id())) consider(w, now);
+                }
+            }
+            return;
+        }
         Contact succ = asking;
         asking = null;
         if (reply instanceof Message.Neighbours n) {
@@ -75,7 +116,20 @@ final class StabilizeProcedure extends AbstractProcedure<Void> {
 
     @Override
     public void onFailure(Request request, long now) {
-        asking = null; // admission dropped it from the ring; the next poll asks the next one
+        if (!probing.remove(request)) {
+            asking = null; // admission dropped it from the ring; the next poll asks the next one
+        }
+    }
+
+    /** Whether {@code id} would take a place among our successors or as our predecessor. */
+    private boolean wouldPlace(Id id) {
+        if (id.equals(self)) return false;
+        List<Contact> successors = ring.successors();
+        if (successors.size() < ring.successorListSize()
+                || id.inOpen(self, successors.get(successors.size() - 1).id())) {
+            return true;
+        }
+        return ring.predecessor().map(p -> id.inOpen(p.id(), self)).orElse(true);
     }
 
     /**

@@ -107,4 +107,44 @@ final class StabilizeProcedureTest {
         assertTrue(p.poll(empty.now).isEmpty());
         assertTrue(p.isDone());
     }
+
+    @Test
+    void theProbe_asksAContactWhoFollowsUs_andVerifiesWhomItNamesThatWouldTakeARingPlace() {
+        // a node of "the other half": between us and our successor, unknown to our ring
+        List<Contact> after = clockwise(s.self, s.world.size());
+        Contact between = after.stream().filter(c -> !s.ring.successors().contains(c)
+                && c.id().inOpen(s.self, s.ring.successor().orElseThrow().id())).findFirst().orElse(null);
+        if (between == null) { // make one: the world's first node clockwise from us leaves our ring
+            between = s.ring.successor().orElseThrow();
+            s.ring.remove(between.id());
+        }
+        Contact named = between;
+        Contact far = s.ring.predecessor().orElseThrow(); // already ours, and no place to take anyway
+        Contact probe = s.world.get(s.world.size() - 1);
+        StabilizeProcedure p = new StabilizeProcedure(s.self, s.ring, s.table::contacts, vouching, List.of(probe));
+        s.run(p, (r, m) -> {
+            if (m instanceof Message.FindNode find) {
+                assertEquals(Message.FindNode.RING, find.mode());
+                assertEquals(s.self.next(), find.target(), "who follows us");
+                return new Message.Nodes(m.txId(), probe.id(), Scripted.token(probe), false,
+                        WireContacts.wire(List.of(far, named)));
+            }
+            return new Message.Neighbours(m.txId(), s.contactAt(r.to()).id(), null, List.of());
+        });
+        assertEquals(List.of(probe.address()), s.sentOf(Message.Type.FIND_NODE).stream().map(x -> x.request().to()).toList());
+        assertTrue(verified.contains(named.address()), "the node it named, which would be our successor, is verified");
+        assertFalse(verified.contains(far.address()));
+        assertTrue(p.isDone());
+        assertEquals(1, s.sentOf(Message.Type.NOTIFY).size(), "the round itself went on");
+    }
+
+    @Test
+    void aProbeThatFails_doesNotStopTheRound() {
+        Contact probe = s.world.get(s.world.size() - 1);
+        StabilizeProcedure p = new StabilizeProcedure(s.self, s.ring, s.table::contacts, vouching, List.of(probe));
+        s.run(p, (r, m) -> m instanceof Message.FindNode ? null
+                : new Message.Neighbours(m.txId(), s.contactAt(r.to()).id(), null, List.of()));
+        assertTrue(p.isDone());
+        assertEquals(1, s.sentOf(Message.Type.NOTIFY).size());
+    }
 }
