@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * ring mode, who follows us. Stabilize alone repairs a ring, but it cannot merge two: after a
  * partition heals, each half's ring is correct in itself and no successor ever names a node of
  * the other half. A contact of the other half that the table kept does; whoever it names that
- * would take a place among our ring neighbours is verified (and then admitted).
+ * would take a place among our ring neighbours is pinged (its PONG admits it).
  */
 final class StabilizeProcedure extends AbstractProcedure<Void> {
     private final Id self;
@@ -98,8 +98,10 @@ final class StabilizeProcedure extends AbstractProcedure<Void> {
     public void onReply(Request request, Message reply, long now) {
         if (probing.remove(request)) {
             if (reply instanceof Message.Nodes n) {
+                // pinged even when vouched for: a node we have not heard from in a while may be
+                // the one whose departure the ring is repairing, and must not come back unproven
                 for (WireContact w : n.contacts()) {
-                    if (wouldPlace(w.id())) consider(w, now);
+                    if (wouldPlace(w.id()) && !inRing(w.id())) vouching.verify(w.address());
                 }
             }
             return;
@@ -119,6 +121,11 @@ final class StabilizeProcedure extends AbstractProcedure<Void> {
         if (!probing.remove(request)) {
             asking = null; // admission dropped it from the ring; the next poll asks the next one
         }
+    }
+
+    private boolean inRing(Id id) {
+        return ring.successors().stream().anyMatch(c -> c.id().equals(id))
+                || ring.predecessor().map(p -> p.id().equals(id)).orElse(false);
     }
 
     /** Whether {@code id} would take a place among our successors or as our predecessor. */
