@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Small runs with adversaries and a partition: what the report carries, that adversaries
- * are left out of the truth, and that the figures are a function of the seed. The figures
- * are printed, not judged: the defences are still being written.
+ * are left out of the truth, that the figures are a function of the seed, and that an attack
+ * that works without the defences fails with them.
  */
 final class AdversarialSimulationTest {
     private static final SimulationConfig SMALL = SimulationConfig.builder().nodes(150).seed(5)
@@ -38,6 +38,22 @@ final class AdversarialSimulationTest {
         }
         assertFalse(json.contains("\"partition\""), json);
         assertTrue(report.adversaries().responsesRewritten() > 0, report::summary);
+    }
+
+    @Test
+    void anEclipse_hidesRecordsAndKeys_withoutTheDefences_notWithThem() {
+        // Sybils ground next to the workload's keys, 30% of 400 nodes, answering only with each other
+        SimulationConfig eclipse = SimulationConfig.builder().nodes(400).durationMillis(10 * 60_000)
+                .adversaries(new Adversaries(0.3, Attack.ECLIPSE, 3)).build();
+        SimulationReport without = new Simulation(eclipse.toBuilder().defences(false).build()).run();
+        SimulationReport with = new Simulation(eclipse).run();
+        System.out.println("[eclipse 0.3, 400 nodes] without defences:\n" + without.summary()
+                + "\nwith them:\n" + with.summary());
+
+        assertTrue(without.records().getSuccessRate() < 0.995, "the attack works without: " + without.summary());
+        assertTrue(without.lookups().successRate() < 0.995, without::summary);
+        assertTrue(with.records().getSuccessRate() >= 0.999, "and fails with them: " + with.summary());
+        assertTrue(with.lookups().successRate() >= 0.99, with::summary);
     }
 
     @Test
