@@ -120,35 +120,26 @@ public final class AdversarialScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(this::writeJson);
+            return ScenarioJson.object(NAME, out -> {
+                SimulationConfig c = config();
+                ScenarioJson.seedAndNodes(out, c);
+                out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
+                ScenarioJson.points(out, points, Result::writePoint);
+            });
         }
 
-        private void writeJson(JsonGenerator out) throws IOException {
-            SimulationConfig c = config();
-            out.writeStartObject();
-            out.writeStringField("scenario", NAME);
-            out.writeNumberField("seed", c.seed());
-            out.writeNumberField("nodes", c.nodes());
-            out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
-            out.writeArrayFieldStart("points");
-            for (Point p : points) {
-                SimulationReport r = p.report();
-                out.writeStartObject();
-                out.writeStringField("attack", p.attack().label());
-                Json.decimal(out, "fraction", p.fraction());
-                out.writeBooleanField("defences", p.defences());
-                writeRates(out, "lookups", r.lookups());
-                writeRates(out, "successor_lookups", r.successorLookups());
-                out.writeObjectFieldStart("gets");
-                out.writeNumberField("count", r.records().gets());
-                Json.decimal(out, "success_rate", r.records().getSuccessRate());
-                out.writeEndObject();
-                out.writeFieldName("run");
-                out.writeRawValue(r.toJson());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+        private static void writePoint(JsonGenerator out, Point p) throws IOException {
+            SimulationReport r = p.report();
+            out.writeStringField("attack", p.attack().label());
+            Json.decimal(out, "fraction", p.fraction());
+            out.writeBooleanField("defences", p.defences());
+            writeRates(out, "lookups", r.lookups());
+            writeRates(out, "successor_lookups", r.successorLookups());
+            out.writeObjectFieldStart("gets");
+            out.writeNumberField("count", r.records().gets());
+            Json.decimal(out, "success_rate", r.records().getSuccessRate());
             out.writeEndObject();
+            ScenarioJson.run(out, r);
         }
 
         private static void writeRates(JsonGenerator out, String name, LookupStats s) throws IOException {

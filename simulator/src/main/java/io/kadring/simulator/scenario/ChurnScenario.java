@@ -93,16 +93,12 @@ public final class ChurnScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(out -> {
-                out.writeStartObject();
-                out.writeStringField("scenario", NAME);
+            return ScenarioJson.object(NAME, out -> {
                 Json.decimal(out, "bytes_per_node_per_second", bytesPerNodePerSecond());
                 Json.decimal(out, "messages_per_node_per_second", messagesPerNodePerSecond());
                 writeLatency(out, "lookups", report.lookups());
                 writeLatency(out, "successor_lookups", report.successorLookups());
-                out.writeFieldName("run");
-                out.writeRawValue(report.toJson());
-                out.writeEndObject();
+                ScenarioJson.run(out, report);
             });
         }
 

@@ -158,34 +158,25 @@ public final class MassFailureScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(this::writeJson);
+            return ScenarioJson.object(NAME, out -> {
+                SimulationConfig c = config();
+                ScenarioJson.seedAndNodes(out, c);
+                out.writeNumberField("failure_minute", failureMinute(c));
+                out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
+                ScenarioJson.points(out, points, Result::writePoint);
+            });
         }
 
-        private void writeJson(JsonGenerator out) throws IOException {
-            SimulationConfig c = config();
-            out.writeStartObject();
-            out.writeStringField("scenario", NAME);
-            out.writeNumberField("seed", c.seed());
-            out.writeNumberField("nodes", c.nodes());
-            out.writeNumberField("failure_minute", failureMinute(c));
-            out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
-            out.writeArrayFieldStart("points");
-            for (Point p : points) {
-                out.writeStartObject();
-                Json.decimal(out, "fraction", p.fraction());
-                writeWindows(out, "lookups", p, p.report().lookups());
-                writeWindows(out, "successor_lookups", p, p.report().successorLookups());
-                out.writeObjectFieldStart("records");
-                out.writeNumberField("published", p.report().records().published());
-                out.writeNumberField("retrievable_at_end", p.report().records().retrievableAtEnd());
-                Json.decimal(out, "retrievable_rate", p.retrievable());
-                out.writeEndObject();
-                out.writeFieldName("run");
-                out.writeRawValue(p.report().toJson());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+        private static void writePoint(JsonGenerator out, Point p) throws IOException {
+            Json.decimal(out, "fraction", p.fraction());
+            writeWindows(out, "lookups", p, p.report().lookups());
+            writeWindows(out, "successor_lookups", p, p.report().successorLookups());
+            out.writeObjectFieldStart("records");
+            out.writeNumberField("published", p.report().records().published());
+            out.writeNumberField("retrievable_at_end", p.report().records().retrievableAtEnd());
+            Json.decimal(out, "retrievable_rate", p.retrievable());
             out.writeEndObject();
+            ScenarioJson.run(out, p.report());
         }
 
         private static void writeWindows(JsonGenerator out, String name, Point p, LookupStats s) throws IOException {

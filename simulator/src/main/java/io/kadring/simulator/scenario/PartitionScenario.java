@@ -66,21 +66,14 @@ public final class PartitionScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(this::writeJson);
-        }
-
-        private void writeJson(JsonGenerator out) throws IOException {
-            out.writeStartObject();
-            out.writeStringField("scenario", NAME);
-            out.writeNumberField("seed", report.config().seed());
-            out.writeNumberField("nodes", report.config().nodes());
-            out.writeObjectFieldStart("partition");
-            out.writeNumberField("rounds_to_single_ring", partition().roundsToSingleRing());
-            Json.decimal(out, "exact_after_heal", partition().afterHeal().exactRate());
-            out.writeEndObject();
-            out.writeFieldName("run");
-            out.writeRawValue(report.toJson());
-            out.writeEndObject();
+            return ScenarioJson.object(NAME, out -> {
+                ScenarioJson.seedAndNodes(out, report.config());
+                out.writeObjectFieldStart("partition");
+                out.writeNumberField("rounds_to_single_ring", partition().roundsToSingleRing());
+                Json.decimal(out, "exact_after_heal", partition().afterHeal().exactRate());
+                out.writeEndObject();
+                ScenarioJson.run(out, report);
+            });
         }
 
         @Override

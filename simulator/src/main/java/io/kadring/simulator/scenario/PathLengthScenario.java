@@ -127,28 +127,21 @@ public final class PathLengthScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(this::writeJson);
+            return ScenarioJson.object(NAME, out -> {
+                out.writeNumberField("seed", seed);
+                ScenarioJson.points(out, points, Result::writePoint);
+            });
         }
 
-        private void writeJson(JsonGenerator out) throws IOException {
-            out.writeStartObject();
-            out.writeStringField("scenario", NAME);
-            out.writeNumberField("seed", seed);
-            out.writeArrayFieldStart("points");
-            for (Point p : points) {
-                out.writeStartObject();
-                out.writeNumberField("nodes", p.nodes());
-                Json.decimal(out, "log2_nodes", p.log2Nodes());
-                Json.decimal(out, "chord_half_log2_nodes", p.chordHops());
-                writeHops(out, "lookups", p.closest());
-                writeHops(out, "successor_lookups", p.successor());
-                Json.decimal(out, "simulated_seconds", p.report().simulatedSeconds());
-                Json.decimal(out, "wall_seconds", p.report().wallSeconds());
-                out.writeNumberField("events", p.report().events());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeEndObject();
+        private static void writePoint(JsonGenerator out, Point p) throws IOException {
+            out.writeNumberField("nodes", p.nodes());
+            Json.decimal(out, "log2_nodes", p.log2Nodes());
+            Json.decimal(out, "chord_half_log2_nodes", p.chordHops());
+            writeHops(out, "lookups", p.closest());
+            writeHops(out, "successor_lookups", p.successor());
+            Json.decimal(out, "simulated_seconds", p.report().simulatedSeconds());
+            Json.decimal(out, "wall_seconds", p.report().wallSeconds());
+            out.writeNumberField("events", p.report().events());
         }
 
         private static void writeHops(JsonGenerator out, String name, LookupStats s) throws IOException {
