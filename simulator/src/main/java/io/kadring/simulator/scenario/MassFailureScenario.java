@@ -10,7 +10,6 @@ import io.kadring.simulator.report.Series;
 import io.kadring.simulator.run.Json;
 import io.kadring.simulator.run.LookupStats;
 import io.kadring.simulator.run.RecordStats;
-import io.kadring.simulator.run.Simulation;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
 import io.kadring.simulator.stats.TimeSeries;
@@ -28,7 +27,7 @@ import java.util.Locale;
  * half of the time left (after stabilization), and at the end every record that should exist
  * is looked for once from a random live node.
  */
-public final class MassFailureScenario implements Scenario {
+public final class MassFailureScenario extends ScenarioBase {
     public static final String NAME = "mass-failure";
     static final double[] FRACTIONS = {0.1, 0.2, 0.3, 0.4, 0.5};
     static final int NODES = 1_000;
@@ -50,6 +49,7 @@ public final class MassFailureScenario implements Scenario {
      * @param fractions the shares of nodes that fail, one run each, in (0, 1)
      */
     public MassFailureScenario(SimulationConfig base, double... fractions) {
+        super(NAME);
         if (base.durationMillis() < 4 * TimeSeries.MINUTE_MILLIS) {
             throw new IllegalArgumentException("mass-failure needs a duration of at least 4 min, got "
                     + base.durationMillis() / 1000 + " s");
@@ -70,17 +70,12 @@ public final class MassFailureScenario implements Scenario {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public Result run(Appendable progress) {
         List<Point> points = new ArrayList<>();
         for (double p : fractions) {
-            Progress.say(progress, "%s: %d nodes, %.0f%% fail at once (%d of %d)", NAME, base.nodes(), 100 * p,
-                    points.size() + 1, fractions.length);
-            SimulationReport report = new Simulation(base.toBuilder().killFraction(p).build(), progress).run();
+            SimulationReport report = simulate(progress, base.toBuilder().killFraction(p).build(),
+                    "%s: %d nodes, %.0f%% fail at once (%d of %d)", NAME, base.nodes(), 100 * p, points.size() + 1,
+                    fractions.length);
             points.add(new Point(p, report));
         }
         return new Result(points);
