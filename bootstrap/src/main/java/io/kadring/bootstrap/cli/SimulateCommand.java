@@ -150,8 +150,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throw usage("--partition-at and --partition-for go together: give both or neither");
         }
         if (partitionForMillis != null) {
-            if (partitionForMillis <= 0) throw usage("--partition-for: expected a duration above 0, got '"
-                    + Durations.format(partitionForMillis) + "'");
+            checkPartitionFor();
             if (partitionAtMillis + partitionForMillis >= durationMillis) {
                 throw usage("--partition-at " + Durations.format(partitionAtMillis) + " --partition-for "
                         + Durations.format(partitionForMillis) + ": the partition must heal before the end of "
@@ -206,9 +205,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (given("--nodes")) options = options.withNodes(positive("--nodes", nodes));
         if (given("--duration")) options = options.withDuration(durationMillis);
         if (partitionAtMillis != null || partitionForMillis != null) {
-            if (partitionForMillis != null && partitionForMillis <= 0) {
-                throw usage("--partition-for: expected a duration above 0, got '" + Durations.format(partitionForMillis) + "'");
-            }
+            checkPartitionFor();
             options = options.withPartition(partitionAtMillis == null ? 0 : partitionAtMillis,
                     partitionForMillis == null ? 0 : partitionForMillis);
         }
@@ -220,6 +217,13 @@ public final class SimulateCommand implements Callable<Integer> {
             return Scenarios.create(scenario, options);
         } catch (IllegalArgumentException e) {
             throw usage("--scenario " + scenario + ": " + e.getMessage());
+        }
+    }
+
+    /** Fails the command if {@code --partition-for} is given and not above 0. */
+    private void checkPartitionFor() {
+        if (partitionForMillis != null && partitionForMillis <= 0) {
+            throw usage("--partition-for: expected a duration above 0, got '" + Durations.format(partitionForMillis) + "'");
         }
     }
 

@@ -10,32 +10,26 @@ import io.kadring.storage.SignedRecord;
  * its value altered under the original signature. PONG and STORE_RESULT stay true, so the
  * liar keeps its place in routing tables.
  */
-final class LiePolicy implements Policy {
-    private final MadeUpContacts madeUp;
-
-    LiePolicy(MadeUpContacts madeUp) {
-        this.madeUp = madeUp;
+record LiePolicy(MadeUpContacts madeUp) implements ReferralPolicy {
+    @Override
+    public Message nodes(Message request, Id target, Message.Nodes n) {
+        int count = Math.max(1, n.contacts().size());
+        return new Message.Nodes(n.txId(), n.sender(), n.writeToken(), n.isFinal(), madeUp.around(target, count));
     }
 
     @Override
-    public Message answer(Message request, Message response) {
-        Id target = Policy.target(request);
-        if (response instanceof Message.Nodes n) {
-            int count = Math.max(1, n.contacts().size());
-            return new Message.Nodes(n.txId(), n.sender(), n.writeToken(), n.isFinal(), madeUp.around(target, count));
-        }
-        if (response instanceof Message.Value v) {
-            int count = Math.max(1, v.contacts().size());
-            SignedRecord r = v.record();
-            return new Message.Value(v.txId(), v.sender(), v.writeToken(), r == null ? null : altered(r),
-                    v.lifetimeMillis(), madeUp.around(target, count));
-        }
-        if (response instanceof Message.Neighbours n) {
-            int count = Math.max(1, n.successors().size());
-            return new Message.Neighbours(n.txId(), n.sender(), madeUp.around(n.sender(), 1).get(0),
-                    madeUp.around(n.sender(), count));
-        }
-        return response;
+    public Message value(Id target, Message.Value v) {
+        int count = Math.max(1, v.contacts().size());
+        SignedRecord r = v.record();
+        return new Message.Value(v.txId(), v.sender(), v.writeToken(), r == null ? null : altered(r),
+                v.lifetimeMillis(), madeUp.around(target, count));
+    }
+
+    @Override
+    public Message neighbours(Message.Neighbours n) {
+        int count = Math.max(1, n.successors().size());
+        return new Message.Neighbours(n.txId(), n.sender(), madeUp.around(n.sender(), 1).get(0),
+                madeUp.around(n.sender(), count));
     }
 
     /** The same record with one byte of its value flipped: its signature no longer verifies. */

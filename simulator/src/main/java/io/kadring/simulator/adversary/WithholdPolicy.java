@@ -1,19 +1,18 @@
 package io.kadring.simulator.adversary;
 
 import io.kadring.overlay.wire.Message;
+import io.kadring.routing.Id;
 
 /**
  * Takes records and never gives them back: the node stores what it is sent and answers
  * STORED as usual, but its VALUE answers carry no record and it sends no STORE of its own
  * (no replication, no hand-off).
  */
-final class WithholdPolicy implements Policy {
+final class WithholdPolicy implements ReferralPolicy {
     @Override
-    public Message answer(Message request, Message response) {
-        if (response instanceof Message.Value v && v.record() != null) {
-            return new Message.Value(v.txId(), v.sender(), v.writeToken(), null, 0, v.contacts());
-        }
-        return response;
+    public Message value(Id target, Message.Value v) {
+        if (v.record() == null) return v;
+        return new Message.Value(v.txId(), v.sender(), v.writeToken(), null, 0, v.contacts());
     }
 
     @Override

@@ -2,7 +2,8 @@
  * Hostile nodes for the simulator: real {@code Node}s whose outgoing datagrams pass through a
  * {@link io.kadring.simulator.adversary.Policy} that decodes them with the overlay's
  * {@code MessageCodec}, rewrites, drops or passes them, and encodes them again
- * ({@link io.kadring.simulator.adversary.HostileEnvironment}); the {@link
+ * ({@link io.kadring.simulator.adversary.HostileEnvironment}; the policies that rewrite
+ * referrals share {@code ReferralPolicy}); the {@link
  * io.kadring.simulator.adversary.Attack} kinds and their setup ({@link
  * io.kadring.simulator.adversary.Adversaries}); ids ground next to a target ({@link
  * io.kadring.simulator.adversary.IdGrinder}); and the colluding groups they name in their

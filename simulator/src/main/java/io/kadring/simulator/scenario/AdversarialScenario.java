@@ -10,7 +10,6 @@ import io.kadring.simulator.report.LineChart;
 import io.kadring.simulator.report.Series;
 import io.kadring.simulator.run.Json;
 import io.kadring.simulator.run.LookupStats;
-import io.kadring.simulator.run.Simulation;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import java.util.Locale;
  * defences on and off: one run per attack, fraction and setting, each judged against the
  * honest ground truth (lookups and gets are issued by honest nodes only).
  */
-public final class AdversarialScenario implements Scenario {
+public final class AdversarialScenario extends ScenarioBase {
     public static final String NAME = "adversarial";
     static final double[] FRACTIONS = {0.1, 0.2, 0.3};
     /** Small enough that the 36 runs take a few minutes. */
@@ -45,6 +44,7 @@ public final class AdversarialScenario implements Scenario {
      * @param fractions the hostile shares, in (0, 0.5]
      */
     public AdversarialScenario(SimulationConfig base, List<Attack> attacks, double... fractions) {
+        super(NAME);
         if (attacks.isEmpty()) throw new IllegalArgumentException("no attacks given");
         if (fractions.length == 0) throw new IllegalArgumentException("no adversary fractions given");
         for (double f : fractions) {
@@ -62,23 +62,19 @@ public final class AdversarialScenario implements Scenario {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public Result run(Appendable progress) {
         List<Point> points = new ArrayList<>();
         int total = attacks.size() * fractions.length * 2;
         for (Attack attack : attacks) {
             for (double f : fractions) {
                 for (boolean defences : new boolean[] {true, false}) {
-                    Progress.say(progress, "%s: %d nodes, %.0f%% %s, defences %s (%d of %d)", NAME, base.nodes(),
-                            100 * f, attack.label(), defences ? "on" : "off", points.size() + 1, total);
                     SimulationConfig c = base.toBuilder()
                             .adversaries(new Adversaries(f, attack, Adversaries.DEFAULT_SUBNETS))
                             .defences(defences).build();
-                    points.add(new Point(attack, f, defences, new Simulation(c, progress).run()));
+                    SimulationReport report = simulate(progress, c, "%s: %d nodes, %.0f%% %s, defences %s (%d of %d)",
+                            NAME, base.nodes(), 100 * f, attack.label(), defences ? "on" : "off", points.size() + 1,
+                            total);
+                    points.add(new Point(attack, f, defences, report));
                 }
             }
         }
@@ -120,35 +116,26 @@ public final class AdversarialScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(this::writeJson);
+            return ScenarioJson.object(NAME, out -> {
+                SimulationConfig c = config();
+                ScenarioJson.seedAndNodes(out, c);
+                out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
+                ScenarioJson.points(out, points, Result::writePoint);
+            });
         }
 
-        private void writeJson(JsonGenerator out) throws IOException {
-            SimulationConfig c = config();
-            out.writeStartObject();
-            out.writeStringField("scenario", NAME);
-            out.writeNumberField("seed", c.seed());
-            out.writeNumberField("nodes", c.nodes());
-            out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
-            out.writeArrayFieldStart("points");
-            for (Point p : points) {
-                SimulationReport r = p.report();
-                out.writeStartObject();
-                out.writeStringField("attack", p.attack().label());
-                Json.decimal(out, "fraction", p.fraction());
-                out.writeBooleanField("defences", p.defences());
-                writeRates(out, "lookups", r.lookups());
-                writeRates(out, "successor_lookups", r.successorLookups());
-                out.writeObjectFieldStart("gets");
-                out.writeNumberField("count", r.records().gets());
-                Json.decimal(out, "success_rate", r.records().getSuccessRate());
-                out.writeEndObject();
-                out.writeFieldName("run");
-                out.writeRawValue(r.toJson());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+        private static void writePoint(JsonGenerator out, Point p) throws IOException {
+            SimulationReport r = p.report();
+            out.writeStringField("attack", p.attack().label());
+            Json.decimal(out, "fraction", p.fraction());
+            out.writeBooleanField("defences", p.defences());
+            writeRates(out, "lookups", r.lookups());
+            writeRates(out, "successor_lookups", r.successorLookups());
+            out.writeObjectFieldStart("gets");
+            out.writeNumberField("count", r.records().gets());
+            Json.decimal(out, "success_rate", r.records().getSuccessRate());
             out.writeEndObject();
+            ScenarioJson.run(out, r);
         }
 
         private static void writeRates(JsonGenerator out, String name, LookupStats s) throws IOException {

@@ -7,7 +7,6 @@ import io.kadring.simulator.report.HtmlPage;
 import io.kadring.simulator.report.HtmlReport;
 import io.kadring.simulator.run.Json;
 import io.kadring.simulator.run.LookupStats;
-import io.kadring.simulator.run.Simulation;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
 import java.io.IOException;
@@ -22,7 +21,7 @@ import java.util.Locale;
  * looking up a random key about every 10 minutes, for 6 simulated hours. Reports lookup success
  * and latency and the bytes each node sends per second. Only lookups: no records.
  */
-public final class ChurnScenario implements Scenario {
+public final class ChurnScenario extends ScenarioBase {
     public static final String NAME = "churn";
     static final int NODES = 1_024;
     static final long SESSION_MEAN_MILLIS = 3_600_000;
@@ -34,6 +33,7 @@ public final class ChurnScenario implements Scenario {
 
     /** @param config the run, churn included; see {@link #standard} for the paper's setup */
     public ChurnScenario(SimulationConfig config) {
+        super(NAME);
         if (config.sessionMeanMillis() <= 0) throw new IllegalArgumentException("churn needs a session time");
         this.config = config;
     }
@@ -47,15 +47,9 @@ public final class ChurnScenario implements Scenario {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public Result run(Appendable progress) {
-        Progress.say(progress, "%s: %d nodes, sessions of mean %d min, %s simulated", NAME, config.nodes(),
-                config.sessionMeanMillis() / 60_000, hours(config.durationMillis()));
-        return new Result(new Simulation(config, progress).run());
+        return new Result(simulate(progress, config, "%s: %d nodes, sessions of mean %d min, %s simulated", NAME,
+                config.nodes(), config.sessionMeanMillis() / 60_000, hours(config.durationMillis())));
     }
 
     private static String hours(long millis) {
@@ -93,16 +87,12 @@ public final class ChurnScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(out -> {
-                out.writeStartObject();
-                out.writeStringField("scenario", NAME);
+            return ScenarioJson.object(NAME, out -> {
                 Json.decimal(out, "bytes_per_node_per_second", bytesPerNodePerSecond());
                 Json.decimal(out, "messages_per_node_per_second", messagesPerNodePerSecond());
                 writeLatency(out, "lookups", report.lookups());
                 writeLatency(out, "successor_lookups", report.successorLookups());
-                out.writeFieldName("run");
-                out.writeRawValue(report.toJson());
-                out.writeEndObject();
+                ScenarioJson.run(out, report);
             });
         }
 

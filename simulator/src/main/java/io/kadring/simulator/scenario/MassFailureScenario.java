@@ -10,7 +10,6 @@ import io.kadring.simulator.report.Series;
 import io.kadring.simulator.run.Json;
 import io.kadring.simulator.run.LookupStats;
 import io.kadring.simulator.run.RecordStats;
-import io.kadring.simulator.run.Simulation;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
 import io.kadring.simulator.stats.TimeSeries;
@@ -28,7 +27,7 @@ import java.util.Locale;
  * half of the time left (after stabilization), and at the end every record that should exist
  * is looked for once from a random live node.
  */
-public final class MassFailureScenario implements Scenario {
+public final class MassFailureScenario extends ScenarioBase {
     public static final String NAME = "mass-failure";
     static final double[] FRACTIONS = {0.1, 0.2, 0.3, 0.4, 0.5};
     static final int NODES = 1_000;
@@ -50,6 +49,7 @@ public final class MassFailureScenario implements Scenario {
      * @param fractions the shares of nodes that fail, one run each, in (0, 1)
      */
     public MassFailureScenario(SimulationConfig base, double... fractions) {
+        super(NAME);
         if (base.durationMillis() < 4 * TimeSeries.MINUTE_MILLIS) {
             throw new IllegalArgumentException("mass-failure needs a duration of at least 4 min, got "
                     + base.durationMillis() / 1000 + " s");
@@ -70,17 +70,12 @@ public final class MassFailureScenario implements Scenario {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public Result run(Appendable progress) {
         List<Point> points = new ArrayList<>();
         for (double p : fractions) {
-            Progress.say(progress, "%s: %d nodes, %.0f%% fail at once (%d of %d)", NAME, base.nodes(), 100 * p,
-                    points.size() + 1, fractions.length);
-            SimulationReport report = new Simulation(base.toBuilder().killFraction(p).build(), progress).run();
+            SimulationReport report = simulate(progress, base.toBuilder().killFraction(p).build(),
+                    "%s: %d nodes, %.0f%% fail at once (%d of %d)", NAME, base.nodes(), 100 * p, points.size() + 1,
+                    fractions.length);
             points.add(new Point(p, report));
         }
         return new Result(points);
@@ -158,34 +153,25 @@ public final class MassFailureScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(this::writeJson);
+            return ScenarioJson.object(NAME, out -> {
+                SimulationConfig c = config();
+                ScenarioJson.seedAndNodes(out, c);
+                out.writeNumberField("failure_minute", failureMinute(c));
+                out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
+                ScenarioJson.points(out, points, Result::writePoint);
+            });
         }
 
-        private void writeJson(JsonGenerator out) throws IOException {
-            SimulationConfig c = config();
-            out.writeStartObject();
-            out.writeStringField("scenario", NAME);
-            out.writeNumberField("seed", c.seed());
-            out.writeNumberField("nodes", c.nodes());
-            out.writeNumberField("failure_minute", failureMinute(c));
-            out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
-            out.writeArrayFieldStart("points");
-            for (Point p : points) {
-                out.writeStartObject();
-                Json.decimal(out, "fraction", p.fraction());
-                writeWindows(out, "lookups", p, p.report().lookups());
-                writeWindows(out, "successor_lookups", p, p.report().successorLookups());
-                out.writeObjectFieldStart("records");
-                out.writeNumberField("published", p.report().records().published());
-                out.writeNumberField("retrievable_at_end", p.report().records().retrievableAtEnd());
-                Json.decimal(out, "retrievable_rate", p.retrievable());
-                out.writeEndObject();
-                out.writeFieldName("run");
-                out.writeRawValue(p.report().toJson());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
+        private static void writePoint(JsonGenerator out, Point p) throws IOException {
+            Json.decimal(out, "fraction", p.fraction());
+            writeWindows(out, "lookups", p, p.report().lookups());
+            writeWindows(out, "successor_lookups", p, p.report().successorLookups());
+            out.writeObjectFieldStart("records");
+            out.writeNumberField("published", p.report().records().published());
+            out.writeNumberField("retrievable_at_end", p.report().records().retrievableAtEnd());
+            Json.decimal(out, "retrievable_rate", p.retrievable());
             out.writeEndObject();
+            ScenarioJson.run(out, p.report());
         }
 
         private static void writeWindows(JsonGenerator out, String name, Point p, LookupStats s) throws IOException {

@@ -1,11 +1,9 @@
 package io.kadring.simulator.scenario;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.report.HtmlPage;
 import io.kadring.simulator.report.HtmlReport;
 import io.kadring.simulator.run.Json;
 import io.kadring.simulator.run.PartitionFigures;
-import io.kadring.simulator.run.Simulation;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
 import java.io.IOException;
@@ -16,7 +14,7 @@ import java.util.Locale;
  * The network split in two random halves for a while, then healed: how many stabilize
  * intervals until the ring is one again, and how exact the lookups are after the heal.
  */
-public final class PartitionScenario implements Scenario {
+public final class PartitionScenario extends ScenarioBase {
     public static final String NAME = "partition";
     static final int NODES = 300;
     static final long DURATION_MILLIS = 10 * 60_000;
@@ -29,6 +27,7 @@ public final class PartitionScenario implements Scenario {
 
     /** @param config the run, with its partition set */
     public PartitionScenario(SimulationConfig config) {
+        super(NAME);
         if (!config.partitioned()) throw new IllegalArgumentException("the partition scenario needs a partition");
         this.config = config;
     }
@@ -42,15 +41,9 @@ public final class PartitionScenario implements Scenario {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public Result run(Appendable progress) {
-        Progress.say(progress, "%s: %d nodes split in two halves at %d s for %d s", NAME, config.nodes(),
-                config.partitionAtMillis() / 1000, config.partitionForMillis() / 1000);
-        return new Result(new Simulation(config, progress).run());
+        return new Result(simulate(progress, config, "%s: %d nodes split in two halves at %d s for %d s", NAME,
+                config.nodes(), config.partitionAtMillis() / 1000, config.partitionForMillis() / 1000));
     }
 
     /** The one run, with its partition figures. */
@@ -66,21 +59,14 @@ public final class PartitionScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(this::writeJson);
-        }
-
-        private void writeJson(JsonGenerator out) throws IOException {
-            out.writeStartObject();
-            out.writeStringField("scenario", NAME);
-            out.writeNumberField("seed", report.config().seed());
-            out.writeNumberField("nodes", report.config().nodes());
-            out.writeObjectFieldStart("partition");
-            out.writeNumberField("rounds_to_single_ring", partition().roundsToSingleRing());
-            Json.decimal(out, "exact_after_heal", partition().afterHeal().exactRate());
-            out.writeEndObject();
-            out.writeFieldName("run");
-            out.writeRawValue(report.toJson());
-            out.writeEndObject();
+            return ScenarioJson.object(NAME, out -> {
+                ScenarioJson.seedAndNodes(out, report.config());
+                out.writeObjectFieldStart("partition");
+                out.writeNumberField("rounds_to_single_ring", partition().roundsToSingleRing());
+                Json.decimal(out, "exact_after_heal", partition().afterHeal().exactRate());
+                out.writeEndObject();
+                ScenarioJson.run(out, report);
+            });
         }
 
         @Override

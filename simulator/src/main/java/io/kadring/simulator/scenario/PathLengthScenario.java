@@ -6,7 +6,6 @@ import io.kadring.simulator.report.LineChart;
 import io.kadring.simulator.report.Series;
 import io.kadring.simulator.run.Json;
 import io.kadring.simulator.run.LookupStats;
-import io.kadring.simulator.run.Simulation;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
 import io.kadring.simulator.stats.Histogram;
@@ -22,7 +21,7 @@ import java.util.Locale;
  * random keys; the mean, 1st and 99th percentile of hops per lookup against log2 N, beside
  * Chord's ½·log2 N. No churn, no records: only the lookups are measured.
  */
-public final class PathLengthScenario implements Scenario {
+public final class PathLengthScenario extends ScenarioBase {
     public static final String NAME = "path-length";
     public static final int SMALLEST = 8;
     public static final int LARGEST = 1 << 14;
@@ -42,6 +41,7 @@ public final class PathLengthScenario implements Scenario {
      * @param lookupsPerKind about how many lookups of each kind to measure at each size
      */
     public PathLengthScenario(SimulationConfig base, int maxNodes, int lookupsPerKind) {
+        super(NAME);
         if (maxNodes < SMALLEST) throw new IllegalArgumentException("max nodes must be >= " + SMALLEST + ", got " + maxNodes);
         if (lookupsPerKind < 1) throw new IllegalArgumentException("lookups per kind must be >= 1, got " + lookupsPerKind);
         this.base = base.toBuilder().publishFraction(0).build();
@@ -56,11 +56,6 @@ public final class PathLengthScenario implements Scenario {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public Result run(Appendable progress) {
         List<Point> points = new ArrayList<>();
         int sizes = Integer.numberOfTrailingZeros(maxNodes) - Integer.numberOfTrailingZeros(SMALLEST) + 1;
@@ -68,9 +63,9 @@ public final class PathLengthScenario implements Scenario {
             // a Poisson rate per node that gives about lookupsPerKind lookups in the whole network
             long interval = Math.max(1_000, n * base.durationMillis() / lookupsPerKind);
             SimulationConfig config = base.toBuilder().nodes(n).lookupIntervalMillis(interval).build();
-            Progress.say(progress, "%s: N = %d (%d of %d), a lookup of each kind per node every %.1f s",
+            SimulationReport report = simulate(progress, config,
+                    "%s: N = %d (%d of %d), a lookup of each kind per node every %.1f s",
                     NAME, n, points.size() + 1, sizes, interval / 1000.0);
-            SimulationReport report = new Simulation(config, progress).run();
             points.add(new Point(n, report));
         }
         return new Result(base.seed(), points);
@@ -127,28 +122,21 @@ public final class PathLengthScenario implements Scenario {
 
         @Override
         public String toJson() {
-            return Json.write(this::writeJson);
+            return ScenarioJson.object(NAME, out -> {
+                out.writeNumberField("seed", seed);
+                ScenarioJson.points(out, points, Result::writePoint);
+            });
         }
 
-        private void writeJson(JsonGenerator out) throws IOException {
-            out.writeStartObject();
-            out.writeStringField("scenario", NAME);
-            out.writeNumberField("seed", seed);
-            out.writeArrayFieldStart("points");
-            for (Point p : points) {
-                out.writeStartObject();
-                out.writeNumberField("nodes", p.nodes());
-                Json.decimal(out, "log2_nodes", p.log2Nodes());
-                Json.decimal(out, "chord_half_log2_nodes", p.chordHops());
-                writeHops(out, "lookups", p.closest());
-                writeHops(out, "successor_lookups", p.successor());
-                Json.decimal(out, "simulated_seconds", p.report().simulatedSeconds());
-                Json.decimal(out, "wall_seconds", p.report().wallSeconds());
-                out.writeNumberField("events", p.report().events());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-            out.writeEndObject();
+        private static void writePoint(JsonGenerator out, Point p) throws IOException {
+            out.writeNumberField("nodes", p.nodes());
+            Json.decimal(out, "log2_nodes", p.log2Nodes());
+            Json.decimal(out, "chord_half_log2_nodes", p.chordHops());
+            writeHops(out, "lookups", p.closest());
+            writeHops(out, "successor_lookups", p.successor());
+            Json.decimal(out, "simulated_seconds", p.report().simulatedSeconds());
+            Json.decimal(out, "wall_seconds", p.report().wallSeconds());
+            out.writeNumberField("events", p.report().events());
         }
 
         private static void writeHops(JsonGenerator out, String name, LookupStats s) throws IOException {
