@@ -97,6 +97,24 @@ public final class RingNeighbours {
         }
     }
 
+    /**
+     * Whether {@code id} would take a place here: the successor list has room or {@code id}
+     * falls inside its stretch, or it lies between the predecessor (or none) and the local id.
+     * The diversity limit, which depends on the address, is not asked.
+     */
+    public boolean wouldPlace(Id id) {
+        if (id.equals(localId)) return false;
+        if (successors.size() < capacity || id.inOpen(localId, successors.get(successors.size() - 1).id())) {
+            return true;
+        }
+        return predecessor == null || id.inOpen(predecessor.id(), localId);
+    }
+
+    /** Whether {@code id} is the predecessor or one of the successors. */
+    public boolean contains(Id id) {
+        return indexOf(id) >= 0 || (predecessor != null && predecessor.id().equals(id));
+    }
+
     /** Whether {@code c} would exceed the prefix limit among the other ring entries. */
     private boolean crowded(Contact c) {
         if (diversity == null || diversity.isExempt(c.address())) return false;

@@ -34,6 +34,21 @@ final class RingNeighboursTest {
     }
 
     @Test
+    void wouldPlace_isTrueExactlyWhenObservingWouldTakeTheId_andContainsSaysWhatIsHeld() {
+        for (int run = 0; run < 200; run++) {
+            Id local = Id.random(random);
+            RingNeighbours ring = new RingNeighbours(local, 1 + random.nextInt(8));
+            for (int i = 0; i < random.nextInt(30); i++) ring.observe(contact(Id.random(random)));
+            Id newcomer = Id.random(random);
+            boolean predicted = ring.wouldPlace(newcomer);
+            ring.observe(contact(newcomer));
+            assertEquals(predicted, ring.contains(newcomer), "wouldPlace of " + newcomer + " in " + ring);
+            assertFalse(ring.wouldPlace(local));
+            assertFalse(ring.contains(local));
+        }
+    }
+
+    @Test
     void successors_areOrderedClockwiseFromTheLocalIdAndBoundedByR() {
         for (int run = 0; run < 200; run++) {
             Id local = Id.random(random);

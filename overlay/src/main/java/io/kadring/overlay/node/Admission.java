@@ -209,13 +209,7 @@ final class Admission implements Vouching {
      * PINGs carry its record, so the replacement cache still fills).
      */
     private boolean wouldTake(Id id) {
-        if (table.bucketSize(self.commonPrefixLength(id)) < table.config().k()) return true;
-        List<Contact> successors = ring.successors();
-        if (successors.size() < ring.successorListSize()
-                || id.inOpen(self, successors.get(successors.size() - 1).id())) {
-            return true;
-        }
-        return ring.predecessor().map(p -> id.inOpen(p.id(), self)).orElse(true);
+        return table.bucketSize(self.commonPrefixLength(id)) < table.config().k() || ring.wouldPlace(id);
     }
 
     /** Whether {@code id} at {@code address} has proven itself already. */

@@ -101,7 +101,7 @@ final class StabilizeProcedure extends AbstractProcedure<Void> {
                 // pinged even when vouched for: a node we have not heard from in a while may be
                 // the one whose departure the ring is repairing, and must not come back unproven
                 for (WireContact w : n.contacts()) {
-                    if (wouldPlace(w.id()) && !inRing(w.id())) vouching.verify(w.address());
+                    if (ring.wouldPlace(w.id()) && !ring.contains(w.id())) vouching.verify(w.address());
                 }
             }
             return;
@@ -121,22 +121,6 @@ final class StabilizeProcedure extends AbstractProcedure<Void> {
         if (!probing.remove(request)) {
             asking = null; // admission dropped it from the ring; the next poll asks the next one
         }
-    }
-
-    private boolean inRing(Id id) {
-        return ring.successors().stream().anyMatch(c -> c.id().equals(id))
-                || ring.predecessor().map(p -> p.id().equals(id)).orElse(false);
-    }
-
-    /** Whether {@code id} would take a place among our successors or as our predecessor. */
-    private boolean wouldPlace(Id id) {
-        if (id.equals(self)) return false;
-        List<Contact> successors = ring.successors();
-        if (successors.size() < ring.successorListSize()
-                || id.inOpen(self, successors.get(successors.size() - 1).id())) {
-            return true;
-        }
-        return ring.predecessor().map(p -> id.inOpen(p.id(), self)).orElse(true);
     }
 
     /**
