@@ -19,7 +19,7 @@ final class ClosestProcedure extends LookupProcedure {
 
     /** One kind of XOR lookup: the request it sends, and what it makes of an answer. */
     interface Query {
-        Message request(long txId);
+        LookupRequest request();
 
         /** The contacts {@code reply} names, or null when it is no answer (the node counts as failed). */
         List<Contact> closer(Contact from, Message reply, long now);
@@ -48,7 +48,7 @@ final class ClosestProcedure extends LookupProcedure {
         if (isDone()) return List.of();
         List<Request> out = new ArrayList<>();
         if (!query.satisfied()) {
-            for (Contact c : lookup.next()) ask(c, query::request, out);
+            for (Contact c : lookup.next()) ask(c, query.request(), out);
         }
         if (lookup.isFinished() || (query.satisfied() && out.isEmpty())) finish(lookup.result(), now);
         return out;

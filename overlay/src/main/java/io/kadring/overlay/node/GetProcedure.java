@@ -87,8 +87,8 @@ final class GetProcedure extends AbstractProcedure<GetResult> {
     /** FIND_VALUE answers: records found, tokens of the nodes that lacked it. */
     private final class ValueQuery implements ClosestProcedure.Query {
         @Override
-        public Message request(long txId) {
-            return new Message.FindValue(txId, local.id(), key, -1);
+        public LookupRequest request() {
+            return LookupRequest.plain(txId -> new Message.FindValue(txId, local.id(), key, -1));
         }
 
         @Override

@@ -16,14 +16,14 @@ import java.util.function.Supplier;
 
 /**
  * Joining a network through bootstrap nodes: ping them all (a round); the first one whose PONG
- * admits it leads on to a lookup of our own id through it, then a refresh of every bucket
- * farther than our closest neighbour (Kademlia's join). Joined once the table holds a contact.
+ * admits it leads on to a lookup of our own id through it (Kademlia's join, without its refresh
+ * of every farther bucket). Joined once the table holds a contact.
  * A round in which no bootstrap node lets us in is tried again after an exponential backoff
  * with jitter, up to the configured number of rounds (0: for ever), then the join fails with
  * what each bootstrap node did ({@link #outcomes()}).
  */
 final class JoinProcedure extends AbstractProcedure<Integer> {
-    private enum State { PINGING, WAITING, LOOKING, REFRESHING, OVER }
+    private enum State { PINGING, WAITING, LOOKING, OVER }
 
     private static final int MAX_BACKOFF_DOUBLINGS = 6;
     static final String NO_ANSWER = "no answer";
@@ -42,7 +42,6 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
     private Contact leader;
     private long retryAt = NEVER;
     private ClosestProcedure selfLookup;
-    private final List<ClosestProcedure> refreshes = new ArrayList<>();
 
     /** Joins through {@code bootstrap}, in rounds of {@code joinAttempts} and {@code joinBackoff} of the config. */
     JoinProcedure(List<InetSocketAddress> bootstrap, LocalNode local, Supplier<NodeRecord> selfRecord, Lookups lookups,
@@ -73,16 +72,9 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
                 return startRound();
             case LOOKING: {
                 List<Request> out = selfLookup.poll(now);
-                if (!selfLookup.isDone()) return out;
-                // buckets farther than our closest neighbour
-                for (int bucket = 0; bucket < table.deepestBucket(); bucket++) {
-                    refreshes.add(lookups.closest(local.id().randomInBucket(bucket, local.random())));
-                }
-                state = State.REFRESHING;
-                return pollRefreshes(now);
+                if (selfLookup.isDone()) lookedUp(now);
+                return out;
             }
-            case REFRESHING:
-                return pollRefreshes(now);
             default:
                 return List.of();
         }
@@ -102,24 +94,21 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
         return out;
     }
 
-    private List<Request> pollRefreshes(long now) {
-        List<Request> out = new ArrayList<>();
-        boolean all = true;
-        for (ClosestProcedure r : refreshes) {
-            out.addAll(r.poll(now));
-            all &= r.isDone();
+    /**
+     * The lookup of our own id is over: every node it asked that answered is in the table (their
+     * answers carried their records), and the k closest have met us. Farther buckets fill from
+     * the lookups we make and the nodes that ask us; a lookup per bucket would cost ~20
+     * FIND_NODEs each at join time for contacts that come anyway.
+     */
+    private void lookedUp(long now) {
+        if (table.size() > 0) {
+            over();
+            finish(round);
+        } else {
+            // it left meanwhile, or its answers led nowhere: not joined
+            outcomes.put(leader.address(), "answered, but every node it named failed");
+            retry(now);
         }
-        if (all) {
-            if (table.size() > 0) {
-                over();
-                finish(round);
-            } else {
-                // it left meanwhile, or its answers led nowhere: not joined
-                outcomes.put(leader.address(), "answered, but every node it named failed");
-                retry(now);
-            }
-        }
-        return out;
     }
 
     @Override
@@ -157,7 +146,6 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
 
     private void retry(long now) {
         roundStarted = false;
-        refreshes.clear();
         selfLookup = null;
         int maxRounds = local.config().joinAttempts();
         if (maxRounds != 0 && round >= maxRounds) {
@@ -174,7 +162,6 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
     private void over() {
         state = State.OVER;
         selfLookup = null;
-        refreshes.clear();
         pinging.clear();
     }
 

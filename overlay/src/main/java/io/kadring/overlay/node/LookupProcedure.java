@@ -5,7 +5,6 @@ import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.kadring.routing.LookupResult;
 import java.util.List;
-import java.util.function.LongFunction;
 
 /**
  * What the two lookups share: a start time, an outcome reported to the metrics once done, and
@@ -47,10 +46,10 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
         return start;
     }
 
-    /** {@code query} to {@code c}, once, after a proof PING when {@code c} needs one. */
-    final void ask(Contact c, LongFunction<Message> query, List<Request> out) {
+    /** {@code query} to {@code c}, once, proving {@code c} on the way when it needs proof. */
+    final void ask(Contact c, LookupRequest query, List<Request> out) {
         if (proofs == null) {
-            out.add(Request.once(c, query, this));
+            out.add(Request.once(c, tx -> query.request(tx, null), this));
         } else {
             out.addAll(proofs.ask(c, query, this));
         }
@@ -84,7 +83,7 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
                 proofs.onPingFailed(request, now, sink);
                 return;
             }
-            if (!proofs.mayCount(request, reply)) return;
+            if (!proofs.mayCount(request, reply, now, sink)) return;
         }
         answer(request, reply, now);
     }

@@ -50,8 +50,8 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
         Id self = local.id();
         return xor(target, LookupKind.CLOSEST, extraSeeds, new ClosestProcedure.Query() {
             @Override
-            public Message request(long txId) {
-                return new Message.FindNode(txId, self, target, Message.FindNode.XOR);
+            public LookupRequest request() {
+                return LookupRequest.findNode(self, target, Message.FindNode.XOR);
             }
 
             @Override

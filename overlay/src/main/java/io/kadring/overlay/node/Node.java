@@ -123,7 +123,8 @@ public final class Node implements DatagramHandler {
         handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission,
                 config.defences().boundedSignatures()));
         handlers.put(Message.Type.FIND_NODE,
-                new FindNodeHandler(local, this::selfContact, outbox, tokens, known, table, ring));
+                new FindNodeHandler(local, this::selfContact, self::record, outbox, tokens, known, table, ring,
+                        admission));
         handlers.put(Message.Type.GET_NEIGHBOURS, new NeighboursHandler(id, outbox, ring));
         handlers.put(Message.Type.NOTIFY, new NotifyHandler(ring, admission, local.clock()));
         handlers.put(Message.Type.FIND_VALUE, new FindValueHandler(local, outbox, tokens, store, known));

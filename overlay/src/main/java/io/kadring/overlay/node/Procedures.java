@@ -82,7 +82,10 @@ final class Procedures implements RpcEngine.Listener {
             admission.failed(request.expected(), request.to());
             owner.onFailure(request, now);
         } else {
-            if (request.expected() != null && !(reply instanceof Message.Error)) {
+            // an answer that brings its sender's record admits it as a PONG would
+            boolean admitted = reply instanceof Message.Nodes nodes && nodes.senderRecord() != null
+                    && admission.onRecord(nodes.senderRecord(), nodes.sender(), request.to(), true) == null;
+            if (!admitted && request.expected() != null && !(reply instanceof Message.Error)) {
                 admission.heardFrom(request.expected(), request.to());
             }
             owner.onReply(request, reply, now);

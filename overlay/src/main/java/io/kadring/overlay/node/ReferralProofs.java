@@ -14,16 +14,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
  * The {@code verifiedContacts} defence of one lookup (docs/design.md, "Verified referrals"). The
  * sender id of an answer is only a claim: anyone at an address can answer in any id's name, so
  * a referral may name made-up ids at addresses its sender controls. A contact that admission
- * does not vouch for at its address is asked for proof (a PING, whose PONG carries its signed
- * record) together with the lookup's query; its answer counts only once admission has admitted
- * its record from that address, and never when it refused it or the PING failed. Unverified
+ * does not vouch for at its address is asked for proof together with the lookup's query: a
+ * FIND_NODE carries our record and asks for its, any other query goes with a PING (whose PONG
+ * carries its record). Its answer counts only once admission has admitted its record from that
+ * address, and never when it refused it, the answer came without it, or the PING failed. Unverified
  * referrals a lookup takes in are capped per IP address and per /24 (IPv6 /64), so that one host
  * behind many ports cannot fill its candidate list.
  */
@@ -51,6 +51,8 @@ final class ReferralProofs {
     private final int perPrefix;
     private final Map<Id, Proof> proofs = new HashMap<>();
     private final Set<Request> pings = new HashSet<>();
+    /** Queries whose answer is the proof: it carries its sender's record, which admission has judged. */
+    private final Set<Request> provenByAnswer = new HashSet<>();
     /** Unverified contacts taken in, by id, and how many per IP address and per prefix. */
     private final Set<Id> unverified = new HashSet<>();
     private final Map<InetAddress, Integer> byAddress = new HashMap<>();
@@ -72,12 +74,21 @@ final class ReferralProofs {
         this.perPrefix = perPrefix;
     }
 
-    /** The requests that ask {@code c}: a proof PING first when it needs one, then {@code query}. */
-    List<Request> ask(Contact c, LongFunction<Message> query, Procedure<?> owner) {
-        Request q = Request.once(c, query, owner);
+    /**
+     * The requests that ask {@code c}: {@code query} alone when it needs no proof or its answer
+     * brings one (a FIND_NODE carrying our record and asking for its); else a proof PING first.
+     */
+    List<Request> ask(Contact c, LookupRequest query, Procedure<?> owner) {
         if (c.id().equals(self) || vouching.isVouchedFor(c.id(), c.address()) || proofs.containsKey(c.id())) {
+            return List.of(Request.once(c, tx -> query.request(tx, null), owner));
+        }
+        if (query.carriesProof()) {
+            Request q = Request.once(c, tx -> query.request(tx, selfRecord.get()), owner);
+            proofs.put(c.id(), new Proof());
+            provenByAnswer.add(q);
             return List.of(q);
         }
+        Request q = Request.once(c, tx -> query.request(tx, null), owner);
         Id id = self;
         // retried as any PING: a spurious timeout would rule out an honest contact whose answer came
         Request ping = Request.to(c, tx -> new Message.Ping(tx, id, selfRecord.get()), owner);
@@ -127,10 +138,20 @@ final class ReferralProofs {
 
     /**
      * The query's {@code reply}: true when it may count now; false when it is held until the
-     * proof is in, or dropped because the proof failed.
+     * proof is in, or dropped because the proof failed (then {@code sink} hears it refused). An
+     * answer that was to bring its own proof counts only when admission vouches for its sender
+     * now (its record came with it and was admitted).
      */
-    boolean mayCount(Request request, Message reply) {
+    boolean mayCount(Request request, Message reply, long now, Sink sink) {
         Proof p = proofs.get(request.expected());
+        if (provenByAnswer.remove(request) && p != null && p.state == State.PROVING) {
+            if (vouching.isVouchedFor(request.expected(), request.to())) {
+                p.state = State.PROVEN;
+                return true;
+            }
+            refuse(request.expected(), p, now, sink);
+            return false;
+        }
         if (p == null || p.state == State.PROVEN) return true;
         if (p.state == State.PROVING && p.held == null) {
             p.held = request;

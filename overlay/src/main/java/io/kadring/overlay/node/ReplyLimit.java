@@ -46,7 +46,8 @@ final class ReplyLimit {
 
     /**
      * {@code reply} cut down to at most {@code limit} encoded bytes: contacts dropped from the
-     * end (the farthest), a VALUE's record left out; null when even that does not fit.
+     * end (the farthest), then a NODES's sender record; a VALUE's record left out; null when even
+     * that does not fit.
      */
     static Message fit(Message reply, int limit) {
         Message m = reply;
@@ -59,8 +60,10 @@ final class ReplyLimit {
 
     /** One step smaller, or null when nothing more can go. */
     private static Message smaller(Message m) {
-        if (m instanceof Message.Nodes n && !n.contacts().isEmpty()) {
-            return new Message.Nodes(n.txId(), n.sender(), n.writeToken(), n.isFinal(), shorter(n.contacts()));
+        if (m instanceof Message.Nodes n) {
+            // the record goes last: an asker that wanted it counts the answer only with it
+            if (!n.contacts().isEmpty()) return n.withContacts(shorter(n.contacts()));
+            if (n.senderRecord() != null) return n.withoutRecord();
         }
         if (m instanceof Message.Value v) {
             if (v.record() != null) {

@@ -27,7 +27,7 @@ final class SuccessorProcedure extends LookupProcedure {
         List<Request> out = new ArrayList<>();
         Id self = local().id();
         Id key = lookup.key();
-        for (Contact c : lookup.next()) ask(c, tx -> new Message.FindNode(tx, self, key, Message.FindNode.RING), out);
+        for (Contact c : lookup.next()) ask(c, LookupRequest.findNode(self, key, Message.FindNode.RING), out);
         if (lookup.isFinished()) finish(lookup.result(), now);
         return out;
     }

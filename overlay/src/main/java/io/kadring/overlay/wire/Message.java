@@ -118,8 +118,14 @@ public sealed interface Message {
         }
     }
 
-    /** Asks for contacts near {@code target}, by XOR ({@link #XOR}) or around the ring ({@link #RING}). */
-    record FindNode(long txId, Id sender, Id target, byte mode) implements Message {
+    /**
+     * Asks for contacts near {@code target}, by XOR ({@link #XOR}) or around the ring ({@link #RING}).
+     * To a node not yet verified it may carry the sender's record ({@code senderRecord}, else
+     * null) and ask for the answerer's ({@code wantsRecord}): the exchange that PING and PONG
+     * would otherwise make, in the request and answer a lookup sends anyway.
+     */
+    record FindNode(long txId, Id sender, Id target, byte mode, boolean wantsRecord, NodeRecord senderRecord)
+            implements Message {
         /** Kademlia: the k contacts closest to the target by XOR. */
         public static final byte XOR = 0;
         /** Chord: the closest preceding contacts, or the successor list once the target is ours. */
@@ -132,23 +138,49 @@ public sealed interface Message {
                 throw new IllegalArgumentException("mode must be XOR (0) or RING (1), got " + mode);
             }
         }
+
+        /** A request that carries no record and asks for none. */
+        public FindNode(long txId, Id sender, Id target, byte mode) {
+            this(txId, sender, target, mode, false, null);
+        }
+
+        /** This request carrying {@code ours} and asking for the answerer's record. */
+        public FindNode proving(NodeRecord ours) {
+            return new FindNode(txId, sender, target, mode, true, Objects.requireNonNull(ours, "ours"));
+        }
     }
 
     /**
      * Answer to FIND_NODE: a write token for later STOREs and up to {@value #MAX_CONTACTS}
      * contacts. {@code isFinal} (RING mode only) says the target lies in
      * (sender, sender's successor] and the contacts are the sender's successor list.
+     * {@code senderRecord} is the answerer's node record when the request asked for it, else null.
      */
-    record Nodes(long txId, Id sender, Token writeToken, boolean isFinal, List<WireContact> contacts)
-            implements Message {
+    record Nodes(long txId, Id sender, Token writeToken, boolean isFinal, List<WireContact> contacts,
+                 NodeRecord senderRecord) implements Message {
         public Nodes {
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(writeToken, "token");
             contacts = copyOfContacts(contacts, MAX_CONTACTS, "contacts");
         }
 
+        /** An answer without the sender's record. */
+        public Nodes(long txId, Id sender, Token writeToken, boolean isFinal, List<WireContact> contacts) {
+            this(txId, sender, writeToken, isFinal, contacts, null);
+        }
+
         public Nodes(long txId, Id sender, byte[] token, boolean isFinal, List<WireContact> contacts) {
-            this(txId, sender, Token.copyOf(token), isFinal, contacts);
+            this(txId, sender, Token.copyOf(token), isFinal, contacts, null);
+        }
+
+        /** This answer with {@code contacts} instead. */
+        public Nodes withContacts(List<WireContact> contacts) {
+            return new Nodes(txId, sender, writeToken, isFinal, contacts, senderRecord);
+        }
+
+        /** This answer without the sender's record. */
+        public Nodes withoutRecord() {
+            return new Nodes(txId, sender, writeToken, isFinal, contacts, null);
         }
 
         /** A copy of the write token's bytes. */

@@ -44,6 +44,12 @@ public final class MessageCodec {
     /** {@code version 1 | type 1 | txId 8 | sender 32}. */
     public static final int HEADER_BYTES = 1 + 1 + 8 + Id.BYTES;
 
+    /** FIND_NODE's mode byte: bit 0 the mode, bit 1 "answer with your record", bit 2 "my record follows". */
+    static final int WANTS_RECORD = 2;
+    static final int RECORD_FOLLOWS = 4;
+    /** NODES's flags byte: bit 0 final, bit 1 "my record follows the contacts". */
+    static final int NODES_RECORD_FOLLOWS = 2;
+
     static final int RECORD_NONE = 0;
     static final int RECORD_IMMUTABLE = 1;
     static final int RECORD_MUTABLE = 2;
@@ -95,13 +101,15 @@ public final class MessageCodec {
             case FIND_NODE -> {
                 FindNode m = (FindNode) message;
                 w.id(m.target());
-                w.u8(m.mode());
+                w.u8(m.mode() | (m.wantsRecord() ? WANTS_RECORD : 0) | (m.senderRecord() != null ? RECORD_FOLLOWS : 0));
+                if (m.senderRecord() != null) nodeRecord(w, m.senderRecord());
             }
             case NODES -> {
                 Nodes m = (Nodes) message;
                 token(w, m.writeToken());
-                w.u8(m.isFinal() ? 1 : 0);
+                w.u8((m.isFinal() ? 1 : 0) | (m.senderRecord() != null ? NODES_RECORD_FOLLOWS : 0));
                 contacts(w, m.contacts());
+                if (m.senderRecord() != null) nodeRecord(w, m.senderRecord());
             }
             case FIND_VALUE -> {
                 FindValue m = (FindValue) message;
@@ -153,10 +161,10 @@ public final class MessageCodec {
                 Pong m = (Pong) message;
                 yield m.nodeRecord().encodedSize() + WireAddress.size(m.observed());
             }
-            case FIND_NODE -> Id.BYTES + 1;
+            case FIND_NODE -> Id.BYTES + 1 + nodeRecordSize(((FindNode) message).senderRecord());
             case NODES -> {
                 Nodes m = (Nodes) message;
-                yield 1 + m.writeToken().length() + 1 + contactsSize(m.contacts());
+                yield 1 + m.writeToken().length() + 1 + contactsSize(m.contacts()) + nodeRecordSize(m.senderRecord());
             }
             case FIND_VALUE -> Id.BYTES + 8;
             case VALUE -> {
@@ -182,6 +190,10 @@ public final class MessageCodec {
         w.address(r.address);
         w.i64(r.seq);
         w.bytes(r.signature);
+    }
+
+    private static int nodeRecordSize(NodeRecord r) {
+        return r == null ? 0 : r.encodedSize();
     }
 
     private static void token(ByteWriter w, Message.Token token) {
@@ -294,8 +306,8 @@ public final class MessageCodec {
         Message message = switch (type) {
             case PING -> new Ping(txId, sender, nodeRecord(r));
             case PONG -> new Pong(txId, sender, nodeRecord(r), r.address());
-            case FIND_NODE -> new FindNode(txId, sender, r.id(), mode(r));
-            case NODES -> new Nodes(txId, sender, token(r), r.flag("isFinal"), contacts(r, Message.MAX_CONTACTS));
+            case FIND_NODE -> findNode(txId, sender, r);
+            case NODES -> nodes(txId, sender, r);
             case FIND_VALUE -> new FindValue(txId, sender, r.id(), seqOrAny(r, "minSeq"));
             case VALUE -> value(txId, sender, r);
             case STORE -> new Store(txId, sender, token(r), lifetime(r), seqOrAny(r, "expectedSeq"), record(r, false));
@@ -319,12 +331,25 @@ public final class MessageCodec {
         return NodeRecord.owning(publicKey, r.address(), r.i64(), r.bytes(NodeRecord.SIGNATURE_BYTES));
     }
 
-    private static byte mode(ByteReader r) throws MalformedMessageException {
+    private static FindNode findNode(long txId, Id sender, ByteReader r) throws MalformedMessageException {
+        Id target = r.id();
         int mode = r.u8();
-        if (mode != FindNode.XOR && mode != FindNode.RING) {
+        if ((mode & ~(FindNode.RING | WANTS_RECORD | RECORD_FOLLOWS)) != 0) {
             throw new MalformedMessageException(DropReason.BAD_FIELD, "lookup mode " + mode);
         }
-        return (byte) mode;
+        NodeRecord record = (mode & RECORD_FOLLOWS) != 0 ? nodeRecord(r) : null;
+        return new FindNode(txId, sender, target, (byte) (mode & FindNode.RING), (mode & WANTS_RECORD) != 0, record);
+    }
+
+    private static Nodes nodes(long txId, Id sender, ByteReader r) throws MalformedMessageException {
+        Message.Token token = token(r);
+        int flags = r.u8();
+        if ((flags & ~(1 | NODES_RECORD_FOLLOWS)) != 0) {
+            throw new MalformedMessageException(DropReason.BAD_FIELD, "NODES flags " + flags);
+        }
+        List<WireContact> contacts = contacts(r, Message.MAX_CONTACTS);
+        NodeRecord record = (flags & NODES_RECORD_FOLLOWS) != 0 ? nodeRecord(r) : null;
+        return new Nodes(txId, sender, token, (flags & 1) != 0, contacts, record);
     }
 
     private static long seqOrAny(ByteReader r, String what) throws MalformedMessageException {

@@ -5,7 +5,8 @@
  * and crypto only; no io.vertx, no clock, no unseeded random, no IO.
  *
  * <h2>Format (version 1)</h2>
- * One message per datagram of at most 1400 bytes, big-endian, no padding. Every count and
+ * One message per datagram of at most 1400 bytes, big-endian; FIND_NODE, FIND_VALUE and
+ * GET_NEIGHBOURS may be zero-padded to exactly 467 bytes (anti-amplification). Every count and
  * length is checked against its maximum and then against the bytes left; anything out of
  * bounds, unknown, or left over drops the datagram with a {@link io.kadring.overlay.wire.DropReason}.
  * The encoding is canonical: a datagram that decodes re-encodes to the same bytes.
@@ -26,8 +27,11 @@
  * type                  body                                               largest
  *  1 PING               node record                                          165
  *  2 PONG               node record | observed address                       184
- *  3 FIND_NODE          target 32 | mode 1 (0 XOR, 1 RING)                    75
- *  4 NODES              token | final 1 (0|1) | contacts (≤ 20)              1097
+ *  3 FIND_NODE          target 32 | mode 1 (bit 0: 0 XOR, 1 RING; bit 1:
+ *                       answer with your record; bit 2: my record
+ *                       follows) | [node record]                             198
+ *  4 NODES              token | flags 1 (bit 0 final; bit 1 record
+ *                       follows) | contacts (≤ 20) | [node record]           1220
  *  5 FIND_VALUE         key 32 | minSeq 8 (≥ −1; −1 any)                       82
  *  6 VALUE              token | signed record | lifetime ms 8 (≥ 0; 0 when
  *                       no record) | contacts (≤ 20)                    see below

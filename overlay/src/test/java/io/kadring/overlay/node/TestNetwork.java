@@ -40,6 +40,7 @@ final class TestNetwork {
     private final SplittableRandom seeds;
     private final long latency;
     private BiPredicate<InetSocketAddress, InetSocketAddress> drop = (from, to) -> false;
+    private Tap tap = (from, to, datagram) -> { };
     private long delivered;
     private long lost;
 
@@ -86,8 +87,19 @@ final class TestNetwork {
         this.drop = filter;
     }
 
+    /** Sees every datagram sent on this network, as it is sent (lost ones too). */
+    interface Tap {
+        void sent(InetSocketAddress from, InetSocketAddress to, byte[] datagram);
+    }
+
+    /** Installs {@code tap}, replacing any earlier one. */
+    void tap(Tap tap) {
+        this.tap = tap;
+    }
+
     /** Sends a datagram as if from {@code from} (any address: spoofing is allowed here). */
     void send(InetSocketAddress from, InetSocketAddress to, byte[] datagram) {
+        tap.sent(from, to, datagram);
         if (drop.test(from, to)) {
             lost++;
             return;

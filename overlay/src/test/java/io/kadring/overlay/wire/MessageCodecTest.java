@@ -73,6 +73,32 @@ final class MessageCodecTest {
     // ---- the documented layout ------------------------------------------------
 
     @Test
+    void findNodeAndNodes_carryingRecords_encodeToTheDocumentedLayout() throws Exception {
+        byte[] pk = filled(32, 0xAA);
+        byte[] sig = filled(64, 0xBB);
+        NodeRecord record = NodeRecord.of(pk, new InetSocketAddress(InetAddress.getByName("10.0.0.9"), 4000), 5, sig);
+        Id target = Id.fromHex("22".repeat(32));
+        Message.FindNode find = new Message.FindNode(7, SENDER, target, Message.FindNode.RING).proving(record);
+        byte[] findBytes = Datagram.header(3).fill(32, 0x22).u8(1 | 2 | 4).bytes(pk).ipv4(9, 4000).i64(5).bytes(sig)
+                .toBytes();
+        assertArrayEquals(findBytes, MessageCodec.encode(find));
+        assertEquals(find, MessageCodec.decode(findBytes));
+        assertEquals(75 + 111, findBytes.length);
+
+        Message.Nodes nodes = new Message.Nodes(7, SENDER, Message.Token.copyOf(new byte[] {9}), false, List.of(),
+                record);
+        byte[] nodesBytes = Datagram.header(4).u8(1).u8(9).u8(2).u8(0).bytes(pk).ipv4(9, 4000).i64(5).bytes(sig)
+                .toBytes();
+        assertArrayEquals(nodesBytes, MessageCodec.encode(nodes));
+        assertEquals(nodes, MessageCodec.decode(nodesBytes));
+        // a flag saying a record follows, and none does
+        assertDrop(DropReason.TRUNCATED, Datagram.header(4).u8(1).u8(9).u8(2).u8(0).toBytes());
+        assertDrop(DropReason.TRUNCATED, Datagram.header(3).fill(32, 0x22).u8(4).toBytes());
+        // padded, a FIND_NODE with a record still decodes
+        assertEquals(find, MessageCodec.decode(MessageCodec.encodePadded(find)));
+    }
+
+    @Test
     void ping_encodesToTheDocumentedLayout() throws Exception {
         byte[] pk = filled(32, 0xAA);
         byte[] sig = filled(64, 0xBB);
@@ -106,8 +132,8 @@ final class MessageCodecTest {
     @Test
     void largestMessageOfEachType_hasTheDocumentedSize() {
         Map<Type, Integer> documented = new EnumMap<>(Map.ofEntries(
-                Map.entry(Type.PING, 165), Map.entry(Type.PONG, 184), Map.entry(Type.FIND_NODE, 75),
-                Map.entry(Type.NODES, 1097), Map.entry(Type.FIND_VALUE, 82), Map.entry(Type.STORE, 1263),
+                Map.entry(Type.PING, 165), Map.entry(Type.PONG, 184), Map.entry(Type.FIND_NODE, 198),
+                Map.entry(Type.NODES, 1220), Map.entry(Type.FIND_VALUE, 82), Map.entry(Type.STORE, 1263),
                 Map.entry(Type.STORE_RESULT, 43), Map.entry(Type.GET_NEIGHBOURS, 42),
                 Map.entry(Type.NEIGHBOURS, 911), Map.entry(Type.NOTIFY, 42), Map.entry(Type.ERROR, 244)));
         for (Map.Entry<Type, Integer> e : documented.entrySet()) {
@@ -166,7 +192,7 @@ final class MessageCodecTest {
         crafted.put(DropReason.TRAILING_BYTES, Datagram.header(11).u8(0).toBytes());
         crafted.put(DropReason.BAD_ADDRESS, Datagram.header(10).u8(1).fill(32, 0).u8(5).fill(6, 1).u8(0).toBytes());
         crafted.put(DropReason.BAD_RECORD, Datagram.header(7).u8(0).i64(1000).i64(-1).u8(0).toBytes());
-        crafted.put(DropReason.BAD_FIELD, Datagram.header(3).fill(32, 0).u8(2).toBytes());
+        crafted.put(DropReason.BAD_FIELD, Datagram.header(3).fill(32, 0).u8(8).toBytes());
         assertEquals(EnumSet.allOf(DropReason.class), crafted.keySet());
         crafted.forEach(MessageCodecTest::assertDrop);
     }
@@ -284,8 +310,8 @@ final class MessageCodecTest {
 
     @Test
     void fieldsOutsideTheirDomain_areBadFields() {
-        assertDrop(DropReason.BAD_FIELD, Datagram.header(3).fill(32, 0).u8(2).toBytes());                 // lookup mode
-        assertDrop(DropReason.BAD_FIELD, Datagram.header(4).u8(0).u8(2).u8(0).toBytes());                 // isFinal
+        assertDrop(DropReason.BAD_FIELD, Datagram.header(3).fill(32, 0).u8(8).toBytes());                 // lookup mode
+        assertDrop(DropReason.BAD_FIELD, Datagram.header(4).u8(0).u8(4).u8(0).toBytes());                 // isFinal
         assertDrop(DropReason.BAD_FIELD, Datagram.header(10).u8(2).toBytes());                            // predecessor flag
         assertDrop(DropReason.BAD_FIELD, Datagram.header(5).fill(32, 0).i64(-2).toBytes());               // minSeq
         assertDrop(DropReason.BAD_FIELD, Datagram.header(7).u8(0).i64(0).i64(-1).u8(1).u16(0).toBytes()); // lifetime 0

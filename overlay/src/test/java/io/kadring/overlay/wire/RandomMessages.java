@@ -34,9 +34,11 @@ final class RandomMessages {
         return switch (type) {
             case PING -> new Message.Ping(tx, sender, nodeRecord(max));
             case PONG -> new Message.Pong(tx, sender, nodeRecord(max), address(max));
-            case FIND_NODE -> new FindNode(tx, sender, id(), random.nextBoolean() ? FindNode.XOR : FindNode.RING);
-            case NODES -> new Message.Nodes(tx, sender, token(max), random.nextBoolean(),
-                    contacts(max ? Message.MAX_CONTACTS : random.nextInt(Message.MAX_CONTACTS + 1), max));
+            case FIND_NODE -> new FindNode(tx, sender, id(), random.nextBoolean() ? FindNode.XOR : FindNode.RING,
+                    max || random.nextBoolean(), max || random.nextBoolean() ? nodeRecord(max) : null);
+            case NODES -> new Message.Nodes(tx, sender, Message.Token.copyOf(token(max)), random.nextBoolean(),
+                    contacts(max ? Message.MAX_CONTACTS : random.nextInt(Message.MAX_CONTACTS + 1), max),
+                    max || random.nextBoolean() ? nodeRecord(max) : null);
             case FIND_VALUE -> new Message.FindValue(tx, sender, id(), random.nextLong(-1, Long.MAX_VALUE));
             case VALUE -> value(tx, sender, max);
             case STORE -> new Message.Store(tx, sender, token(max), random.nextLong(1, Long.MAX_VALUE),
