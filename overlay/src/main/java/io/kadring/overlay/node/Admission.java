@@ -8,8 +8,6 @@ import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -39,14 +37,15 @@ final class Admission implements Vouching {
         void viewChanged();
     }
 
-    private static final int RECENT = 64;
-    private static final int MAX_FAILED = 1024;
-    private static final int MAX_SEQS = 4096;
+    static final int RECENT = 64;
+    static final int MAX_FAILED = 1024;
+    /** Ids whose highest verified seq is remembered: many times the table and the ring. */
+    static final int MAX_SEQS = 512;
     /**
      * Verified contacts remembered at their address though not in the table or the ring: enough
-     * for lookups to find most contacts they are referred to already proven (verifiedContacts).
+     * for lookups to find many contacts they are referred to already proven (verifiedContacts).
      */
-    private static final int VOUCHED = 1024;
+    static final int VOUCHED = 256;
     /** Verification PINGs outstanding at once; strangers beyond that wait for their next message. */
     private static final int MAX_VERIFYING = 256;
     /** A contact not heard from for this long is worth a PING before it is kept over a newcomer. */
@@ -66,13 +65,13 @@ final class Admission implements Vouching {
     /** Requesters whose verification waits a moment ({@link #requestFrom}). */
     private final Set<InetSocketAddress> delayed = new HashSet<>();
     /** Verified contacts that may not be in the table (full bucket, diversity), kept briefly. */
-    private final Map<Id, InetSocketAddress> recent = new LruMap<>(VOUCHED);
+    private final PeerTable<Id> recent = new PeerTable<>(VOUCHED);
     /** The last record verified per id, so a repeated PING costs no signature check. */
-    private final Map<Id, NodeRecord> lastVerified = new LruMap<>(RECENT);
+    private final PeerTable<Id> lastVerified = new PeerTable<>(RECENT);
     /** Records whose signature failed, so that a repeated bad PING costs no check either. */
-    private final Map<NodeRecord, Boolean> failedRecords = new LruMap<>(MAX_FAILED);
+    private final PeerTable<NodeRecord> failedRecords = new PeerTable<>(MAX_FAILED);
     /** The highest seq verified per id, so that a replayed older record is refused (bounded, LRU). */
-    private final Map<Id, Long> highestSeq = new LruMap<>(MAX_SEQS);
+    private final PeerTable<Id> highestSeq = new PeerTable<>(MAX_SEQS);
     /** Checks of records that came unasked ({@link Defences#boundedSignatures()}). */
     private final RateBudget signatureBudget;
 
@@ -118,8 +117,7 @@ final class Admission implements Vouching {
         Id id = record.id();
         if (id.equals(self)) return RecordRefusal.OWN_ID;
         if (!id.equals(claimedSender)) return refuse(RecordRefusal.SENDER_MISMATCH);
-        Long highest = highestSeq.get(id);
-        if (highest != null && record.seq() < highest) return refuse(RecordRefusal.STALE_RECORD);
+        if (record.seq() < highestSeq.number(id, Long.MIN_VALUE)) return refuse(RecordRefusal.STALE_RECORD);
         InetSocketAddress advertised = record.address();
         boolean unknown = advertised.getAddress().isAnyLocalAddress();
         if (!advertised.equals(source) && !(unknown && answersUs)) {
@@ -128,15 +126,15 @@ final class Admission implements Vouching {
             if (unknown && wouldTake(id)) verify(source);
             return refuse(RecordRefusal.ADDRESS_MISMATCH);
         }
-        if (!record.equals(lastVerified.get(id))) {
+        if (!record.equals(lastVerified.value(id))) {
             RecordRefusal before = beforeChecking(record, answersUs);
             if (before != null) return refuse(before);
             if (!verifier.test(record)) {
-                if (local.config().defences().boundedSignatures()) failedRecords.put(record, Boolean.TRUE);
+                if (local.config().defences().boundedSignatures()) failedRecords.put(record, null, 0);
                 return refuse(RecordRefusal.BAD_NODE_RECORD);
             }
-            lastVerified.put(id, record);
-            highestSeq.merge(id, record.seq(), Math::max);
+            lastVerified.put(id, record, 0);
+            highestSeq.put(id, null, Math.max(record.seq(), highestSeq.number(id, Long.MIN_VALUE)));
         }
         if (answersUs || !refreshesOnlyOnResponse() || !isVouchedFor(id, source)) {
             observe(Contact.seen(id, source, local.now()));
@@ -217,7 +215,7 @@ final class Admission implements Vouching {
     public boolean isVouchedFor(Id id, InetSocketAddress address) {
         var known = table.get(id);
         if (known.isPresent()) return known.get().address().equals(address);
-        return address.equals(recent.get(id)) || hasRingEntry(id, address);
+        return address.equals(recent.value(id)) || hasRingEntry(id, address);
     }
 
     /** Pings {@code address} so that its PONG's record can admit it (one PING per address at a time). */
@@ -234,7 +232,8 @@ final class Admission implements Vouching {
 
     /** A verified contact was heard from: table, ring, and the eviction rule. */
     void observe(Contact contact) {
-        boolean known = recent.put(contact.id(), contact.address()) != null || table.contains(contact.id());
+        boolean known = recent.containsKey(contact.id()) || table.contains(contact.id());
+        recent.put(contact.id(), contact.address(), 0);
         ring.observe(contact);
         RoutingTable.Observation o = table.observe(contact, local.now());
         if (!known) {
@@ -261,7 +260,7 @@ final class Admission implements Vouching {
         boolean inTable = table.get(id).map(c -> c.address().equals(address)).orElse(false);
         if (inTable) table.onFailure(id, local.now());
         if (hasRingEntry(id, address)) ring.remove(id);
-        if (address.equals(recent.get(id))) recent.remove(id);
+        if (address.equals(recent.value(id))) recent.remove(id);
         events.viewChanged();
     }
 

@@ -4,6 +4,7 @@ import io.kadring.crypto.Identity;
 import io.kadring.overlay.env.DatagramHandler;
 import io.kadring.overlay.env.Environment;
 import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.wire.Interner;
 import io.kadring.overlay.wire.MalformedMessageException;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.MessageCodec;
@@ -61,6 +62,7 @@ public final class Node implements DatagramHandler {
     private final Maintenance maintenance;
     private final SourceRateLimiter limiter;
     private final ReplyLimit replyLimit;
+    private final Interner interner;
     /** The request being answered: its source, sender and size, for {@link #reply}. */
     private InetSocketAddress answering;
     private Id answeringSender;
@@ -92,6 +94,16 @@ public final class Node implements DatagramHandler {
      */
     public Node(Environment env, NodeConfig config, Identity identity, InetSocketAddress advertised,
                 boolean fixedAddress, NodeMetrics metrics, SignatureChecks checks) {
+        this(env, config, identity, advertised, fixedAddress, metrics, checks, Interner.NONE);
+    }
+
+    /**
+     * As above; {@code interner} shares the ids, addresses and node records this node decodes
+     * with whatever else uses it (the simulator's nodes share one, {@link Interner#NONE} otherwise).
+     */
+    public Node(Environment env, NodeConfig config, Identity identity, InetSocketAddress advertised,
+                boolean fixedAddress, NodeMetrics metrics, SignatureChecks checks, Interner interner) {
+        this.interner = Objects.requireNonNull(interner, "interner");
         this.env = Objects.requireNonNull(env, "env");
         this.config = Objects.requireNonNull(config, "config");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -113,7 +125,7 @@ public final class Node implements DatagramHandler {
                 validator);
         KnownContacts known = new KnownContacts(table, ring);
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
-                2 * config.requestsPerSecondPerSource(), config.exemptLoopback());
+                2 * config.requestsPerSecondPerSource(), config.exemptLoopback(), id.hashCode());
         this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record);
         this.background = new BackgroundWork(procedures, scheduler, local.clock());
         this.republisher = new Republisher(local, store, table, background, new RecordWork());
@@ -356,7 +368,7 @@ public final class Node implements DatagramHandler {
         metrics.received(datagram.length);
         Message message;
         try {
-            message = MessageCodec.decode(datagram);
+            message = MessageCodec.decode(datagram, interner);
         } catch (MalformedMessageException e) {
             metrics.dropped(e.reason());
             MessageCodec.Header header = MessageCodec.header(datagram);

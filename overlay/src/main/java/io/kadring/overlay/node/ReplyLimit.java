@@ -6,7 +6,6 @@ import io.kadring.overlay.wire.WireContact;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link Defences#antiAmplification()}: a source whose address is not verified may be a forged
@@ -14,14 +13,17 @@ import java.util.Map;
  * to it carries at most {@link #FACTOR}× the bytes of its request (fewer contacts, or the value
  * left out), and all replies to such sources share one budget per second. An address is
  * verified when admission vouches for the sender there, or when a response from it matched a
- * request of ours lately (remembered for a bounded number of addresses).
+ * request of ours lately (remembered for {@value #MAX_ANSWERED} addresses, least recently used
+ * forgotten first: an honest requester forgotten here still gets whole answers, as it pads its
+ * requests).
  */
 final class ReplyLimit {
     static final int FACTOR = 3;
-    private static final int MAX_ANSWERED = 4096;
+    static final int MAX_ANSWERED = 256;
     private static final long ANSWERED_MILLIS = 30 * 60_000;
 
-    private final Map<InetSocketAddress, Long> answered = new LruMap<>(MAX_ANSWERED);
+    /** When a response from each address last matched a request of ours. */
+    private final PeerTable<InetSocketAddress> answered = new PeerTable<>(MAX_ANSWERED);
     private final RateBudget budget;
 
     ReplyLimit(int unverifiedRepliesPerSecond, long now) {
@@ -30,13 +32,18 @@ final class ReplyLimit {
 
     /** A response from {@code from} matched a request of ours: its address is real. */
     void answeredFrom(InetSocketAddress from, long now) {
-        answered.put(from, now);
+        answered.put(from, null, now);
     }
 
     /** Whether a response from {@code from} matched a request of ours lately. */
     boolean answeredLately(InetSocketAddress from, long now) {
-        Long at = answered.get(from);
-        return at != null && now - at <= ANSWERED_MILLIS;
+        long at = answered.number(from, Long.MIN_VALUE);
+        return at != Long.MIN_VALUE && now - at <= ANSWERED_MILLIS;
+    }
+
+    /** Addresses remembered (for tests): at most {@value #MAX_ANSWERED}. */
+    int tracked() {
+        return answered.size();
     }
 
     /** Whether the shared budget of replies to unverified sources has one left at {@code now}. */

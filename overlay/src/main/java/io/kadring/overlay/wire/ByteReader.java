@@ -16,12 +16,18 @@ import java.util.Arrays;
 final class ByteReader {
     private final byte[] buf;
     private final int end;
+    private final Interner interner;
     private int pos;
 
-    ByteReader(byte[] buf, int offset, int length) {
+    ByteReader(byte[] buf, int offset, int length, Interner interner) {
         this.buf = buf;
         this.pos = offset;
         this.end = offset + length;
+        this.interner = interner;
+    }
+
+    Interner interner() {
+        return interner;
     }
 
     int remaining() {
@@ -61,6 +67,16 @@ final class ByteReader {
         Id id = Id.of(buf, pos);
         pos += Id.BYTES;
         return id;
+    }
+
+    /** An id naming a remote node (a sender, a contact), passed through the interner. */
+    Id remoteId() throws MalformedMessageException {
+        return interner.id(id());
+    }
+
+    /** An address of a remote node, passed through the interner. */
+    InetSocketAddress remoteAddress() throws MalformedMessageException {
+        return interner.address(address());
     }
 
     /** A copy of the next {@code n} bytes; {@code n} is checked against what remains before allocating. */

@@ -267,7 +267,7 @@ public final class MessageCodec {
     public static Header header(byte[] datagram) {
         if (datagram.length < HEADER_BYTES || datagram.length > MAX_DATAGRAM_BYTES) return null;
         try {
-            ByteReader r = new ByteReader(datagram, 0, HEADER_BYTES);
+            ByteReader r = new ByteReader(datagram, 0, HEADER_BYTES, Interner.NONE);
             if (r.u8() != VERSION) return null;
             Type type = Type.ofCode(r.u8());
             return type == null ? null : new Header(type, r.i64(), r.id());
@@ -278,7 +278,12 @@ public final class MessageCodec {
 
     /** The message in {@code datagram}, or a {@link MalformedMessageException} saying why there is none. */
     public static Message decode(byte[] datagram) throws MalformedMessageException {
-        return decode(datagram, 0, datagram.length);
+        return decode(datagram, Interner.NONE);
+    }
+
+    /** As {@link #decode(byte[])}, the ids, addresses and node records naming remote nodes passed through {@code interner}. */
+    public static Message decode(byte[] datagram, Interner interner) throws MalformedMessageException {
+        return decode(datagram, 0, datagram.length, interner);
     }
 
     /**
@@ -287,11 +292,16 @@ public final class MessageCodec {
      * @throws IndexOutOfBoundsException if the slice is not within {@code buf} (a caller's bug, not a drop)
      */
     public static Message decode(byte[] buf, int offset, int length) throws MalformedMessageException {
+        return decode(buf, offset, length, Interner.NONE);
+    }
+
+    private static Message decode(byte[] buf, int offset, int length, Interner interner)
+            throws MalformedMessageException {
         Objects.checkFromIndexSize(offset, length, buf.length);
         if (length > MAX_DATAGRAM_BYTES) {
             throw new MalformedMessageException(DropReason.OVERSIZED, length + " bytes");
         }
-        ByteReader r = new ByteReader(buf, offset, length);
+        ByteReader r = new ByteReader(buf, offset, length, interner);
         int version = r.u8();
         if (version != VERSION) {
             throw new MalformedMessageException(DropReason.BAD_VERSION, "version " + version);
@@ -302,10 +312,10 @@ public final class MessageCodec {
             throw new MalformedMessageException(DropReason.UNKNOWN_TYPE, "type " + code);
         }
         long txId = r.i64();
-        Id sender = r.id();
+        Id sender = r.remoteId();
         Message message = switch (type) {
             case PING -> new Ping(txId, sender, nodeRecord(r));
-            case PONG -> new Pong(txId, sender, nodeRecord(r), r.address());
+            case PONG -> new Pong(txId, sender, nodeRecord(r), r.remoteAddress());
             case FIND_NODE -> findNode(txId, sender, r);
             case NODES -> nodes(txId, sender, r);
             case FIND_VALUE -> new FindValue(txId, sender, r.id(), seqOrAny(r, "minSeq"));
@@ -328,7 +338,8 @@ public final class MessageCodec {
 
     private static NodeRecord nodeRecord(ByteReader r) throws MalformedMessageException {
         byte[] publicKey = r.bytes(NodeRecord.PUBLIC_KEY_BYTES);
-        return NodeRecord.owning(publicKey, r.address(), r.i64(), r.bytes(NodeRecord.SIGNATURE_BYTES));
+        return r.interner().nodeRecord(
+                NodeRecord.owning(publicKey, r.remoteAddress(), r.i64(), r.bytes(NodeRecord.SIGNATURE_BYTES)));
     }
 
     private static FindNode findNode(long txId, Id sender, ByteReader r) throws MalformedMessageException {
@@ -395,7 +406,7 @@ public final class MessageCodec {
     }
 
     private static WireContact contact(ByteReader r) throws MalformedMessageException {
-        return new WireContact(r.id(), r.address());
+        return new WireContact(r.remoteId(), r.remoteAddress());
     }
 
     private static List<WireContact> contacts(ByteReader r, int max) throws MalformedMessageException {

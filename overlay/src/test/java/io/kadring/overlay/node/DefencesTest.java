@@ -363,8 +363,8 @@ final class DefencesTest {
     @Test
     void theLoopbackExemptionFromTheRateLimit_followsTheConfig() {
         java.net.InetAddress loopback = java.net.InetAddress.getLoopbackAddress();
-        SourceRateLimiter exempt = new SourceRateLimiter(1, 1, true);
-        SourceRateLimiter strict = new SourceRateLimiter(1, 1, false);
+        SourceRateLimiter exempt = new SourceRateLimiter(1, 1, true, 0);
+        SourceRateLimiter strict = new SourceRateLimiter(1, 1, false, 0);
         assertTrue(exempt.allow(loopback, 0) && exempt.allow(loopback, 0));
         assertTrue(strict.allow(loopback, 0));
         assertFalse(strict.allow(loopback, 0));

@@ -1,6 +1,7 @@
 package io.kadring.overlay.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,18 @@ final class RttEstimatorTest {
     private static final InetSocketAddress B = TestNetwork.address(2);
 
     private final RttEstimator rtt = new RttEstimator(200, 5_000, 1_000);
+
+    @Test
+    void hundredThousandDistinctAddresses_stayWithinTheCap_andAnAddressInUseKeepsItsEstimate() throws Exception {
+        for (int i = 0; i < 100_000; i++) {
+            byte[] ip = {100, (byte) (i >>> 16), (byte) (i >>> 8), (byte) i};
+            rtt.sample(new InetSocketAddress(java.net.InetAddress.getByAddress(ip), 7400), 100);
+            if (i % 50 == 0) rtt.sample(A, 1_000);
+            assertTrue(rtt.tracked() <= RttEstimator.MAX_ADDRESSES);
+        }
+        assertEquals(1_000, rtt.timeout(A), "its own estimate: srtt 1000, rttvar 0");
+        assertTrue(rtt.timeout(B) < 500, "an address never measured gets the estimate over all: " + rtt.timeout(B));
+    }
 
     @Test
     void timeout_isTheInitialValue_withoutSamples() {

@@ -2,7 +2,9 @@ package io.kadring.overlay.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +55,46 @@ final class MessageCodecTest {
         assertEquals(v4, back.contacts().get(0).address());
         assertEquals(v6, back.contacts().get(1).address());
         assertEquals(MessageCodec.HEADER_BYTES + 1 + 1 + 1 + 39 + 51, MessageCodec.encode(m).length);
+    }
+
+    @Test
+    void decode_withAnInterner_sharesSenderContactsAddressesAndRecordsButNotTargets() throws Exception {
+        Map<Object, Object> seen = new java.util.HashMap<>();
+        Interner sharing = new Interner() {
+            @Override
+            public Id id(Id id) {
+                return (Id) seen.computeIfAbsent(id, k -> k);
+            }
+
+            @Override
+            public InetSocketAddress address(InetSocketAddress address) {
+                return (InetSocketAddress) seen.computeIfAbsent(address, k -> k);
+            }
+
+            @Override
+            public NodeRecord nodeRecord(NodeRecord record) {
+                return (NodeRecord) seen.computeIfAbsent(record, k -> k);
+            }
+        };
+        Message.Nodes nodes = (Message.Nodes) random.of(Type.NODES, false);
+        Message.Nodes first = (Message.Nodes) MessageCodec.decode(MessageCodec.encode(nodes), sharing);
+        Message.Nodes second = (Message.Nodes) MessageCodec.decode(MessageCodec.encode(nodes), sharing);
+        assertEquals(nodes, second);
+        assertSame(first.sender(), second.sender());
+        for (int i = 0; i < nodes.contacts().size(); i++) {
+            assertSame(first.contacts().get(i).id(), second.contacts().get(i).id());
+            assertSame(first.contacts().get(i).address(), second.contacts().get(i).address());
+        }
+        Message pong = random.of(Type.PONG, false);
+        Message.Pong a = (Message.Pong) MessageCodec.decode(MessageCodec.encode(pong), sharing);
+        Message.Pong b = (Message.Pong) MessageCodec.decode(MessageCodec.encode(pong), sharing);
+        assertEquals(pong, b);
+        assertSame(a.nodeRecord(), b.nodeRecord());
+        assertSame(a.observed(), b.observed());
+        Message find = random.of(Type.FIND_NODE, false);
+        Message.FindNode f = (Message.FindNode) MessageCodec.decode(MessageCodec.encode(find), sharing);
+        Message.FindNode g = (Message.FindNode) MessageCodec.decode(MessageCodec.encode(find), sharing);
+        assertNotSame(f.target(), g.target());
     }
 
     @Test

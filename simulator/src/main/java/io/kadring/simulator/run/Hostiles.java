@@ -3,6 +3,7 @@ package io.kadring.simulator.run;
 import io.kadring.crypto.Identity;
 import io.kadring.overlay.node.Node;
 import io.kadring.overlay.node.SignatureChecks;
+import io.kadring.overlay.wire.Interner;
 import io.kadring.overlay.wire.WireContact;
 import io.kadring.routing.Id;
 import io.kadring.simulator.Seeds;
@@ -117,12 +118,12 @@ final class Hostiles {
     }
 
     /** The {@code j}th adversary's real node, on its hostile environment, attached but not started. */
-    SimPeer spawn(int j, MessageCounts metrics, SignatureChecks checks) {
+    SimPeer spawn(int j, MessageCounts metrics, SignatureChecks checks, Interner interner) {
         Planned p = planned.get(j);
         SimEnvironment env = new SimEnvironment(network, p.address(), seeds.random("adversary-node", j));
         Policy policy = Policy.of(p.kind(), groups.get(p.kind()), subnets, seeds.random("adversary-policy", j));
         HostileEnvironment hostile = new HostileEnvironment(env, policy);
-        Node node = new Node(hostile, config.node(), p.identity(), p.address(), metrics, checks);
+        Node node = new Node(hostile, config.node(), p.identity(), p.address(), false, metrics, checks, interner);
         env.attach(hostile.inbound(node));
         SimPeer peer = new SimPeer(-1 - j, node, env, seeds.random("adversary-workload", j));
         environments.add(hostile);

@@ -41,6 +41,8 @@ public final class Simulation {
     private final Seeds seeds;
     private final SimNetwork network;
     private final SignatureChecks checks;
+    /** What every node decodes about a remote node, shared between them. */
+    private final Flyweights flyweights;
     /** The honest nodes up and joined: what lookups are judged against. */
     private final GroundTruth truth = new GroundTruth();
     /** Every node up and joined, adversaries too: the ring as it should be. */
@@ -81,6 +83,7 @@ public final class Simulation {
         network.setLossRate(config.loss());
         this.choices = seeds.random("choices");
         this.checks = memoised();
+        this.flyweights = new Flyweights();
         this.workload = new Workload(this);
     }
 
@@ -155,7 +158,7 @@ public final class Simulation {
             if (i % 100 == 0) progress(wall, "joining", n);
             SimPeer via = randomJoined();
             boolean isHostile = (long) (i + 1) * hostile / n > (long) i * hostile / n;
-            SimPeer peer = isHostile ? hostiles.spawn(hostiles.peers().size(), new MessageCounts(), checks) : spawn();
+            SimPeer peer = isHostile ? hostiles.spawn(hostiles.peers().size(), new MessageCounts(), checks, flyweights) : spawn();
             peer.node.start(List.of(via.env.address())).whenComplete((r, e) -> {
                 if (e != null) return;
                 if (isHostile) {
@@ -251,7 +254,7 @@ public final class Simulation {
         int index = spawned++;
         Identity identity = identity(index);
         SimEnvironment env = new SimEnvironment(network, network.newAddress(), seeds.random("node", index));
-        Node node = new Node(env, config.node(), identity, env.address(), counts, checks);
+        Node node = new Node(env, config.node(), identity, env.address(), false, counts, checks, flyweights);
         env.attach(node);
         SimPeer peer = new SimPeer(index, node, env, seeds.random("workload", index));
         live.add(peer);

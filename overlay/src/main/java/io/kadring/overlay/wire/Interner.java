@@ -1,0 +1,44 @@
+package io.kadring.overlay.wire;
+
+import io.kadring.routing.Id;
+import java.net.InetSocketAddress;
+
+/**
+ * Where the decoder hands the values that name a remote node (sender and contact ids,
+ * addresses, node records) so that equal ones may be shared: many nodes in one JVM (the
+ * simulator) then hold one object per remote node instead of one per datagram. Each method
+ * returns a value equal to its argument, either the argument or an equal one seen before;
+ * the values are immutable, so sharing changes nothing but memory. Lookup targets and record
+ * keys are not passed: they are many and seldom repeat.
+ *
+ * <p>A real node uses {@link #NONE}. An interner that remembers must bound itself, or be
+ * used only where the set of remotes is bounded (a simulation).
+ */
+public interface Interner {
+    /** Shares nothing: every decoded value is the decoder's own. */
+    Interner NONE = new Interner() {
+        @Override
+        public Id id(Id id) {
+            return id;
+        }
+
+        @Override
+        public InetSocketAddress address(InetSocketAddress address) {
+            return address;
+        }
+
+        @Override
+        public NodeRecord nodeRecord(NodeRecord record) {
+            return record;
+        }
+    };
+
+    /** {@code id}, or an equal id to use instead. */
+    Id id(Id id);
+
+    /** {@code address}, or an equal address to use instead. */
+    InetSocketAddress address(InetSocketAddress address);
+
+    /** {@code record}, or an equal record to use instead. */
+    NodeRecord nodeRecord(NodeRecord record);
+}

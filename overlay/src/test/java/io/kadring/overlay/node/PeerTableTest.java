@@ -1,0 +1,78 @@
+package io.kadring.overlay.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.routing.Id;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+final class PeerTableTest {
+
+    private static Id id(int i) {
+        byte[] b = new byte[Id.BYTES];
+        ByteBuffer.wrap(b).putInt(7, i * 0x01000193).putInt(28, i);
+        return Id.of(b);
+    }
+
+    @Test
+    void hundredThousandDistinctKeys_stayWithinTheCapacity_andAKeyInUseIsKept() {
+        PeerTable<Id> table = new PeerTable<>(256);
+        Id hot = id(-1);
+        table.put(hot, "hot", 42);
+        for (int i = 0; i < 100_000; i++) {
+            table.put(id(i), null, i);
+            assertEquals(42, table.number(hot, -1), "the key in use is evicted at " + i);
+            assertTrue(table.size() <= 256);
+        }
+        assertEquals(256, table.capacity());
+        assertEquals("hot", table.value(hot));
+        assertTrue(table.size() > 200, "the slots are used: " + table.size());
+        assertEquals(99_999, table.number(id(99_999), -1), "the newest key is held");
+        assertEquals(-1, table.number(id(0), -1), "the oldest key is forgotten");
+    }
+
+    @Test
+    void growing_losesNoKey() {
+        PeerTable<Id> table = new PeerTable<>(1024);
+        for (int i = 0; i < 128; i++) table.put(id(i), "v" + i, i);
+        for (int i = 0; i < 128; i++) {
+            assertEquals(i, table.number(id(i), -1));
+            assertEquals("v" + i, table.value(id(i)));
+        }
+        assertEquals(128, table.size());
+    }
+
+    @Test
+    void put_replacesTheValuesOfAKeyHeld_andRemoveForgetsIt() {
+        PeerTable<Id> table = new PeerTable<>(8);
+        table.put(id(1), "a", 1);
+        table.put(id(1), "b", 2);
+        assertEquals(1, table.size());
+        assertEquals("b", table.value(id(1)));
+        table.remove(id(1));
+        assertFalse(table.containsKey(id(1)));
+        assertNull(table.value(id(1)));
+        assertEquals(0, table.size());
+    }
+
+    @Test
+    void aFullSet_forgetsItsLeastRecentlyUsedKey() {
+        PeerTable<Id> table = new PeerTable<>(8); // one set
+        for (int i = 0; i < 8; i++) table.put(id(i), null, i);
+        table.number(id(0), -1); // id 1 is now the least recently used
+        table.put(id(8), null, 8);
+        assertTrue(table.containsKey(id(0)));
+        assertFalse(table.containsKey(id(1)));
+        assertEquals(8, table.size());
+    }
+
+    @Test
+    void capacity_mustBeAPowerOfTwoOfAtLeastOneSet() {
+        assertThrows(IllegalArgumentException.class, () -> new PeerTable<Id>(4));
+        assertThrows(IllegalArgumentException.class, () -> new PeerTable<Id>(100));
+    }
+}
