@@ -175,7 +175,7 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--attack: " + e.getMessage());
         }
-        if (adversarySubnets < 1) throw usage("--adversary-subnets: expected at least 1, got '" + adversarySubnets + "'");
+        positive("--adversary-subnets", adversarySubnets);
         if (adversaries == 0 && (given("--attack") || given("--adversary-subnets"))) {
             throw usage("--attack and --adversary-subnets need --adversaries FRACTION above 0");
         }
