@@ -175,7 +175,7 @@ public final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--attack: " + e.getMessage());
         }
-        if (adversarySubnets < 1) throw usage("--adversary-subnets: expected at least 1, got '" + adversarySubnets + "'");
+        positive("--adversary-subnets", adversarySubnets);
         if (adversaries == 0 && (given("--attack") || given("--adversary-subnets"))) {
             throw usage("--attack and --adversary-subnets need --adversaries FRACTION above 0");
         }
@@ -200,19 +200,14 @@ public final class SimulateCommand implements Callable<Integer> {
         if (given("--nodes") && pathLength) {
             throw usage("--nodes does not apply to --scenario path-length: it runs every power of two up to --max-nodes");
         }
-        ScenarioOptions options = ScenarioOptions.defaults().withSeed(seed).withLatency(latency)
-                .withLoss(probability("--loss", loss));
-        if (given("--nodes")) options = options.withNodes(positive("--nodes", nodes));
-        if (given("--duration")) options = options.withDuration(durationMillis);
-        if (partitionAtMillis != null || partitionForMillis != null) {
-            checkPartitionFor();
-            options = options.withPartition(partitionAtMillis == null ? 0 : partitionAtMillis,
-                    partitionForMillis == null ? 0 : partitionForMillis);
-        }
-        if (maxNodes < PathLengthScenario.SMALLEST) {
-            throw usage("--max-nodes: expected at least " + PathLengthScenario.SMALLEST + ", got '" + maxNodes + "'");
-        }
-        options = options.withMaxNodes(maxNodes);
+        // 0 for what the user did not give: the scenario's own
+        double lossProbability = probability("--loss", loss);
+        int scenarioNodes = given("--nodes") ? positive("--nodes", nodes) : 0;
+        long scenarioDuration = given("--duration") ? durationMillis : 0;
+        checkPartitionFor();
+        ScenarioOptions options = new ScenarioOptions(seed, scenarioNodes, scenarioDuration,
+                atLeast("--max-nodes", PathLengthScenario.SMALLEST, maxNodes), latency, lossProbability,
+                partitionAtMillis == null ? 0 : partitionAtMillis, partitionForMillis == null ? 0 : partitionForMillis);
         try {
             return Scenarios.create(scenario, options);
         } catch (IllegalArgumentException e) {
@@ -257,7 +252,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private int positive(String option, int value) {
-        if (value < 1) throw usage(option + ": expected at least 1, got '" + value + "'");
+        return atLeast(option, 1, value);
+    }
+
+    private int atLeast(String option, int min, int value) {
+        if (value < min) throw usage(option + ": expected at least " + min + ", got '" + value + "'");
         return value;
     }
 

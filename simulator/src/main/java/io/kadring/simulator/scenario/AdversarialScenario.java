@@ -78,29 +78,29 @@ public final class AdversarialScenario extends ScenarioBase {
                 }
             }
         }
-        return new Result(points);
+        return new Result(base, points);
     }
 
     /** One run: an attack at a hostile share, with or without defences. */
     public record Point(Attack attack, double fraction, boolean defences, SimulationReport report) {
     }
 
-    /** Success against the hostile share, per attack, with and without defences. */
-    public record Result(List<Point> points) implements ScenarioResult {
+    /**
+     * Success against the hostile share, per attack, with and without defences.
+     *
+     * @param network what the runs share (nodes, seed, duration); each sets its own adversaries and defences
+     */
+    public record Result(SimulationConfig network, List<Point> points) implements ScenarioResult {
         public Result {
             points = List.copyOf(points);
         }
 
-        private SimulationConfig config() {
-            return points.get(0).report().config();
-        }
-
         @Override
         public String summary() {
-            SimulationConfig c = config();
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "adversarial: %d nodes, seed %d, %d simulated minutes per run; "
-                    + "judged against the honest nodes%n", c.nodes(), c.seed(), c.durationMillis() / 60_000));
+                    + "judged against the honest nodes%n", network.nodes(), network.seed(),
+                    network.durationMillis() / 60_000));
             b.append(String.format(Locale.ROOT, "%-11s %5s %-8s | %9s %9s | %9s | %9s | %8s%n", "attack", "share",
                     "defences", "closest", "exact", "successor", "gets", "wall s"));
             for (Point p : points) {
@@ -116,10 +116,8 @@ public final class AdversarialScenario extends ScenarioBase {
 
         @Override
         public String toJson() {
-            return ScenarioJson.object(NAME, out -> {
-                SimulationConfig c = config();
-                ScenarioJson.seedAndNodes(out, c);
-                out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
+            return ScenarioJson.object(NAME, network, out -> {
+                out.writeNumberField("simulated_minutes", network.durationMillis() / 60_000);
                 ScenarioJson.points(out, points, Result::writePoint);
             });
         }
@@ -148,13 +146,12 @@ public final class AdversarialScenario extends ScenarioBase {
 
         @Override
         public Path writeReport(Path dir) throws IOException {
-            SimulationConfig c = config();
             HtmlPage page = new HtmlPage("kadring: lookups and gets under attack");
             page.paragraph(String.format(Locale.ROOT, "A static network of %d nodes (seed %d), %d simulated minutes "
                     + "per run. A share of the nodes are adversaries: real nodes whose responses a malicious policy "
                     + "drops or rewrites. Lookups and gets are issued by honest nodes and judged against the honest "
                     + "nodes alone. One run per attack, share and setting of the defences.",
-                    c.nodes(), c.seed(), c.durationMillis() / 60_000));
+                    network.nodes(), network.seed(), network.durationMillis() / 60_000));
             for (Attack attack : attacks()) {
                 page.heading(attack.label());
                 page.figure(chart(attack), "Share of findClosest lookups that were exact, and of gets that "

@@ -78,7 +78,7 @@ public final class MassFailureScenario extends ScenarioBase {
                     fractions.length);
             points.add(new Point(p, report));
         }
-        return new Result(points);
+        return new Result(base, points);
     }
 
     /** Minute of the workload in which the failure happens. */
@@ -114,23 +114,23 @@ public final class MassFailureScenario extends ScenarioBase {
         }
     }
 
-    /** Failure rates and records against p. */
-    public record Result(List<Point> points) implements ScenarioResult {
+    /**
+     * Failure rates and records against p.
+     *
+     * @param network what the runs share (nodes, seed, duration, records); each sets its own failure fraction
+     */
+    public record Result(SimulationConfig network, List<Point> points) implements ScenarioResult {
         public Result {
             points = List.copyOf(points);
         }
 
-        private SimulationConfig config() {
-            return points.get(0).report().config();
-        }
-
         @Override
         public String summary() {
-            SimulationConfig c = config();
-            int f = failureMinute(c);
+            int f = failureMinute(network);
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "mass-failure: %d nodes, seed %d; a share p fails at minute %d of %d "
-                    + "(Chord, SIGCOMM 2001, Fig. 11)%n", c.nodes(), c.seed(), f, c.durationMillis() / 60_000));
+                    + "(Chord, SIGCOMM 2001, Fig. 11)%n", network.nodes(), network.seed(), f,
+                    network.durationMillis() / 60_000));
             b.append(String.format(Locale.ROOT, "%5s | %-32s | %-32s | %-17s%n", "",
                     "findClosest failure rate", "findSuccessor failure rate", "records"));
             b.append(String.format(Locale.ROOT, "%5s | %9s %11s %10s | %9s %11s %10s | %-17s%n", "p",
@@ -153,11 +153,9 @@ public final class MassFailureScenario extends ScenarioBase {
 
         @Override
         public String toJson() {
-            return ScenarioJson.object(NAME, out -> {
-                SimulationConfig c = config();
-                ScenarioJson.seedAndNodes(out, c);
-                out.writeNumberField("failure_minute", failureMinute(c));
-                out.writeNumberField("simulated_minutes", c.durationMillis() / 60_000);
+            return ScenarioJson.object(NAME, network, out -> {
+                out.writeNumberField("failure_minute", failureMinute(network));
+                out.writeNumberField("simulated_minutes", network.durationMillis() / 60_000);
                 ScenarioJson.points(out, points, Result::writePoint);
             });
         }
@@ -193,14 +191,13 @@ public final class MassFailureScenario extends ScenarioBase {
 
         @Override
         public Path writeReport(Path dir) throws IOException {
-            SimulationConfig c = config();
-            int f = failureMinute(c);
+            int f = failureMinute(network);
             HtmlPage page = new HtmlPage("kadring: lookups and records after a mass failure");
             page.paragraph(String.format(Locale.ROOT, "A static network of %d nodes (seed %d). At minute %d of the "
                     + "%d-minute workload a share p of the nodes fails at once; one run per p. This repeats Fig. 11 "
                     + "of the Chord paper (Stoica et al., SIGCOMM 2001), where without replication the share of "
                     + "lookups that fail is about p. Here records live on the k = %d nodes closest to their key.",
-                    c.nodes(), c.seed(), f, c.durationMillis() / 60_000, c.node().k()));
+                    network.nodes(), network.seed(), f, network.durationMillis() / 60_000, network.node().k()));
             page.figure(failureChart(), String.format(Locale.ROOT, "Lookup failure rate against p: right after "
                     + "the failure (lookups finishing in minute %d–%d) and after stabilization (the last minutes, "
                     + "see the table); and the share of records not found at the end. Dashed: failure rate = p.",

@@ -59,8 +59,7 @@ public final class PartitionScenario extends ScenarioBase {
 
         @Override
         public String toJson() {
-            return ScenarioJson.object(NAME, out -> {
-                ScenarioJson.seedAndNodes(out, report.config());
+            return ScenarioJson.object(NAME, report.config(), out -> {
                 out.writeObjectFieldStart("partition");
                 out.writeNumberField("rounds_to_single_ring", partition().roundsToSingleRing());
                 Json.decimal(out, "exact_after_heal", partition().afterHeal().exactRate());

@@ -31,10 +31,16 @@ final class ScenarioJson {
         });
     }
 
-    /** The {@code seed} and {@code nodes} fields of {@code c}. */
-    static void seedAndNodes(JsonGenerator out, SimulationConfig c) throws IOException {
-        out.writeNumberField("seed", c.seed());
-        out.writeNumberField("nodes", c.nodes());
+    /**
+     * {@code {"scenario": scenario, "seed": …, "nodes": …, ...}}: the name, {@code network}'s seed
+     * and size, then the fields {@code fields} writes.
+     */
+    static String object(String scenario, SimulationConfig network, Json.Writer fields) {
+        return object(scenario, out -> {
+            out.writeNumberField("seed", network.seed());
+            out.writeNumberField("nodes", network.nodes());
+            fields.writeTo(out);
+        });
     }
 
     /** A {@code points} array: an object per point, holding the fields {@code fields} writes. */

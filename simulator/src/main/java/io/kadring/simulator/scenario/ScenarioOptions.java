@@ -40,34 +40,6 @@ public record ScenarioOptions(long seed, int nodes, long durationMillis, int max
         return new ScenarioOptions(d.seed(), 0, 0, PathLengthScenario.LARGEST, d.latency(), d.loss(), 0, 0);
     }
 
-    public ScenarioOptions withSeed(long s) {
-        return new ScenarioOptions(s, nodes, durationMillis, maxNodes, latency, loss, partitionAtMillis, partitionForMillis);
-    }
-
-    public ScenarioOptions withNodes(int n) {
-        return new ScenarioOptions(seed, n, durationMillis, maxNodes, latency, loss, partitionAtMillis, partitionForMillis);
-    }
-
-    public ScenarioOptions withDuration(long millis) {
-        return new ScenarioOptions(seed, nodes, millis, maxNodes, latency, loss, partitionAtMillis, partitionForMillis);
-    }
-
-    public ScenarioOptions withMaxNodes(int n) {
-        return new ScenarioOptions(seed, nodes, durationMillis, n, latency, loss, partitionAtMillis, partitionForMillis);
-    }
-
-    public ScenarioOptions withLatency(String spec) {
-        return new ScenarioOptions(seed, nodes, durationMillis, maxNodes, spec, loss, partitionAtMillis, partitionForMillis);
-    }
-
-    public ScenarioOptions withLoss(double p) {
-        return new ScenarioOptions(seed, nodes, durationMillis, maxNodes, latency, p, partitionAtMillis, partitionForMillis);
-    }
-
-    public ScenarioOptions withPartition(long atMillis, long forMillis) {
-        return new ScenarioOptions(seed, nodes, durationMillis, maxNodes, latency, loss, atMillis, forMillis);
-    }
-
     int nodesOr(int fallback) {
         return nodes > 0 ? nodes : fallback;
     }
