@@ -53,19 +53,30 @@ final class RttEstimatorTest {
     void timeout_isClampedToMinAndMax() {
         rtt.sample(A, 10); // 10 + 4·5 = 30
         assertEquals(200, rtt.timeout(A));
-        rtt.sample(B, 3_000); // 3000 + 4·1500
-        assertEquals(5_000, rtt.timeout(B));
+        RttEstimator slow = new RttEstimator(200, 5_000, 1_000);
+        slow.sample(B, 3_000); // 3000 + 4·1500
+        assertEquals(5_000, slow.timeout(B));
     }
 
     @Test
     void estimates_arePerAddress_andAnUnmeasuredAddressGetsTheOverallOne() {
         assertEquals(1_000, rtt.timeout(B), "no sample at all: the initial timeout");
-        rtt.sample(A, 100);
-        assertEquals(300, rtt.timeout(A));
-        assertEquals(300, rtt.timeout(B), "B never measured: the estimate over all addresses");
-        rtt.sample(B, 1_000);
-        assertEquals(3_000, rtt.timeout(B));
-        assertEquals(300, rtt.timeout(A), "A keeps its own");
+        for (int i = 0; i < RttEstimator.OWN_SAMPLES; i++) rtt.sample(A, 300);
+        assertEquals(300 + 4 * 63, rtt.timeout(A), "rttvar 150 → 112 → 84 → 63 over four equal samples");
+        assertEquals(552, rtt.timeout(B), "B never measured: the estimate over all addresses");
+        for (int i = 0; i < RttEstimator.OWN_SAMPLES; i++) rtt.sample(B, 1_000);
+        assertTrue(rtt.timeout(B) > 1_000, "B has its own now: " + rtt.timeout(B));
+        assertEquals(552, rtt.timeout(A), "A keeps its own");
+    }
+
+    @Test
+    void anAddressMeasuredOnlyOnce_getsTheOverallEstimate_whichKnowsTheJitter() {
+        // round trips of 20–200 ms over many addresses: the overall estimate learns the spread
+        long[] spread = {40, 190, 110, 60, 200, 150, 30, 120, 180, 90};
+        for (int i = 0; i < 100; i++) rtt.sample(TestNetwork.address(10 + i), spread[i % spread.length]);
+        rtt.sample(A, 30); // one fast answer: 3 × 30 = 90 ms would time out the next 200 ms one
+        assertTrue(rtt.timeout(A) > 200, "the overall estimate, not 3 × 30: " + rtt.timeout(A));
+        assertEquals(rtt.timeout(B), rtt.timeout(A));
     }
 
     @Test
