@@ -98,6 +98,12 @@ public final class DisjointLookup {
         if (path != null) paths.get(path).onFailure(from);
     }
 
+    /** {@code from} straggles ({@link XorLookup#onSlow}), on whichever path it belongs to. */
+    public void onSlow(Id from) {
+        Integer path = pathOf.get(from);
+        if (path != null) paths.get(path).onSlow(from);
+    }
+
     /** True once every path has finished. */
     public boolean isFinished() {
         for (XorLookup p : paths) {

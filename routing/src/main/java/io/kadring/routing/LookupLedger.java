@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * The query bookkeeping {@link XorLookup} and {@link SuccessorLookup} share: where each
  * candidate's query stands, and the counts that go into a {@link LookupResult}. A candidate is
- * asked at most once; its query is answered or fails once; an answer from a candidate not in
- * flight is only counted as ignored. Not thread-safe.
+ * asked at most once; its query is answered or fails once, and may turn slow before; an answer
+ * from a candidate neither in flight nor slow is only counted as ignored. Not thread-safe.
  */
 final class LookupLedger {
-    enum State { WAITING, IN_FLIGHT, ANSWERED, FAILED }
+    /** SLOW: asked, not answered within the time a live node usually takes; still heard if it answers. */
+    enum State { WAITING, IN_FLIGHT, SLOW, ANSWERED, FAILED }
 
     /** A contact a lookup heard of: how many referrals away it is, and where its query stands. */
     static class Candidate {
@@ -47,12 +48,12 @@ final class LookupLedger {
      * answer as ignored, when it is unknown (null) or was not in flight.
      */
     boolean answered(Candidate c) {
-        if (c == null || c.state != State.IN_FLIGHT) {
+        if (c == null || (c.state != State.IN_FLIGHT && c.state != State.SLOW)) {
             ignored++;
             return false;
         }
+        if (c.state == State.IN_FLIGHT) inFlight--;
         c.state = State.ANSWERED;
-        inFlight--;
         responses++;
         return true;
     }
@@ -63,11 +64,20 @@ final class LookupLedger {
      */
     boolean failed(Candidate c) {
         if (c == null || c.state == State.ANSWERED || c.state == State.FAILED) return false;
-        if (c.state == State.IN_FLIGHT) {
-            inFlight--;
-            failures++;
-        }
+        if (c.state == State.IN_FLIGHT) inFlight--;
+        if (c.state == State.IN_FLIGHT || c.state == State.SLOW) failures++;
         c.state = State.FAILED;
+        return true;
+    }
+
+    /**
+     * {@code c} is taking longer than a live node usually does: true if it was in flight (it no
+     * longer counts as such, so another can be asked in its place; its answer still counts).
+     */
+    boolean slow(Candidate c) {
+        if (c == null || c.state != State.IN_FLIGHT) return false;
+        c.state = State.SLOW;
+        inFlight--;
         return true;
     }
 

@@ -60,7 +60,7 @@ public final class XorLookup {
         List<Contact> out = new ArrayList<>(parallelism - ledger.inFlight());
         int live = 0;
         for (Candidate c : candidates.values()) {
-            if (c.state == State.FAILED) continue;
+            if (c.state == State.FAILED || c.state == State.SLOW) continue;
             if (live++ == k || ledger.inFlight() == parallelism) break;
             if (c.state == State.WAITING) {
                 ledger.ask(c);
@@ -89,7 +89,17 @@ public final class XorLookup {
         if (ledger.failed(candidates.get(from)) && !finished) finished = computeFinished();
     }
 
-    /** True once the k closest contacts that have not failed have all answered; final. */
+    /**
+     * {@code from} is a straggler: asked, and not answered in the time a live node usually
+     * takes. It stops holding a place among the k closest (the next one is asked instead) and
+     * in flight, and the lookup no longer waits for it; should it answer before the lookup
+     * finishes, its answer counts. Under churn most stragglers have left the network.
+     */
+    public void onSlow(Id from) {
+        if (ledger.slow(candidates.get(from)) && !finished) finished = computeFinished();
+    }
+
+    /** True once the k closest contacts that have not failed (nor straggle) have all answered; final. */
     public boolean isFinished() {
         return finished;
     }

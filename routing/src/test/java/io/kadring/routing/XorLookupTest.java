@@ -53,6 +53,36 @@ final class XorLookupTest {
     }
 
     @Test
+    void aStraggler_freesItsPlaceForTheNextContact_butTheLookupStillWaitsForItsAnswerOrFailure() {
+        // k = 2, alpha = 1: 10 is asked, straggles; 20 is asked in its place
+        XorLookup lookup = new XorLookup(TARGET, self, List.of(at(10), at(20), at(30)), 2, 1);
+        assertEquals(List.of(at(10)), lookup.next());
+        lookup.onSlow(at(10).id());
+        assertEquals(0, lookup.inFlight());
+        assertEquals(List.of(at(20)), lookup.next(), "the straggler's place goes to the next one");
+        lookup.onResponse(at(20).id(), List.of());
+        assertEquals(List.of(at(30)), lookup.next(), "10 holds no place among the k closest while it straggles");
+        lookup.onResponse(at(30).id(), List.of());
+        assertFalse(lookup.isFinished(), "a straggler may be a live node that is late: it is waited for");
+        lookup.onResponse(at(10).id(), List.of());
+        assertTrue(lookup.isFinished());
+        assertEquals(List.of(at(10), at(20)), lookup.result().closest(), "its late answer counts");
+    }
+
+    @Test
+    void aStragglerThatFails_isLeftOut() {
+        XorLookup lookup = new XorLookup(TARGET, self, List.of(at(10), at(20), at(30)), 2, 1);
+        lookup.next();
+        lookup.onSlow(at(10).id());
+        lookup.onResponse(lookup.next().get(0).id(), List.of());
+        lookup.onResponse(lookup.next().get(0).id(), List.of());
+        lookup.onFailure(at(10).id());
+        assertTrue(lookup.isFinished());
+        assertEquals(List.of(at(20), at(30)), lookup.result().closest());
+        assertEquals(1, lookup.result().failures());
+    }
+
+    @Test
     void onResponse_addsCloserContactsWhichAreAskedNextAtOneHopMore() {
         XorLookup lookup = new XorLookup(TARGET, self, List.of(at(100)), 20, 1);
         assertEquals(List.of(at(100)), lookup.next());

@@ -5,7 +5,12 @@ import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.kadring.routing.DisjointLookup;
 import io.kadring.routing.XorLookup;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.List;
 
 /**
@@ -32,11 +37,22 @@ final class ClosestProcedure extends LookupProcedure {
 
     private final DisjointLookup lookup;
     private final Query query;
-    /** @param proofs the verifiedContacts defence, or null when it is off */
-    ClosestProcedure(DisjointLookup lookup, Query query, LookupKind kind, LocalNode local, ReferralProofs proofs) {
+    private final ToLongFunction<InetSocketAddress> patience;
+    /** Queries in flight, by the id asked: when each becomes a straggler. */
+    private final Map<Id, Long> slowAt = new HashMap<>();
+
+    /**
+     * @param proofs the verifiedContacts defence, or null when it is off
+     * @param patience how long a live node at an address usually takes to answer: a query
+     *     unanswered by then is a straggler ({@link DisjointLookup#onSlow}), which the lookup
+     *     stops waiting for (its answer still counts if it comes before the end)
+     */
+    ClosestProcedure(DisjointLookup lookup, Query query, LookupKind kind, LocalNode local, ReferralProofs proofs,
+                     ToLongFunction<InetSocketAddress> patience) {
         super(kind, local, proofs);
         this.lookup = lookup;
         this.query = query;
+        this.patience = patience;
     }
 
     Id target() {
@@ -46,16 +62,40 @@ final class ClosestProcedure extends LookupProcedure {
     @Override
     public List<Request> poll(long now) {
         if (isDone()) return List.of();
+        markStragglers(now);
         List<Request> out = new ArrayList<>();
         if (!query.satisfied()) {
-            for (Contact c : lookup.next()) ask(c, query.request(), out);
+            for (Contact c : lookup.next()) {
+                ask(c, query.request(), out);
+                slowAt.put(c.id(), now + patience.applyAsLong(c.address()));
+            }
         }
         if (lookup.isFinished() || (query.satisfied() && out.isEmpty())) finish(lookup.result(), now);
         return out;
     }
 
+    private void markStragglers(long now) {
+        for (Iterator<Map.Entry<Id, Long>> it = slowAt.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Id, Long> e = it.next();
+            if (e.getValue() <= now) {
+                it.remove();
+                lookup.onSlow(e.getKey());
+            }
+        }
+    }
+
+    /** When the next query in flight becomes a straggler. */
+    @Override
+    public long deadline() {
+        if (isDone()) return NEVER;
+        long next = NEVER;
+        for (long t : slowAt.values()) next = Math.min(next, t);
+        return next;
+    }
+
     @Override
     void answer(Request request, Message reply, long now) {
+        slowAt.remove(request.expected());
         List<Contact> closer = query.closer(Contact.seen(request.expected(), request.to(), now), reply, now);
         if (closer != null) {
             lookup.onResponse(request.expected(), admit(closer));
@@ -66,6 +106,7 @@ final class ClosestProcedure extends LookupProcedure {
 
     @Override
     void ruledOut(Id id) {
+        slowAt.remove(id);
         lookup.onFailure(id);
     }
 }

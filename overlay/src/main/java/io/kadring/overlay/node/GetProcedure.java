@@ -43,6 +43,12 @@ final class GetProcedure extends AbstractProcedure<GetResult> {
         this.lookup = lookups.apply(new ValueQuery());
     }
 
+    /** Its lookup's next straggler, while the lookup runs. */
+    @Override
+    public long deadline() {
+        return lookup != null && !lookup.isDone() ? lookup.deadline() : NEVER;
+    }
+
     @Override
     public List<Request> poll(long now) {
         if (isDone()) return List.of();

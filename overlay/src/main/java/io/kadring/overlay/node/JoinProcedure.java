@@ -167,6 +167,7 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
 
     @Override
     public long deadline() {
+        if (state == State.LOOKING) return selfLookup.deadline();
         return state == State.WAITING ? retryAt : NEVER;
     }
 }

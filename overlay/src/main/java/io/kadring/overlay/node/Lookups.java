@@ -8,7 +8,9 @@ import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import io.kadring.routing.SuccessorLookup;
 import io.kadring.routing.DisjointLookup;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.function.ToLongFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -18,14 +20,16 @@ import java.util.function.Supplier;
  * the verifiedContacts defence, each asks strangers for proof ({@link ReferralProofs}).
  *
  * @param vouching who is vouched for, or null to take every answer as it comes
+ * @param patience how long a live node at an address usually takes to answer (see {@link ClosestProcedure})
  */
 record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
-               KnownContacts known, Vouching vouching, Supplier<NodeRecord> selfRecord) {
+               KnownContacts known, Vouching vouching, Supplier<NodeRecord> selfRecord,
+               ToLongFunction<InetSocketAddress> patience) {
 
-    /** Lookups that verify no one. */
+    /** Lookups that verify no one and wait for every answer until it times out. */
     Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
             KnownContacts known) {
-        this(local, selfContact, table, ring, known, null, null);
+        this(local, selfContact, table, ring, known, null, null, address -> Long.MAX_VALUE / 4);
     }
 
     /** The verifiedContacts defence for one lookup, or null when it is off. */
@@ -76,7 +80,7 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
         int paths = disjoint ? local.config().disjointPaths() : 1;
         DisjointLookup lookup = new DisjointLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
                 local.config().alpha(), paths);
-        return new ClosestProcedure(lookup, query, kind, local, proofs());
+        return new ClosestProcedure(lookup, query, kind, local, proofs(), patience);
     }
 
     /** The successor of {@code key} on the ring. */

@@ -126,7 +126,7 @@ public final class Node implements DatagramHandler {
         KnownContacts known = new KnownContacts(table, ring);
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
                 2 * config.requestsPerSecondPerSource(), config.exemptLoopback(), id.hashCode());
-        this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record);
+        this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record, rpc::patience);
         this.background = new BackgroundWork(procedures, scheduler, local.clock());
         this.republisher = new Republisher(local, store, table, background, new RecordWork());
         this.maintenance = new Maintenance(local, table, scheduler, new Rounds());

@@ -68,6 +68,12 @@ final class PutProcedure extends AbstractProcedure<PutResult> {
         return new PutProcedure(key, null, local, held, true, lookups);
     }
 
+    /** Its lookup's next straggler, while the lookup runs. */
+    @Override
+    public long deadline() {
+        return lookup != null && !lookup.isDone() ? lookup.deadline() : NEVER;
+    }
+
     @Override
     public List<Request> poll(long now) {
         if (isDone() || holders != null) return List.of();

@@ -109,6 +109,11 @@ final class RpcEngine {
         return true;
     }
 
+    /** How long a live node at {@code address} usually takes to answer ({@link RttEstimator#patience}). */
+    long patience(InetSocketAddress address) {
+        return rtt.patience(address);
+    }
+
     /** Requests waiting for an answer. */
     int outstanding() {
         return pending.size();

@@ -58,16 +58,27 @@ final class RttEstimator {
         return e;
     }
 
-    /** The timeout for the next request to {@code address}. */
+    /** The timeout for the next request to {@code address}: srtt + 4·rttvar, clamped. */
     long timeout(InetSocketAddress address) {
+        return Math.max(minTimeout, Math.min(maxTimeout, estimate(address, 4, initialTimeout)));
+    }
+
+    /**
+     * How long a live node at {@code address} usually takes to answer: srtt + 2·rttvar (about
+     * the 90th percentile of a normal spread), never beyond the timeout. A lookup stops waiting
+     * for a query unanswered by then, and asks another node in its place.
+     */
+    long patience(InetSocketAddress address) {
+        return Math.min(timeout(address), estimate(address, 2, initialTimeout));
+    }
+
+    /** srtt + {@code deviations}·rttvar, from the address's own estimate or the overall one. */
+    private long estimate(InetSocketAddress address, int deviations, long none) {
         long packed = estimates.number(address, -1);
-        long t;
         if (packed >= 0 && ((packed & COUNT_MASK) >= OWN_SAMPLES || overall == null)) {
-            t = (packed >>> 32) + 4 * ((packed & 0xFFFF_FFFFL) >>> COUNT_BITS);
-        } else {
-            t = overall == null ? initialTimeout : overall[0] + 4 * overall[1];
+            return (packed >>> 32) + deviations * ((packed & 0xFFFF_FFFFL) >>> COUNT_BITS);
         }
-        return Math.max(minTimeout, Math.min(maxTimeout, t));
+        return overall == null ? none : overall[0] + deviations * overall[1];
     }
 
     /** Addresses with an estimate of their own (for tests): at most {@value #MAX_ADDRESSES}. */
