@@ -52,7 +52,8 @@ public final class KadringNode implements AutoCloseable {
 
     /** What {@link Builder#build()} was given, fixed for the node's life. */
     private record Settings(String host, int port, List<InetSocketAddress> bootstrap, InetSocketAddress advertise,
-                            Identity identity, NodeConfig config, MeterRegistry registry, Vertx vertx) {}
+                            Identity identity, NodeConfig config, MeterRegistry registry, Vertx vertx,
+                            int receiveBufferBytes) {}
 
     public static Builder builder() {
         return new Builder();
@@ -68,8 +69,8 @@ public final class KadringNode implements AutoCloseable {
         if (closed != null) throw new IllegalStateException("node was closed");
         if (started != null) return started;
         bound = settings.vertx() == null
-                ? VertxEnvironment.bindWithOwnVertx(settings.host(), settings.port())
-                : VertxEnvironment.bind(settings.vertx(), settings.host(), settings.port());
+                ? VertxEnvironment.bindWithOwnVertx(settings.host(), settings.port(), settings.receiveBufferBytes())
+                : VertxEnvironment.bind(settings.vertx(), settings.host(), settings.port(), settings.receiveBufferBytes());
         started = bound.thenCompose(e -> {
             synchronized (this) {
                 if (closed != null) {
@@ -165,6 +166,19 @@ public final class KadringNode implements AutoCloseable {
     /** The UDP address the node is bound to. */
     public InetSocketAddress localAddress() {
         return running().localAddress();
+    }
+
+    /**
+     * Datagrams the kernel dropped for this node's UDP port because its receive buffer was full
+     * (Linux: /proc/net/udp); empty where the OS does not say.
+     */
+    public java.util.OptionalLong kernelReceiveDrops() {
+        return running().kernelReceiveDrops();
+    }
+
+    /** The receive buffer the OS grants the node's socket (SO_RCVBUF as read back); 0 when the OS default was kept. */
+    public int receiveBufferBytes() {
+        return running().receiveBufferBytes();
     }
 
     /** A snapshot of the routing table's contacts. */
@@ -275,8 +289,19 @@ public final class KadringNode implements AutoCloseable {
         private NodeConfig config = NodeConfig.defaults();
         private MeterRegistry registry;
         private Vertx vertx;
+        private int receiveBufferBytes = VertxEnvironment.DEFAULT_RECEIVE_BUFFER_BYTES;
 
         private Builder() {}
+
+        /**
+         * The UDP receive buffer (SO_RCVBUF) to ask for; default 4 MiB, 0 keeps the OS default.
+         * Linux grants at most net.core.rmem_max; a smaller grant is logged. A negative value
+         * makes {@link #start()} throw.
+         */
+        public Builder receiveBufferBytes(int bytes) {
+            this.receiveBufferBytes = bytes;
+            return this;
+        }
 
         /** Address to bind; default 0.0.0.0 (the advertised address is then learned from peers). */
         public Builder host(String host) {
@@ -347,7 +372,8 @@ public final class KadringNode implements AutoCloseable {
 
         public KadringNode build() {
             if (identity == null) identity = Identity.generate();
-            return new KadringNode(new Settings(host, port, bootstrap, advertise, identity, config, registry, vertx));
+            return new KadringNode(new Settings(host, port, bootstrap, advertise, identity, config, registry, vertx,
+                    receiveBufferBytes));
         }
     }
 }
