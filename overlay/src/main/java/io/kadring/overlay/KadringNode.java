@@ -39,6 +39,8 @@ import java.util.function.Supplier;
  * and the futures complete there, so do not block inside stages chained to them.
  */
 public final class KadringNode implements AutoCloseable {
+    /** The UDP receive buffer a node asks for unless told otherwise: 4 MiB. */
+    public static final int DEFAULT_RECEIVE_BUFFER_BYTES = VertxEnvironment.DEFAULT_RECEIVE_BUFFER_BYTES;
     private final Settings settings;
     private VertxEnvironment env;
     private Node node;
@@ -170,7 +172,8 @@ public final class KadringNode implements AutoCloseable {
 
     /**
      * Datagrams the kernel dropped for this node's UDP port because its receive buffer was full
-     * (Linux: /proc/net/udp); empty where the OS does not say.
+     * (Linux: /proc/net/udp; the machine's UDP RcvbufErrors where the socket is not listed);
+     * empty where the OS does not say.
      */
     public java.util.OptionalLong kernelReceiveDrops() {
         return running().kernelReceiveDrops();
@@ -289,7 +292,7 @@ public final class KadringNode implements AutoCloseable {
         private NodeConfig config = NodeConfig.defaults();
         private MeterRegistry registry;
         private Vertx vertx;
-        private int receiveBufferBytes = VertxEnvironment.DEFAULT_RECEIVE_BUFFER_BYTES;
+        private int receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
 
         private Builder() {}
 

@@ -180,10 +180,13 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
         return receiveBufferBytes;
     }
 
-    /** Datagrams the kernel dropped for this socket's port (its buffer was full); empty where the OS does not say. */
+    /**
+     * Datagrams the kernel dropped for this socket's port (its buffer was full), or the machine's
+     * UDP receive-buffer errors where the socket is not listed; empty where the OS does not say.
+     */
     public java.util.OptionalLong kernelReceiveDrops() {
         InetSocketAddress bound = localAddress;
-        return bound == null ? java.util.OptionalLong.empty() : KernelReceiveDrops.ofPort(bound.getPort());
+        return bound == null ? java.util.OptionalLong.empty() : KernelReceiveDrops.ofPortOrMachine(bound.getPort());
     }
 
     /** Whether closing this environment also closes its {@code Vertx}. */
