@@ -4,6 +4,8 @@ import io.kadring.overlay.KadringNode;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.MessageCodec;
 import io.kadring.routing.Id;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.datagram.DatagramSocket;
@@ -13,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,17 +66,30 @@ public final class ThroughputBench {
 
     private static Rate againstNode(Vertx clientVertx, int clients, int window, double seconds) throws Exception {
         Vertx serverVertx = oneEventLoop();
-        KadringNode node = KadringNode.builder().host("127.0.0.1").port(0).vertx(serverVertx).build();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        KadringNode node = KadringNode.builder().host("127.0.0.1").port(0).vertx(serverVertx).meterRegistry(registry)
+                .build();
         try {
             node.start().get(10, TimeUnit.SECONDS);
             SplittableRandom random = new SplittableRandom(5);
             Supplier<byte[]> requests = () -> MessageCodec.encodePadded(new Message.FindNode(random.nextLong(),
                     Ids.random(random), Ids.random(random), Message.FindNode.XOR));
-            return measure(clientVertx, serverVertx, node.localAddress(), clients, window, seconds, requests);
+            Rate rate = measure(clientVertx, serverVertx, node.localAddress(), clients, window, seconds, requests);
+            System.out.println("node: " + counts(registry, "kadring.rpc.sent", "type") + " sent, "
+                    + counts(registry, "kadring.rpc.received", "type") + " received, "
+                    + counts(registry, "kadring.datagrams.dropped", "reason") + " dropped");
+            return rate;
         } finally {
             node.closeAsync().get(10, TimeUnit.SECONDS);
             serverVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** The counters named {@code name} by their {@code tag}. */
+    private static Map<String, Long> counts(SimpleMeterRegistry registry, String name, String tag) {
+        Map<String, Long> byTag = new TreeMap<>();
+        for (Counter c : registry.find(name).counters()) byTag.merge(c.getId().getTag(tag), (long) c.count(), Long::sum);
+        return byTag;
     }
 
     private static Rate againstEcho(Vertx clientVertx, int clients, int window, double seconds) throws Exception {
