@@ -2,18 +2,11 @@ package io.kadring.bootstrap.bench;
 
 import io.kadring.simulator.EventLoop;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The simulator's discrete-event loop: {@value #EVENTS} tasks scheduled at random delays up to
@@ -25,12 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code bootstrap/benchmark.sh EventLoopBenchmark}.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-public class EventLoopBenchmark {
+public class EventLoopBenchmark extends ShortNanosBenchmark {
     static final int EVENTS = 100_000;
 
     private long[] delays;

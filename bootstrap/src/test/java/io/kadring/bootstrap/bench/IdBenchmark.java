@@ -3,17 +3,10 @@ package io.kadring.bootstrap.bench;
 import io.kadring.routing.Id;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Id arithmetic the routing does all the time: numeric order ({@code compareTo}), XOR distance
@@ -23,12 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run: {@code bootstrap/benchmark.sh IdBenchmark}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-public class IdBenchmark {
+public class IdBenchmark extends ShortNanosBenchmark {
     private static final int IDS = 1_024;
 
     private Id[] ids;
