@@ -39,8 +39,12 @@ import java.util.function.Supplier;
  * and the futures complete there, so do not block inside stages chained to them.
  */
 public final class KadringNode implements AutoCloseable {
-    /** The UDP receive buffer a node asks for unless told otherwise: 4 MiB. */
-    public static final int DEFAULT_RECEIVE_BUFFER_BYTES = VertxEnvironment.DEFAULT_RECEIVE_BUFFER_BYTES;
+    /**
+     * The UDP receive buffer the peer process asks for: 4 MiB, for one node per process. Many
+     * nodes sharing a few event-loop threads are better off with the OS default (the builder's):
+     * a deep buffer there queues requests past their senders' timeouts instead of dropping them.
+     */
+    public static final int RECOMMENDED_RECEIVE_BUFFER_BYTES = VertxEnvironment.DEFAULT_RECEIVE_BUFFER_BYTES;
     private final Settings settings;
     private VertxEnvironment env;
     private Node node;
@@ -292,12 +296,13 @@ public final class KadringNode implements AutoCloseable {
         private NodeConfig config = NodeConfig.defaults();
         private MeterRegistry registry;
         private Vertx vertx;
-        private int receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
+        private int receiveBufferBytes = 0;
 
         private Builder() {}
 
         /**
-         * The UDP receive buffer (SO_RCVBUF) to ask for; default 4 MiB, 0 keeps the OS default.
+         * The UDP receive buffer (SO_RCVBUF) to ask for; default 0, the OS default (the peer
+         * process asks for {@link #RECOMMENDED_RECEIVE_BUFFER_BYTES}).
          * Linux grants at most net.core.rmem_max; a smaller grant is logged. A negative value
          * makes {@link #start()} throw.
          */

@@ -38,7 +38,7 @@ public record PeerSettings(String host, int port, InetSocketAddress advertise, L
     /** The admin API's default address. */
     public static final String ADMIN_HOST = "127.0.0.1";
     /** The UDP receive buffer a peer asks for by default: 4 MiB. */
-    public static final int RECEIVE_BUFFER_BYTES = io.kadring.overlay.KadringNode.DEFAULT_RECEIVE_BUFFER_BYTES;
+    public static final int RECEIVE_BUFFER_BYTES = io.kadring.overlay.KadringNode.RECOMMENDED_RECEIVE_BUFFER_BYTES;
 
     public PeerSettings {
         Objects.requireNonNull(host, "host");

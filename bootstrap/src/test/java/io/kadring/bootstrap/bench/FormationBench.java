@@ -1,5 +1,6 @@
 package io.kadring.bootstrap.bench;
 
+import io.kadring.bootstrap.peer.PeerSettings;
 import io.kadring.overlay.KadringNode;
 import io.kadring.overlay.node.NodeConfig;
 import io.micrometer.core.instrument.Counter;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Network formation on loopback: {@code --nodes N} (default 100) real nodes in this JVM, each
  * a {@link KadringNode} on one shared Vert.x (as the peer process runs it) with a real UDP
- * socket on 127.0.0.1 and the default {@link NodeConfig}, joined one after another through
+ * socket on 127.0.0.1 asking for the peer's receive buffer, and the default {@link NodeConfig}, joined one after another through
  * node 0. Prints the wall time of the whole formation, the datagrams each joining node sent and
  * received until its join completed (mean, p50, max), the kernel's receive drops of all the
  * sockets, the RPC timeouts of all the nodes, and the live heap per node (used heap after a
@@ -46,7 +47,8 @@ public final class FormationBench {
             for (int i = 0; i < n; i++) {
                 MeterRegistry registry = new SimpleMeterRegistry();
                 KadringNode.Builder builder = KadringNode.builder().host("127.0.0.1").port(0)
-                        .config(NodeConfig.defaults()).meterRegistry(registry).vertx(vertx);
+                        .config(NodeConfig.defaults()).meterRegistry(registry).vertx(vertx)
+                        .receiveBufferBytes(PeerSettings.RECEIVE_BUFFER_BYTES);
                 KadringNode node = (first == null ? builder : builder.bootstrap(List.of(first))).build();
                 nodes.add(node);
                 registries.add(registry);

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * loopback each keep {@code --window W} (default 4) FIND_NODE requests in flight (from a node
  * id of their own, padded as nodes send them) to one {@link KadringNode}, for
  * {@code --seconds S} (default 5) after a warm-up of the same length; then the same load
- * against a raw Vert.x UDP echo server. Both servers run alone on a Vert.x with one event loop,
+ * against a raw Vert.x UDP echo server (both asking for the peer's receive buffer). Both servers run alone on a Vert.x with one event loop,
  * so the CPU time of that thread per answered request is what serving costs; the clients run
  * on a Vert.x of their own. Prints both rates, both CPU figures and the node/echo ratios.
  *
@@ -68,6 +69,7 @@ public final class ThroughputBench {
         Vertx serverVertx = oneEventLoop();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         KadringNode node = KadringNode.builder().host("127.0.0.1").port(0).vertx(serverVertx).meterRegistry(registry)
+                .receiveBufferBytes(KadringNode.RECOMMENDED_RECEIVE_BUFFER_BYTES)
                 .build();
         try {
             node.start().get(10, TimeUnit.SECONDS);
@@ -95,7 +97,8 @@ public final class ThroughputBench {
     private static Rate againstEcho(Vertx clientVertx, int clients, int window, double seconds) throws Exception {
         Vertx serverVertx = oneEventLoop();
         try {
-            DatagramSocket echo = serverVertx.createDatagramSocket();
+            DatagramSocket echo = serverVertx.createDatagramSocket(
+                    new DatagramSocketOptions().setReceiveBufferSize(KadringNode.RECOMMENDED_RECEIVE_BUFFER_BYTES));
             echo.handler(p -> echo.send(p.data(), p.sender().port(), p.sender().host()));
             echo.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             byte[] request = MessageCodec.encodePadded(new Message.FindNode(1, Id.ZERO, Id.MAX, Message.FindNode.XOR));

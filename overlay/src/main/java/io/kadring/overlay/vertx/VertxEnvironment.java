@@ -46,7 +46,7 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(VertxEnvironment.class.getName());
     private static final long CLOSE_WAIT_SECONDS = 10;
     /**
-     * The receive buffer a node asks for: 4 MiB, room for a burst of a few thousand datagrams.
+     * The receive buffer a peer asks for: 4 MiB, room for a burst of a few thousand datagrams.
      * Linux grants at most {@code net.core.rmem_max} (see {@link #receiveBufferBytes()}).
      */
     public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 4 << 20;
