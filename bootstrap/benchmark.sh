@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks of the peer process (bootstrap/src/test/java/io/kadring/bootstrap/bench)
-# against the modules as they are in this checkout (the reactor's target/classes, not ~/.m2).
-# Usage, from anywhere: bootstrap/benchmark.sh [JMH arguments, e.g. SavedRecordsBenchmark]
+# Runs the benchmarks of bootstrap/src/test/java/io/kadring/bootstrap/bench against the modules
+# as they are in this checkout (the reactor's target/classes, not ~/.m2). None runs in mvn verify.
+# Usage, from anywhere:
+#   bootstrap/benchmark.sh [JMH arguments, e.g. WireCodecBenchmark -wi 2 -i 3 -f 1 -r 2s]
+#   bootstrap/benchmark.sh formation [--nodes N] [--json]
+#   bootstrap/benchmark.sh throughput [--clients C] [--window W] [--seconds S]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$PWD/bootstrap/target/bench.classpath"
 mvn -B -q -pl bootstrap -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$out"
-exec java -cp "bootstrap/target/test-classes:bootstrap/target/classes:$(cat "$out")" org.openjdk.jmh.Main "$@"
+cp="bootstrap/target/test-classes:bootstrap/target/classes:$(cat "$out")"
+case "${1:-}" in
+    formation) shift; exec java -cp "$cp" io.kadring.bootstrap.bench.FormationBench "$@" ;;
+    throughput) shift; exec java -cp "$cp" io.kadring.bootstrap.bench.ThroughputBench "$@" ;;
+    *) exec java -cp "$cp" org.openjdk.jmh.Main "$@" ;;
+esac

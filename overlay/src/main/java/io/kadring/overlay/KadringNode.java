@@ -39,6 +39,12 @@ import java.util.function.Supplier;
  * and the futures complete there, so do not block inside stages chained to them.
  */
 public final class KadringNode implements AutoCloseable {
+    /**
+     * The UDP receive buffer the peer process asks for: 4 MiB, for one node per process. Many
+     * nodes sharing a few event-loop threads are better off with the OS default (the builder's):
+     * a deep buffer there queues requests past their senders' timeouts instead of dropping them.
+     */
+    public static final int RECOMMENDED_RECEIVE_BUFFER_BYTES = VertxEnvironment.DEFAULT_RECEIVE_BUFFER_BYTES;
     private final Settings settings;
     private VertxEnvironment env;
     private Node node;
@@ -52,7 +58,8 @@ public final class KadringNode implements AutoCloseable {
 
     /** What {@link Builder#build()} was given, fixed for the node's life. */
     private record Settings(String host, int port, List<InetSocketAddress> bootstrap, InetSocketAddress advertise,
-                            Identity identity, NodeConfig config, MeterRegistry registry, Vertx vertx) {}
+                            Identity identity, NodeConfig config, MeterRegistry registry, Vertx vertx,
+                            int receiveBufferBytes) {}
 
     public static Builder builder() {
         return new Builder();
@@ -68,8 +75,8 @@ public final class KadringNode implements AutoCloseable {
         if (closed != null) throw new IllegalStateException("node was closed");
         if (started != null) return started;
         bound = settings.vertx() == null
-                ? VertxEnvironment.bindWithOwnVertx(settings.host(), settings.port())
-                : VertxEnvironment.bind(settings.vertx(), settings.host(), settings.port());
+                ? VertxEnvironment.bindWithOwnVertx(settings.host(), settings.port(), settings.receiveBufferBytes())
+                : VertxEnvironment.bind(settings.vertx(), settings.host(), settings.port(), settings.receiveBufferBytes());
         started = bound.thenCompose(e -> {
             synchronized (this) {
                 if (closed != null) {
@@ -165,6 +172,20 @@ public final class KadringNode implements AutoCloseable {
     /** The UDP address the node is bound to. */
     public InetSocketAddress localAddress() {
         return running().localAddress();
+    }
+
+    /**
+     * Datagrams the kernel dropped for this node's UDP port because its receive buffer was full
+     * (Linux: /proc/net/udp; the machine's UDP RcvbufErrors where the socket is not listed);
+     * empty where the OS does not say.
+     */
+    public java.util.OptionalLong kernelReceiveDrops() {
+        return running().kernelReceiveDrops();
+    }
+
+    /** The receive buffer the OS grants the node's socket (SO_RCVBUF as read back); 0 when the OS default was kept. */
+    public int receiveBufferBytes() {
+        return running().receiveBufferBytes();
     }
 
     /** A snapshot of the routing table's contacts. */
@@ -275,8 +296,20 @@ public final class KadringNode implements AutoCloseable {
         private NodeConfig config = NodeConfig.defaults();
         private MeterRegistry registry;
         private Vertx vertx;
+        private int receiveBufferBytes = 0;
 
         private Builder() {}
+
+        /**
+         * The UDP receive buffer (SO_RCVBUF) to ask for; default 0, the OS default (the peer
+         * process asks for {@link #RECOMMENDED_RECEIVE_BUFFER_BYTES}).
+         * Linux grants at most net.core.rmem_max; a smaller grant is logged. A negative value
+         * makes {@link #start()} throw.
+         */
+        public Builder receiveBufferBytes(int bytes) {
+            this.receiveBufferBytes = bytes;
+            return this;
+        }
 
         /** Address to bind; default 0.0.0.0 (the advertised address is then learned from peers). */
         public Builder host(String host) {
@@ -347,7 +380,8 @@ public final class KadringNode implements AutoCloseable {
 
         public KadringNode build() {
             if (identity == null) identity = Identity.generate();
-            return new KadringNode(new Settings(host, port, bootstrap, advertise, identity, config, registry, vertx));
+            return new KadringNode(new Settings(host, port, bootstrap, advertise, identity, config, registry, vertx,
+                    receiveBufferBytes));
         }
     }
 }

@@ -52,6 +52,13 @@ abstract class CountConverter implements ITypeConverter<Integer> {
         }
     }
 
+    /** A UDP receive buffer in bytes, up to 1 GiB; 0 keeps the OS default. */
+    static final class ReceiveBuffer extends CountConverter {
+        ReceiveBuffer() {
+            super(0, 1 << 30);
+        }
+    }
+
     /** A number of bytes above zero. */
     static final class Bytes implements ITypeConverter<Long> {
         @Override

@@ -97,6 +97,12 @@ public final class PeerCommand implements Callable<Integer> {
             description = "The admin API's bearer token, created owner-only when absent (default <data-dir>/admin-token).")
     private Path adminTokenFile;
 
+    @Option(names = "--recv-buffer", paramLabel = "BYTES", defaultValue = "" + PeerSettings.RECEIVE_BUFFER_BYTES,
+            converter = CountConverter.ReceiveBuffer.class,
+            description = "UDP receive buffer to ask the OS for, 0..1073741824 bytes (default ${DEFAULT-VALUE}; 0 keeps "
+                    + "the OS default). Linux grants at most net.core.rmem_max; a smaller grant is logged.")
+    private int recvBuffer;
+
     @Option(names = "--new-identity",
             description = "Replace the identity in the data directory by a new one (the node id changes).")
     private boolean newIdentity;
@@ -214,7 +220,7 @@ public final class PeerCommand implements Callable<Integer> {
         }
         List<InetSocketAddress> through = bootstrap != null ? bootstrap : bootstrapFromEnvironment();
         return new PeerSettings(host, port, advertise, through, dataDir, adminHost, admin, adminTokenFile,
-                Duration.ofSeconds(saveIntervalSeconds), newIdentity, node());
+                Duration.ofSeconds(saveIntervalSeconds), newIdentity, node(), recvBuffer);
     }
 
     /** The node's defaults with the tuning settings applied. */

@@ -13,6 +13,7 @@ import io.kadring.overlay.node.JoinResult;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.kadring.storage.SignedRecord;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -113,7 +115,12 @@ public final class PeerProcess implements AutoCloseable {
                 .config(settings.node())
                 .meterRegistry(registry)
                 .vertx(vertx)
+                .receiveBufferBytes(settings.receiveBufferBytes())
                 .build();
+        Gauge.builder("kadring.kernel.receive.drops", this::kernelReceiveDrops)
+                .description("Datagrams the kernel dropped for the node's UDP port, its receive buffer being full "
+                        + "(Linux /proc/net/udp; machine-wide UDP RcvbufErrors where the socket is not listed)")
+                .register(registry);
         this.replicas = new ReplicaSaver(node, savedRecords);
     }
 
@@ -236,6 +243,16 @@ public final class PeerProcess implements AutoCloseable {
                 // stopping: the records stay on disk for the next start
             }
         });
+    }
+
+    /** {@link KadringNode#kernelReceiveDrops()}; NaN while it is not bound or where the OS does not say. */
+    private double kernelReceiveDrops() {
+        try {
+            OptionalLong drops = node.kernelReceiveDrops();
+            return drops.isPresent() ? drops.getAsLong() : Double.NaN;
+        } catch (IllegalStateException notBound) {
+            return Double.NaN;
+        }
     }
 
     /** The node's id. */

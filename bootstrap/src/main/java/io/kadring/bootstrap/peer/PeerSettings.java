@@ -26,16 +26,19 @@ import java.util.function.Consumer;
  * @param saveInterval how often the contacts are saved (also when joined and at stop)
  * @param newIdentity whether to replace the identity in the data directory by a new one
  * @param node protocol settings
+ * @param receiveBufferBytes the UDP receive buffer (SO_RCVBUF) to ask for, 0 for the OS default
  */
 public record PeerSettings(String host, int port, InetSocketAddress advertise, List<InetSocketAddress> bootstrap,
                            Path dataDir, String adminHost, int adminPort, Path adminTokenFile,
-                           Duration saveInterval, boolean newIdentity, NodeConfig node) {
+                           Duration saveInterval, boolean newIdentity, NodeConfig node, int receiveBufferBytes) {
     /** The default time between saves of the contacts. */
     public static final Duration SAVE_INTERVAL = Duration.ofMinutes(5);
     /** The default UDP port; the admin API's default is the next one. */
     public static final int PORT = 7420;
     /** The admin API's default address. */
     public static final String ADMIN_HOST = "127.0.0.1";
+    /** The UDP receive buffer a peer asks for by default: 4 MiB. */
+    public static final int RECEIVE_BUFFER_BYTES = io.kadring.overlay.KadringNode.RECOMMENDED_RECEIVE_BUFFER_BYTES;
 
     public PeerSettings {
         Objects.requireNonNull(host, "host");
@@ -50,6 +53,9 @@ public record PeerSettings(String host, int port, InetSocketAddress advertise, L
             throw new IllegalArgumentException("save interval must be positive, got " + saveInterval);
         }
         Objects.requireNonNull(node, "node");
+        if (receiveBufferBytes < 0) {
+            throw new IllegalArgumentException("receive buffer must be a number of bytes >= 0, got " + receiveBufferBytes);
+        }
     }
 
     /** The token file to use: {@link #adminTokenFile()} or {@code <dataDir>/admin-token}. */
@@ -65,7 +71,7 @@ public record PeerSettings(String host, int port, InetSocketAddress advertise, L
     /** The settings of {@code kadring peer --data-dir dataDir} with no other flag. */
     public static PeerSettings defaults(Path dataDir) {
         return new PeerSettings("0.0.0.0", PORT, null, List.of(), dataDir, ADMIN_HOST, PORT + 1, null, SAVE_INTERVAL, false,
-                defaultNodeConfig());
+                defaultNodeConfig(), RECEIVE_BUFFER_BYTES);
     }
 
     /** A copy of these settings with what {@code change} sets on a draft of them: {@code s.with(d -> d.port = 0)}. */
@@ -88,6 +94,7 @@ public record PeerSettings(String host, int port, InetSocketAddress advertise, L
         public Duration saveInterval;
         public boolean newIdentity;
         public NodeConfig node;
+        public int receiveBufferBytes;
 
         private Draft(PeerSettings from) {
             host = from.host;
@@ -101,11 +108,12 @@ public record PeerSettings(String host, int port, InetSocketAddress advertise, L
             saveInterval = from.saveInterval;
             newIdentity = from.newIdentity;
             node = from.node;
+            receiveBufferBytes = from.receiveBufferBytes;
         }
 
         private PeerSettings settings() {
             return new PeerSettings(host, port, advertise, bootstrap, dataDir, adminHost, adminPort, adminTokenFile,
-                    saveInterval, newIdentity, node);
+                    saveInterval, newIdentity, node, receiveBufferBytes);
         }
     }
 }

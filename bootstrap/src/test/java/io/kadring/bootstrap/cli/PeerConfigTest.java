@@ -155,9 +155,17 @@ final class PeerConfigTest {
             "--alpha              | 0   | --alpha must be a whole number between 1 and 20, got '0'",
             "--requests-per-second| -5  | --requests-per-second must be a whole number between 1 and 2147483647, got '-5'",
             "--max-store-bytes    | 1MB | --max-store-bytes must be a whole number of bytes of at least 1, got '1MB'",
+            "--recv-buffer        | 4MiB | --recv-buffer must be a whole number between 0 and 1073741824, got '4MiB'",
+            "--recv-buffer        | -1  | --recv-buffer must be a whole number between 0 and 1073741824, got '-1'",
             "--record-lifetime    | 0   | --record-lifetime must be a number of seconds from 0.001 to 1000000000, got '0'"})
     void aBadTuningFlag_isAUsageErrorNamingTheValueAndWhatWasExpected(String flag, String value, String message) {
         assertUsageError(cli("peer", flag + "=" + value), message);
+    }
+
+    @Test
+    void recvBuffer_defaultsTo4MiB_andReachesThePeerSettings() {
+        assertEquals(4 << 20, settings("--bootstrap", BOOTSTRAP).receiveBufferBytes());
+        assertEquals(65_536, settings("--bootstrap", BOOTSTRAP, "--recv-buffer", "65536").receiveBufferBytes());
     }
 
     @Test

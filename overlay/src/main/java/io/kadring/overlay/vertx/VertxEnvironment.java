@@ -45,11 +45,20 @@ import java.util.random.RandomGenerator;
 public final class VertxEnvironment implements Environment, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(VertxEnvironment.class.getName());
     private static final long CLOSE_WAIT_SECONDS = 10;
+    /**
+     * The receive buffer a peer asks for: 4 MiB, room for a burst of a few thousand datagrams.
+     * Linux grants at most {@code net.core.rmem_max} (see {@link #receiveBufferBytes()}).
+     */
+    public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 4 << 20;
+    private static final AtomicBoolean SMALL_BUFFER_LOGGED = new AtomicBoolean();
 
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final String host;
     private final int port;
+    /** The SO_RCVBUF asked for; 0 leaves the OS default. */
+    private final int receiveBufferAsked;
+    private volatile int receiveBufferBytes;
     private final RandomGenerator random;
     private final LongAdder sendFailures = new LongAdder();
     private final LongAdder callbackFailures = new LongAdder();
@@ -66,11 +75,12 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
     private volatile String deploymentId;
     private boolean shutDown; // context only
 
-    private VertxEnvironment(Vertx vertx, boolean ownsVertx, String host, int port) {
+    private VertxEnvironment(Vertx vertx, boolean ownsVertx, String host, int port, int receiveBufferAsked) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.host = host;
         this.port = port;
+        this.receiveBufferAsked = receiveBufferAsked;
         // transaction ids and write-token secrets come from here: on a real network they must
         // not be predictable, so this is the platform's CSPRNG (the simulator seeds its own)
         this.random = new SecureRandom();
@@ -83,8 +93,17 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
      * {@link BindException} naming host and port if the socket cannot be bound.
      */
     public static CompletableFuture<VertxEnvironment> bind(Vertx vertx, String host, int port) {
+        return bind(vertx, host, port, 0);
+    }
+
+    /**
+     * As {@link #bind(Vertx, String, int)}, asking the OS for a receive buffer (SO_RCVBUF) of
+     * {@code receiveBufferBytes} (0 leaves the OS default); a smaller grant is logged once.
+     */
+    public static CompletableFuture<VertxEnvironment> bind(Vertx vertx, String host, int port, int receiveBufferBytes) {
         Objects.requireNonNull(vertx, "vertx");
-        return start(new VertxEnvironment(vertx, false, checkHost(host), checkPort(port)));
+        return start(new VertxEnvironment(vertx, false, checkHost(host), checkPort(port),
+                checkReceiveBuffer(receiveBufferBytes)));
     }
 
     /**
@@ -92,9 +111,15 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
      * alone and closed with it.
      */
     public static CompletableFuture<VertxEnvironment> bindWithOwnVertx(String host, int port) {
+        return bindWithOwnVertx(host, port, 0);
+    }
+
+    /** As {@link #bindWithOwnVertx(String, int)}, with a receive buffer as {@link #bind(Vertx, String, int, int)} asks. */
+    public static CompletableFuture<VertxEnvironment> bindWithOwnVertx(String host, int port, int receiveBufferBytes) {
         checkHost(host);
         checkPort(port);
-        VertxEnvironment env = new VertxEnvironment(Vertx.vertx(), true, host, port);
+        checkReceiveBuffer(receiveBufferBytes);
+        VertxEnvironment env = new VertxEnvironment(Vertx.vertx(), true, host, port, receiveBufferBytes);
         return start(env).whenComplete((ok, failure) -> {
             if (failure != null) {
                 env.vertx.close();
@@ -127,6 +152,14 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
         return port;
     }
 
+    private static int checkReceiveBuffer(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("receive buffer must be a number of bytes >= 0 (0 = the OS default), got "
+                    + bytes);
+        }
+        return bytes;
+    }
+
     private BindException bindFailure(Throwable cause) {
         String where = host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;
         BindException e = new BindException("cannot bind UDP socket to " + where + ": " + cause.getMessage());
@@ -137,6 +170,23 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
     /** The address the socket is actually bound to (with the real port when 0 was asked for). */
     public InetSocketAddress localAddress() {
         return localAddress;
+    }
+
+    /**
+     * The receive buffer the OS grants a UDP socket asking for what this one asked (SO_RCVBUF as
+     * read back; Linux reports twice the usable size); 0 before binding or when nothing was asked.
+     */
+    public int receiveBufferBytes() {
+        return receiveBufferBytes;
+    }
+
+    /**
+     * Datagrams the kernel dropped for this socket's port (its buffer was full), or the machine's
+     * UDP receive-buffer errors where the socket is not listed; empty where the OS does not say.
+     */
+    public java.util.OptionalLong kernelReceiveDrops() {
+        InetSocketAddress bound = localAddress;
+        return bound == null ? java.util.OptionalLong.empty() : KernelReceiveDrops.ofPortOrMachine(bound.getPort());
     }
 
     /** Whether closing this environment also closes its {@code Vertx}. */
@@ -306,6 +356,14 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
         }
     }
 
+    private void logSmallBuffer() {
+        if (receiveBufferAsked > 0 && receiveBufferBytes < receiveBufferAsked && SMALL_BUFFER_LOGGED.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.WARNING, "UDP receive buffer: asked for " + receiveBufferAsked
+                    + " bytes, the OS granted " + receiveBufferBytes + " (on Linux net.core.rmem_max caps it; raise it "
+                    + "with sysctl -w net.core.rmem_max=" + receiveBufferAsked + ")");
+        }
+    }
+
     private void callbackFailed(String what, Exception e) {
         callbackFailures.increment();
         if (callbackFailures.sum() == 1) { // the first one only: a bug, but the node must go on
@@ -323,14 +381,19 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
         @Override
         public Future<?> deploy(Context ctx) {
             context = ctx;
-            DatagramSocket s = vertx.createDatagramSocket(
-                    new DatagramSocketOptions().setIpV6(host.indexOf(':') >= 0));
+            DatagramSocketOptions options = new DatagramSocketOptions().setIpV6(host.indexOf(':') >= 0);
+            if (receiveBufferAsked > 0) {
+                options.setReceiveBufferSize(receiveBufferAsked);
+            }
+            DatagramSocket s = vertx.createDatagramSocket(options);
             s.handler(VertxEnvironment.this::onPacket);
             socket = s;
             return s.listen(port, host)
                     .compose(bound -> {
                         try {
                             localAddress = toInet(bound.localAddress());
+                            receiveBufferBytes = ReceiveBufferProbe.granted(receiveBufferAsked);
+                            logSmallBuffer();
                             return Future.succeededFuture();
                         } catch (UnknownHostException e) {
                             return Future.failedFuture(e);
