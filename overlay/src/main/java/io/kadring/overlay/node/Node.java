@@ -123,7 +123,7 @@ public final class Node implements DatagramHandler {
         this.validator = new RecordValidator(config.maxValueBytes(), checks.records());
         this.store = new RecordStore(config.store().withSourceQuotas(config.defences().sourceQuotas()), local.clock(),
                 validator);
-        KnownContacts known = new KnownContacts(table, ring);
+        KnownContacts known = new KnownContacts(table, ring, local.clock());
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
                 2 * config.requestsPerSecondPerSource(), config.exemptLoopback(), id.hashCode());
         this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record, rpc::patience);

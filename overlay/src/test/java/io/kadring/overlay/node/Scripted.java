@@ -48,7 +48,7 @@ final class Scripted {
         }
         local = local(NodeMetrics.noop());
         lookups = new Lookups(local, () -> Contact.seen(self, publicAddress(9_999), now), table, ring,
-                new KnownContacts(table, ring));
+                new KnownContacts(table, ring, () -> now));
     }
 
     /** This node's facts, reporting to {@code metrics}, on the scripted clock. */
