@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a join costs in datagrams, with default settings and public addresses (no exemption):
  * nodes join one after another through the first, each counted from its start until its join
- * completes plus the answers and verifications it set off ({@link #AFTERMATH_MILLIS}).
+ * completes plus the answers and verifications it set off ({@link #AFTERMATH_MILLIS}). Each join
+ * takes a few round trips (a PING, then the lookup of its own id) and waits for no timer.
  */
 final class JoinCostTest {
     private static final long LATENCY = 20;
@@ -55,7 +56,13 @@ final class JoinCostTest {
             TestNetwork.Member m = members.get(i);
             joiner[0] = m.address();
             count[0] = 0;
+            long start = net.now();
             net.await(m.node().start(List.of(members.get(0).address())), 60_000, "join " + i);
+            long took = net.now() - start;
+            if (took > 5 * 2 * LATENCY) {
+                throw new AssertionError("join " + i + " took " + took + " ms of virtual time: it waited for a timer, "
+                        + "not only for ~3 round trips of " + 2 * LATENCY + " ms");
+            }
             net.runFor(AFTERMATH_MILLIS);
             costs.add(count[0]);
         }
