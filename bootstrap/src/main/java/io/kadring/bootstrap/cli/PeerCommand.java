@@ -3,6 +3,7 @@ package io.kadring.bootstrap.cli;
 import io.kadring.bootstrap.peer.PeerProcess;
 import io.kadring.bootstrap.peer.PeerSettings;
 import io.kadring.overlay.HostPort;
+import io.kadring.overlay.node.Defences;
 import io.kadring.overlay.node.NodeConfig;
 import io.kadring.storage.StoreConfig;
 import java.io.IOException;
@@ -169,6 +170,22 @@ public final class PeerCommand implements Callable<Integer> {
             description = "Records that arrived from one IP address that may be held here (default ${DEFAULT-VALUE}).")
     private int maxRecordsPerSource;
 
+    @Option(names = "--disable-defence", paramLabel = "NAME", split = ",",
+            description = "Turn off a defence against hostile peers, for experiments (repeatable, or a comma-separated "
+                    + "list): verified-contacts, disjoint-paths, ring-diversity, response-liveness, address-quorum, "
+                    + "anti-amplification, bounded-signatures, source-quotas, or all. Default: every one on.")
+    private List<String> disabledDefences;
+
+    @Option(names = "--no-exempt-loopback",
+            description = "Apply the rate, diversity and amplification limits to loopback sources too "
+                    + "(by default 127.0.0.0/8 and ::1 are exempt).")
+    private boolean noExemptLoopback;
+
+    @Option(names = "--no-exempt-private",
+            description = "Apply the per-prefix diversity limits to private and link-local addresses too "
+                    + "(by default 10/8, 172.16/12, 192.168/16, fc00::/7 and fe80::/10 are exempt).")
+    private boolean noExemptPrivate;
+
     @Override
     public Integer call() {
         PeerSettings settings = settings();
@@ -242,6 +259,9 @@ public final class PeerCommand implements Callable<Integer> {
                     .replicateInterval(replicateInterval)
                     .recordLifetime(recordLifetime)
                     .requestsPerSecondPerSource(requestsPerSecond)
+                    .defences(defences(defaults.defences()))
+                    .exemptLoopback(defaults.exemptLoopback() && !noExemptLoopback)
+                    .exemptPrivate(defaults.exemptPrivate() && !noExemptPrivate)
                     // the store keeps a record no longer than its limit: at least as long as this node's lifetime
                     .store(new StoreConfig(maxStoreBytes, Math.max(store.maxLifetimeMillis(), recordLifetime.toMillis()),
                             maxRecordsPerPublisher, maxRecordsPerSource))
@@ -249,6 +269,19 @@ public final class PeerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("the tuning settings do not fit together: " + e.getMessage());
         }
+    }
+
+    /** {@code defaults} less every defence {@code --disable-defence} names. */
+    private Defences defences(Defences defaults) {
+        Defences d = defaults;
+        for (String name : disabledDefences == null ? List.<String>of() : disabledDefences) {
+            try {
+                d = d.without(name.strip());
+            } catch (IllegalArgumentException e) {
+                throw usage("--disable-defence: " + e.getMessage());
+            }
+        }
+        return d;
     }
 
     private List<InetSocketAddress> bootstrapFromEnvironment() {

@@ -163,6 +163,30 @@ final class PeerConfigTest {
     }
 
     @Test
+    void defences_areAllOnByDefault_andEachCanBeTurnedOff_asCanTheExemptions() {
+        NodeConfig defaults = settings("--bootstrap", BOOTSTRAP).node();
+        assertEquals(io.kadring.overlay.node.Defences.ALL, defaults.defences());
+        assertTrue(defaults.exemptLoopback());
+        assertTrue(defaults.exemptPrivate());
+
+        NodeConfig some = settings("--bootstrap", BOOTSTRAP, "--disable-defence", "anti-amplification,source-quotas",
+                "--disable-defence", "ring-diversity", "--no-exempt-loopback", "--no-exempt-private").node();
+        assertEquals(new io.kadring.overlay.node.Defences(true, true, false, true, true, false, true, false),
+                some.defences());
+        assertFalse(some.exemptLoopback());
+        assertFalse(some.exemptPrivate());
+        assertEquals(io.kadring.overlay.node.Defences.NONE,
+                settings("--bootstrap", BOOTSTRAP, "--disable-defence", "all").node().defences());
+    }
+
+    @Test
+    void anUnknownDefence_isAUsageErrorNamingItAndTheNamesExpected() {
+        assertUsageError(cli("peer", "--disable-defence", "moat"), "--disable-defence: 'moat' is not a defence; "
+                + "expected one of verified-contacts, disjoint-paths, ring-diversity, response-liveness, address-quorum, "
+                + "anti-amplification, bounded-signatures, source-quotas, or all");
+    }
+
+    @Test
     void recvBuffer_defaultsTo4MiB_andReachesThePeerSettings() {
         assertEquals(4 << 20, settings("--bootstrap", BOOTSTRAP).receiveBufferBytes());
         assertEquals(65_536, settings("--bootstrap", BOOTSTRAP, "--recv-buffer", "65536").receiveBufferBytes());

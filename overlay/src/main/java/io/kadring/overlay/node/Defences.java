@@ -1,5 +1,7 @@
 package io.kadring.overlay.node;
 
+import java.util.List;
+
 /**
  * The defences a node keeps against hostile peers (docs/design.md, "Threat model"). All are on
  * by default; each can be turned off, which the simulator does to show what its attack does
@@ -26,4 +28,38 @@ public record Defences(boolean verifiedContacts, boolean disjointPaths, boolean 
     public static final Defences ALL = new Defences(true, true, true, true, true, true, true, true);
     /** Every defence off: to show what an attack does without them. */
     public static final Defences NONE = new Defences(false, false, false, false, false, false, false, false);
+
+    /** Each defence's name, as a user writes it (kebab case), in the order of the components. */
+    public static final List<String> NAMES = List.of("verified-contacts", "disjoint-paths", "ring-diversity",
+            "response-liveness", "address-quorum", "anti-amplification", "bounded-signatures", "source-quotas");
+
+    /**
+     * These defences with the one {@code name}d ({@link #NAMES}) turned off; {@code all} turns
+     * every one off.
+     *
+     * @throws IllegalArgumentException naming the value and the names expected, for any other name
+     */
+    public Defences without(String name) {
+        return switch (name) {
+            case "all" -> NONE;
+            case "verified-contacts" -> new Defences(false, disjointPaths, ringDiversity, responseLiveness,
+                    addressQuorum, antiAmplification, boundedSignatures, sourceQuotas);
+            case "disjoint-paths" -> new Defences(verifiedContacts, false, ringDiversity, responseLiveness,
+                    addressQuorum, antiAmplification, boundedSignatures, sourceQuotas);
+            case "ring-diversity" -> new Defences(verifiedContacts, disjointPaths, false, responseLiveness,
+                    addressQuorum, antiAmplification, boundedSignatures, sourceQuotas);
+            case "response-liveness" -> new Defences(verifiedContacts, disjointPaths, ringDiversity, false,
+                    addressQuorum, antiAmplification, boundedSignatures, sourceQuotas);
+            case "address-quorum" -> new Defences(verifiedContacts, disjointPaths, ringDiversity, responseLiveness,
+                    false, antiAmplification, boundedSignatures, sourceQuotas);
+            case "anti-amplification" -> new Defences(verifiedContacts, disjointPaths, ringDiversity, responseLiveness,
+                    addressQuorum, false, boundedSignatures, sourceQuotas);
+            case "bounded-signatures" -> new Defences(verifiedContacts, disjointPaths, ringDiversity,
+                    responseLiveness, addressQuorum, antiAmplification, false, sourceQuotas);
+            case "source-quotas" -> new Defences(verifiedContacts, disjointPaths, ringDiversity, responseLiveness,
+                    addressQuorum, antiAmplification, boundedSignatures, false);
+            default -> throw new IllegalArgumentException("'" + name + "' is not a defence; expected one of "
+                    + String.join(", ", NAMES) + ", or all");
+        };
+    }
 }

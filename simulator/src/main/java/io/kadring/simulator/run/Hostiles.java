@@ -48,6 +48,8 @@ final class Hostiles {
     private final int eclipseBits;
 
     /** One adversary to be: what it does, who it is, where it listens. */
+    private static final int ANNOUNCED_BUCKETS = 12;
+
     private record Planned(Attack kind, Identity identity, InetSocketAddress address) {
     }
 
@@ -115,6 +117,18 @@ final class Hostiles {
     /** Whether {@code id} is an adversary's. */
     boolean isHostile(Id id) {
         return ids.contains(id);
+    }
+
+    /**
+     * What an adversary does once it has joined to get known: a lookup of a random id in each
+     * of the {@value #ANNOUNCED_BUCKETS} farthest buckets, as Kademlia's join does (an honest
+     * join no longer does). Every node it asks may take it in, so far more honest tables hold it
+     * than its own lookup of its id would reach: an attacker makes itself as visible as it can.
+     */
+    void announce(SimPeer adversary) {
+        for (int bucket = 0; bucket < ANNOUNCED_BUCKETS; bucket++) {
+            adversary.node.findClosest(adversary.node.id().randomInBucket(bucket, adversary.workload));
+        }
     }
 
     /** The {@code j}th adversary's real node, on its hostile environment, attached but not started. */

@@ -164,6 +164,7 @@ public final class Simulation {
                 if (isHostile) {
                     hostileJoined++;
                     everyone.add(peer.node.id());
+                    hostiles.announce(peer);
                 } else {
                     joined(peer);
                 }
