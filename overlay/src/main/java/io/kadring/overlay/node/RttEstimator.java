@@ -17,7 +17,7 @@ final class RttEstimator {
     private final long maxTimeout;
     private final long initialTimeout;
     /** srtt in the high 32 bits, rttvar in the low 32, per address. */
-    private final PeerTable<InetSocketAddress> estimates = new PeerTable<>(MAX_ADDRESSES);
+    private final PeerTable<InetSocketAddress> estimates = PeerTable.numbers(MAX_ADDRESSES);
 
     /** srtt and rttvar over every sample, for addresses without one of their own. */
     private long[] overall;
@@ -33,7 +33,7 @@ final class RttEstimator {
         long r = Math.min(Math.max(0, rtt), Integer.MAX_VALUE);
         long packed = estimates.number(address, -1);
         long[] e = packed < 0 ? new long[] {r, r / 2} : update(new long[] {packed >>> 32, packed & 0xFFFF_FFFFL}, r);
-        estimates.put(address, null, e[0] << 32 | e[1]);
+        estimates.put(address, e[0] << 32 | e[1]);
         if (overall == null) {
             overall = new long[] {r, r / 2};
         } else {
