@@ -2,7 +2,6 @@ package io.kadring.storage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.kadring.routing.Id;
 import io.kadring.storage.StoreOutcome.Status;
@@ -32,12 +31,12 @@ import java.util.function.LongSupplier;
  * {@code now + lifetime}, so a shorter (stale) copy never shortens it, and since holders pass on
  * only what remains, only the owner's refresh can move it further than it already was.
  *
- * <p>Time: {@code nowMillis} is Caffeine's ticker (converted to nanoseconds), and every
- * {@code now} argument must be read from that same clock. Caffeine's own expiry is lazy (its
- * timer wheel may keep an expired entry up to about a second), so the store also keeps entries
- * ordered by expiry and removes every expired one, exactly, on {@link #put} and
- * {@link #cleanUp()}; {@link #get} never returns an expired record. Removal callbacks run on the
- * calling thread ({@code executor(Runnable::run)}), so counts are exact when a call returns.
+ * <p>Time: every {@code now} argument must be read from the {@code nowMillis} clock. Expiry is
+ * the store's own: it keeps its entries ordered by expiry and removes every expired one, exactly,
+ * on {@link #put} and {@link #cleanUp()}, and {@link #get} never returns an expired record. The
+ * cache itself has no expiry (Caffeine's would be lazy anyway, and its timer wheel costs some
+ * 4.7 KB per cache: per node, in a simulator of thousands). Removal callbacks run on the calling
+ * thread ({@code executor(Runnable::run)}), so counts are exact when a call returns.
  *
  * <p>Determinism: with the byte budget never reached, behaviour is a function of the calls made.
  * Once it is, Caffeine (W-TinyLFU) picks what to evict, and its admission uses an unseeded
@@ -56,7 +55,6 @@ public final class RecordStore {
     /** The source of this node's own puts, with the source quotas. */
     private static final String LOCAL = "local";
 
-    private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final Comparator<Entry> BY_EXPIRY =
             Comparator.<Entry>comparingLong(e -> e.stored.expiresAt()).thenComparingLong(e -> e.serial);
 
@@ -80,7 +78,7 @@ public final class RecordStore {
     }
 
     /**
-     * @param nowMillis the node's clock in milliseconds (any origin; times 10^6 must fit a long)
+     * @param nowMillis the node's clock in milliseconds (any origin)
      * @param validator the acceptance rules, e.g. with a memoised signature check
      */
     public RecordStore(StoreConfig config, LongSupplier nowMillis, RecordValidator validator) {
@@ -90,8 +88,6 @@ public final class RecordStore {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.maxBytes())
                 .weigher((Id key, Entry entry) -> entry.weight)
-                .expireAfter(new EntryExpiry())
-                .ticker(() -> clock.getAsLong() * NANOS_PER_MILLI)
                 .executor(Runnable::run)
                 .removalListener((Id key, Entry entry, RemovalCause cause) -> onRemoval(entry, cause))
                 .build();
@@ -367,28 +363,6 @@ public final class RecordStore {
             this.sourceKey = sourceKey;
             this.weight = stored.record().sizeBytes() + ENTRY_OVERHEAD_BYTES;
             this.serial = serial;
-        }
-    }
-
-    /** Each entry lives until its own {@code expiresAt}; reads do not extend it. */
-    private static final class EntryExpiry implements Expiry<Id, Entry> {
-        @Override
-        public long expireAfterCreate(Id key, Entry entry, long nowNanos) {
-            return untilExpiry(entry, nowNanos);
-        }
-
-        @Override
-        public long expireAfterUpdate(Id key, Entry entry, long nowNanos, long currentDuration) {
-            return untilExpiry(entry, nowNanos);
-        }
-
-        @Override
-        public long expireAfterRead(Id key, Entry entry, long nowNanos, long currentDuration) {
-            return currentDuration;
-        }
-
-        private static long untilExpiry(Entry entry, long nowNanos) {
-            return Math.max(0, entry.stored.expiresAt() * NANOS_PER_MILLI - nowNanos);
         }
     }
 }

@@ -65,13 +65,13 @@ final class Admission implements Vouching {
     /** Requesters whose verification waits a moment ({@link #requestFrom}). */
     private final Set<InetSocketAddress> delayed = new HashSet<>();
     /** Verified contacts that may not be in the table (full bucket, diversity), kept briefly. */
-    private final PeerTable<Id> recent = new PeerTable<>(VOUCHED);
+    private final PeerTable<Id> recent = PeerTable.objects(VOUCHED);
     /** The last record verified per id, so a repeated PING costs no signature check. */
-    private final PeerTable<Id> lastVerified = new PeerTable<>(RECENT);
+    private final PeerTable<Id> lastVerified = PeerTable.objects(RECENT);
     /** Records whose signature failed, so that a repeated bad PING costs no check either. */
-    private final PeerTable<NodeRecord> failedRecords = new PeerTable<>(MAX_FAILED);
+    private final PeerTable<NodeRecord> failedRecords = PeerTable.keys(MAX_FAILED);
     /** The highest seq verified per id, so that a replayed older record is refused (bounded, LRU). */
-    private final PeerTable<Id> highestSeq = new PeerTable<>(MAX_SEQS);
+    private final PeerTable<Id> highestSeq = PeerTable.numbers(MAX_SEQS);
     /** Checks of records that came unasked ({@link Defences#boundedSignatures()}). */
     private final RateBudget signatureBudget;
 
@@ -130,11 +130,11 @@ final class Admission implements Vouching {
             RecordRefusal before = beforeChecking(record, answersUs);
             if (before != null) return refuse(before);
             if (!verifier.test(record)) {
-                if (local.config().defences().boundedSignatures()) failedRecords.put(record, null, 0);
+                if (local.config().defences().boundedSignatures()) failedRecords.add(record);
                 return refuse(RecordRefusal.BAD_NODE_RECORD);
             }
-            lastVerified.put(id, record, 0);
-            highestSeq.put(id, null, Math.max(record.seq(), highestSeq.number(id, Long.MIN_VALUE)));
+            lastVerified.put(id, record);
+            highestSeq.put(id, Math.max(record.seq(), highestSeq.number(id, Long.MIN_VALUE)));
         }
         if (answersUs || !refreshesOnlyOnResponse() || !isVouchedFor(id, source)) {
             observe(Contact.seen(id, source, local.now()));
@@ -233,7 +233,7 @@ final class Admission implements Vouching {
     /** A verified contact was heard from: table, ring, and the eviction rule. */
     void observe(Contact contact) {
         boolean known = recent.containsKey(contact.id()) || table.contains(contact.id());
-        recent.put(contact.id(), contact.address(), 0);
+        recent.put(contact.id(), contact.address());
         ring.observe(contact);
         RoutingTable.Observation o = table.observe(contact, local.now());
         if (!known) {

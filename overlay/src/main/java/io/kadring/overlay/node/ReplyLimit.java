@@ -23,7 +23,7 @@ final class ReplyLimit {
     private static final long ANSWERED_MILLIS = 30 * 60_000;
 
     /** When a response from each address last matched a request of ours. */
-    private final PeerTable<InetSocketAddress> answered = new PeerTable<>(MAX_ANSWERED);
+    private final PeerTable<InetSocketAddress> answered = PeerTable.numbers(MAX_ANSWERED);
     private final RateBudget budget;
 
     ReplyLimit(int unverifiedRepliesPerSecond, long now) {
@@ -32,7 +32,7 @@ final class ReplyLimit {
 
     /** A response from {@code from} matched a request of ours: its address is real. */
     void answeredFrom(InetSocketAddress from, long now) {
-        answered.put(from, null, now);
+        answered.put(from, now);
     }
 
     /** Whether a response from {@code from} matched a request of ours lately. */

@@ -25,7 +25,7 @@ final class RttEstimator {
     private final long maxTimeout;
     private final long initialTimeout;
     /** Per address: srtt in the high 32 bits, rttvar in the next 28, samples (saturating at 15) in the low 4. */
-    private final PeerTable<InetSocketAddress> estimates = new PeerTable<>(MAX_ADDRESSES);
+    private final PeerTable<InetSocketAddress> estimates = PeerTable.numbers(MAX_ADDRESSES);
 
     /** srtt and rttvar over every sample, for addresses without one of their own. */
     private long[] overall;
@@ -43,7 +43,7 @@ final class RttEstimator {
         long[] e = packed < 0 ? new long[] {r, r / 2}
                 : update(new long[] {packed >>> 32, (packed & 0xFFFF_FFFFL) >>> COUNT_BITS}, r);
         long samples = packed < 0 ? 1 : Math.min(COUNT_MASK, (packed & COUNT_MASK) + 1);
-        estimates.put(address, null, e[0] << 32 | Math.min(e[1], MAX_RTTVAR) << COUNT_BITS | samples);
+        estimates.put(address, e[0] << 32 | Math.min(e[1], MAX_RTTVAR) << COUNT_BITS | samples);
         if (overall == null) {
             overall = new long[] {r, r / 2};
         } else {

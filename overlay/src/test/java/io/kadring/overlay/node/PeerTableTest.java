@@ -20,16 +20,15 @@ final class PeerTableTest {
 
     @Test
     void hundredThousandDistinctKeys_stayWithinTheCapacity_andAKeyInUseIsKept() {
-        PeerTable<Id> table = new PeerTable<>(256);
+        PeerTable<Id> table = PeerTable.numbers(256);
         Id hot = id(-1);
-        table.put(hot, "hot", 42);
+        table.put(hot, 42);
         for (int i = 0; i < 100_000; i++) {
-            table.put(id(i), null, i);
+            table.put(id(i), i);
             assertEquals(42, table.number(hot, -1), "the key in use is evicted at " + i);
             assertTrue(table.size() <= 256);
         }
         assertEquals(256, table.capacity());
-        assertEquals("hot", table.value(hot));
         assertTrue(table.size() > 200, "the slots are used: " + table.size());
         assertEquals(99_999, table.number(id(99_999), -1), "the newest key is held");
         assertEquals(-1, table.number(id(0), -1), "the oldest key is forgotten");
@@ -37,20 +36,17 @@ final class PeerTableTest {
 
     @Test
     void growing_losesNoKey() {
-        PeerTable<Id> table = new PeerTable<>(1024);
-        for (int i = 0; i < 128; i++) table.put(id(i), "v" + i, i);
-        for (int i = 0; i < 128; i++) {
-            assertEquals(i, table.number(id(i), -1));
-            assertEquals("v" + i, table.value(id(i)));
-        }
+        PeerTable<Id> table = PeerTable.objects(1024);
+        for (int i = 0; i < 128; i++) table.put(id(i), "v" + i);
+        for (int i = 0; i < 128; i++) assertEquals("v" + i, table.value(id(i)));
         assertEquals(128, table.size());
     }
 
     @Test
-    void put_replacesTheValuesOfAKeyHeld_andRemoveForgetsIt() {
-        PeerTable<Id> table = new PeerTable<>(8);
-        table.put(id(1), "a", 1);
-        table.put(id(1), "b", 2);
+    void put_replacesTheValueOfAKeyHeld_andRemoveForgetsIt() {
+        PeerTable<Id> table = PeerTable.objects(8);
+        table.put(id(1), "a");
+        table.put(id(1), "b");
         assertEquals(1, table.size());
         assertEquals("b", table.value(id(1)));
         table.remove(id(1));
@@ -61,18 +57,42 @@ final class PeerTableTest {
 
     @Test
     void aFullSet_forgetsItsLeastRecentlyUsedKey() {
-        PeerTable<Id> table = new PeerTable<>(8); // one set
-        for (int i = 0; i < 8; i++) table.put(id(i), null, i);
+        PeerTable<Id> table = PeerTable.numbers(8); // one set
+        for (int i = 0; i < 8; i++) table.put(id(i), i);
         table.number(id(0), -1); // id 1 is now the least recently used
-        table.put(id(8), null, 8);
+        table.put(id(8), 8);
         assertTrue(table.containsKey(id(0)));
         assertFalse(table.containsKey(id(1)));
         assertEquals(8, table.size());
     }
 
     @Test
+    void removingAKeyInTheMiddleOfASet_keepsTheOthersWithTheirNumbersAndTheirOrder() {
+        PeerTable<Id> table = PeerTable.numbers(8); // one set
+        for (int i = 0; i < 8; i++) table.put(id(i), 100 + i);
+        table.remove(id(4));
+        assertEquals(7, table.size());
+        table.put(id(8), 108); // room again: nobody is evicted
+        table.put(id(9), 109); // full: id 0, the least recently used, goes
+        assertFalse(table.containsKey(id(0)));
+        for (int i = 1; i < 10; i++) {
+            if (i != 4) assertEquals(100 + i, table.number(id(i), -1), "id " + i);
+        }
+    }
+
+    @Test
+    void aSetOfKeys_holdsNeitherObjectsNorNumbers() {
+        PeerTable<Id> table = PeerTable.keys(8);
+        table.add(id(1));
+        assertTrue(table.containsKey(id(1)));
+        assertThrows(IllegalStateException.class, () -> table.put(id(2), "x"));
+        assertThrows(IllegalStateException.class, () -> table.number(id(1), -1));
+        assertThrows(IllegalStateException.class, () -> PeerTable.<Id>numbers(8).value(id(1)));
+    }
+
+    @Test
     void capacity_mustBeAPowerOfTwoOfAtLeastOneSet() {
-        assertThrows(IllegalArgumentException.class, () -> new PeerTable<Id>(4));
-        assertThrows(IllegalArgumentException.class, () -> new PeerTable<Id>(100));
+        assertThrows(IllegalArgumentException.class, () -> PeerTable.<Id>keys(4));
+        assertThrows(IllegalArgumentException.class, () -> PeerTable.<Id>numbers(100));
     }
 }

@@ -98,7 +98,8 @@ public final class HtmlReport {
                 r.simulatedSeconds())));
         rows.add(List.of("wall time", String.format(Locale.ROOT, "%.1f s, %d events (%.0f per second)",
                 r.wallSeconds(), r.events(), r.events() / Math.max(1e-9, r.wallSeconds()))));
-        rows.add(List.of("heap per node", String.format(Locale.ROOT, "%.1f KB", r.heapBytesPerNode() / 1024.0)));
+        rows.add(List.of("heap per node", String.format(Locale.ROOT, "%.1f KB at the end, %.1f KB after the build",
+                r.heapBytesPerNode() / 1024.0, r.heapBytesPerNodeAfterBuild() / 1024.0)));
         return rows;
     }
 

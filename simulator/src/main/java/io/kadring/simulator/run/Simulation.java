@@ -103,7 +103,7 @@ public final class Simulation {
         hostiles = new Hostiles(config, seeds, network, honestIds(),
                 config.adversaries().any() ? workload.plannedKeys(honestCount()) : List.of());
         build(wall);
-        long heapPerNode = Math.max(0, (usedHeap() - heapBefore) / Math.max(1, live.size()));
+        long heapAfterBuild = perNode(usedHeap() - heapBefore);
 
         workloadStart = loop.now() + 2 * config.node().stabilizeIntervalMillis();
         end = workloadStart + config.durationMillis();
@@ -114,10 +114,11 @@ public final class Simulation {
         if (churn != null) churn.stop(); // the final check reads from nodes that stay up
         workload.checkRecordsAtEnd(loop.now());
         runUntil(loop.now() + 120_000, wall); // let the final gets finish; unanswered ones count as not found
+        long heapAtEnd = perNode(usedHeap() - heapBefore);
 
         Traffic traffic = network.traffic();
         return new SimulationReport(config, loop.now() / 1000.0, wall.seconds(), loop.eventsExecuted(),
-                heapPerNode, workload.lookups(), workload.successorLookups(), workload.records(),
+                heapAtEnd, heapAfterBuild, workload.lookups(), workload.successorLookups(), workload.records(),
                 traffic.messagesSent(), traffic.bytesSent(), liveNodes, messagesSent,
                 config.sessionMeanMillis() > 0, counts.sent(), counts.timeouts(), counts.dropped(),
                 hostiles.figures(), config.partitioned()
@@ -369,6 +370,11 @@ public final class Simulation {
     static String clock(long millis) {
         long s = millis / 1000;
         return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    /** Heap bytes (live, after a full GC) shared out among the nodes up now. */
+    private long perNode(long heapBytes) {
+        return Math.max(0, heapBytes / Math.max(1, live.size()));
     }
 
     private static long usedHeap() {

@@ -8,11 +8,16 @@ import java.util.Map;
 
 /**
  * The outcome of one run: the figures of the JSON summary and the time series of the HTML
- * report. Everything but {@code wallSeconds} and {@code heapBytesPerNode} is a function of
- * the configuration and seed.
+ * report. Everything but {@code wallSeconds} and the heap figures is a function of the
+ * configuration and seed.
+ *
+ * <p>Heap per node: the live heap (after a full GC) the simulation added since it started,
+ * divided by the nodes up at that moment; {@code heapBytesPerNode} at the end of the run (all
+ * the nodes' state after the workload: what a node costs), {@code heapBytesPerNodeAfterBuild}
+ * once every node has joined, before the workload.
  */
 public record SimulationReport(SimulationConfig config, double simulatedSeconds, double wallSeconds, long events,
-                               long heapBytesPerNode, LookupStats lookups, LookupStats successorLookups,
+                               long heapBytesPerNode, long heapBytesPerNodeAfterBuild, LookupStats lookups, LookupStats successorLookups,
                                RecordStats records, long messagesSent, long bytesSent,
                                TimeSeries liveNodes, TimeSeries messagesPerMinute, boolean churn,
                                Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
@@ -32,6 +37,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         Json.decimal(out, "wall_seconds", wallSeconds);
         out.writeNumberField("events", events);
         out.writeNumberField("heap_bytes_per_node", heapBytesPerNode);
+        out.writeNumberField("heap_bytes_per_node_after_build", heapBytesPerNodeAfterBuild);
         adversaries.writeJson(out);
         out.writeBooleanField("defences", config.defences());
         writeLookups(out, "lookups", lookups);
@@ -110,8 +116,9 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         b.append(String.format(Locale.ROOT, "%-18s %8d %8.2f%%%n", "gets", records.gets(), 100 * records.getSuccessRate()));
         b.append(String.format(Locale.ROOT, "%-18s %d of %d retrievable at the end%n", "records",
                 records.retrievableAtEnd(), records.published()));
-        b.append(String.format(Locale.ROOT, "%-18s %d messages, %.1f MB, %d heap bytes per node%n", "traffic",
-                messagesSent, bytesSent / 1e6, heapBytesPerNode));
+        b.append(String.format(Locale.ROOT, "%-18s %d messages, %.1f MB%n", "traffic", messagesSent, bytesSent / 1e6));
+        b.append(String.format(Locale.ROOT, "%-18s %d bytes per node at the end, %d after the build%n", "heap",
+                heapBytesPerNode, heapBytesPerNodeAfterBuild));
         if (partition != null) {
             b.append(String.format(Locale.ROOT, "%-18s split at %s for %s, %d datagrams cut; one ring %s; "
                     + "%.2f%% of %d findClosest exact after the heal%n", "partition",
