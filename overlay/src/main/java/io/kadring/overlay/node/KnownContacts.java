@@ -24,15 +24,25 @@ final class KnownContacts {
      * whose last request failed (likely gone: not worth passing on).
      */
     List<Contact> closest(Id target, int n) {
-        Map<Id, Contact> all = new LinkedHashMap<>();
-        for (Contact c : table.closest(target, n + 4)) {
-            if (c.failures() == 0) all.put(c.id(), c);
+        // answered for every FIND_NODE: a few dozen contacts, deduplicated by a scan, not a map
+        List<Contact> fromTable = table.closest(target, n + 4);
+        List<Contact> successors = ring.successors();
+        List<Contact> list = new ArrayList<>(fromTable.size() + successors.size() + 1);
+        for (Contact c : fromTable) {
+            if (c.failures() == 0) list.add(c); // the table holds each id once
         }
-        for (Contact c : ring.successors()) all.putIfAbsent(c.id(), c);
-        ring.predecessor().ifPresent(c -> all.putIfAbsent(c.id(), c));
-        List<Contact> list = new ArrayList<>(all.values());
+        for (Contact c : successors) addIfAbsent(list, c);
+        ring.predecessor().ifPresent(c -> addIfAbsent(list, c));
         list.sort((a, b) -> target.compareDistance(a.id(), b.id()));
         return list.size() > n ? list.subList(0, n) : list;
+    }
+
+    private static void addIfAbsent(List<Contact> list, Contact c) {
+        Id id = c.id();
+        for (int i = 0, size = list.size(); i < size; i++) {
+            if (list.get(i).id().equals(id)) return;
+        }
+        list.add(c);
     }
 
     /**
