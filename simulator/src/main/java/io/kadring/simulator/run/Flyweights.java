@@ -88,16 +88,14 @@ final class Flyweights implements Interner {
         return id;
     }
 
+    /** Twice the slots; each id held finds its slot again (a copy of its bytes each: growing is rare). */
     private void growIds() {
-        long[] oldWords = idWords;
-        Id[] oldIds = ids;
-        idWords = new long[2 * oldWords.length];
-        ids = new Id[2 * oldIds.length];
+        Id[] held = ids;
+        ids = new Id[2 * held.length];
+        idWords = new long[4 * ids.length];
         idCount = 0;
-        for (int i = 0; i < oldIds.length; i++) {
-            if (oldIds[i] != null) {
-                intern(oldWords[4 * i], oldWords[4 * i + 1], oldWords[4 * i + 2], oldWords[4 * i + 3], oldIds[i]);
-            }
+        for (Id id : held) {
+            if (id != null) id(id);
         }
     }
 
