@@ -251,7 +251,12 @@ public final class Id implements Comparable<Id> {
      * negative when {@code a} comes first going clockwise from this id.
      */
     public int compareClockwise(Id a, Id b) {
-        return clockwiseTo(a).compareTo(clockwiseTo(b));
+        // without allocating: an id below this one is reached only after wrapping past zero,
+        // so it is farther than any id at or above this one; ids on the same side keep their order
+        boolean aWraps = a.compareTo(this) < 0;
+        boolean bWraps = b.compareTo(this) < 0;
+        if (aWraps != bWraps) return aWraps ? 1 : -1;
+        return a.compareTo(b);
     }
 
     /**
@@ -260,8 +265,7 @@ public final class Id implements Comparable<Id> {
      */
     public boolean inHalfOpen(Id from, Id to) {
         if (from.equals(to)) return true;
-        int c = from.clockwiseTo(this).compareTo(from.clockwiseTo(to));
-        return !this.equals(from) && c <= 0;
+        return !this.equals(from) && from.compareClockwise(this, to) <= 0;
     }
 
     /**
@@ -271,7 +275,7 @@ public final class Id implements Comparable<Id> {
     public boolean inOpen(Id from, Id to) {
         if (this.equals(from)) return false;
         if (from.equals(to)) return true;
-        return from.clockwiseTo(this).compareTo(from.clockwiseTo(to)) < 0;
+        return from.compareClockwise(this, to) < 0;
     }
 
     /** Unsigned numeric order: the order of ids around the ring starting from zero. */

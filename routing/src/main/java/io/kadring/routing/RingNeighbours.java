@@ -1,10 +1,11 @@
 package io.kadring.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Chord's view of the ring around the local node: its predecessor and a list of the first
@@ -164,7 +165,8 @@ public final class RingNeighbours {
         if (successor.isPresent() && key.inHalfOpen(localId, successor.get().id())) {
             return new RingAnswer(true, successors.subList(0, Math.min(maxContacts, successors.size())));
         }
-        List<Contact> pool = new ArrayList<>();
+        int expected = known instanceof Collection<?> all ? all.size() + successors.size() + 1 : 16;
+        List<Contact> pool = new ArrayList<>(expected);
         for (Contact c : known) {
             if (!c.id().equals(localId)) pool.add(c);
         }
@@ -196,14 +198,9 @@ public final class RingNeighbours {
      */
     public static Optional<Contact> closestPreceding(Id localId, Id key, Iterable<Contact> known) {
         Contact best = null;
-        Id bestDistance = null;
         for (Contact c : known) {
             if (!c.id().inOpen(localId, key)) continue;
-            Id d = c.id().clockwiseTo(key);
-            if (best == null || d.compareTo(bestDistance) < 0) {
-                best = c;
-                bestDistance = d;
-            }
+            if (best == null || precedesMoreClosely(key, c.id(), best.id())) best = c;
         }
         return Optional.ofNullable(best);
     }
@@ -232,31 +229,51 @@ public final class RingNeighbours {
      */
     public static Optional<Contact> successorOf(Id key, Iterable<Contact> known) {
         Contact best = null;
-        Id bestDistance = null;
         for (Contact c : known) {
-            Id d = key.clockwiseTo(c.id());
-            if (best == null || d.compareTo(bestDistance) < 0) {
-                best = c;
-                bestDistance = d;
-            }
+            if (best == null || key.compareClockwise(c.id(), best.id()) < 0) best = c;
         }
         return Optional.ofNullable(best);
     }
 
-    /** The {@code n} contacts nearest to (preceding) or from (following) {@code key} clockwise. */
+    /**
+     * The {@code n} contacts nearest to (preceding) or from (following) {@code key} clockwise,
+     * the first of equal ids kept. Ring answers call it over the whole table, so it keeps a
+     * short sorted array and compares ids in place rather than making a distance per contact.
+     */
     private static List<Contact> nearest(Iterable<Contact> known, int n, Id key, boolean preceding) {
         if (n <= 0) return List.of();
-        TreeMap<Id, Contact> best = new TreeMap<>(); // distance -> contact; ids and distances are 1:1
+        Contact[] best = new Contact[Math.min(n, 64)];
+        int size = 0;
         for (Contact c : known) {
-            if (preceding && c.id().equals(key)) continue;
-            Id d = preceding ? c.id().clockwiseTo(key) : key.clockwiseTo(c.id());
-            if (best.size() == n) {
-                if (d.compareTo(best.lastKey()) >= 0) continue;
-                if (!best.containsKey(d)) best.pollLastEntry();
+            Id id = c.id();
+            if (preceding && id.equals(key)) continue;
+            if (size == n && !closer(key, preceding, id, best[size - 1].id())) continue;
+            int at = size;
+            while (at > 0 && closer(key, preceding, id, best[at - 1].id())) at--;
+            if (at > 0 && best[at - 1].id().equals(id)) continue; // an id met before stays
+            if (size == n) {
+                size--; // the farthest goes
+            } else if (size == best.length) {
+                best = Arrays.copyOf(best, Math.min(n, 2 * best.length));
             }
-            best.putIfAbsent(d, c);
+            System.arraycopy(best, at, best, at + 1, size - at);
+            best[at] = c;
+            size++;
         }
-        return List.copyOf(best.values());
+        return List.copyOf(Arrays.asList(best).subList(0, size));
+    }
+
+    /** Whether {@code a} is strictly nearer than {@code b} to (preceding) or from (following) {@code key}. */
+    private static boolean closer(Id key, boolean preceding, Id a, Id b) {
+        return preceding ? precedesMoreClosely(key, a, b) : key.compareClockwise(a, b) < 0;
+    }
+
+    /**
+     * Whether the clockwise distance from {@code a} to {@code key} is shorter than from {@code b}
+     * (neither being {@code key}): going clockwise from {@code key}, {@code b} comes first.
+     */
+    private static boolean precedesMoreClosely(Id key, Id a, Id b) {
+        return key.compareClockwise(b, a) < 0;
     }
 
     private int indexOf(Id id) {

@@ -12,7 +12,8 @@ import java.util.function.LongSupplier;
 
 /** The contacts this node knows, table and ring together, as answers and lookups use them. */
 final class KnownContacts {
-    private static final int SPARE = 8;
+    /** Contacts beyond n taken from the table, to fill in for failed and quiet ones. */
+    static final int SPARE = 8;
     private static final long FRESH_MILLIS = 10 * 60_000;
     private final RoutingTable table;
     private final RingNeighbours ring;
@@ -32,22 +33,36 @@ final class KnownContacts {
      * 1 h sessions, findClosest p50 567 → 547 ms, exact 99.19% → 99.57%).
      */
     List<Contact> closest(Id target, int n) {
-        Map<Id, Contact> all = new LinkedHashMap<>();
-        List<Contact> quiet = new ArrayList<>();
+        // answered for every FIND_NODE: a few dozen contacts, deduplicated by a scan, not a map
+        List<Contact> fromTable = table.closest(target, n + SPARE);
+        List<Contact> successors = ring.successors();
+        List<Contact> list = new ArrayList<>(fromTable.size() + successors.size() + 1);
+        List<Contact> quiet = null;
         long now = clock.getAsLong();
-        for (Contact c : table.closest(target, n + SPARE)) {
-            if (c.failures() != 0) continue;
-            if (now - c.lastSeen() <= FRESH_MILLIS) all.put(c.id(), c); else quiet.add(c);
+        for (Contact c : fromTable) {
+            if (c.failures() != 0) continue; // the table holds each id once
+            if (now - c.lastSeen() <= FRESH_MILLIS) {
+                list.add(c);
+            } else {
+                if (quiet == null) quiet = new ArrayList<>();
+                quiet.add(c);
+            }
         }
-        for (Contact c : quiet) {
-            if (all.size() >= n) break;
-            all.put(c.id(), c);
+        for (int i = 0; quiet != null && i < quiet.size() && list.size() < n; i++) {
+            list.add(quiet.get(i));
         }
-        for (Contact c : ring.successors()) all.putIfAbsent(c.id(), c);
-        ring.predecessor().ifPresent(c -> all.putIfAbsent(c.id(), c));
-        List<Contact> list = new ArrayList<>(all.values());
+        for (Contact c : successors) addIfAbsent(list, c);
+        ring.predecessor().ifPresent(c -> addIfAbsent(list, c));
         list.sort((a, b) -> target.compareDistance(a.id(), b.id()));
         return list.size() > n ? list.subList(0, n) : list;
+    }
+
+    private static void addIfAbsent(List<Contact> list, Contact c) {
+        Id id = c.id();
+        for (int i = 0, size = list.size(); i < size; i++) {
+            if (list.get(i).id().equals(id)) return;
+        }
+        list.add(c);
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.kadring.overlay.wire;
 
 import io.kadring.routing.Id;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,6 +17,9 @@ import java.util.Arrays;
  * first, so a hostile length can never index out of bounds or allocate past the datagram.
  */
 final class ByteReader {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     private final byte[] buf;
     private final int end;
     private final Interner interner;
@@ -69,14 +75,34 @@ final class ByteReader {
         return id;
     }
 
-    /** An id naming a remote node (a sender, a contact), passed through the interner. */
+    /** An id naming a remote node (a sender, a contact), passed through the interner by its words. */
     Id remoteId() throws MalformedMessageException {
-        return interner.id(id());
+        need(Id.BYTES);
+        Id id = interner.id(word(pos), word(pos + 8), word(pos + 16), word(pos + 24));
+        pos += Id.BYTES;
+        return id;
     }
 
-    /** An address of a remote node, passed through the interner. */
+    /**
+     * An address of a remote node, passed through the interner: a valid IPv4 one by its
+     * number and port, so that a known one costs no objects; anything else as {@link #address()}
+     * reads it (and drops it if it is bad).
+     */
     InetSocketAddress remoteAddress() throws MalformedMessageException {
+        if (end - pos >= WireAddress.IPV4_BYTES && buf[pos] == WireAddress.FAMILY_IPV4) {
+            int port = (buf[pos + 5] & 0xFF) << 8 | (buf[pos + 6] & 0xFF);
+            if (port != 0) {
+                InetSocketAddress address = interner.ipv4((int) INTS.get(buf, pos + 1), port);
+                pos += WireAddress.IPV4_BYTES;
+                return address;
+            }
+        }
         return interner.address(address());
+    }
+
+    /** The big-endian long at {@code at}: its 8 bytes are the caller's to have checked. */
+    private long word(int at) {
+        return (long) LONGS.get(buf, at);
     }
 
     /** A copy of the next {@code n} bytes; {@code n} is checked against what remains before allocating. */

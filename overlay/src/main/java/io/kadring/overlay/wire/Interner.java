@@ -41,4 +41,20 @@ public interface Interner {
 
     /** {@code record}, or an equal record to use instead. */
     NodeRecord nodeRecord(NodeRecord record);
+
+    /**
+     * The id of these four words (most significant first), as {@link #id(Id)} would give it:
+     * an interner that can find it by its words need not make one first.
+     */
+    default Id id(long w0, long w1, long w2, long w3) {
+        return id(Id.ofWords(w0, w1, w2, w3));
+    }
+
+    /**
+     * The IPv4 socket address of {@code ip} (big-endian) and {@code port} (1 to 65535), as
+     * {@link #address(InetSocketAddress)} would give it, for the same reason.
+     */
+    default InetSocketAddress ipv4(int ip, int port) {
+        return address(WireAddress.ipv4(ip, port));
+    }
 }

@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 
 /**
  * The rules for a socket address on the wire: {@code family 1 (4 | 6) | ip 4 | 16 | port 2}.
@@ -39,6 +40,16 @@ final class WireAddress {
             throw new IllegalArgumentException(what + " is IPv4-mapped; use the IPv4 address: " + address);
         }
         return address;
+    }
+
+    /** The IPv4 socket address of {@code ip} (big-endian) and {@code port}. */
+    static InetSocketAddress ipv4(int ip, int port) {
+        byte[] bytes = {(byte) (ip >>> 24), (byte) (ip >>> 16), (byte) (ip >>> 8), (byte) ip};
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(bytes), port);
+        } catch (UnknownHostException e) {
+            throw new AssertionError("four bytes are an IPv4 address", e);
+        }
     }
 
     /** Whether the 16 bytes at {@code offset} are {@code ::ffff:a.b.c.d}. */
