@@ -40,26 +40,15 @@ public record Defences(boolean verifiedContacts, boolean disjointPaths, boolean 
      * @throws IllegalArgumentException naming the value and the names expected, for any other name
      */
     public Defences without(String name) {
-        return switch (name) {
-            case "all" -> NONE;
-            case "verified-contacts" -> new Defences(false, disjointPaths, ringDiversity, responseLiveness,
-                    addressQuorum, antiAmplification, boundedSignatures, sourceQuotas);
-            case "disjoint-paths" -> new Defences(verifiedContacts, false, ringDiversity, responseLiveness,
-                    addressQuorum, antiAmplification, boundedSignatures, sourceQuotas);
-            case "ring-diversity" -> new Defences(verifiedContacts, disjointPaths, false, responseLiveness,
-                    addressQuorum, antiAmplification, boundedSignatures, sourceQuotas);
-            case "response-liveness" -> new Defences(verifiedContacts, disjointPaths, ringDiversity, false,
-                    addressQuorum, antiAmplification, boundedSignatures, sourceQuotas);
-            case "address-quorum" -> new Defences(verifiedContacts, disjointPaths, ringDiversity, responseLiveness,
-                    false, antiAmplification, boundedSignatures, sourceQuotas);
-            case "anti-amplification" -> new Defences(verifiedContacts, disjointPaths, ringDiversity, responseLiveness,
-                    addressQuorum, false, boundedSignatures, sourceQuotas);
-            case "bounded-signatures" -> new Defences(verifiedContacts, disjointPaths, ringDiversity,
-                    responseLiveness, addressQuorum, antiAmplification, false, sourceQuotas);
-            case "source-quotas" -> new Defences(verifiedContacts, disjointPaths, ringDiversity, responseLiveness,
-                    addressQuorum, antiAmplification, boundedSignatures, false);
-            default -> throw new IllegalArgumentException("'" + name + "' is not a defence; expected one of "
+        if (name.equals("all")) return NONE;
+        int index = NAMES.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("'" + name + "' is not a defence; expected one of "
                     + String.join(", ", NAMES) + ", or all");
-        };
+        }
+        boolean[] on = {verifiedContacts, disjointPaths, ringDiversity, responseLiveness, addressQuorum,
+                antiAmplification, boundedSignatures, sourceQuotas};
+        on[index] = false;
+        return new Defences(on[0], on[1], on[2], on[3], on[4], on[5], on[6], on[7]);
     }
 }
