@@ -144,7 +144,7 @@ public record NodeConfig(
         private int maxPerPrefix = 2;
         private long stabilize = 30_000;
         private long refresh = 3_600_000;
-        private long timeoutMin = 200;
+        private long timeoutMin = 250;
         private long timeoutMax = 5_000;
         private long timeoutInitial = 1_000;
         private int retries = 1;

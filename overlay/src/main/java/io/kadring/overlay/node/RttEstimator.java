@@ -72,13 +72,20 @@ final class RttEstimator {
         return Math.min(timeout(address), estimate(address, 2, initialTimeout));
     }
 
-    /** srtt + {@code deviations}·rttvar, from the address's own estimate or the overall one. */
+    /**
+     * srtt + {@code deviations}·rttvar: the larger of the address's own estimate (once it has
+     * {@value #OWN_SAMPLES} samples) and the overall one. A few samples of a path underestimate
+     * its spread; the overall estimate knows the spread of all paths, and a far node's own
+     * estimate still raises its timeout above it.
+     */
     private long estimate(InetSocketAddress address, int deviations, long none) {
+        long all = overall == null ? none : overall[0] + deviations * overall[1];
         long packed = estimates.number(address, -1);
         if (packed >= 0 && ((packed & COUNT_MASK) >= OWN_SAMPLES || overall == null)) {
-            return (packed >>> 32) + deviations * ((packed & 0xFFFF_FFFFL) >>> COUNT_BITS);
+            long own = (packed >>> 32) + deviations * ((packed & 0xFFFF_FFFFL) >>> COUNT_BITS);
+            return overall == null ? own : Math.max(own, all);
         }
-        return overall == null ? none : overall[0] + deviations * overall[1];
+        return all;
     }
 
     /** Addresses with an estimate of their own (for tests): at most {@value #MAX_ADDRESSES}. */
