@@ -3,6 +3,7 @@ package io.kadring.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -408,6 +409,39 @@ final class RoutingTableTest {
         }
         assertEquals(stored.size(), t.closest(Id.random(random), 100_000).size());
         assertTrue(t.closest(local, 0).isEmpty());
+    }
+
+    @Test
+    void closest_givesTheSameContactsAsSortingTheWholeTable_overManyRandomTables() {
+        for (int round = 0; round < 200; round++) {
+            Id own = Id.random(random);
+            RoutingTable t = new RoutingTable(own, config);
+            int size = round % 10 == 0 ? random.nextInt(30) : random.nextInt(2000);
+            int depth = 1 + random.nextInt(24);
+            for (int i = 0; i < size; i++) {
+                Id id = random.nextBoolean() ? own.randomInBucket(random.nextInt(depth), random) : Id.random(random);
+                t.observe(Contact.seen(id, address("127.0.0.1", 1 + i), i), i);
+            }
+            List<Contact> stored = t.contacts();
+            for (int q = 0; q < 50; q++) {
+                Id target = switch (q % 5) {
+                    case 0 -> own;
+                    case 1 -> stored.isEmpty() ? own : stored.get(random.nextInt(stored.size())).id();
+                    case 2 -> own.randomInBucket(random.nextInt(depth + 2), random);
+                    case 3 -> own.randomInBucket(0, random);
+                    default -> Id.random(random);
+                };
+                int n = q % 7 == 0 ? stored.size() + random.nextInt(3) : random.nextInt(50);
+                List<Contact> expected = new ArrayList<>(stored);
+                expected.sort((a, b) -> target.compareDistance(a.id(), b.id()));
+                expected = expected.subList(0, Math.max(0, Math.min(n, expected.size())));
+                List<Contact> actual = t.closest(target, n);
+                assertEquals(expected.size(), actual.size(), "round " + round + " n " + n);
+                for (int i = 0; i < expected.size(); i++) {
+                    assertSame(expected.get(i), actual.get(i), "round " + round + " n " + n + " at " + i);
+                }
+            }
+        }
     }
 
     @Test
