@@ -294,6 +294,28 @@ final class RoutingTableTest {
         assertEquals(new RoutingConfig(20, 20, 3, 2, 8), RoutingConfig.defaults());
     }
 
+    @Test
+    void get_tellsApartIdsOfOneBucketWhoseHashesAreEqual() {
+        Id a = local.randomInBucket(3, random);
+        long[] w = words(a);
+        Id b = Id.ofWords(w[0], w[1] ^ 0x5555, w[2] ^ 0x5555, w[3]);
+        Id c = Id.ofWords(w[0], w[1] ^ 0x7777, w[2] ^ 0x7777, w[3]);
+        assertEquals(a.hashCode(), b.hashCode());
+        table.observe(Contact.seen(a, address("127.0.0.1", 1), 1), 1);
+        table.observe(Contact.seen(b, address("127.0.0.1", 2), 2), 2);
+        assertEquals(1, table.get(a).orElseThrow().address().getPort());
+        assertEquals(2, table.get(b).orElseThrow().address().getPort());
+        assertFalse(table.contains(c));
+        table.remove(a);
+        assertFalse(table.contains(a));
+        assertEquals(2, table.get(b).orElseThrow().address().getPort());
+    }
+
+    private static long[] words(Id id) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(id.toBytes());
+        return new long[] {bytes.getLong(0), bytes.getLong(8), bytes.getLong(16), bytes.getLong(24)};
+    }
+
     /** Table invariants after every step of a long random run of arrivals, failures, pings and removals. */
     @Test
     void randomChurn_keepsTheTableInvariants() {
@@ -353,10 +375,12 @@ final class RoutingTableTest {
                 assertTrue(seen.add(x.id()), "each id once");
                 assertTrue(x.failures() < c.staleAfterFailures());
                 if (i > 0) assertTrue(bucket.get(i - 1).lastSeen() <= x.lastSeen(), "least recently seen first");
+                assertSame(x, t.get(x.id()).orElseThrow(), "get finds each contact of its bucket");
             }
             for (Contact x : cache) {
                 assertEquals(b, local.commonPrefixLength(x.id()));
                 assertTrue(seen.add(x.id()), "never both in the bucket and its cache");
+                assertFalse(t.contains(x.id()), "a replacement is not in the bucket");
             }
             Map<String, Integer> perPrefix = new HashMap<>();
             for (Contact x : concat(bucket, cache)) {
