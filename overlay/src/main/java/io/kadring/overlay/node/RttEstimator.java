@@ -60,7 +60,7 @@ final class RttEstimator {
 
     /** The timeout for the next request to {@code address}: srtt + 4·rttvar, clamped. */
     long timeout(InetSocketAddress address) {
-        return Math.max(minTimeout, Math.min(maxTimeout, estimate(address, 4, initialTimeout)));
+        return timeout(estimates.number(address, -1));
     }
 
     /**
@@ -69,12 +69,16 @@ final class RttEstimator {
      * for a query unanswered by then, and asks another node in its place.
      */
     long patience(InetSocketAddress address) {
-        return Math.min(timeout(address), estimate(address, 2, initialTimeout));
+        long packed = estimates.number(address, -1); // one lookup for both estimates
+        return Math.min(timeout(packed), estimate(packed, 2, initialTimeout));
     }
 
-    /** srtt + {@code deviations}·rttvar, from the address's own estimate or the overall one. */
-    private long estimate(InetSocketAddress address, int deviations, long none) {
-        long packed = estimates.number(address, -1);
+    private long timeout(long packed) {
+        return Math.max(minTimeout, Math.min(maxTimeout, estimate(packed, 4, initialTimeout)));
+    }
+
+    /** srtt + {@code deviations}·rttvar, from an address's own estimate ({@code packed}, or -1) or the overall one. */
+    private long estimate(long packed, int deviations, long none) {
         if (packed >= 0 && ((packed & COUNT_MASK) >= OWN_SAMPLES || overall == null)) {
             return (packed >>> 32) + deviations * ((packed & 0xFFFF_FFFFL) >>> COUNT_BITS);
         }
