@@ -23,7 +23,7 @@ final class KBucket {
     static final long PING_EXPIRY_MILLIS = 60_000;
 
     private final ArrayList<Contact> entries = new ArrayList<>();
-    /** hashes[i] is the hash of entries[i]'s id; the array has room to spare. */
+    /** hashes[i] is the hash of entries[i]'s id; grown four at a time. */
     private int[] hashes = new int[4];
     private final ArrayList<Contact> cache = new ArrayList<>();
     private Id pinging;
@@ -154,7 +154,7 @@ final class KBucket {
         int i = entries.size();
         while (i > 0 && entries.get(i - 1).lastSeen() > c.lastSeen()) i--;
         int size = entries.size();
-        if (size == hashes.length) hashes = Arrays.copyOf(hashes, 2 * size);
+        if (size == hashes.length) hashes = Arrays.copyOf(hashes, size + 4); // k = 20 ends at 20, no room to waste
         System.arraycopy(hashes, i, hashes, i + 1, size - i);
         hashes[i] = c.id().hashCode();
         entries.add(i, c);
