@@ -154,28 +154,10 @@ final class PeerTable<K> {
         if (holdsNumbers) numbers[base] = number;
     }
 
-    /**
-     * Moves {@code count} slots (fewer than {@value #WAYS}) from {@code from} to {@code to}, one
-     * place up or down. A loop, not {@code System.arraycopy}: every lookup that finds a key
-     * past the front of its set moves a few slots, and for so few the copy stub costs more.
-     */
     private void move(int from, int to, int count) {
-        Object[] k = keys;
-        Object[] v = values;
-        long[] x = numbers;
-        if (to > from) {
-            for (int i = count - 1; i >= 0; i--) {
-                k[to + i] = k[from + i];
-                if (holdsObjects) v[to + i] = v[from + i];
-                if (holdsNumbers) x[to + i] = x[from + i];
-            }
-        } else {
-            for (int i = 0; i < count; i++) {
-                k[to + i] = k[from + i];
-                if (holdsObjects) v[to + i] = v[from + i];
-                if (holdsNumbers) x[to + i] = x[from + i];
-            }
-        }
+        System.arraycopy(keys, from, keys, to, count);
+        if (holdsObjects) System.arraycopy(values, from, values, to, count);
+        if (holdsNumbers) System.arraycopy(numbers, from, numbers, to, count);
     }
 
     private void clear(int slot) {
