@@ -3,12 +3,17 @@ package io.kadring.routing;
 import io.kadring.routing.RoutingTable.Observation;
 import io.kadring.routing.RoutingTable.Outcome;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * One k-bucket: up to k contacts in least-recently-seen order (head = oldest), a
  * replacement cache of verified contacts that did not fit (tail = most recently seen),
  * and the one ping of the oldest contact that may be outstanding.
+ *
+ * <p>Beside the contacts, their ids' hashes in an int array: every message a node gets asks
+ * its table whether it knows the sender, so a scan compares ints side by side and looks at
+ * a contact (and its id) only when the hash matches.
  */
 final class KBucket {
     /**
@@ -18,13 +23,15 @@ final class KBucket {
     static final long PING_EXPIRY_MILLIS = 60_000;
 
     private final ArrayList<Contact> entries = new ArrayList<>();
+    /** hashes[i] is the hash of entries[i]'s id; grown four at a time. */
+    private int[] hashes = new int[4];
     private final ArrayList<Contact> cache = new ArrayList<>();
     private Id pinging;
     private long pingSince;
 
     Observation observe(Contact contact, long now, RoutingConfig config) {
         Id id = contact.id();
-        int at = indexOf(entries, id);
+        int at = indexOfEntry(id);
         if (at >= 0) return refresh(at, contact, now, config);
         if (crowded(contact, config)) return Observation.REJECTED_DIVERSITY;
 
@@ -37,7 +44,7 @@ final class KBucket {
         // a contact that has already failed gives way to a verified newcomer at once
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).failures() > 0) {
-                clearPing(entries.remove(i).id());
+                clearPing(removeEntry(i).id());
                 removeFrom(cache, id);
                 insertByLastSeen(fresh);
                 return Observation.ADDED;
@@ -46,7 +53,7 @@ final class KBucket {
         removeFrom(cache, id);
         cache.add(fresh);
         if (cache.size() > config.replacementCacheSize()) cache.remove(0);
-        if (pinging != null && now - pingSince < PING_EXPIRY_MILLIS && indexOf(entries, pinging) >= 0) {
+        if (pinging != null && now - pingSince < PING_EXPIRY_MILLIS && indexOfEntry(pinging) >= 0) {
             return Observation.CACHED;
         }
         Contact oldest = entries.get(0);
@@ -68,7 +75,7 @@ final class KBucket {
         } else {
             updated = Contact.seen(old.id(), contact.address(), Math.max(now, old.lastSeen()));
         }
-        entries.remove(at);
+        removeEntry(at);
         insertByLastSeen(updated);
         clearPing(old.id());
         return Observation.UPDATED;
@@ -76,7 +83,7 @@ final class KBucket {
 
     /** A request to {@code id} failed; true when that removed it from the bucket. */
     boolean onFailure(Id id, RoutingConfig config) {
-        int at = indexOf(entries, id);
+        int at = indexOfEntry(id);
         if (at < 0) {
             removeFrom(cache, id);
             return false;
@@ -84,7 +91,7 @@ final class KBucket {
         clearPing(id);
         Contact failed = entries.get(at).withFailure();
         if (!cache.isEmpty() || failed.failures() >= config.staleAfterFailures()) {
-            entries.remove(at);
+            removeEntry(at);
             promote();
             return true;
         }
@@ -95,16 +102,16 @@ final class KBucket {
     /** Forgets {@code id} (bucket and cache); a replacement takes a freed place. */
     boolean remove(Id id) {
         boolean fromCache = removeFrom(cache, id);
-        int at = indexOf(entries, id);
+        int at = indexOfEntry(id);
         if (at < 0) return fromCache;
         clearPing(id);
-        entries.remove(at);
+        removeEntry(at);
         promote();
         return true;
     }
 
     Contact get(Id id) {
-        int at = indexOf(entries, id);
+        int at = indexOfEntry(id);
         return at < 0 ? null : entries.get(at);
     }
 
@@ -146,7 +153,26 @@ final class KBucket {
     private void insertByLastSeen(Contact c) {
         int i = entries.size();
         while (i > 0 && entries.get(i - 1).lastSeen() > c.lastSeen()) i--;
+        int size = entries.size();
+        if (size == hashes.length) hashes = Arrays.copyOf(hashes, size + 4); // k = 20 ends at 20, no room to waste
+        System.arraycopy(hashes, i, hashes, i + 1, size - i);
+        hashes[i] = c.id().hashCode();
         entries.add(i, c);
+    }
+
+    private Contact removeEntry(int at) {
+        System.arraycopy(hashes, at + 1, hashes, at, entries.size() - at - 1);
+        return entries.remove(at);
+    }
+
+    /** The place of {@code id} among the entries, or -1. */
+    private int indexOfEntry(Id id) {
+        int hash = id.hashCode();
+        int[] h = hashes;
+        for (int i = 0, size = entries.size(); i < size; i++) {
+            if (h[i] == hash && entries.get(i).id().equals(id)) return i;
+        }
+        return -1;
     }
 
     private void clearPing(Id id) {

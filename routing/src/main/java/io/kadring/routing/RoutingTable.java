@@ -142,10 +142,14 @@ public final class RoutingTable {
 
     /**
      * The {@code n} contacts closest to {@code target} by XOR, closest first; never the
-     * local node. Called for every FIND_NODE a node answers, so it sorts nothing whole: with
-     * j the prefix {@code target} shares with the local id, every contact of bucket j is
-     * closer to it than any of a deeper bucket (they differ from it at bit j), those are
-     * closer than bucket j−1's, and so on down; within a group it keeps only the best few.
+     * local node. Called for every FIND_NODE a node answers, so it sorts nothing whole and
+     * reads only the buckets it needs. Each bucket covers one range of distances to
+     * {@code target}, and the ranges do not overlap: with j the prefix {@code target} shares
+     * with the local id, bucket j is closest (its contacts agree with the target at bit j);
+     * then the deeper buckets, which all differ from it at bit j and among which bucket i is
+     * closer than every deeper one when the target differs from the local id at bit i, and
+     * farther than every deeper one when it agrees; then buckets j−1, j−2, … 0. So the
+     * buckets are taken whole in that order, each sorted, until n contacts are in hand.
      */
     public List<Contact> closest(Id target, int n) {
         Objects.requireNonNull(target, "target");
@@ -154,37 +158,36 @@ public final class RoutingTable {
         int j = localId.commonPrefixLength(target);
         int deepest = deepestBucket();
         if (j < Id.BITS && j <= deepest) {
-            if (buckets[j] != null) select(target, buckets[j].entries(), n, out);
-            if (out.size() < n) {
-                List<Contact> deeper = new ArrayList<>(n - out.size());
-                for (int i = j + 1; i <= deepest; i++) {
-                    if (buckets[i] != null) select(target, buckets[i].entries(), n - out.size(), deeper);
-                }
-                out.addAll(deeper);
+            take(target, j, n, out);
+            for (int i = j + 1; i <= deepest && out.size() < n; i++) {
+                if (target.bit(i) != localId.bit(i)) take(target, i, n, out); // closer than any deeper
+            }
+            for (int i = deepest; i > j && out.size() < n; i--) {
+                if (target.bit(i) == localId.bit(i)) take(target, i, n, out); // farther than any deeper
             }
         }
-        for (int i = Math.min(j, Id.BITS) - 1; i >= 0 && out.size() < n; i--) {
-            if (buckets[i] != null && buckets[i].size() > 0) {
-                List<Contact> group = new ArrayList<>(n - out.size());
-                select(target, buckets[i].entries(), n - out.size(), group);
-                out.addAll(group);
-            }
+        for (int i = Math.min(j, deepest + 1) - 1; i >= 0 && out.size() < n; i--) {
+            take(target, i, n, out);
         }
         return out;
     }
 
     /**
-     * Merges the contacts of {@code from} into {@code best}, kept sorted by distance to
-     * {@code target} and at most {@code m} long (an insertion into a short sorted list: far
-     * cheaper than sorting a whole bucket group for a few contacts).
+     * Appends the contacts of bucket {@code index} closest to {@code target} to {@code out},
+     * sorted, until it holds {@code n}: an insertion into a short sorted tail, far cheaper than
+     * sorting a bucket for a few contacts.
      */
-    private static void select(Id target, List<Contact> from, int m, List<Contact> best) {
-        for (Contact c : from) {
-            int at = best.size();
-            if (at == m && target.compareDistance(c.id(), best.get(at - 1).id()) >= 0) continue;
-            while (at > 0 && target.compareDistance(c.id(), best.get(at - 1).id()) < 0) at--;
-            best.add(at, c);
-            if (best.size() > m) best.remove(m);
+    private void take(Id target, int index, int n, List<Contact> out) {
+        KBucket bucket = buckets[index];
+        if (bucket == null) return;
+        int base = out.size();
+        int m = n - base;
+        for (Contact c : bucket.entries()) {
+            int at = out.size();
+            if (at - base == m && target.compareDistance(c.id(), out.get(at - 1).id()) >= 0) continue;
+            while (at > base && target.compareDistance(c.id(), out.get(at - 1).id()) < 0) at--;
+            out.add(at, c);
+            if (out.size() - base > m) out.remove(n);
         }
     }
 

@@ -3,6 +3,7 @@ package io.kadring.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -293,6 +294,28 @@ final class RoutingTableTest {
         assertEquals(new RoutingConfig(20, 20, 3, 2, 8), RoutingConfig.defaults());
     }
 
+    @Test
+    void get_tellsApartIdsOfOneBucketWhoseHashesAreEqual() {
+        Id a = local.randomInBucket(3, random);
+        long[] w = words(a);
+        Id b = Id.ofWords(w[0], w[1] ^ 0x5555, w[2] ^ 0x5555, w[3]);
+        Id c = Id.ofWords(w[0], w[1] ^ 0x7777, w[2] ^ 0x7777, w[3]);
+        assertEquals(a.hashCode(), b.hashCode());
+        table.observe(Contact.seen(a, address("127.0.0.1", 1), 1), 1);
+        table.observe(Contact.seen(b, address("127.0.0.1", 2), 2), 2);
+        assertEquals(1, table.get(a).orElseThrow().address().getPort());
+        assertEquals(2, table.get(b).orElseThrow().address().getPort());
+        assertFalse(table.contains(c));
+        table.remove(a);
+        assertFalse(table.contains(a));
+        assertEquals(2, table.get(b).orElseThrow().address().getPort());
+    }
+
+    private static long[] words(Id id) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(id.toBytes());
+        return new long[] {bytes.getLong(0), bytes.getLong(8), bytes.getLong(16), bytes.getLong(24)};
+    }
+
     /** Table invariants after every step of a long random run of arrivals, failures, pings and removals. */
     @Test
     void randomChurn_keepsTheTableInvariants() {
@@ -352,10 +375,12 @@ final class RoutingTableTest {
                 assertTrue(seen.add(x.id()), "each id once");
                 assertTrue(x.failures() < c.staleAfterFailures());
                 if (i > 0) assertTrue(bucket.get(i - 1).lastSeen() <= x.lastSeen(), "least recently seen first");
+                assertSame(x, t.get(x.id()).orElseThrow(), "get finds each contact of its bucket");
             }
             for (Contact x : cache) {
                 assertEquals(b, local.commonPrefixLength(x.id()));
                 assertTrue(seen.add(x.id()), "never both in the bucket and its cache");
+                assertFalse(t.contains(x.id()), "a replacement is not in the bucket");
             }
             Map<String, Integer> perPrefix = new HashMap<>();
             for (Contact x : concat(bucket, cache)) {
@@ -408,6 +433,39 @@ final class RoutingTableTest {
         }
         assertEquals(stored.size(), t.closest(Id.random(random), 100_000).size());
         assertTrue(t.closest(local, 0).isEmpty());
+    }
+
+    @Test
+    void closest_givesTheSameContactsAsSortingTheWholeTable_overManyRandomTables() {
+        for (int round = 0; round < 200; round++) {
+            Id own = Id.random(random);
+            RoutingTable t = new RoutingTable(own, config);
+            int size = round % 10 == 0 ? random.nextInt(30) : random.nextInt(2000);
+            int depth = 1 + random.nextInt(24);
+            for (int i = 0; i < size; i++) {
+                Id id = random.nextBoolean() ? own.randomInBucket(random.nextInt(depth), random) : Id.random(random);
+                t.observe(Contact.seen(id, address("127.0.0.1", 1 + i), i), i);
+            }
+            List<Contact> stored = t.contacts();
+            for (int q = 0; q < 50; q++) {
+                Id target = switch (q % 5) {
+                    case 0 -> own;
+                    case 1 -> stored.isEmpty() ? own : stored.get(random.nextInt(stored.size())).id();
+                    case 2 -> own.randomInBucket(random.nextInt(depth + 2), random);
+                    case 3 -> own.randomInBucket(0, random);
+                    default -> Id.random(random);
+                };
+                int n = q % 7 == 0 ? stored.size() + random.nextInt(3) : random.nextInt(50);
+                List<Contact> expected = new ArrayList<>(stored);
+                expected.sort((a, b) -> target.compareDistance(a.id(), b.id()));
+                expected = expected.subList(0, Math.max(0, Math.min(n, expected.size())));
+                List<Contact> actual = t.closest(target, n);
+                assertEquals(expected.size(), actual.size(), "round " + round + " n " + n);
+                for (int i = 0; i < expected.size(); i++) {
+                    assertSame(expected.get(i), actual.get(i), "round " + round + " n " + n + " at " + i);
+                }
+            }
+        }
     }
 
     @Test

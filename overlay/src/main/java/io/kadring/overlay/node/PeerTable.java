@@ -189,7 +189,7 @@ final class PeerTable<K> {
         if (holdsNumbers) numbers = new long[sets * WAYS];
     }
 
-    private static int setOf(Object key, int sets) {
+    static int setOf(Object key, int sets) {
         int h = key.hashCode() * 0x9E3779B9; // spread: ids and addresses hash well, but not in the low bits alone
         return (h ^ (h >>> 16)) & (sets - 1);
     }

@@ -18,6 +18,52 @@ final class PeerTableTest {
         return Id.of(b);
     }
 
+    /**
+     * The plain definition: each key belongs to one of capacity / WAYS sets (by the hash the full
+     * table uses); a set is an LRU list of at most WAYS keys, every lookup a use. Growing from a
+     * small table loses no key, so the table holds exactly what the lists hold, number for number.
+     */
+    @Test
+    void randomUse_matchesOneLruListPerSet() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int round = 0; round < 20; round++) {
+            int capacity = PeerTable.WAYS << random.nextInt(5);
+            PeerTable<Id> table = PeerTable.numbers(capacity);
+            PeerTable<Id> objects = PeerTable.objects(capacity);
+            java.util.Map<Integer, java.util.LinkedHashMap<Id, Long>> sets = new java.util.HashMap<>();
+            Id[] pool = new Id[3 * capacity];
+            for (int i = 0; i < pool.length; i++) pool[i] = id(round * 100_000 + i);
+            for (int step = 0; step < 20_000; step++) {
+                Id key = pool[random.nextInt(pool.length)];
+                var set = sets.computeIfAbsent(PeerTable.setOf(key, capacity / PeerTable.WAYS),
+                        s -> new java.util.LinkedHashMap<>(16, 0.75f, true));
+                switch (random.nextInt(4)) {
+                    case 0 -> {
+                        long n = random.nextLong(1_000_000);
+                        table.put(key, n);
+                        objects.put(key, (Object) n);
+                        set.put(key, n);
+                        if (set.size() > PeerTable.WAYS) set.remove(set.keySet().iterator().next());
+                    }
+                    case 1 -> {
+                        table.remove(key);
+                        objects.remove(key);
+                        set.remove(key);
+                    }
+                    default -> {
+                        Long expected = set.get(key);
+                        assertEquals(expected == null ? -1 : expected, table.number(key, -1), "step " + step);
+                        assertEquals(expected, objects.value(key), "step " + step);
+                    }
+                }
+                int held = 0;
+                for (var e : sets.values()) held += e.size();
+                assertEquals(held, table.size(), "step " + step);
+                assertEquals(held, objects.size(), "step " + step);
+            }
+        }
+    }
+
     @Test
     void hundredThousandDistinctKeys_stayWithinTheCapacity_andAKeyInUseIsKept() {
         PeerTable<Id> table = PeerTable.numbers(256);
