@@ -25,7 +25,8 @@ import javax.management.ObjectName;
  * of the ids, addresses and records it decoded, and its own socket and Vert.x context objects.
  * With {@code -Dkadring.histogram=PREFIX} the class histogram of the live heap is written to
  * {@code PREFIX-before.txt}, {@code PREFIX-joined.txt} and {@code PREFIX-end.txt} at those three
- * points (as {@code jcmd <pid> GC.class_histogram} would print it), to see what the bytes are.
+ * points (as {@code jcmd <pid> GC.class_histogram} would print it), to see what the bytes are;
+ * {@code -Dkadring.heapdump=PREFIX} dumps the live heap there ({@code PREFIX-stage.hprof}).
  *
  * <p>Not a timed benchmark (no JMH): a main class. Run, from the root of the checkout:
  * <pre>
@@ -105,6 +106,11 @@ public final class NodeHeapBenchmark {
 
     /** The class histogram to {@code PREFIX-stage.txt}, when {@code kadring.histogram} names a prefix. */
     private static void histogram(String stage) throws Exception {
+        String dump = System.getProperty("kadring.heapdump");
+        if (dump != null) {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(dump + "-" + stage + ".hprof", true);
+        }
         String prefix = System.getProperty("kadring.histogram");
         if (prefix == null) return;
         Object text = ManagementFactory.getPlatformMBeanServer().invoke(
