@@ -11,8 +11,9 @@ import java.net.InetSocketAddress;
  * the values are immutable, so sharing changes nothing but memory. Lookup targets and record
  * keys are not passed: they are many and seldom repeat.
  *
- * <p>A real node uses {@link #NONE}. An interner that remembers must bound itself, or be
- * used only where the set of remotes is bounded (a simulation).
+ * <p>A real node uses its own {@link #bounded} one: the remotes it hears from again and again
+ * are then held once however often they are decoded. An interner that remembers must bound
+ * itself, or be used only where the set of remotes is bounded (a simulation).
  */
 public interface Interner {
     /** Shares nothing: every decoded value is the decoder's own. */
@@ -32,6 +33,24 @@ public interface Interner {
             return record;
         }
     };
+
+    /**
+     * An interner for one node (not thread-safe) that holds at most {@code slots} addresses,
+     * whatever it is handed: the latest {@link #source}s, each in the slot its hash chooses.
+     * {@code slots} is a power of two.
+     */
+    static Interner bounded(int slots) {
+        return new BoundedInterner(slots);
+    }
+
+    /**
+     * The source address of a datagram, or an equal one to use instead: the node keeps these
+     * (RTT and reply tables), so an interner may remember them where it would not remember every
+     * decoded address. As {@link #address} unless an interner says otherwise.
+     */
+    default InetSocketAddress source(InetSocketAddress from) {
+        return address(from);
+    }
 
     /** {@code id}, or an equal id to use instead. */
     Id id(Id id);
