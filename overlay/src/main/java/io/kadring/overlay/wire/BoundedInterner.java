@@ -1,6 +1,5 @@
 package io.kadring.overlay.wire;
 
-import io.kadring.routing.Id;
 import java.net.InetSocketAddress;
 
 /**
@@ -43,16 +42,6 @@ final class BoundedInterner implements Interner {
     public InetSocketAddress address(InetSocketAddress address) {
         InetSocketAddress held = sources[slotOf(address)];
         return address.equals(held) ? held : address;
-    }
-
-    @Override
-    public Id id(Id id) {
-        return id;
-    }
-
-    @Override
-    public NodeRecord nodeRecord(NodeRecord record) {
-        return record;
     }
 
     /** Sources held (for tests): at most the slots. */

@@ -17,22 +17,7 @@ import java.net.InetSocketAddress;
  */
 public interface Interner {
     /** Shares nothing: every decoded value is the decoder's own. */
-    Interner NONE = new Interner() {
-        @Override
-        public Id id(Id id) {
-            return id;
-        }
-
-        @Override
-        public InetSocketAddress address(InetSocketAddress address) {
-            return address;
-        }
-
-        @Override
-        public NodeRecord nodeRecord(NodeRecord record) {
-            return record;
-        }
-    };
+    Interner NONE = new Interner() {};
 
     /**
      * An interner for one node (not thread-safe) that holds at most {@code slots} addresses,
@@ -52,14 +37,20 @@ public interface Interner {
         return address(from);
     }
 
-    /** {@code id}, or an equal id to use instead. */
-    Id id(Id id);
+    /** {@code id}, or an equal id to use instead; {@code id} itself unless an interner says otherwise. */
+    default Id id(Id id) {
+        return id;
+    }
 
-    /** {@code address}, or an equal address to use instead. */
-    InetSocketAddress address(InetSocketAddress address);
+    /** {@code address}, or an equal address to use instead; {@code address} unless an interner says otherwise. */
+    default InetSocketAddress address(InetSocketAddress address) {
+        return address;
+    }
 
-    /** {@code record}, or an equal record to use instead. */
-    NodeRecord nodeRecord(NodeRecord record);
+    /** {@code record}, or an equal record to use instead; {@code record} unless an interner says otherwise. */
+    default NodeRecord nodeRecord(NodeRecord record) {
+        return record;
+    }
 
     /**
      * The id of these four words (most significant first), as {@link #id(Id)} would give it:
