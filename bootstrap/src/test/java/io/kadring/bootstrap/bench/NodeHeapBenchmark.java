@@ -5,12 +5,15 @@ import io.kadring.routing.Id;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
 
 /**
  * What a real node costs in heap: {@code nodes} (default 200) {@link KadringNode}s with the
@@ -20,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * with the first node alone up, divided by the nodes added, is printed after the joins and again
  * at the end. Unlike the simulator's nodes these share no flyweights: each holds its own copies
  * of the ids, addresses and records it decoded, and its own socket and Vert.x context objects.
+ * With {@code -Dkadring.histogram=PREFIX} the class histogram of the live heap is written to
+ * {@code PREFIX-before.txt}, {@code PREFIX-joined.txt} and {@code PREFIX-end.txt} at those three
+ * points (as {@code jcmd <pid> GC.class_histogram} would print it), to see what the bytes are;
+ * {@code -Dkadring.heapdump=PREFIX} dumps the live heap there ({@code PREFIX-stage.hprof}).
  *
  * <p>Not a timed benchmark (no JMH): a main class. Run, from the root of the checkout:
  * <pre>
@@ -46,6 +53,7 @@ public final class NodeHeapBenchmark {
             live.add(first);
             first.findClosest(Id.random(new SplittableRandom(1))).get(10, TimeUnit.SECONDS); // load the classes
             long before = usedHeap();
+            histogram("before");
 
             List<InetSocketAddress> bootstrap = List.of(first.localAddress());
             for (int batch = 0; batch < nodes; batch += BATCH) {
@@ -59,6 +67,7 @@ public final class NodeHeapBenchmark {
             }
             long joined = usedHeap();
             report("after the joins", nodes, joined - before);
+            histogram("joined");
 
             SplittableRandom random = new SplittableRandom(20261203);
             List<CompletableFuture<?>> lookups = new ArrayList<>();
@@ -66,9 +75,11 @@ public final class NodeHeapBenchmark {
                 for (int i = 0; i < LOOKUPS_PER_NODE; i++) lookups.add(n.findClosest(Id.random(random)));
             }
             CompletableFuture.allOf(lookups.toArray(new CompletableFuture<?>[0])).get(120, TimeUnit.SECONDS);
+            lookups.clear(); // their outcomes are ours, not the nodes': not to be counted
             Thread.sleep(settleSeconds * 1000L);
             report("after " + LOOKUPS_PER_NODE + " lookups each and " + settleSeconds + " s", nodes,
                     usedHeap() - before);
+            histogram("end");
         } finally {
             for (KadringNode n : live) n.closeAsync().get(10, TimeUnit.SECONDS);
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -91,6 +102,21 @@ public final class NodeHeapBenchmark {
             Thread.sleep(100);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The class histogram to {@code PREFIX-stage.txt}, when {@code kadring.histogram} names a prefix. */
+    private static void histogram(String stage) throws Exception {
+        String dump = System.getProperty("kadring.heapdump");
+        if (dump != null) {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(dump + "-" + stage + ".hprof", true);
+        }
+        String prefix = System.getProperty("kadring.histogram");
+        if (prefix == null) return;
+        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Files.writeString(Path.of(prefix + "-" + stage + ".txt"), String.valueOf(text));
     }
 
     private static int positive(String arg, String what) {

@@ -11,36 +11,46 @@ import java.net.InetSocketAddress;
  * the values are immutable, so sharing changes nothing but memory. Lookup targets and record
  * keys are not passed: they are many and seldom repeat.
  *
- * <p>A real node uses {@link #NONE}. An interner that remembers must bound itself, or be
- * used only where the set of remotes is bounded (a simulation).
+ * <p>A real node uses its own {@link #bounded} one: the remotes it hears from again and again
+ * are then held once however often they are decoded. An interner that remembers must bound
+ * itself, or be used only where the set of remotes is bounded (a simulation).
  */
 public interface Interner {
     /** Shares nothing: every decoded value is the decoder's own. */
-    Interner NONE = new Interner() {
-        @Override
-        public Id id(Id id) {
-            return id;
-        }
+    Interner NONE = new Interner() {};
 
-        @Override
-        public InetSocketAddress address(InetSocketAddress address) {
-            return address;
-        }
+    /**
+     * An interner for one node (not thread-safe) that holds at most {@code slots} addresses,
+     * whatever it is handed: the latest {@link #source}s, each in the slot its hash chooses.
+     * {@code slots} is a power of two.
+     */
+    static Interner bounded(int slots) {
+        return new BoundedInterner(slots);
+    }
 
-        @Override
-        public NodeRecord nodeRecord(NodeRecord record) {
-            return record;
-        }
-    };
+    /**
+     * The source address of a datagram, or an equal one to use instead: the node keeps these
+     * (RTT and reply tables), so an interner may remember them where it would not remember every
+     * decoded address. As {@link #address} unless an interner says otherwise.
+     */
+    default InetSocketAddress source(InetSocketAddress from) {
+        return address(from);
+    }
 
-    /** {@code id}, or an equal id to use instead. */
-    Id id(Id id);
+    /** {@code id}, or an equal id to use instead; {@code id} itself unless an interner says otherwise. */
+    default Id id(Id id) {
+        return id;
+    }
 
-    /** {@code address}, or an equal address to use instead. */
-    InetSocketAddress address(InetSocketAddress address);
+    /** {@code address}, or an equal address to use instead; {@code address} unless an interner says otherwise. */
+    default InetSocketAddress address(InetSocketAddress address) {
+        return address;
+    }
 
-    /** {@code record}, or an equal record to use instead. */
-    NodeRecord nodeRecord(NodeRecord record);
+    /** {@code record}, or an equal record to use instead; {@code record} unless an interner says otherwise. */
+    default NodeRecord nodeRecord(NodeRecord record) {
+        return record;
+    }
 
     /**
      * The id of these four words (most significant first), as {@link #id(Id)} would give it:
