@@ -60,7 +60,11 @@ final class RttEstimator {
 
     /** The timeout for the next request to {@code address}: srtt + 4·rttvar, clamped. */
     long timeout(InetSocketAddress address) {
-        return Math.max(minTimeout, Math.min(maxTimeout, estimate(address, 4, initialTimeout)));
+        return clamp(estimate(estimates.number(address, -1), 4));
+    }
+
+    private long clamp(long t) {
+        return Math.max(minTimeout, Math.min(maxTimeout, t));
     }
 
     /**
@@ -69,18 +73,19 @@ final class RttEstimator {
      * for a query unanswered by then, and asks another node in its place.
      */
     long patience(InetSocketAddress address) {
-        return Math.min(timeout(address), estimate(address, 2, initialTimeout));
+        long packed = estimates.number(address, -1); // one look-up for both: this runs per query
+        return Math.min(clamp(estimate(packed, 4)), estimate(packed, 2));
     }
 
     /**
-     * srtt + {@code deviations}·rttvar: the larger of the address's own estimate (once it has
+     * srtt + {@code deviations}·rttvar from an address's {@code packed} entry (−1: none): the
+     * larger of its own estimate (once it has
      * {@value #OWN_SAMPLES} samples) and the overall one. A few samples of a path underestimate
      * its spread; the overall estimate knows the spread of all paths, and a far node's own
      * estimate still raises its timeout above it.
      */
-    private long estimate(InetSocketAddress address, int deviations, long none) {
-        long all = overall == null ? none : overall[0] + deviations * overall[1];
-        long packed = estimates.number(address, -1);
+    private long estimate(long packed, int deviations) {
+        long all = overall == null ? initialTimeout : overall[0] + deviations * overall[1];
         if (packed >= 0 && ((packed & COUNT_MASK) >= OWN_SAMPLES || overall == null)) {
             long own = (packed >>> 32) + deviations * ((packed & 0xFFFF_FFFFL) >>> COUNT_BITS);
             return overall == null ? own : Math.max(own, all);
