@@ -15,7 +15,8 @@
 # Host i (1..N) is namespace kadring-i at 10.77.0.i/24 (fd77::i/64 with --ipv6), its peer on UDP
 # port 7420 with its admin API on 127.0.0.1:7421 inside the host, its data directory, log and pid
 # file under $KADRING_TESTNET_DIR (default /tmp/kadring-testnet). Peer 1 starts the network; the
-# others bootstrap through peer 1 (and peer 2, once there is one). A partition is a blackhole
+# others bootstrap through peer 1 (and peer 2, once there is one), over IPv6 with --ipv6 (the
+# peers then bind :: and speak both). A partition is a blackhole
 # route on each side for each address of the other: datagrams are dropped where they are sent.
 # The jar is $KADRING_JAR (default bootstrap/target/kadring.jar of this checkout).
 set -euo pipefail
@@ -66,8 +67,13 @@ need_root() {
 bootstrap_of() {
     local i="$1" list=()
     ((i == 1)) && return 0
-    list+=("$(ipv4 1):$port")
-    ((i > 2)) && list+=("$(ipv4 2):$port")
+    if uses_ipv6; then
+        list+=("[$(ipv6 1)]:$port")
+        ((i > 2)) && list+=("[$(ipv6 2)]:$port")
+    else
+        list+=("$(ipv4 1):$port")
+        ((i > 2)) && list+=("$(ipv4 2):$port")
+    fi
     local IFS=,
     echo "--bootstrap=${list[*]}"
 }
@@ -81,6 +87,7 @@ start_peer() {
     mkdir -p "$dir/peer-$i"
     local flags=()
     [[ -f "$dir/flags" ]] && mapfile -t flags <"$dir/flags"
+    uses_ipv6 && flags=(--host :: "${flags[@]+"${flags[@]}"}") # both families; peers meet over IPv6
     # shellcheck disable=SC2046
     setsid ip netns exec "$(ns "$i")" java -Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" peer \
         --data-dir "$dir/peer-$i" --port "$port" $(bootstrap_of "$i") "${flags[@]}" "$@" \
