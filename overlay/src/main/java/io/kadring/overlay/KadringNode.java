@@ -8,6 +8,7 @@ import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.overlay.node.Node;
 import io.kadring.overlay.node.NodeConfig;
 import io.kadring.overlay.node.PutResult;
+import io.kadring.overlay.vertx.BootstrapResolver;
 import io.kadring.overlay.vertx.VertxEnvironment;
 import io.kadring.overlay.wire.Interner;
 import io.kadring.routing.Contact;
@@ -99,7 +100,15 @@ public final class KadringNode implements AutoCloseable {
                 // every datagram's source is a fresh address, kept by the RTT and reply tables: share it
                 e.setHandler((from, datagram) -> n.onDatagram(interner.source(from), datagram));
             }
-            return e.supply(() -> node.start(settings.bootstrap())).thenCompose(Function.identity());
+            List<InetSocketAddress> given = settings.bootstrap();
+            if (!BootstrapResolver.needed(given)) {
+                return e.supply(() -> node.start(given)).thenCompose(Function.identity());
+            }
+            // names: resolved before the first round (without waiting on the event loop), again for each
+            BootstrapResolver names = new BootstrapResolver(given, e::blocking);
+            return names.resolve().handle((found, failure) -> null)
+                    .thenCompose(x -> e.supply(() -> node.start(names::forNextRound)))
+                    .thenCompose(Function.identity());
         });
         return started;
     }
@@ -372,16 +381,23 @@ public final class KadringNode implements AutoCloseable {
             return this;
         }
 
-        /** Nodes to join through; none starts a new network. */
+        /**
+         * Nodes to join through; none starts a new network. An unresolved address
+         * ({@link InetSocketAddress#createUnresolved}) is a name: it stands for every address it
+         * resolves to, and is resolved again for each join round.
+         */
         public Builder bootstrap(List<InetSocketAddress> bootstrap) {
             this.bootstrap = List.copyOf(bootstrap);
             return this;
         }
 
-        /** Nodes to join through as {@code host:port} strings (names are resolved now). */
+        /**
+         * Nodes to join through as {@code host:port} strings; a name stands for every address it
+         * resolves to, resolved for each join round (a Kubernetes headless service, seed hosts).
+         */
         public Builder bootstrap(String... hostPorts) {
             List<InetSocketAddress> list = new ArrayList<>();
-            for (String hp : hostPorts) list.add(HostPort.parse(hp));
+            for (String hp : hostPorts) list.add(HostPort.parseName(hp));
             this.bootstrap = List.copyOf(list);
             return this;
         }

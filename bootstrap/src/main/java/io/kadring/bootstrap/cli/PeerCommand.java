@@ -75,8 +75,9 @@ public final class PeerCommand implements Callable<Integer> {
                     + "nodes report seeing.")
     private InetSocketAddress advertise;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", split = ",", converter = AddressConverter.class,
-            description = "Nodes to join through, comma-separated (names resolved now). Default: $"
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", split = ",", converter = AddressConverter.Name.class,
+            description = "Nodes to join through, comma-separated; a name stands for all its addresses and is "
+                    + "resolved again for each join round (a DNS name of seed hosts or of a headless service). Default: $"
                     + BOOTSTRAP_ENV + "; none starts a new network.")
     private List<InetSocketAddress> bootstrap;
 
@@ -296,7 +297,7 @@ public final class PeerCommand implements Callable<Integer> {
         if (value == null || value.isBlank()) return addresses;
         for (String item : value.split(",")) {
             try {
-                addresses.add(HostPort.parse(item));
+                addresses.add(HostPort.parseName(item));
             } catch (IllegalArgumentException e) {
                 throw usage("invalid " + BOOTSTRAP_ENV + ": " + e.getMessage());
             }

@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * A DHT node: Kademlia routing and a Chord ring over one id space, driven entirely by the
@@ -172,8 +173,28 @@ public final class Node implements DatagramHandler {
         if (bootstrap.isEmpty()) {
             return CompletableFuture.completedFuture(new JoinResult(true, 0, ring.successor()));
         }
-        self.trust(bootstrap); // the PONG of a bootstrap we chose tells us our address
-        join = new JoinProcedure(bootstrap, local, self::record, lookups, table);
+        List<InetSocketAddress> given = List.copyOf(bootstrap);
+        return join(() -> given);
+    }
+
+    /**
+     * Joins through the addresses {@code bootstrap} gives at the start of each join round (bootstrap
+     * names resolved anew each time: {@code overlay.vertx.BootstrapResolver}); never a new network.
+     * It is called on the node's thread and must not block.
+     */
+    public CompletableFuture<JoinResult> start(Supplier<List<InetSocketAddress>> bootstrap) {
+        if (started) throw new IllegalStateException("node " + id.shortHex() + " was started already");
+        started = true;
+        maintenance.start();
+        return join(bootstrap);
+    }
+
+    private CompletableFuture<JoinResult> join(Supplier<List<InetSocketAddress>> bootstrap) {
+        join = new JoinProcedure(() -> {
+            List<InetSocketAddress> round = bootstrap.get();
+            self.trust(round); // the PONG of a bootstrap we chose tells us our address
+            return round;
+        }, local, self::record, lookups, table);
         return procedures.run(join).thenApply(rounds -> {
             isolation.joined(now());
             stabilize(); // so that the ring takes us in
