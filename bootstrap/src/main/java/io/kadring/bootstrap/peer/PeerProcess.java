@@ -121,6 +121,14 @@ public final class PeerProcess implements AutoCloseable {
                 .description("Datagrams the kernel dropped for the node's UDP port, its receive buffer being full "
                         + "(Linux /proc/net/udp; machine-wide UDP RcvbufErrors where the socket is not listed)")
                 .register(registry);
+        String version = PeerProcess.class.getPackage().getImplementationVersion();
+        Gauge.builder("kadring.build.info", () -> 1).description("The kadring version this peer runs (value 1)")
+                .tag("version", version == null ? "dev" : version).register(registry);
+        for (String p : List.of(PeerFacts.JOINING, PeerFacts.JOINED, PeerFacts.ALONE)) {
+            Gauge.builder("kadring.phase", () -> phase.equals(p) ? 1 : 0)
+                    .description("1 for the phase the peer is in: joining, joined (a network), alone (a network of its own)")
+                    .tag("phase", p).register(registry);
+        }
         this.replicas = new ReplicaSaver(node, savedRecords);
     }
 

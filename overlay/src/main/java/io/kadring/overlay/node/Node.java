@@ -4,6 +4,7 @@ import io.kadring.crypto.Identity;
 import io.kadring.overlay.env.DatagramHandler;
 import io.kadring.overlay.env.Environment;
 import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.wire.DropReason;
 import io.kadring.overlay.wire.Interner;
 import io.kadring.overlay.wire.MalformedMessageException;
 import io.kadring.overlay.wire.Message;
@@ -44,6 +45,26 @@ import java.util.function.Supplier;
  */
 public final class Node implements DatagramHandler {
     private static final System.Logger LOG = System.getLogger(Node.class.getName());
+    /**
+     * Every {@code reason} of {@code kadring.datagrams.dropped}, declared at start: the codec's,
+     * admission's, and the node's own (a test checks that none other is ever counted).
+     */
+    static final List<String> DROP_REASONS;
+    /** Every {@code reason} of {@code kadring.records.rejected}: the store's, and a STORE that did not decode. */
+    static final List<String> REJECT_REASONS;
+
+    static {
+        List<String> drops = new java.util.ArrayList<>();
+        for (DropReason r : DropReason.values()) drops.add(NodeMetrics.tagValue(r));
+        for (RecordRefusal r : RecordRefusal.values()) drops.add(r.metricReason());
+        drops.addAll(List.of("own_id", "unsolicited", "rate_limited", "internal_error", "reply_budget", "amplification",
+                "invalid_record"));
+        DROP_REASONS = drops.stream().distinct().toList();
+        List<String> rejects = new java.util.ArrayList<>();
+        for (RejectReason r : RejectReason.values()) rejects.add(NodeMetrics.tagValue(r));
+        rejects.add("malformed");
+        REJECT_REASONS = List.copyOf(rejects);
+    }
     /** Contacts asked in each stabilize round who follows us: what merges two rings (a healed partition). */
     private static final int RING_PROBES = 2;
     private final Environment env;
@@ -149,6 +170,9 @@ public final class Node implements DatagramHandler {
         handlers.put(Message.Type.NOTIFY, new NotifyHandler(ring, admission, local.clock()));
         handlers.put(Message.Type.FIND_VALUE, new FindValueHandler(local, outbox, tokens, store, known));
         handlers.put(Message.Type.STORE, new StoreHandler(local, outbox, tokens, store));
+        metrics.declare(List.of(Message.Type.values()),
+                java.util.Arrays.stream(Message.Type.values()).filter(t -> t.answeredBy() != null).toList(),
+                DROP_REASONS, REJECT_REASONS, List.of(LookupKind.values()), List.of(Operation.values()));
         metrics.registerNode(() -> contactCount, () -> ringCount);
         metrics.registerRecords(store::size, store::bytes);
         metrics.registerHealth(() -> isolation.alarmed() ? 1 : 0, () -> sizeEstimate);
@@ -231,13 +255,13 @@ public final class Node implements DatagramHandler {
     /** The k nodes closest to {@code key} by XOR (this node included when it is one of them). */
     public CompletableFuture<LookupOutcome> findClosest(Id key) {
         if (closed) return closedFuture();
-        return procedures.run(lookups.closest(key));
+        return Operation.LOOKUP.counted(metrics, procedures.run(lookups.closest(key)), Node::lookupOutcome);
     }
 
     /** The first live node clockwise from {@code key} on the ring. */
     public CompletableFuture<LookupOutcome> findSuccessor(Id key) {
         if (closed) return closedFuture();
-        return procedures.run(lookups.successor(key));
+        return Operation.SUCCESSOR.counted(metrics, procedures.run(lookups.successor(key)), Node::lookupOutcome);
     }
 
     /** Pings {@code address}; completes with the contact that answered (its record verified). */
@@ -279,10 +303,18 @@ public final class Node implements DatagramHandler {
     }
 
     private CompletableFuture<PutResult> put(SignedRecord record, long lifetime, long expectedSeq, boolean own) {
-        return procedures.run(newPut(record, lifetime, expectedSeq)).thenApply(result -> {
+        return Operation.PUT.counted(metrics, procedures.run(newPut(record, lifetime, expectedSeq)).thenApply(result -> {
             if (own && result.stored() > 0) republisher.own(record, lifetime);
             return result;
-        });
+        }), Node::putOutcome);
+    }
+
+    private static NodeMetrics.Outcome lookupOutcome(LookupOutcome o) {
+        return o.contacts().isEmpty() ? NodeMetrics.Outcome.FAILED : NodeMetrics.Outcome.SUCCESS;
+    }
+
+    private static NodeMetrics.Outcome putOutcome(PutResult r) {
+        return r.succeeded() ? NodeMetrics.Outcome.SUCCESS : NodeMetrics.Outcome.FAILED;
     }
 
     /**
@@ -297,16 +329,17 @@ public final class Node implements DatagramHandler {
         PublishProcedure publish = new PublishProcedure(identity, salt, value, expectedSeq,
                 republisher.nextOwnSeq(key), expectedSeq >= 0 ? null : newGet(key),
                 record -> newPut(record, lifetime, expectedSeq));
-        return procedures.run(publish).thenApply(result -> {
+        return Operation.PUT.counted(metrics, procedures.run(publish).thenApply(result -> {
             if (result.stored() > 0) republisher.own(publish.signed(), lifetime);
             return result;
-        });
+        }), Node::putOutcome);
     }
 
     /** The record under {@code key} with the highest valid seq any holder has. */
     public CompletableFuture<GetResult> get(Id key) {
         if (closed) return closedFuture();
-        return procedures.run(newGet(key));
+        return Operation.GET.counted(metrics, procedures.run(newGet(key)),
+                r -> r.record().isPresent() ? NodeMetrics.Outcome.SUCCESS : NodeMetrics.Outcome.NOT_FOUND);
     }
 
     /** Records held here (a snapshot). */
@@ -417,11 +450,11 @@ public final class Node implements DatagramHandler {
     @Override
     public void onDatagram(InetSocketAddress from, byte[] datagram) {
         if (closed) return;
-        metrics.received(datagram.length);
         Message message;
         try {
             message = MessageCodec.decode(datagram, interner);
         } catch (MalformedMessageException e) {
+            metrics.received(null, datagram.length);
             metrics.dropped(e.reason());
             MessageCodec.Header header = MessageCodec.header(datagram);
             if (header != null && header.type() == Message.Type.STORE && limiter.allow(from.getAddress(), env.now())) {
@@ -430,6 +463,7 @@ public final class Node implements DatagramHandler {
             return;
         }
         try {
+            metrics.received(message.type(), datagram.length);
             metrics.receivedMessage(message.type());
             if (message.sender().equals(id)) {
                 metrics.dropped("own_id");

@@ -100,6 +100,7 @@ final class RpcEngine {
         long elapsed = env.now() - p.sentAt;
         if (p.attempts == 1) {
             rtt.sample(from, elapsed); // Karn: only unambiguous samples
+            metrics.roundTrip(elapsed);
         }
         try {
             listener.onReply(p.request, p.context, response);

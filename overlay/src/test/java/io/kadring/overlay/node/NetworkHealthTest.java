@@ -62,6 +62,18 @@ final class NetworkHealthTest {
         net.runFor(2 * 60_000);
         assertFalse(members.get(1).node().isolated(), "heard from its contacts again");
         assertEquals(0, gauge(members.get(1), "kadring.isolated"));
+
+        // every reason counted was declared at start (so every series existed from the start)
+        for (TestNetwork.Member m : members) {
+            for (var c : m.registry().find("kadring.datagrams.dropped").counters()) {
+                assertTrue(Node.DROP_REASONS.contains(c.getId().getTag("reason")), c.getId().toString());
+            }
+            assertEquals(Node.DROP_REASONS.size(), m.registry().find("kadring.datagrams.dropped").counters().size());
+            assertEquals(Node.REJECT_REASONS.size(), m.registry().find("kadring.records.rejected").counters().size());
+        }
+        double lookups = members.get(3).registry().get("kadring.operations")
+                .tags("operation", "lookup", "outcome", "success").counter().count();
+        assertEquals(4, lookups, "the four lookups it was asked for");
     }
 
     private static double gauge(TestNetwork.Member m, String name) {
