@@ -114,7 +114,8 @@ final class PeerTable<K> {
         if (keys == null) return -1;
         int base = setOf(key, keys.length / WAYS) * WAYS;
         for (int i = base; i < base + WAYS && keys[i] != null; i++) {
-            if (keys[i].equals(key)) {
+            Object k = keys[i];
+            if (k == key || k.equals(key)) { // shared ids and addresses (the simulator's) match by identity
                 if (i > base) toFront(base, i);
                 return base;
             }
