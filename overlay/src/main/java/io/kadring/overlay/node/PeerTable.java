@@ -10,12 +10,12 @@ import java.util.Objects;
  * <p>A table holds keys alone ({@link #keys}), an object beside each key ({@link #objects}) or a
  * {@code long} beside each ({@link #numbers}): an array for what it holds and none for the rest.
  * The slots are parallel arrays in sets of {@value #WAYS}, a key's set chosen by its hash; a key
- * stays in its slot, and one {@code long} per set lists the set's slots most recently used first
- * (4 bits each), so a use rewrites that word and moves no reference (a move of references was a
+ * stays in its slot, and one {@code int} per set lists the set's slots most recently used first
+ * (3 bits each), so a use rewrites that word and moves no reference (a move of references was a
  * tenth of the simulator's time). The arrays start small and double, without losing an entry,
  * until they hold {@code capacity}; after that a key arriving at a full set replaces the least
  * recently used key of that set. So eviction is LRU within a set, close to LRU overall, at 4 bytes
- * a slot for the key, 4 (object) or 8 (number) beside it, 1 for the order, and no object per entry.
+ * a slot for the key, 4 (object) or 8 (number) beside it, half a byte for the order, and no object per entry.
  */
 final class PeerTable<K> {
     static final int WAYS = 8;
@@ -27,7 +27,7 @@ final class PeerTable<K> {
     /** WAYS slots per set, in no order; a slot is empty (null) or holds a key. */
     private Object[] keys;
     /** Per set, its order word: how many keys, and their ways most recently used first. */
-    private long[] order;
+    private int[] order;
     private Object[] values;
     private long[] numbers;
     private int size;
@@ -107,8 +107,8 @@ final class PeerTable<K> {
         int slot = find(key); // now the most recently used of its set
         if (slot < 0) return;
         int set = slot / WAYS;
-        long o = order[set];
-        order[set] = (o >>> 8) << 4 | (count(o) - 1);
+        int o = order[set];
+        order[set] = (o >>> 7) << 4 | (count(o) - 1);
         clear(slot);
         size--;
     }
@@ -118,7 +118,7 @@ final class PeerTable<K> {
         if (keys == null) return -1;
         int set = setOf(key, order.length);
         int base = set * WAYS;
-        long o = order[set];
+        int o = order[set];
         for (int pos = 0, n = count(o); pos < n; pos++) {
             int slot = base + way(o, pos);
             Object k = keys[slot];
@@ -144,7 +144,7 @@ final class PeerTable<K> {
             grow();
             set = setOf(key, order.length);
         }
-        long o = order[set];
+        int o = order[set];
         int n = count(o);
         int way;
         if (n == WAYS) {
@@ -162,35 +162,35 @@ final class PeerTable<K> {
         return slot;
     }
 
-    // A set's order word: bits 0-3 its key count, then 4 bits per place, most recently used
-    // first, each the way (0-7) of the slot in that place. Using a key rewrites the word alone.
+    // A set's order word: bits 0-3 its key count, then 3 bits per place (28 bits in all), most
+    // recently used first, each the way (0-7) of the slot in that place. A use rewrites the word alone.
 
-    private static int count(long o) {
-        return (int) (o & 0xF);
+    private static int count(int o) {
+        return o & 0xF;
     }
 
-    private static int way(long o, int pos) {
-        return (int) (o >>> (4 + 4 * pos)) & 0xF;
+    private static int way(int o, int pos) {
+        return (o >>> (4 + 3 * pos)) & 7;
     }
 
-    private static long withCount(long o, int n) {
-        long places = (o >>> 4) & ((1L << (4 * n)) - 1);
+    private static int withCount(int o, int n) {
+        int places = (o >>> 4) & ((1 << (3 * n)) - 1);
         return places << 4 | n;
     }
 
     /** {@code way} in front of the places of {@code o}, one more key. */
-    private static long pushFront(long o, int way) {
+    private static int pushFront(int o, int way) {
         int n = count(o);
-        return ((o >>> 4) << 4 | way) << 4 | (n + 1);
+        return ((o >>> 4) << 3 | way) << 4 | (n + 1);
     }
 
     /** The way at place {@code pos} moved to the front, the ones before it back one place. */
-    private static long toFront(long o, int pos) {
-        long places = o >>> 4;
-        long before = places & ((1L << (4 * pos)) - 1);
-        long way = (places >>> (4 * pos)) & 0xF;
-        long after = places >>> (4 * pos + 4) << (4 * pos + 4);
-        return (after | before << 4 | way) << 4 | count(o);
+    private static int toFront(int o, int pos) {
+        int places = o >>> 4;
+        int before = places & ((1 << (3 * pos)) - 1);
+        int way = (places >>> (3 * pos)) & 7;
+        int after = places >>> (3 * pos + 3) << (3 * pos + 3);
+        return (after | before << 3 | way) << 4 | count(o);
     }
 
     private void clear(int slot) {
@@ -204,16 +204,16 @@ final class PeerTable<K> {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         long[] oldNumbers = numbers;
-        long[] oldOrder = order;
+        int[] oldOrder = order;
         allocate(oldOrder.length * 2);
         for (int set = 0; set < oldOrder.length; set++) {
-            long o = oldOrder[set];
+            int o = oldOrder[set];
             for (int pos = 0, n = count(o); pos < n; pos++) {
                 int from = set * WAYS + way(o, pos);
                 int to = setOf(oldKeys[from], order.length);
                 int place = count(order[to]); // a set splits in two: at most WAYS keys come to each
                 int slot = to * WAYS + place;
-                order[to] = (order[to] >>> 4 | (long) place << (4 * place)) << 4 | (place + 1);
+                order[to] = (order[to] >>> 4 | place << (3 * place)) << 4 | (place + 1);
                 keys[slot] = oldKeys[from];
                 if (holdsObjects) values[slot] = oldValues[from];
                 if (holdsNumbers) numbers[slot] = oldNumbers[from];
@@ -223,7 +223,7 @@ final class PeerTable<K> {
 
     private void allocate(int sets) {
         keys = new Object[sets * WAYS];
-        order = new long[sets];
+        order = new int[sets];
         if (holdsObjects) values = new Object[sets * WAYS];
         if (holdsNumbers) numbers = new long[sets * WAYS];
     }
