@@ -272,7 +272,7 @@ final class Admission implements Vouching {
     }
 
     private boolean hasRingEntry(Id id, InetSocketAddress address) {
-        for (Contact c : ring.successors()) {
+        for (Contact c : ring.successorsView()) {
             if (c.id().equals(id)) return c.address().equals(address);
         }
         return ring.predecessor().map(p -> p.id().equals(id) && p.address().equals(address)).orElse(false);

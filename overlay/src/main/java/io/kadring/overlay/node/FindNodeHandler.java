@@ -48,10 +48,9 @@ record FindNodeHandler(LocalNode local, Supplier<Contact> selfContact, Supplier<
      * nobody, is itself the answer.
      */
     private RingAnswer ringAnswer(Id key) {
-        List<Contact> contacts = table.contacts();
-        if (key.equals(local.id()) || (ring.successor().isEmpty() && contacts.isEmpty())) {
+        if (key.equals(local.id()) || (ring.successor().isEmpty() && table.size() == 0)) {
             return new RingAnswer(true, List.of(selfContact.get()));
         }
-        return ring.answer(key, contacts, Message.MAX_CONTACTS);
+        return ring.answer(key, table.contactsView(), Message.MAX_CONTACTS); // answer copies what it keeps
     }
 }
