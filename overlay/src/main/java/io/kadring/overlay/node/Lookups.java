@@ -71,6 +71,8 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
     ClosestProcedure xor(Id target, LookupKind kind, List<Contact> extraSeeds, ClosestProcedure.Query query) {
         int k = local.config().k();
         List<Contact> seeds = new ArrayList<>(known.seeds(target, k));
+        // a client is not one of the answer: look for one more than k, and leave itself out
+        if (local.config().clientMode()) k++;
         seeds.addAll(extraSeeds);
         table.touch(target, local.now());
         // gets follow disjoint paths: the value is found on a path the attacker does not own. Node

@@ -36,7 +36,8 @@ public record NodeConfig(
         boolean exemptPrivate,
         int unverifiedRepliesPerSecond,
         int signatureChecksPerSecond,
-        int disjointPaths) {
+        int disjointPaths,
+        boolean clientMode) {
 
     public NodeConfig {
         positive("k", k);
@@ -127,6 +128,7 @@ public record NodeConfig(
         b.unverifiedReplies = unverifiedRepliesPerSecond;
         b.signatureChecks = signatureChecksPerSecond;
         b.disjointPaths = disjointPaths;
+        b.clientMode = clientMode;
         return b;
     }
 
@@ -164,6 +166,7 @@ public record NodeConfig(
         private int unverifiedReplies = 2_000;
         private int signatureChecks = 1_000;
         private int disjointPaths = 2;
+        private boolean clientMode = false;
 
         private Builder() {}
 
@@ -229,12 +232,19 @@ public record NodeConfig(
          */
         public Builder signatureChecksPerSecond(int n) { this.signatureChecks = n; return this; }
 
+        /**
+         * Client mode (as BEP 43's read-only nodes): the node looks up, puts and gets, but its
+         * requests say it is a client, so no node takes it into its table or ring, and it holds
+         * nothing for others and answers no requests (a STORE is refused with a reason). Default false.
+         */
+        public Builder clientMode(boolean client) { this.clientMode = client; return this; }
+
         public NodeConfig build() {
             return new NodeConfig(k, alpha, successorListSize, staleAfterFailures, maxPerPrefix,
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
                     joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
                     maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate,
-                    unverifiedReplies, signatureChecks, disjointPaths);
+                    unverifiedReplies, signatureChecks, disjointPaths, clientMode);
         }
     }
 }
