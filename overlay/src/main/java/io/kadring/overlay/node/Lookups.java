@@ -87,8 +87,9 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
 
     /** The successor of {@code key} on the ring. */
     SuccessorProcedure successor(Id key) {
+        // a client is on no one's ring: never the answer itself
         SuccessorLookup lookup = new SuccessorLookup(key, selfContact.get(), ring, known.all(), local.config().k(),
-                local.config().alpha());
+                local.config().alpha(), !local.config().clientMode());
         return new SuccessorProcedure(lookup, local, proofs());
     }
 }

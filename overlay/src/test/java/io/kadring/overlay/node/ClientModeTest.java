@@ -106,6 +106,24 @@ final class ClientModeTest {
     }
 
     @Test
+    void clientSuccessorLookups_findTheTrueSuccessor_neverTheClient() {
+        SplittableRandom random = new SplittableRandom(6);
+        List<Id> ring = nodes.stream().map(m -> m.node().id()).sorted().toList();
+        List<Id> keys = new ArrayList<>();
+        for (int i = 0; i < 20; i++) keys.add(Id.random(random));
+        for (TestNetwork.Member c : clients) {
+            keys.add(c.node().id()); // the key its own ring view would answer with itself
+        }
+        for (Id key : keys) {
+            Id truth = ring.stream().filter(id -> id.compareTo(key) >= 0).findFirst().orElse(ring.get(0));
+            for (TestNetwork.Member c : clients) {
+                LookupOutcome found = net.await(c.node().findSuccessor(key), 60_000, "a client's successor lookup");
+                assertEquals(List.of(truth), found.contacts().stream().map(Contact::id).toList(), "successor of " + key);
+            }
+        }
+    }
+
+    @Test
     void clients_areInNoTableOrRing() {
         Set<Id> clientIds = new HashSet<>();
         for (TestNetwork.Member c : clients) clientIds.add(c.node().id());
