@@ -21,6 +21,10 @@ import io.kadring.storage.SignedRecord;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -149,6 +153,24 @@ final class ReplicasAndClientTest {
             assertEquals(0, contacts.exitCode(), contacts.err());
             assertFalse(contacts.out().contains(clientId.toHex()), contacts.out());
         }
+    }
+
+    @Test
+    void replicas_withABadKey_isAUsageErrorNamingIt() {
+        Run run = cli("replicas", "not-a-key", "--admin", admin(peers.first()));
+        assertEquals(Main.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("not-a-key"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void theUnderReplicatedGauge_isInMetricsFromTheStart() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + peers.first().adminPort() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("kadring_records_under_replicated ")
+                && l.endsWith(" 0.0")), metrics.body());
     }
 
     /** A STORE of {@code record} to {@code peer} alone, with the token its FIND_VALUE answer gave. */
