@@ -20,14 +20,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Client mode in virtual time: 24 nodes and 2 clients (default settings but k = 8, so that the
  * closest are a true subset), each on a public-looking address of its own /24. Clients look up,
- * put and get exactly, and appear in no table, ring or NODES answer; they hold nothing.
+ * put and get exactly, and appear in no table, ring or NODES answer; they hold nothing. One
+ * network for the class: each test leaves it as good as it found it.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class ClientModeTest {
     private static final int NODES = 24;
     private static final NodeConfig CONFIG = NodeConfig.builder().k(8).build();
@@ -44,7 +47,7 @@ final class ClientModeTest {
         return TestNetwork.address("45." + (i / 200) + "." + (i % 200) + ".1", 4000);
     }
 
-    @BeforeEach
+    @BeforeAll
     void network() {
         net.tap(this::inspect);
         TestNetwork.Member first = net.node(CONFIG, address(0));
