@@ -184,7 +184,7 @@ public final class Simulation {
             });
         }
         long deadline = loop.now() + 600_000;
-        while ((truth.size() < live.size() || hostileJoined < hostile) && loop.now() < deadline) {
+        while ((truth.size() + joinedClients() < live.size() || hostileJoined < hostile) && loop.now() < deadline) {
             loop.runUntil(loop.now() + 1_000);
         }
     }
@@ -312,6 +312,14 @@ public final class Simulation {
             if (p.joined && !p.client) return p;
         }
         return live.get(0);
+    }
+
+    /** Client-mode nodes up and joined (they are not in the ground truth). */
+    private int joinedClients() {
+        if (clients == 0) return 0;
+        int n = 0;
+        for (SimPeer p : live) if (p.client && p.joined) n++;
+        return n;
     }
 
     /** Table, successor-list and predecessor entries of the live non-client nodes that name a client. */
