@@ -20,7 +20,7 @@ final class RejectReasonTest {
         assertEquals(Map.of(RejectReason.BAD_SIGNATURE, 1, RejectReason.KEY_MISMATCH, 2,
                 RejectReason.TOO_LARGE, 3, RejectReason.SEQ_TOO_LOW, 4, RejectReason.SEQ_REUSED, 5,
                 RejectReason.CAS_MISMATCH, 6, RejectReason.EXPIRED, 7, RejectReason.QUOTA_EXCEEDED, 8,
-                RejectReason.BAD_TOKEN, 9, RejectReason.UNAVAILABLE, 10), wire);
+                RejectReason.BAD_TOKEN, 9, RejectReason.UNAVAILABLE, 10, RejectReason.CLIENT_MODE, 20), wire);
     }
 
     @Test
