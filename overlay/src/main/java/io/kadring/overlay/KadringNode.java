@@ -251,6 +251,27 @@ public final class KadringNode implements AutoCloseable {
     }
 
     /**
+     * How many nodes the network has, as this node estimates from how close the nodes its
+     * lookups found are to their targets (the median of its latest lookups and its table).
+     */
+    public CompletableFuture<Long> networkSizeEstimate() {
+        return read(() -> node.networkSizeEstimate());
+    }
+
+    /**
+     * Whether the node is isolated: it joined, yet no contact of its routing table has answered
+     * it for the isolation alarm's time ({@link NodeConfig.Builder#isolationAlarm}).
+     */
+    public CompletableFuture<Boolean> isolated() {
+        return read(() -> node.isolated());
+    }
+
+    /** Milliseconds since a contact of the routing table last answered; -1 before the node joined anyone. */
+    public CompletableFuture<Long> contactSilenceMillis() {
+        return read(() -> node.contactSilenceMillis());
+    }
+
+    /**
      * Stops the node's timers, closes its socket (the port is free once the future completes)
      * and, if the node created its own Vert.x, that too. Idempotent. Does not wait for a join
      * in progress: that fails with "node closed while joining".

@@ -46,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * told otherwise), routed by a vertx-web {@code Router}:
  * <pre>
  * GET /health            200 {status: "ok", phase} once joined (or alone); 503 {status: "unavailable",
- *                        phase, error, reason: "not_joined"} while joining
- * GET /status            node_id, address, phase, contacts, successor, predecessor, records, client_mode,
- *                        uptime_seconds
+ *                        phase, error, reason: "not_joined"} while joining; 503 {status: "unhealthy",
+ *                        phase, error, reason: "isolated", silence_seconds} when no contact answers
+ * GET /status            node_id, address, phase, contacts, successor, predecessor, records,
+ *                        network_size_estimate, client_mode, uptime_seconds
  * GET /contacts          [{id, address}, ...]
  * GET /ring              {predecessor, successors: [...]}
  * GET /lookup/{key}      the k closest by XOR: {key, contacts, hops, messages, duration_ms}
@@ -285,7 +286,8 @@ public final class AdminServer {
         CompletableFuture<Optional<Contact>> predecessor = node.predecessor();
         CompletableFuture<InetSocketAddress> address = node.advertisedAddress();
         CompletableFuture<Integer> held = records.held();
-        return CompletableFuture.allOf(contacts, successor, predecessor, address, held).thenApply(ignored -> Reply.json(Json.object()
+        CompletableFuture<Long> size = node.networkSizeEstimate();
+        return CompletableFuture.allOf(contacts, successor, predecessor, address, held, size).thenApply(ignored -> Reply.json(Json.object()
                 .put("node_id", node.id().toHex())
                 .put("address", AddressText.format(address.join()))
                 .put("phase", facts.phase())
@@ -293,6 +295,7 @@ public final class AdminServer {
                 .put("successor", NodeJson.id(successor.join()))
                 .put("predecessor", NodeJson.id(predecessor.join()))
                 .put("records", held.join())
+                .put("network_size_estimate", size.join())
                 .put("client_mode", node.isClient())
                 .put("uptime_seconds", facts.uptimeSeconds())));
     }

@@ -141,6 +141,11 @@ public final class PeerCommand implements Callable<Integer> {
             description = "Seconds between ring stabilization rounds (default ${DEFAULT-VALUE}).")
     private Duration stabilizeInterval;
 
+    @Option(names = "--isolation-alarm", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "Seconds without an answer from any contact after which a joined peer reports itself "
+                    + "isolated: /health answers 503, kadring_isolated is 1, a warning is logged (default ${DEFAULT-VALUE}).")
+    private Duration isolationAlarm;
+
     @Option(names = "--replicate-interval", paramLabel = "SECONDS", converter = SecondsConverter.class,
             description = "Seconds between republishing the records held, and owners refreshing theirs "
                     + "(default ${DEFAULT-VALUE}).")
@@ -261,6 +266,7 @@ public final class PeerCommand implements Callable<Integer> {
                     .alpha(alpha)
                     .successorListSize(successors)
                     .stabilizeInterval(stabilizeInterval)
+                    .isolationAlarm(isolationAlarm)
                     .replicateInterval(replicateInterval)
                     .recordLifetime(recordLifetime)
                     .requestsPerSecondPerSource(requestsPerSecond)
@@ -339,6 +345,7 @@ public final class PeerCommand implements Callable<Integer> {
                 case "--alpha" -> Integer.toString(d.alpha());
                 case "--successors" -> Integer.toString(d.successorListSize());
                 case "--stabilize-interval" -> SecondsConverter.format(Duration.ofMillis(d.stabilizeIntervalMillis()));
+                case "--isolation-alarm" -> SecondsConverter.format(Duration.ofMillis(d.isolationAlarmMillis()));
                 case "--replicate-interval" -> SecondsConverter.format(Duration.ofMillis(d.replicateIntervalMillis()));
                 case "--record-lifetime" -> SecondsConverter.format(Duration.ofMillis(d.recordLifetimeMillis()));
                 case "--requests-per-second" -> Integer.toString(d.requestsPerSecondPerSource());

@@ -125,6 +125,13 @@ final class MicrometerNodeMetrics implements NodeMetrics {
     }
 
     @Override
+    public void registerHealth(DoubleSupplier isolated, DoubleSupplier networkSizeEstimate) {
+        gauge("kadring.isolated", "1 while no contact of the routing table has answered for the isolation alarm's time",
+                isolated);
+        gauge("kadring.network.size.estimate", "Nodes in the network, as this node estimates", networkSizeEstimate);
+    }
+
+    @Override
     public void close() {
         for (Meter meter; (meter = created.poll()) != null; ) {
             registry.remove(meter);

@@ -110,6 +110,13 @@ public interface NodeMetrics {
     }
 
     /**
+     * Gauges {@code kadring.isolated} (1 while no contact has answered for the isolation alarm's
+     * time, else 0) and {@code kadring.network.size.estimate}; same caveat as {@link #registerNode}.
+     */
+    default void registerHealth(DoubleSupplier isolated, DoubleSupplier networkSizeEstimate) {
+    }
+
+    /**
      * Removes the meters this instance registered (a node that is gone stops showing), including
      * any it shares with another instance of the same common tags.
      */

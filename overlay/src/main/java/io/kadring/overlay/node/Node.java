@@ -11,6 +11,7 @@ import io.kadring.overlay.wire.MessageCodec;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
+import io.kadring.routing.NetworkSizeEstimator;
 import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import io.kadring.storage.RecordStore;
@@ -41,6 +42,7 @@ import java.util.concurrent.TimeoutException;
  * returned here complete on that thread.
  */
 public final class Node implements DatagramHandler {
+    private static final System.Logger LOG = System.getLogger(Node.class.getName());
     /** Contacts asked in each stabilize round who follows us: what merges two rings (a healed partition). */
     private static final int RING_PROBES = 2;
     private final Environment env;
@@ -63,6 +65,8 @@ public final class Node implements DatagramHandler {
     private final SourceRateLimiter limiter;
     private final ReplyLimit replyLimit;
     private final Interner interner;
+    private final NetworkSize sizes = new NetworkSize();
+    private final IsolationWatch isolation;
     /** The request being answered: its source, sender and size, for {@link #reply}. */
     private InetSocketAddress answering;
     private Id answeringSender;
@@ -71,6 +75,7 @@ public final class Node implements DatagramHandler {
     /** Sizes for the metrics gauges, which are read from other threads. */
     private volatile int contactCount;
     private volatile int ringCount;
+    private volatile long sizeEstimate = 1;
     private boolean started;
     private boolean closed;
     private JoinProcedure join;
@@ -126,7 +131,9 @@ public final class Node implements DatagramHandler {
         KnownContacts known = new KnownContacts(table, ring, local.clock());
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
                 2 * config.requestsPerSecondPerSource(), config.exemptLoopback(), id.hashCode());
-        this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record, rpc::patience);
+        this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record, rpc::patience,
+                sizes);
+        this.isolation = new IsolationWatch(config.isolationAlarmMillis());
         this.background = new BackgroundWork(procedures, scheduler, local.clock());
         this.republisher = new Republisher(local, store, table, background, new RecordWork());
         this.maintenance = new Maintenance(local, table, scheduler, new Rounds());
@@ -143,6 +150,7 @@ public final class Node implements DatagramHandler {
         handlers.put(Message.Type.STORE, new StoreHandler(local, outbox, tokens, store));
         metrics.registerNode(() -> contactCount, () -> ringCount);
         metrics.registerRecords(store::size, store::bytes);
+        metrics.registerHealth(() -> isolation.alarmed() ? 1 : 0, () -> sizeEstimate);
     }
 
     /** A node that verifies every signature with Ed25519. */
@@ -167,6 +175,7 @@ public final class Node implements DatagramHandler {
         self.trust(bootstrap); // the PONG of a bootstrap we chose tells us our address
         join = new JoinProcedure(bootstrap, local, self::record, lookups, table);
         return procedures.run(join).thenApply(rounds -> {
+            isolation.joined(now());
             stabilize(); // so that the ring takes us in
             viewChanged();
             return new JoinResult(false, table.size(), ring.successor());
@@ -366,6 +375,28 @@ public final class Node implements DatagramHandler {
         return ring.successors();
     }
 
+    /**
+     * How many nodes this node thinks the network has: the median of what its latest node lookups
+     * and its own table say ({@link NetworkSize}).
+     */
+    public long networkSizeEstimate() {
+        int k = config.k();
+        return sizes.estimate(NetworkSizeEstimator.estimate(id, table.closest(id, k), k, 1), now());
+    }
+
+    /**
+     * Whether the node is isolated: it believes it is in a network, yet no contact of its
+     * routing table has answered it for {@link NodeConfig#isolationAlarmMillis()}.
+     */
+    public boolean isolated() {
+        return isolation.isolated(now());
+    }
+
+    /** Milliseconds since a contact of the routing table last answered; -1 before the node joined anyone. */
+    public long contactSilenceMillis() {
+        return isolation.silenceMillis(now());
+    }
+
     public NodeConfig config() {
         return config;
     }
@@ -400,6 +431,7 @@ public final class Node implements DatagramHandler {
             } else if (message.type().isResponse()) {
                 if (rpc.onResponse(from, message)) {
                     replyLimit.answeredFrom(from, env.now());
+                    if (table.contains(message.sender())) isolation.answered(env.now());
                 } else {
                     metrics.dropped("unsolicited");
                 }
@@ -481,6 +513,19 @@ public final class Node implements DatagramHandler {
         ringCount = ring.successors().size() + (ring.predecessor().isPresent() ? 1 : 0);
     }
 
+    /** Raises or lowers the isolation alarm, with a log line when it changes. */
+    private void checkIsolation() {
+        long now = now();
+        switch (isolation.check(now)) {
+            case ISOLATED -> LOG.log(System.Logger.Level.WARNING, "node " + id.shortHex()
+                    + " is isolated: no contact of its routing table has answered for "
+                    + isolation.silenceMillis(now) / 1000 + " s (" + table.size() + " contacts in the table)");
+            case RECOVERED -> LOG.log(System.Logger.Level.INFO, "node " + id.shortHex()
+                    + " hears from its contacts again");
+            case NONE -> { }
+        }
+    }
+
     private long now() {
         return env.now();
     }
@@ -541,6 +586,8 @@ public final class Node implements DatagramHandler {
         public void tidy() {
             store.cleanUp(); // expire records exactly on time, between puts too
             viewChanged();
+            sizeEstimate = networkSizeEstimate();
+            checkIsolation();
         }
     }
 

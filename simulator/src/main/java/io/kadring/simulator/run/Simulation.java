@@ -120,6 +120,7 @@ public final class Simulation {
         runUntil(end, wall);
         workload.stop();
         if (churn != null) churn.stop(); // the final check reads from nodes that stay up
+        NetworkSizeFigures networkSize = networkSize();
         workload.checkRecordsAtEnd(loop.now());
         runUntil(loop.now() + 120_000, wall); // let the final gets finish; unanswered ones count as not found
         long heapAtEnd = perNode(usedHeap() - heapBefore);
@@ -132,11 +133,18 @@ public final class Simulation {
                 heapAtEnd, heapAfterBuild, workload.lookups(), workload.successorLookups(), workload.records(),
                 traffic.messagesSent(), traffic.bytesSent(), liveNodes, messagesSent,
                 config.sessionMeanMillis() > 0, counts.sent(), counts.timeouts(), counts.dropped(),
-                hostiles.figures(), config.partitioned()
+                hostiles.figures(), networkSize, config.partitioned()
                         ? new PartitionFigures(config.partitionAtMillis(), config.partitionForMillis(),
                                 network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, wrongSuccessors, afterHeal)
                         : null, clientFigures, config.replicaCheckIntervalMillis() > 0
                         ? workload.replicaFigures(config.nodes(), config.durationMillis()) : null);
+    }
+
+    /** What the live honest nodes think the network's size is, against the nodes up. */
+    private NetworkSizeFigures networkSize() {
+        long[] estimates = new long[live.size()];
+        for (int i = 0; i < estimates.length; i++) estimates[i] = live.get(i).node.networkSizeEstimate();
+        return NetworkSizeFigures.of(estimates, live.size() + hostiles.count());
     }
 
     /** Nodes that are not adversaries. */

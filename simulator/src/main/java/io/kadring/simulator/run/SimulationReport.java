@@ -22,7 +22,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                TimeSeries liveNodes, TimeSeries messagesPerMinute, boolean churn,
                                Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
                                Map<String, Long> droppedByReason, AdversaryFigures adversaries,
-                               PartitionFigures partition, ClientFigures clients, ReplicaFigures replicaChecks) {
+                               NetworkSizeFigures networkSize, PartitionFigures partition, ClientFigures clients,
+                               ReplicaFigures replicaChecks) {
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
@@ -43,6 +44,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         writeLookups(out, "lookups", lookups);
         writeLookups(out, "successor_lookups", successorLookups);
         if (partition != null) partition.writeJson(out);
+        networkSize.writeJson(out);
         if (clients != null) clients.writeJson(out);
         if (replicaChecks != null) replicaChecks.writeJson(out);
         writeRate(out, "puts", records.puts(), records.putSuccessRate());
@@ -118,6 +120,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         b.append(String.format(Locale.ROOT, "%-18s %8d %8.2f%%%n", "gets", records.gets(), 100 * records.getSuccessRate()));
         b.append(String.format(Locale.ROOT, "%-18s %d of %d retrievable at the end%n", "records",
                 records.retrievableAtEnd(), records.published()));
+        b.append(String.format(Locale.ROOT, "%-18s median estimate %d of %d nodes up (p10 %d, p90 %d)%n", "network size",
+                networkSize.estimateP50(), networkSize.truth(), networkSize.estimateP10(), networkSize.estimateP90()));
         b.append(String.format(Locale.ROOT, "%-18s %d messages, %.1f MB%n", "traffic", messagesSent, bytesSent / 1e6));
         b.append(String.format(Locale.ROOT, "%-18s %d bytes per node at the end, %d after the build%n", "heap",
                 heapBytesPerNode, heapBytesPerNodeAfterBuild));
