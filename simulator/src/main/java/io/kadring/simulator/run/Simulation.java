@@ -144,7 +144,10 @@ public final class Simulation {
     private NetworkSizeFigures networkSize() {
         long[] estimates = new long[live.size()];
         for (int i = 0; i < estimates.length; i++) estimates[i] = live.get(i).node.networkSizeEstimate();
-        return NetworkSizeFigures.of(estimates, live.size() + hostiles.count());
+        int clientsUp = 0;
+        for (SimPeer p : live) if (p.client) clientsUp++;
+        // clients are in no table: the network the estimates see is the other nodes
+        return NetworkSizeFigures.of(estimates, live.size() - clientsUp + hostiles.count());
     }
 
     /** Nodes that are not adversaries. */
