@@ -8,6 +8,7 @@ import io.kadring.bootstrap.cli.KeygenCommand;
 import io.kadring.bootstrap.cli.LookupCommand;
 import io.kadring.bootstrap.cli.PeerCommand;
 import io.kadring.bootstrap.cli.PutCommand;
+import io.kadring.bootstrap.cli.ReplicasCommand;
 import io.kadring.bootstrap.cli.SimulateCommand;
 import io.kadring.bootstrap.cli.StatusCommand;
 import io.kadring.bootstrap.cli.SuccessorCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "A peer-to-peer DHT node: Kademlia routing over a Chord ring.",
         subcommands = {CommandLine.HelpCommand.class, KeygenCommand.class, PeerCommand.class, StatusCommand.class,
-                LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, SimulateCommand.class})
+                LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, ReplicasCommand.class,
+                SimulateCommand.class})
 public final class Main implements Invocation {
     /** The operation failed ({@link ExitCode#FAILED}). */
     public static final int FAILED = ExitCode.FAILED;

@@ -8,6 +8,7 @@ import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.overlay.node.Node;
 import io.kadring.overlay.node.NodeConfig;
 import io.kadring.overlay.node.PutResult;
+import io.kadring.overlay.node.ReplicaReport;
 import io.kadring.overlay.vertx.BootstrapResolver;
 import io.kadring.overlay.vertx.VertxEnvironment;
 import io.kadring.overlay.wire.Interner;
@@ -169,6 +170,20 @@ public final class KadringNode implements AutoCloseable {
     /** The record under {@code key} with the highest valid seq; empty when none is found. */
     public CompletableFuture<GetResult> get(Id key) {
         return onNode(key, "key", Node::get);
+    }
+
+    /**
+     * A replica check: how many of the k nodes closest to {@code key} hold the newest seq of its
+     * record, and which hold an older one or none ({@link ReplicaReport#meetsQuorum()} against
+     * the put quorum).
+     */
+    public CompletableFuture<ReplicaReport> replicas(Id key) {
+        return onNode(key, "key", Node::replicas);
+    }
+
+    /** Whether this node runs in client mode ({@link Builder#clientMode(boolean)}). */
+    public boolean isClient() {
+        return settings.config().clientMode();
     }
 
     /** Records this node holds for the network (a snapshot). */
@@ -338,6 +353,7 @@ public final class KadringNode implements AutoCloseable {
         private MeterRegistry registry;
         private Vertx vertx;
         private int receiveBufferBytes = 0;
+        private Boolean clientMode;
 
         private Builder() {}
 
@@ -426,8 +442,22 @@ public final class KadringNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Client mode (BEP 43's read-only node): lookups, puts and gets as usual, but every
+         * request says it comes from a client, so no node takes this one into its routing table
+         * or ring, and it stores nothing for others. Overrides {@link NodeConfig#clientMode()}
+         * of {@link #config} when called; default: the config's (false).
+         */
+        public Builder clientMode(boolean client) {
+            this.clientMode = client;
+            return this;
+        }
+
         public KadringNode build() {
             if (identity == null) identity = Identity.generate();
+            if (clientMode != null && clientMode != config.clientMode()) {
+                config = config.toBuilder().clientMode(clientMode).build();
+            }
             return new KadringNode(new Settings(host, port, bootstrap, advertise, identity, config, registry, vertx,
                     receiveBufferBytes));
         }

@@ -31,8 +31,11 @@ public enum RejectReason {
     /** The STORE's write token is missing, stale or was issued to another address (node layer). */
     BAD_TOKEN(9),
     /** The node stores nothing right now (shutting down, storage off, overloaded): try another. */
-    UNAVAILABLE(10);
-    // code 11 is taken: the node layer's "malformed STORE" (Message.StoreResult.MALFORMED)
+    UNAVAILABLE(10),
+    /** The node is in client mode: it holds nothing for others (node layer); try another. */
+    CLIENT_MODE(20);
+    // code 11 is taken: the node layer's "malformed STORE" (Message.StoreResult.MALFORMED);
+    // 20 sits apart, with the client mode it belongs to
 
     private static final RejectReason[] BY_CODE = new RejectReason[256];
 

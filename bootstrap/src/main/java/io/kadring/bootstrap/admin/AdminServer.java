@@ -49,13 +49,14 @@ import org.slf4j.LoggerFactory;
  *                        phase, error, reason: "not_joined"} while joining; 503 {status: "unhealthy",
  *                        phase, error, reason: "isolated", silence_seconds} when no contact answers
  * GET /status            node_id, address, phase, contacts, successor, predecessor, records,
- *                        network_size_estimate, uptime_seconds
+ *                        network_size_estimate, client_mode, uptime_seconds
  * GET /contacts          [{id, address}, ...]
  * GET /ring              {predecessor, successors: [...]}
  * GET /lookup/{key}      the k closest by XOR: {key, contacts, hops, messages, duration_ms}
  * GET /successor/{key}   the ring successor, same shape
  * GET /records           the records this peer holds
  * GET /records/{key}     the record under key, found through the network (404 when none)
+ * GET /records/{key}/replicas  which of the k closest hold which seq ({@link ReplicaJson})
  * POST /records          store a signed record at the k closest nodes (see {@link RecordRoutes})
  * GET /metrics           Prometheus text format
  * </pre>
@@ -66,7 +67,7 @@ import org.slf4j.LoggerFactory;
  * <token>} (401 and {@code WWW-Authenticate} otherwise), whatever the host name.
  *
  * <p>Until the peer has joined a network, the routes that need it ({@code /lookup},
- * {@code /successor}, {@code GET /records/{key}}, {@code POST /records}) answer 503 {@code {error,
+ * {@code /successor}, {@code GET /records/{key}}, {@code /records/{key}/replicas}, {@code POST /records}) answer 503 {@code {error,
  * reason: "not_joined", phase, contacts}} rather than a success that reached no one.
  *
  * <p>Limits, so that slow or idle clients cannot exhaust it (see ConnectionLimits): a
@@ -140,6 +141,7 @@ public final class AdminServer {
         router.get("/successor/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findSuccessor, key(ctx))));
         router.get("/records").handler(answer(ctx -> records.list()));
         router.get("/records/:key").handler(this::joined).handler(answer(ctx -> records.get(key(ctx))));
+        router.get("/records/:key/replicas").handler(this::joined).handler(answer(ctx -> replicas(key(ctx))));
         // checked before the body is read (503, 415); a route takes a BodyHandler before its own handlers only
         router.post("/records").handler(this::joined)
                 .handler(ctx -> RecordRoutes.unsupportedType(ctx.request()).ifPresentOrElse(r -> send(ctx, r), ctx::next));
@@ -294,6 +296,7 @@ public final class AdminServer {
                 .put("predecessor", NodeJson.id(predecessor.join()))
                 .put("records", held.join())
                 .put("network_size_estimate", size.join())
+                .put("client_mode", node.isClient())
                 .put("uptime_seconds", facts.uptimeSeconds())));
     }
 
@@ -309,6 +312,12 @@ public final class AdminServer {
             ring.set("successors", successors);
             return Reply.json(ring);
         });
+    }
+
+    /** A replica check of {@code key}: who of the k closest holds which seq (see {@link ReplicaJson}). */
+    private CompletableFuture<Reply> replicas(Id key) {
+        return node.replicas(key).orTimeout(LOOKUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(r -> Reply.json(ReplicaJson.of(r)));
     }
 
     private CompletableFuture<Reply> lookup(Function<Id, CompletableFuture<LookupOutcome>> search, Id key) {

@@ -192,6 +192,11 @@ public final class PeerCommand implements Callable<Integer> {
                     + "(by default 10/8, 172.16/12, 192.168/16, fc00::/7 and fe80::/10 are exempt).")
     private boolean noExemptPrivate;
 
+    @Option(names = "--client",
+            description = "Client mode: look up, put and get through the network without joining its tables or "
+                    + "ring; every request says it comes from a client, and this peer holds no records for others.")
+    private boolean client;
+
     @Override
     public Integer call() {
         PeerSettings settings = settings();
@@ -269,6 +274,7 @@ public final class PeerCommand implements Callable<Integer> {
                     .defences(defences(defaults.defences()))
                     .exemptLoopback(defaults.exemptLoopback() && !noExemptLoopback)
                     .exemptPrivate(defaults.exemptPrivate() && !noExemptPrivate)
+                    .clientMode(client)
                     // the store keeps a record no longer than its limit: at least as long as this node's lifetime
                     .store(new StoreConfig(maxStoreBytes, Math.max(store.maxLifetimeMillis(), recordLifetime.toMillis()),
                             maxRecordsPerPublisher, maxRecordsPerSource))

@@ -3,6 +3,7 @@ package io.kadring.overlay.node;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
+import io.kadring.routing.LookupResult;
 import io.kadring.routing.DisjointLookup;
 import io.kadring.routing.LookupResult;
 import io.kadring.routing.XorLookup;
@@ -79,11 +80,24 @@ final class ClosestProcedure extends LookupProcedure {
         if (lookup.isFinished()) {
             LookupResult result = lookup.result();
             onConverged.accept(result);
-            finish(result, now);
+            finish(ownView(result), now);
         } else if (query.satisfied() && out.isEmpty()) {
-            finish(lookup.result(), now);
+            finish(ownView(lookup.result()), now);
         }
         return out;
+    }
+
+    /**
+     * {@link NodeConfig#clientMode()}: a client holds nothing and is no one's contact, so it is
+     * not among the closest it reports (its lookups look for one more, {@link Lookups#xor}).
+     */
+    private LookupResult ownView(LookupResult r) {
+        if (!local().config().clientMode()) return r;
+        List<Contact> others = new ArrayList<>(r.closest().size());
+        for (Contact c : r.closest()) {
+            if (!c.id().equals(local().id()) && others.size() < local().config().k()) others.add(c);
+        }
+        return new LookupResult(others, r.hops(), r.messages(), r.responses(), r.failures());
     }
 
     private void markStragglers(long now) {

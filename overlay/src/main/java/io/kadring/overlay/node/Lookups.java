@@ -84,6 +84,8 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
                                  Consumer<LookupResult> onConverged, ClosestProcedure.Query query) {
         int k = local.config().k();
         List<Contact> seeds = new ArrayList<>(known.seeds(target, k));
+        // a client is not one of the answer: look for one more than k, and leave itself out
+        if (local.config().clientMode()) k++;
         seeds.addAll(extraSeeds);
         table.touch(target, local.now());
         // gets follow disjoint paths: the value is found on a path the attacker does not own. Node
@@ -98,8 +100,9 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
 
     /** The successor of {@code key} on the ring. */
     SuccessorProcedure successor(Id key) {
+        // a client is on no one's ring: never the answer itself
         SuccessorLookup lookup = new SuccessorLookup(key, selfContact.get(), ring, known.all(), local.config().k(),
-                local.config().alpha());
+                local.config().alpha(), !local.config().clientMode());
         return new SuccessorProcedure(lookup, local, proofs());
     }
 }

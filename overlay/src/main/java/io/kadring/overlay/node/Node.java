@@ -58,7 +58,7 @@ public final class Node implements DatagramHandler {
         for (DropReason r : DropReason.values()) drops.add(NodeMetrics.tagValue(r));
         for (RecordRefusal r : RecordRefusal.values()) drops.add(r.metricReason());
         drops.addAll(List.of("own_id", "unsolicited", "rate_limited", "internal_error", "reply_budget", "amplification",
-                "invalid_record"));
+                "invalid_record", "client_mode"));
         DROP_REASONS = drops.stream().distinct().toList();
         List<String> rejects = new java.util.ArrayList<>();
         for (RejectReason r : RejectReason.values()) rejects.add(NodeMetrics.tagValue(r));
@@ -342,6 +342,20 @@ public final class Node implements DatagramHandler {
                 r -> r.record().isPresent() ? NodeMetrics.Outcome.SUCCESS : NodeMetrics.Outcome.NOT_FOUND);
     }
 
+    /**
+     * A replica check: which of the k nodes closest to {@code key} hold which seq of its record,
+     * asked with a lookup and then one FIND_VALUE each.
+     */
+    public CompletableFuture<ReplicaReport> replicas(Id key) {
+        if (closed) return closedFuture();
+        return procedures.run(new ReplicaProcedure(key, local, store, validator, lookups.closest(key)));
+    }
+
+    /** Whether this node is in client mode ({@link NodeConfig#clientMode()}). */
+    public boolean isClient() {
+        return config.clientMode();
+    }
+
     /** Records held here (a snapshot). */
     public List<StoredRecord> storedRecords() {
         return store.snapshot(now());
@@ -368,7 +382,8 @@ public final class Node implements DatagramHandler {
 
     /** Chord's stabilize round, unless one is running. */
     private void stabilize() {
-        if (closed || (stabilizing != null && !stabilizing.isDone())) return;
+        // a client is on no one's ring: its NOTIFYs would be ignored
+        if (closed || config.clientMode() || (stabilizing != null && !stabilizing.isDone())) return;
         stabilizing = new StabilizeProcedure(id, ring, table::contacts, admission, ringProbes());
         procedures.run(stabilizing);
     }
@@ -501,8 +516,17 @@ public final class Node implements DatagramHandler {
     }
 
     private void answer(InetSocketAddress from, Message request, int bytes) {
-        // a PING brings its sender's record: its handler gives it to admission
-        if (!(request instanceof Message.Ping)) admission.requestFrom(request.sender(), from);
+        if (config.clientMode()) {
+            // a client answers no one: nobody should ask it (it is in no table); a STORE hears why
+            metrics.dropped("client_mode");
+            refuseStore(from, request, RejectReason.CLIENT_MODE);
+            return;
+        }
+        // a PING brings its sender's record: its handler gives it to admission; a client is
+        // answered like anyone but never admitted
+        if (!(request instanceof Message.Ping) && !request.fromClient()) {
+            admission.requestFrom(request.sender(), from);
+        }
         answering = from;
         answeringSender = request.sender();
         answeringBytes = bytes;

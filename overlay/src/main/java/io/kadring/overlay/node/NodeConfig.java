@@ -37,7 +37,8 @@ public record NodeConfig(
         int unverifiedRepliesPerSecond,
         int signatureChecksPerSecond,
         int disjointPaths,
-        long isolationAlarmMillis) {
+        long isolationAlarmMillis,
+        boolean clientMode) {
 
     public NodeConfig {
         positive("k", k);
@@ -132,6 +133,7 @@ public record NodeConfig(
         b.signatureChecks = signatureChecksPerSecond;
         b.disjointPaths = disjointPaths;
         b.isolationAlarm = isolationAlarmMillis;
+        b.clientMode = clientMode;
         return b;
     }
 
@@ -170,6 +172,7 @@ public record NodeConfig(
         private int signatureChecks = 1_000;
         private int disjointPaths = 2;
         private long isolationAlarm = 120_000;
+        private boolean clientMode = false;
 
         private Builder() {}
 
@@ -241,12 +244,19 @@ public record NodeConfig(
          */
         public Builder signatureChecksPerSecond(int n) { this.signatureChecks = n; return this; }
 
+        /**
+         * Client mode (as BEP 43's read-only nodes): the node looks up, puts and gets, but its
+         * requests say it is a client, so no node takes it into its table or ring, and it holds
+         * nothing for others and answers no requests (a STORE is refused with a reason). Default false.
+         */
+        public Builder clientMode(boolean client) { this.clientMode = client; return this; }
+
         public NodeConfig build() {
             return new NodeConfig(k, alpha, successorListSize, staleAfterFailures, maxPerPrefix,
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
                     joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
                     maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate,
-                    unverifiedReplies, signatureChecks, disjointPaths, isolationAlarm);
+                    unverifiedReplies, signatureChecks, disjointPaths, isolationAlarm, clientMode);
         }
     }
 }

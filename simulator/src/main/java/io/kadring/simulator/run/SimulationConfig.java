@@ -23,12 +23,14 @@ import java.util.Objects;
  * @param adversaries the hostile share of the nodes and what they do
  * @param partitionAtMillis when, after the workload starts, the network splits in two halves
  * @param partitionForMillis how long the split lasts; 0 for no partition
+ * @param clientFraction share of the honest nodes (node 0 aside) that run in client mode
+ * @param replicaCheckIntervalMillis how often each publisher runs a replica check of its record; 0 for never
  */
 public record SimulationConfig(int nodes, long seed, long durationMillis, String latency, double loss,
                                long sessionMeanMillis, double killFraction, long lookupIntervalMillis,
                                double publishFraction, long getIntervalMillis, long joinSpacingMillis,
                                NodeConfig node, Adversaries adversaries, long partitionAtMillis,
-                               long partitionForMillis) {
+                               long partitionForMillis, double clientFraction, long replicaCheckIntervalMillis) {
     public SimulationConfig {
         if (nodes < 1) throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
         if (durationMillis <= 0) throw new IllegalArgumentException("duration must be > 0, got " + durationMillis + " ms");
@@ -63,6 +65,13 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         if (partitionForMillis < 0) {
             throw new IllegalArgumentException("partition length must be >= 0 (0 = none), got " + partitionForMillis);
         }
+        if (!(clientFraction >= 0 && clientFraction < 1)) {
+            throw new IllegalArgumentException("client fraction must be in [0, 1), got " + clientFraction);
+        }
+        if (replicaCheckIntervalMillis < 0) {
+            throw new IllegalArgumentException("replica check interval must be >= 0 (0 = none), got "
+                    + replicaCheckIntervalMillis);
+        }
         if (partitionForMillis > 0 && partitionAtMillis + partitionForMillis >= durationMillis) {
             throw new IllegalArgumentException("the partition (from " + Durations.format(partitionAtMillis) + " for "
                     + Durations.format(partitionForMillis) + ") must heal before the workload ends at "
@@ -73,6 +82,11 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
     /** Whether the nodes run with every defence ({@link Defences#ALL}). */
     public boolean defences() {
         return node.defences().equals(Defences.ALL);
+    }
+
+    /** Whether some nodes run in client mode. */
+    public boolean clients() {
+        return clientFraction > 0;
     }
 
     /** Whether the network is split for a while. */
@@ -86,7 +100,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
      */
     public static SimulationConfig defaults() {
         return new SimulationConfig(1000, 1, 600_000, "uniform:10-100", 0, 0, 0, 300_000, 0.1, 300_000, 20,
-                NodeConfig.defaults(), Adversaries.NONE, 0, 0);
+                NodeConfig.defaults(), Adversaries.NONE, 0, 0, 0, 0);
     }
 
     /** A builder that starts from {@link #defaults()}. */
@@ -120,6 +134,8 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         private Adversaries adversaries;
         private long partitionAtMillis;
         private long partitionForMillis;
+        private double clientFraction;
+        private long replicaCheckIntervalMillis;
 
         private Builder(SimulationConfig c) {
             kept = c;
@@ -137,6 +153,8 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
             adversaries = c.adversaries;
             partitionAtMillis = c.partitionAtMillis;
             partitionForMillis = c.partitionForMillis;
+            clientFraction = c.clientFraction;
+            replicaCheckIntervalMillis = c.replicaCheckIntervalMillis;
         }
 
         public Builder nodes(int n) { nodes = n; return this; }
@@ -150,6 +168,10 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         public Builder publishFraction(double fraction) { publishFraction = fraction; return this; }
         public Builder getIntervalMillis(long millis) { getIntervalMillis = millis; return this; }
         public Builder adversaries(Adversaries a) { adversaries = a; return this; }
+        /** Share of the honest nodes that run in client mode (node 0, which starts the network, never does). */
+        public Builder clientFraction(double fraction) { clientFraction = fraction; return this; }
+        /** How often each publisher checks its record's replicas; 0 (default) for never. */
+        public Builder replicaCheckIntervalMillis(long millis) { replicaCheckIntervalMillis = millis; return this; }
 
         /** Every node with every defence ({@link Defences#ALL}), or with none ({@link Defences#NONE}). */
         public Builder defences(boolean on) {
@@ -168,7 +190,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         public SimulationConfig build() {
             return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
                     lookupIntervalMillis, publishFraction, getIntervalMillis, kept.joinSpacingMillis, node, adversaries,
-                    partitionAtMillis, partitionForMillis);
+                    partitionAtMillis, partitionForMillis, clientFraction, replicaCheckIntervalMillis);
         }
     }
 }
