@@ -87,7 +87,7 @@ final class ReplicasAndClientTest {
     @Test
     void replicas_reportsTheTrueHolderCount() throws Exception {
         SignedRecord record = record(4, "everywhere");
-        assertEquals(5, peers.second().node().put(record).get(10, TimeUnit.SECONDS).stored());
+        putEverywhere(peers.second().node(), record);
         assertEquals(5, holders(record.key()), "every peer stores it");
 
         Run run = cli("replicas", record.key().toHex(), "--admin", admin(peers.third()));
@@ -133,7 +133,7 @@ final class ReplicasAndClientTest {
                 .getBoolean("client_mode"));
 
         SignedRecord record = record(1, "from a client");
-        assertEquals(5, client.node().put(record).get(10, TimeUnit.SECONDS).stored());
+        putEverywhere(client.node(), record);
         assertEquals(5, holders(record.key()));
         assertEquals(List.of(), client.node().storedRecords().join(), "a client holds nothing");
         Run get = cli("get", record.key().toHex(), "--admin", clientAdmin);
@@ -203,5 +203,18 @@ final class ReplicasAndClientTest {
             }
         }
         throw new AssertionError("no " + answer.getSimpleName() + " from " + to);
+    }
+
+    /**
+     * Puts {@code record} until all 5 peers stored it: the peers run with the fast test timeouts
+     * (100 ms), which a loaded machine can miss; a put again of the same record is harmless.
+     */
+    private static void putEverywhere(io.kadring.overlay.KadringNode node, SignedRecord record) throws Exception {
+        io.kadring.overlay.node.PutResult last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            last = node.put(record).get(10, TimeUnit.SECONDS);
+            if (last.stored() == 5) return;
+        }
+        assertEquals(5, last.stored(), last.toString());
     }
 }
