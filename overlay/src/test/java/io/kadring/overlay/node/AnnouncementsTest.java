@@ -17,15 +17,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Announcements over 24 nodes with the default settings, in virtual time: a lookup merges every
  * announcer's entry from the holders; the default re-announce keeps entries past their 30-minute
  * lifetime while the announcer runs; an announcer that stops is gone once its entry's lifetime
- * ends; a shorter overall lifetime ends sooner; one source cannot fill a holder.
+ * ends; a shorter overall lifetime ends sooner; one source cannot fill a holder. One network for
+ * the class (joining is the slow part), a topic per test; the test that stops nodes runs last.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 final class AnnouncementsTest {
     private static final int NODES = 24;
     private static final long MINUTE = 60_000;
@@ -34,9 +41,10 @@ final class AnnouncementsTest {
 
     private final TestNetwork net = new TestNetwork(20261203, 15);
     private final List<TestNetwork.Member> nodes = new ArrayList<>();
-    private final Id topic = Announcement.topicKey("swarm".getBytes(StandardCharsets.UTF_8));
+    private Id topic;
+    private int topics;
 
-    @BeforeEach
+    @BeforeAll
     void joinNetwork() {
         for (int i = 0; i < NODES; i++) {
             // public-looking addresses, each in its own /24: the per-source limits apply
@@ -46,6 +54,11 @@ final class AnnouncementsTest {
             nodes.add(m);
         }
         net.runFor(2 * CONFIG.stabilizeIntervalMillis());
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void newTopic() {
+        topic = Announcement.topicKey(("swarm " + topics++).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A node that is not among the k closest to the topic: it holds none of the entries. */
@@ -74,6 +87,7 @@ final class AnnouncementsTest {
     }
 
     @Test
+    @Order(1)
     void aLookup_returnsEveryAnnouncer_throughANodeThatHoldsNone_pagingPastOneDatagram() {
         Set<String> payloads = announce(NODES, Long.MAX_VALUE);
         Node outsider = outsider();
@@ -87,10 +101,11 @@ final class AnnouncementsTest {
     }
 
     @Test
+    @Order(4)
     void theDefaultReannounce_keepsEntriesAlive_andAStoppedAnnouncersEntryEndsWithItsLifetime() {
         Set<String> payloads = announce(10, Long.MAX_VALUE);
-        net.runFor(75 * MINUTE);
-        assertEquals(payloads, lookup(outsider()), "re-announced every 15 min: alive after 75 min, past the 30-minute entry lifetime");
+        net.runFor(50 * MINUTE);
+        assertEquals(payloads, lookup(outsider()), "re-announced every 15 min: alive after 50 min, past the 30-minute entry lifetime");
 
         // announcers 0..2 stop: their entries are not announced again
         Set<InetSocketAddress> stopped = new HashSet<>();
@@ -107,6 +122,7 @@ final class AnnouncementsTest {
     }
 
     @Test
+    @Order(2)
     void aShortLifetime_endsTheEntry_thoughItsAnnouncerRuns() {
         announce(1, 20 * MINUTE);
         net.runFor(19 * MINUTE);
@@ -116,6 +132,7 @@ final class AnnouncementsTest {
     }
 
     @Test
+    @Order(3)
     void oneSource_cannotFillAHolder_andAnOlderSeqIsRefusedWithAReason() {
         Node source = nodes.get(0).node(); // at 45.0.7.1
         int over = AnnouncementLimits.DEFAULT_MAX_PER_SOURCE_PER_TOPIC + 3;
