@@ -124,7 +124,7 @@ public final class Simulation {
                 hostiles.figures(), config.partitioned()
                         ? new PartitionFigures(config.partitionAtMillis(), config.partitionForMillis(),
                                 network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, wrongSuccessors, afterHeal)
-                        : null);
+                        : null, workload.announcements());
     }
 
     /** Nodes that are not adversaries. */

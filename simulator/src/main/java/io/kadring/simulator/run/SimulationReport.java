@@ -22,7 +22,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                TimeSeries liveNodes, TimeSeries messagesPerMinute, boolean churn,
                                Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
                                Map<String, Long> droppedByReason, AdversaryFigures adversaries,
-                               PartitionFigures partition) {
+                               PartitionFigures partition, AnnouncementStats announcements) {
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
@@ -48,6 +48,14 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         out.writeObjectFieldStart("records");
         out.writeNumberField("published", records.published());
         out.writeNumberField("retrievable_at_end", records.retrievableAtEnd());
+        out.writeEndObject();
+        out.writeObjectFieldStart("announcements");
+        out.writeNumberField("announcers", announcements.announcers());
+        writeRate(out, "announces", announcements.announces(), announcements.announceSuccessRate());
+        out.writeNumberField("lookups", announcements.lookups());
+        Json.decimal(out, "live_announcers_share", announcements.liveAnnouncersShare());
+        Json.decimal(out, "complete_lookups_share", announcements.completeLookupShare());
+        Json.decimal(out, "messages_per_node_per_second", announcements.messagesPerNodePerSecond());
         out.writeEndObject();
         out.writeObjectFieldStart("messages");
         out.writeNumberField("sent", messagesSent);
@@ -116,6 +124,9 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         b.append(String.format(Locale.ROOT, "%-18s %8d %8.2f%%%n", "gets", records.gets(), 100 * records.getSuccessRate()));
         b.append(String.format(Locale.ROOT, "%-18s %d of %d retrievable at the end%n", "records",
                 records.retrievableAtEnd(), records.published()));
+        b.append(String.format(Locale.ROOT, "%-18s %d lookups, %.2f%% of live announcers returned, %.3f msg/node/s%n",
+                "announcements", announcements.lookups(), 100 * announcements.liveAnnouncersShare(),
+                announcements.messagesPerNodePerSecond()));
         b.append(String.format(Locale.ROOT, "%-18s %d messages, %.1f MB%n", "traffic", messagesSent, bytesSent / 1e6));
         b.append(String.format(Locale.ROOT, "%-18s %d bytes per node at the end, %d after the build%n", "heap",
                 heapBytesPerNode, heapBytesPerNodeAfterBuild));

@@ -22,6 +22,7 @@ final class Workload {
     private final LookupStats lookups = new LookupStats();
     private final LookupStats successorLookups = new LookupStats();
     private final RecordStats records = new RecordStats();
+    private final AnnouncementWorkload announcements;
     /** Records that were stored, in publication order (deterministic). */
     private final List<Published> published = new ArrayList<>();
     private final Map<SimPeer, List<Published>> byOwner = new HashMap<>();
@@ -48,6 +49,11 @@ final class Workload {
 
     Workload(Simulation sim) {
         this.sim = sim;
+        this.announcements = new AnnouncementWorkload(sim);
+    }
+
+    AnnouncementStats announcements() {
+        return announcements.stats();
     }
 
     LookupStats lookups() {
@@ -68,6 +74,7 @@ final class Workload {
         long lookupMean = c.lookupIntervalMillis();
         sim.schedule(peer, exp(peer, lookupMean), () -> lookUp(peer, true));
         sim.schedule(peer, exp(peer, lookupMean), () -> lookUp(peer, false));
+        announcements.start(peer);
         if (c.publishFraction() > 0) {
             Identity owner = publisher(peer.index);
             if (owner != null) {
@@ -103,6 +110,7 @@ final class Workload {
 
     void stop() {
         stopped = true;
+        announcements.stop();
     }
 
     void died(SimPeer peer) {
