@@ -34,6 +34,16 @@ public final class AnnouncementStats {
         return lookups;
     }
 
+    /** Live announcers the lookups should have returned, summed over the lookups. */
+    public long expected() {
+        return expected;
+    }
+
+    /** Of those, how many they returned. */
+    public long found() {
+        return found;
+    }
+
     /** Of all live announcers the lookups should have returned, the share they did. */
     public double liveAnnouncersShare() {
         return expected == 0 ? 1 : found / (double) expected;

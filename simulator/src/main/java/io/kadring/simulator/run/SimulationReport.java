@@ -53,6 +53,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         out.writeNumberField("announcers", announcements.announcers());
         writeRate(out, "announces", announcements.announces(), announcements.announceSuccessRate());
         out.writeNumberField("lookups", announcements.lookups());
+        out.writeNumberField("live_announcers_expected", announcements.expected());
+        out.writeNumberField("live_announcers_returned", announcements.found());
         Json.decimal(out, "live_announcers_share", announcements.liveAnnouncersShare());
         Json.decimal(out, "complete_lookups_share", announcements.completeLookupShare());
         Json.decimal(out, "messages_per_node_per_second", announcements.messagesPerNodePerSecond());
