@@ -1,5 +1,7 @@
 package io.kadring.bootstrap;
 
+import io.kadring.bootstrap.cli.AnnounceCommand;
+import io.kadring.bootstrap.cli.AnnouncementsCommand;
 import io.kadring.bootstrap.cli.ExitCode;
 import io.kadring.bootstrap.cli.FailureReport;
 import io.kadring.bootstrap.cli.GetCommand;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Command;
         description = "A peer-to-peer DHT node: Kademlia routing over a Chord ring.",
         subcommands = {CommandLine.HelpCommand.class, KeygenCommand.class, PeerCommand.class, StatusCommand.class,
                 LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, ReplicasCommand.class,
-                SimulateCommand.class})
+                AnnounceCommand.class, AnnouncementsCommand.class, SimulateCommand.class})
 public final class Main implements Invocation {
     /** The operation failed ({@link ExitCode#FAILED}). */
     public static final int FAILED = ExitCode.FAILED;

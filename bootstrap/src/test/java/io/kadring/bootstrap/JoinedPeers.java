@@ -1,6 +1,7 @@
 package io.kadring.bootstrap;
 
 import io.kadring.bootstrap.peer.PeerProcess;
+import io.kadring.overlay.node.NodeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,18 +24,25 @@ public final class JoinedPeers implements BeforeAllCallback, AfterAllCallback {
     private static final Duration SETTLE = Duration.ofSeconds(20);
 
     private final String[] names;
+    private final NodeConfig config;
     private Path dir;
     private List<PeerProcess> peers = List.of();
 
     /** Peers named {@code names} (their data directories' names), the first one starting the network. */
     public JoinedPeers(String... names) {
+        this(TestPeers.FAST, names);
+    }
+
+    /** As {@link #JoinedPeers(String...)}, every node with {@code config} (e.g. a small k). */
+    public JoinedPeers(NodeConfig config, String... names) {
+        this.config = config;
         this.names = names.clone();
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("kadring-joined");
-        peers = TestPeers.startJoined(dir, names);
+        peers = TestPeers.startJoined(dir, config, names);
         int others = peers.size() - 1;
         TestPeers.await(SETTLE, "every peer to know the others and have both ring neighbours", () -> peers.stream()
                 .allMatch(p -> p.node().contacts().join().size() == others && p.node().successor().join().isPresent()

@@ -32,13 +32,19 @@ public final class TestPeers {
 
     /** Settings for a peer on 127.0.0.1 with free UDP and admin ports. */
     public static PeerSettings settings(Path dataDir, List<InetSocketAddress> bootstrap, Duration saveInterval) {
+        return settings(dataDir, bootstrap, saveInterval, FAST);
+    }
+
+    /** As {@link #settings(Path, List, Duration)}, with {@code config} for the node. */
+    public static PeerSettings settings(Path dataDir, List<InetSocketAddress> bootstrap, Duration saveInterval,
+                                        NodeConfig config) {
         return PeerSettings.defaults(dataDir).with(s -> {
             s.host = "127.0.0.1";
             s.port = 0;
             s.adminPort = 0;
             s.bootstrap = bootstrap;
             s.saveInterval = saveInterval;
-            s.node = FAST;
+            s.node = config;
         });
     }
 
@@ -53,10 +59,17 @@ public final class TestPeers {
      * start or join, those started are closed.
      */
     public static List<PeerProcess> startJoined(Path dir, String... names) throws Exception {
+        return startJoined(dir, FAST, names);
+    }
+
+    /** As {@link #startJoined(Path, String...)}, every node with {@code config}. */
+    public static List<PeerProcess> startJoined(Path dir, NodeConfig config, String... names) throws Exception {
         List<PeerProcess> peers = new ArrayList<>();
         try {
             for (String name : names) {
-                PeerProcess peer = peers.isEmpty() ? start(dir.resolve(name)) : start(dir.resolve(name), peers.get(0).udpAddress());
+                List<InetSocketAddress> bootstrap = peers.isEmpty() ? List.of() : List.of(peers.get(0).udpAddress());
+                PeerProcess peer = PeerProcess.start(settings(dir.resolve(name), bootstrap, PeerSettings.SAVE_INTERVAL,
+                        config));
                 peers.add(peer);
                 if (peers.size() == 1) peer.joined().get(JOIN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             }

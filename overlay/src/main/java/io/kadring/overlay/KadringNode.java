@@ -2,6 +2,7 @@ package io.kadring.overlay;
 
 import io.kadring.crypto.Identity;
 import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.node.AnnouncementsResult;
 import io.kadring.overlay.node.GetResult;
 import io.kadring.overlay.node.JoinResult;
 import io.kadring.overlay.node.LookupOutcome;
@@ -14,6 +15,8 @@ import io.kadring.overlay.vertx.VertxEnvironment;
 import io.kadring.overlay.wire.Interner;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
+import io.kadring.storage.Announcement;
+import io.kadring.storage.HeldAnnouncement;
 import io.kadring.storage.SignedRecord;
 import io.kadring.storage.StoredRecord;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -184,6 +187,61 @@ public final class KadringNode implements AutoCloseable {
     /** Whether this node runs in client mode ({@link Builder#clientMode(boolean)}). */
     public boolean isClient() {
         return settings.config().clientMode();
+    }
+
+    /**
+     * Announces a signed announcement at the k nodes closest to its topic key and announces it
+     * again every 15 minutes (each keeps it 30 minutes) while this node runs, until
+     * {@code lifetime} has passed; null: for as long as the node runs. The result says, per
+     * holder, whether it took it (a newer seq replaces the announcer's older entry; an older one
+     * is refused, SEQ_TOO_LOW).
+     */
+    public CompletableFuture<PutResult> announce(Announcement announcement, java.time.Duration lifetime) {
+        Objects.requireNonNull(announcement, "announcement");
+        long millis = lifetimeMillis(lifetime);
+        return onNode(n -> n.announce(announcement, millis));
+    }
+
+    /**
+     * Signs {@code payload} (at most {@value Announcement#MAX_PAYLOAD_BYTES} bytes) under
+     * {@code topic} with {@code announcer} (seq: the clock in ms, past any it used here) and
+     * announces it as {@link #announce(Announcement, java.time.Duration)} does.
+     */
+    public CompletableFuture<PutResult> announce(Identity announcer, Id topic, byte[] payload,
+                                                 java.time.Duration lifetime) {
+        Objects.requireNonNull(announcer, "announcer");
+        Objects.requireNonNull(topic, "topic");
+        byte[] p = Objects.requireNonNull(payload, "payload").clone();
+        if (p.length > Announcement.MAX_PAYLOAD_BYTES) {
+            throw new IllegalArgumentException("payload is at most " + Announcement.MAX_PAYLOAD_BYTES + " bytes, got "
+                    + p.length);
+        }
+        long millis = lifetimeMillis(lifetime);
+        return onNode(n -> n.announce(announcer, topic, p, millis));
+    }
+
+    private static long lifetimeMillis(java.time.Duration lifetime) {
+        if (lifetime == null) return Long.MAX_VALUE;
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("lifetime must be positive, got " + lifetime);
+        }
+        return lifetime.compareTo(java.time.Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : lifetime.toMillis();
+    }
+
+    /**
+     * Up to {@code max} (≥ 1) distinct announcers' entries under {@code topic}, merged from the
+     * holders closest to it, in announcer key order.
+     */
+    public CompletableFuture<AnnouncementsResult> announcements(Id topic, int max) {
+        Objects.requireNonNull(topic, "topic");
+        if (max < 1) throw new IllegalArgumentException("max must be at least 1, got " + max);
+        return onNode(n -> n.announcements(topic, max));
+    }
+
+    /** Announcements this node holds for the network under {@code topic} (a snapshot). */
+    public CompletableFuture<List<HeldAnnouncement>> heldAnnouncements(Id topic) {
+        Objects.requireNonNull(topic, "topic");
+        return read(() -> node.heldAnnouncements(topic));
     }
 
     /** Records this node holds for the network (a snapshot). */

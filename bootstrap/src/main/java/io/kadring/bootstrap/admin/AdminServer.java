@@ -58,6 +58,8 @@ import org.slf4j.LoggerFactory;
  * GET /records/{key}     the record under key, found through the network (404 when none)
  * GET /records/{key}/replicas  which of the k closest hold which seq ({@link ReplicaJson})
  * POST /records          store a signed record at the k closest nodes (see {@link RecordRoutes})
+ * POST /announcements    announce a signed announcement at the k nodes closest to its topic
+ * GET /announcements/{topic}  distinct announcers' entries under a topic (see {@link AnnouncementRoutes})
  * GET /metrics           Prometheus text format
  * </pre>
  * Who may ask: without a token (allowed on a loopback host only), any process on this machine,
@@ -101,6 +103,7 @@ public final class AdminServer {
     private final Optional<BearerToken> token;
     private final JoinGate gate;
     private final RecordRoutes records;
+    private final AnnouncementRoutes announcements;
     private final OpenConnections connections;
     private final HttpServer server;
 
@@ -112,6 +115,7 @@ public final class AdminServer {
         this.token = settings.token().map(BearerToken::new);
         this.gate = new JoinGate(node, facts);
         this.records = new RecordRoutes(node, keeper);
+        this.announcements = new AnnouncementRoutes(node);
         this.connections = new OpenConnections(vertx, limits);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
@@ -147,6 +151,13 @@ public final class AdminServer {
                 .handler(ctx -> RecordRoutes.unsupportedType(ctx.request()).ifPresentOrElse(r -> send(ctx, r), ctx::next));
         router.post("/records").handler(BodyHandler.create(false).setBodyLimit(RecordRoutes.MAX_BODY_BYTES))
                 .handler(answer(ctx -> records.store(Objects.requireNonNullElse(ctx.body().buffer(), Buffer.buffer()))));
+        router.get("/announcements/:topic").handler(this::joined)
+                .handler(answer(ctx -> announcements.lookup(ctx.pathParam("topic"), ctx.request().getParam("max"))));
+        router.post("/announcements").handler(this::joined)
+                .handler(ctx -> RecordRoutes.unsupportedType(ctx.request()).ifPresentOrElse(r -> send(ctx, r), ctx::next));
+        router.post("/announcements").handler(BodyHandler.create(false).setBodyLimit(RecordRoutes.MAX_BODY_BYTES))
+                .handler(answer(ctx -> announcements.announce(
+                        Objects.requireNonNullElse(ctx.body().buffer(), Buffer.buffer()))));
         router.route().failureHandler(ctx -> send(ctx, failed(ctx)));
         router.errorHandler(404, ctx -> send(ctx, unrouted(ctx.request())));
         router.errorHandler(405, ctx -> send(ctx, unrouted(ctx.request())));
@@ -253,10 +264,11 @@ public final class AdminServer {
         if (records.isPresent()) return records.get();
         if (request.method() != HttpMethod.GET) {
             return Reply.error(405, "method " + request.method()
-                    + " is not allowed here; only POST /records writes, everything else is GET");
+                    + " is not allowed here; only POST /records and POST /announcements write, everything else is GET");
         }
         return Reply.error(404, "no route GET " + KeyArgument.echo(path) + "; try /health, /status, "
-                + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key} or /metrics");
+                + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key}, "
+                + "/announcements/{topic} or /metrics");
     }
 
     /**

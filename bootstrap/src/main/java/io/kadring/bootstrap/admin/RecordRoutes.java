@@ -128,7 +128,7 @@ final class RecordRoutes {
     static Optional<Reply> unsupportedType(HttpServerRequest request) {
         String type = request.getHeader("content-type");
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json")) return Optional.empty();
-        return Optional.of(Reply.error(415, "POST /records takes content-type application/json, got "
+        return Optional.of(Reply.error(415, "POST " + KeyArgument.echo(request.path()) + " takes content-type application/json, got "
                 + (type == null ? "none" : "'" + KeyArgument.echo(type) + "'")));
     }
 
@@ -168,7 +168,7 @@ final class RecordRoutes {
         }
         return node.compareAndPut(record, cas).orTimeout(LIMIT.toMillis(), TimeUnit.MILLISECONDS)
                 .thenCompose(result -> {
-                    Reply reply = stored(result);
+                    Reply reply = stored(result, "record");
                     if (!result.succeeded()) return CompletableFuture.completedFuture(reply);
                     // acknowledged means durable: on this peer's disk before the answer
                     return keeper.keep(record).handle((saved, failure) -> failure == null ? reply
@@ -185,8 +185,11 @@ final class RecordRoutes {
         return e.getMessage();
     }
 
-    /** The reply to a finished put: 200 when it succeeded, else the status of its main reason. */
-    private static Reply stored(PutResult result) {
+    /**
+     * The reply to a finished put (or announce: {@code what} names the thing stored): 200 when it
+     * succeeded, else the status of its main reason.
+     */
+    static Reply stored(PutResult result, String what) {
         ArrayNode outcomes = Json.array();
         for (PutResult.Outcome o : result.outcomes()) {
             outcomes.add(NodeJson.contact(o.holder())
@@ -216,7 +219,7 @@ final class RecordRoutes {
                 .map(Map.Entry::getKey);
         if (main.isEmpty()) {
             return Reply.json(503, body.put("error", result.outcomes().isEmpty()
-                    ? "no node was found to store the record at"
+                    ? "no node was found to store the " + what + " at"
                     : "stored by " + result.stored() + " of " + result.outcomes().size() + " nodes asked, fewer than the "
                             + result.required() + " required; the others did not answer")
                     .put("reason", TOO_FEW_STORED));

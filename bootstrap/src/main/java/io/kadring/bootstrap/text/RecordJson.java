@@ -118,7 +118,7 @@ public final class RecordJson {
         return nonNegativeLong(json, field, false);
     }
 
-    private static long nonNegativeLong(ObjectNode json, String field, boolean required) {
+    static long nonNegativeLong(ObjectNode json, String field, boolean required) {
         JsonNode v = json.get(field);
         if (Json.isAbsent(v)) {
             if (required) throw new BadField(field, "missing field '" + field + "' (a non-negative integer)");
@@ -133,7 +133,7 @@ public final class RecordJson {
         return n;
     }
 
-    private static byte[] hex(ObjectNode json, String field, boolean required) {
+    static byte[] hex(ObjectNode json, String field, boolean required) {
         String text = string(json, field, required);
         if (text == null) return new byte[0];
         try {
@@ -144,7 +144,7 @@ public final class RecordJson {
         }
     }
 
-    private static byte[] base64(ObjectNode json, String field) {
+    static byte[] base64(ObjectNode json, String field) {
         String text = string(json, field, true);
         try {
             return Base64.getDecoder().decode(text);
@@ -154,7 +154,7 @@ public final class RecordJson {
         }
     }
 
-    private static String string(ObjectNode json, String field, boolean required) {
+    static String string(ObjectNode json, String field, boolean required) {
         JsonNode v = json.get(field);
         if (Json.isAbsent(v)) {
             if (required) throw new BadField(field, "missing field '" + field + "'");

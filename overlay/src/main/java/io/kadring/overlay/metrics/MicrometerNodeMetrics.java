@@ -38,6 +38,7 @@ final class MicrometerNodeMetrics implements NodeMetrics {
     private final Tagged<Counter> rpcTimeouts;
     private final Tagged<Counter> dropped;
     private final Tagged<Counter> rejected;
+    private final Tagged<Counter> announcementsRejected;
     private final Tagged<Timer> lookupDuration;
     private final Tagged<DistributionSummary> lookupHops;
     private final Tagged<Counter> bytesIn;
@@ -55,6 +56,7 @@ final class MicrometerNodeMetrics implements NodeMetrics {
         rpcTimeouts = counters("kadring.rpc.timeouts", "type", "Requests that got no answer in time, by type");
         dropped = counters("kadring.datagrams.dropped", "reason", "Received datagrams dropped, by reason");
         rejected = counters("kadring.records.rejected", "reason", "Records refused, by reason");
+        announcementsRejected = counters("kadring.announcements.rejected", "reason", "Announcements refused, by reason");
         lookupDuration = new Tagged<>(kind -> keep(Timer.builder("kadring.lookup.duration")
                 .description("Time from the start of a lookup to its answer")
                 .tags(common).tag("kind", kind)
@@ -159,6 +161,11 @@ final class MicrometerNodeMetrics implements NodeMetrics {
     @Override
     public void recordRejected(String reason) {
         rejected.get(reason).increment();
+    }
+
+    @Override
+    public void announcementRejected(String reason) {
+        announcementsRejected.get(reason).increment();
     }
 
     @Override

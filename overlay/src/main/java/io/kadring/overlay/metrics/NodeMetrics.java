@@ -115,6 +115,18 @@ public interface NodeMetrics {
     default void recordRejected(String reason) {
     }
 
+    /**
+     * An announcement offered to this node was refused: {@code kadring.announcements.rejected}. By
+     * default {@link #announcementRejected(String)} of the reason's {@link #tagValue tag value}.
+     */
+    default void announcementRejected(Enum<?> reason) {
+        announcementRejected(tagValue(reason));
+    }
+
+    /** As {@link #announcementRejected(Enum)}, for a reason that is not an enum constant. */
+    default void announcementRejected(String reason) {
+    }
+
     /** One republish round ran: {@code kadring.republish.rounds}. */
     default void republishRound() {
     }

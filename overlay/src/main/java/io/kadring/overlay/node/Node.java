@@ -15,6 +15,10 @@ import io.kadring.routing.Id;
 import io.kadring.routing.NetworkSizeEstimator;
 import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
+import io.kadring.storage.Announcement;
+import io.kadring.storage.AnnouncementLimits;
+import io.kadring.storage.AnnouncementStore;
+import io.kadring.storage.HeldAnnouncement;
 import io.kadring.storage.RecordStore;
 import io.kadring.storage.RecordValidator;
 import io.kadring.storage.RejectReason;
@@ -28,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -83,6 +88,9 @@ public final class Node implements DatagramHandler {
     private final Lookups lookups;
     private final BackgroundWork background;
     private final Republisher republisher;
+    private final AnnouncementStore announcements;
+    private final Announcer announcer;
+    private final Predicate<Announcement> announcementSignatures;
     private final Maintenance maintenance;
     private final SourceRateLimiter limiter;
     private final ReplyLimit replyLimit;
@@ -159,6 +167,9 @@ public final class Node implements DatagramHandler {
         this.background = new BackgroundWork(procedures, scheduler, local.clock());
         this.republisher = new Republisher(local, store, table, background, new RecordWork());
         this.maintenance = new Maintenance(local, table, scheduler, new Rounds());
+        this.announcementSignatures = checks.announcements();
+        this.announcements = new AnnouncementStore(AnnouncementLimits.defaults(), announcementSignatures);
+        this.announcer = new Announcer(local, scheduler, background, this::newAnnounce);
         this.replyLimit = new ReplyLimit(config.unverifiedRepliesPerSecond(), env.now());
         Outbox outbox = this::reply;
         handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission,
@@ -170,6 +181,8 @@ public final class Node implements DatagramHandler {
         handlers.put(Message.Type.NOTIFY, new NotifyHandler(ring, admission, local.clock()));
         handlers.put(Message.Type.FIND_VALUE, new FindValueHandler(local, outbox, tokens, store, known));
         handlers.put(Message.Type.STORE, new StoreHandler(local, outbox, tokens, store));
+        handlers.put(Message.Type.ANNOUNCE, new AnnounceHandler(local, outbox, tokens, announcements));
+        handlers.put(Message.Type.GET_ANNOUNCEMENTS, new GetAnnouncementsHandler(local, outbox, announcements));
         metrics.declare(List.of(Message.Type.values()),
                 java.util.Arrays.stream(Message.Type.values()).filter(t -> t.answeredBy() != null).toList(),
                 DROP_REASONS, REJECT_REASONS, List.of(LookupKind.values()), List.of(Operation.values()));
@@ -240,6 +253,7 @@ public final class Node implements DatagramHandler {
         if (closed) return;
         closed = true;
         maintenance.stop();
+        announcer.stop();
         background.stop();
         procedures.close();
         rpc.close();
@@ -359,6 +373,52 @@ public final class Node implements DatagramHandler {
     /** Records held here (a snapshot). */
     public List<StoredRecord> storedRecords() {
         return store.snapshot(now());
+    }
+
+    /**
+     * Announces {@code announcement} (signed by its announcer) at the k nodes closest to its topic
+     * key, and announces it again every 15 minutes while this node runs, until {@code lifetimeMillis}
+     * from now have passed (Long.MAX_VALUE: for as long as it runs). Each announce asks the holders
+     * to keep it 30 minutes, or what is left of the lifetime when less.
+     */
+    public CompletableFuture<PutResult> announce(Announcement announcement, long lifetimeMillis) {
+        if (closed) return closedFuture();
+        if (lifetimeMillis <= 0) throw new IllegalArgumentException("lifetime must be > 0 ms, got " + lifetimeMillis);
+        long now = now();
+        long until = now + Math.min(lifetimeMillis, Long.MAX_VALUE - now);
+        return procedures.run(newAnnounce(announcement, Announcer.firstLifetime(until, now))).thenApply(result -> {
+            if (result.stored() > 0) announcer.own(announcement, until);
+            return result;
+        });
+    }
+
+    /** Signs {@code payload} under {@code topic} with {@code announcer} and the next seq, and announces it. */
+    public CompletableFuture<PutResult> announce(Identity announcer, Id topic, byte[] payload, long lifetimeMillis) {
+        if (closed) return closedFuture();
+        long seq = this.announcer.nextSeq(topic, announcer.publicKey(), env.epochMillis());
+        return announce(Announcement.sign(announcer, topic, seq, payload), lifetimeMillis);
+    }
+
+    /** Up to {@code max} distinct announcers' entries under {@code topic}, from the holders closest to it. */
+    public CompletableFuture<AnnouncementsResult> announcements(Id topic, int max) {
+        if (closed) return closedFuture();
+        return procedures.run(new AnnouncementsProcedure(topic, max, local, announcements, announcementSignatures,
+                lookups::closest));
+    }
+
+    /** Announcements held here under {@code topic} (a snapshot). */
+    public List<HeldAnnouncement> heldAnnouncements(Id topic) {
+        return announcements.all(topic, now());
+    }
+
+    /** Announcements held here over all topics. */
+    public int heldAnnouncementCount() {
+        return announcements.size();
+    }
+
+    private AnnounceProcedure newAnnounce(Announcement announcement, long lifetime) {
+        return new AnnounceProcedure(announcement, lifetime, local, announcements,
+                (key, tokens) -> lookups.closest(key, tokens, List.of()));
     }
 
     private <T> CompletableFuture<T> closedFuture() {
@@ -640,6 +700,7 @@ public final class Node implements DatagramHandler {
         @Override
         public void tidy() {
             store.cleanUp(); // expire records exactly on time, between puts too
+            announcements.cleanUp(now());
             viewChanged();
             sizeEstimate = networkSizeEstimate();
             checkIsolation();

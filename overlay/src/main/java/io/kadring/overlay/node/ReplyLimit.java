@@ -53,7 +53,8 @@ final class ReplyLimit {
 
     /**
      * {@code reply} cut down to at most {@code limit} encoded bytes: contacts dropped from the
-     * end (the farthest), then a NODES's sender record; a VALUE's record left out; null when even
+     * end (the farthest), then a NODES's sender record; a VALUE's record left out; an
+     * ANNOUNCEMENTS's last entries (it says more follow); null when even
      * that does not fit.
      */
     static Message fit(Message reply, int limit) {
@@ -79,6 +80,11 @@ final class ReplyLimit {
             if (!v.contacts().isEmpty()) {
                 return new Message.Value(v.txId(), v.sender(), v.writeToken(), null, 0, shorter(v.contacts()));
             }
+        }
+        if (m instanceof Message.Announcements a && !a.entries().isEmpty()) {
+            // the asker pages on from the last entry it got
+            return new Message.Announcements(a.txId(), a.sender(), a.topic(), a.held(), true,
+                    a.entries().subList(0, a.entries().size() - 1));
         }
         if (m instanceof Message.Neighbours n) {
             if (!n.successors().isEmpty()) {

@@ -2,6 +2,7 @@ package io.kadring.overlay.wire;
 
 import io.kadring.crypto.BytesValue;
 import io.kadring.routing.Id;
+import io.kadring.storage.Announcement;
 import io.kadring.storage.SignedRecord;
 import java.net.InetSocketAddress;
 import java.nio.CharBuffer;
@@ -30,6 +31,8 @@ public sealed interface Message {
     int MAX_TOKEN_BYTES = 32;
     /** Longest ERROR text, in UTF-8 bytes. */
     int MAX_ERROR_TEXT_BYTES = 200;
+    /** Most entries an ANNOUNCEMENTS carries: as many as fit a datagram with empty payloads. */
+    int MAX_LISTED = 11;
 
     /**
      * The sender id a client-mode node puts in every message it sends (all 32 bytes zero): no
@@ -61,7 +64,9 @@ public sealed interface Message {
         NODES(4, true, Nodes.class), FIND_VALUE(5, false, FindValue.class), VALUE(6, true, Value.class),
         STORE(7, false, Store.class), STORE_RESULT(8, true, StoreResult.class),
         GET_NEIGHBOURS(9, false, GetNeighbours.class), NEIGHBOURS(10, true, Neighbours.class),
-        NOTIFY(11, false, Notify.class), ERROR(12, true, Error.class);
+        NOTIFY(11, false, Notify.class), ERROR(12, true, Error.class),
+        ANNOUNCE(13, false, Announce.class), ANNOUNCE_RESULT(14, true, AnnounceResult.class),
+        GET_ANNOUNCEMENTS(15, false, GetAnnouncements.class), ANNOUNCEMENTS(16, true, Announcements.class);
 
         private static final Type[] BY_CODE = new Type[256];
         private static final Map<Class<?>, Type> BY_CLASS = new HashMap<>();
@@ -104,6 +109,8 @@ public sealed interface Message {
                 case FIND_VALUE -> VALUE;
                 case STORE -> STORE_RESULT;
                 case GET_NEIGHBOURS -> NEIGHBOURS;
+                case ANNOUNCE -> ANNOUNCE_RESULT;
+                case GET_ANNOUNCEMENTS -> ANNOUNCEMENTS;
                 default -> null;
             };
         }
@@ -374,6 +381,86 @@ public sealed interface Message {
             if (length > MAX_ERROR_TEXT_BYTES) {
                 throw new IllegalArgumentException("text is at most " + MAX_ERROR_TEXT_BYTES
                         + " UTF-8 bytes, got " + length);
+            }
+        }
+    }
+
+    /**
+     * Asks the receiver to hold {@code announcement} under its topic for {@code lifetimeMillis}
+     * (> 0), proving with {@code token} (from a NODES of the receiver's) that the sender talks
+     * from its address.
+     */
+    record Announce(long txId, Id sender, Token writeToken, long lifetimeMillis, Announcement announcement)
+            implements Message {
+        public Announce {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(writeToken, "token");
+            if (lifetimeMillis <= 0) {
+                throw new IllegalArgumentException("lifetimeMillis must be > 0, got " + lifetimeMillis);
+            }
+            Objects.requireNonNull(announcement, "announcement");
+        }
+
+        public Announce(long txId, Id sender, byte[] token, long lifetimeMillis, Announcement announcement) {
+            this(txId, sender, Token.copyOf(token), lifetimeMillis, announcement);
+        }
+
+        /** A copy of the write token's bytes. */
+        public byte[] token() {
+            return writeToken.bytes();
+        }
+    }
+
+    /** Answer to ANNOUNCE: {@link StoreResult#STORED}, or a reason code (0..255), as a STORE_RESULT's. */
+    record AnnounceResult(long txId, Id sender, int status) implements Message {
+        public AnnounceResult {
+            Objects.requireNonNull(sender, "sender");
+            unsignedByte(status, "status");
+        }
+    }
+
+    /**
+     * Asks for up to {@code max} (1..255) of the entries held under {@code topic} whose announcer
+     * key follows {@code after} (unsigned byte order; null: from the first): a page.
+     */
+    record GetAnnouncements(long txId, Id sender, Id topic, int max, Id after) implements Message {
+        public GetAnnouncements {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(topic, "topic");
+            if (max < 1 || max > 255) throw new IllegalArgumentException("max must be in 1..255, got " + max);
+        }
+    }
+
+    /** One entry of an ANNOUNCEMENTS: the announcement and the lifetime (> 0) it has left at the holder. */
+    record Listed(Announcement announcement, long lifetimeMillis) {
+        public Listed {
+            Objects.requireNonNull(announcement, "announcement");
+            if (lifetimeMillis <= 0) {
+                throw new IllegalArgumentException("lifetimeMillis must be > 0, got " + lifetimeMillis);
+            }
+        }
+    }
+
+    /**
+     * Answer to GET_ANNOUNCEMENTS: a page of at most {@value #MAX_LISTED} entries under
+     * {@code topic}, in announcer key order, as many as fit the datagram; {@code held} (0..65535)
+     * entries held there in all, and {@code more} when entries follow the last one listed.
+     */
+    record Announcements(long txId, Id sender, Id topic, int held, boolean more, List<Listed> entries)
+            implements Message {
+        public Announcements {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(topic, "topic");
+            if (held < 0 || held > 65_535) throw new IllegalArgumentException("held must be in 0..65535, got " + held);
+            entries = List.copyOf(Objects.requireNonNull(entries, "entries"));
+            if (entries.size() > MAX_LISTED) {
+                throw new IllegalArgumentException("entries: at most " + MAX_LISTED + ", got " + entries.size());
+            }
+            for (Listed e : entries) {
+                if (!e.announcement().topic().equals(topic)) {
+                    throw new IllegalArgumentException("an entry of topic " + e.announcement().topic()
+                            + " in a page of " + topic);
+                }
             }
         }
     }

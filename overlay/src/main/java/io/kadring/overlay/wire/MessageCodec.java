@@ -1,6 +1,11 @@
 package io.kadring.overlay.wire;
 
+import io.kadring.overlay.wire.Message.Announce;
+import io.kadring.overlay.wire.Message.AnnounceResult;
+import io.kadring.overlay.wire.Message.Announcements;
 import io.kadring.overlay.wire.Message.FindNode;
+import io.kadring.overlay.wire.Message.GetAnnouncements;
+import io.kadring.overlay.wire.Message.Listed;
 import io.kadring.overlay.wire.Message.FindValue;
 import io.kadring.overlay.wire.Message.GetNeighbours;
 import io.kadring.overlay.wire.Message.Neighbours;
@@ -13,6 +18,7 @@ import io.kadring.overlay.wire.Message.StoreResult;
 import io.kadring.overlay.wire.Message.Type;
 import io.kadring.overlay.wire.Message.Value;
 import io.kadring.routing.Id;
+import io.kadring.storage.Announcement;
 import io.kadring.storage.SignedRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -60,7 +66,8 @@ public final class MessageCodec {
 
     /** Whether {@code type} may be padded: the requests whose answers are large. */
     public static boolean isPaddable(Type type) {
-        return type == Type.FIND_NODE || type == Type.FIND_VALUE || type == Type.GET_NEIGHBOURS;
+        return type == Type.FIND_NODE || type == Type.FIND_VALUE || type == Type.GET_NEIGHBOURS
+                || type == Type.GET_ANNOUNCEMENTS;
     }
 
     /**
@@ -149,6 +156,40 @@ public final class MessageCodec {
                 w.u8(text.length);
                 w.bytes(text);
             }
+            case ANNOUNCE -> {
+                Announce m = (Announce) message;
+                token(w, m.writeToken());
+                w.i64(m.lifetimeMillis());
+                w.id(m.announcement().topic());
+                announcement(w, m.announcement());
+            }
+            case ANNOUNCE_RESULT -> w.u8(((AnnounceResult) message).status());
+            case GET_ANNOUNCEMENTS -> {
+                GetAnnouncements m = (GetAnnouncements) message;
+                w.id(m.topic());
+                w.u8(m.max());
+                if (m.after() == null) {
+                    w.u8(0);
+                } else {
+                    w.u8(1);
+                    w.id(m.after());
+                }
+            }
+            case ANNOUNCEMENTS -> {
+                Announcements m = (Announcements) message;
+                w.id(m.topic());
+                w.u16(m.held());
+                w.u8(m.more() ? 1 : 0);
+                w.u8(m.entries().size());
+                for (Listed e : m.entries()) {
+                    w.bytes(e.announcement().publicKey());
+                    w.i64(e.announcement().seq());
+                    w.i64(e.lifetimeMillis());
+                    w.u16(e.announcement().payloadLength());
+                    w.bytes(e.announcement().payload());
+                    w.bytes(e.announcement().signature());
+                }
+            }
         }
         return w.finish();
     }
@@ -182,6 +223,17 @@ public final class MessageCodec {
                 yield 1 + (m.predecessor() == null ? 0 : m.predecessor().encodedSize()) + contactsSize(m.successors());
             }
             case ERROR -> 1 + 1 + ((Message.Error) message).text().getBytes(StandardCharsets.UTF_8).length;
+            case ANNOUNCE -> {
+                Announce m = (Announce) message;
+                yield 1 + m.writeToken().length() + 8 + Id.BYTES + announcementSize(m.announcement());
+            }
+            case ANNOUNCE_RESULT -> 1;
+            case GET_ANNOUNCEMENTS -> Id.BYTES + 1 + 1 + (((GetAnnouncements) message).after() == null ? 0 : Id.BYTES);
+            case ANNOUNCEMENTS -> {
+                int size = Id.BYTES + 2 + 1 + 1;
+                for (Listed e : ((Announcements) message).entries()) size += 8 + announcementSize(e.announcement());
+                yield size;
+            }
         };
     }
 
@@ -194,6 +246,20 @@ public final class MessageCodec {
 
     private static int nodeRecordSize(NodeRecord r) {
         return r == null ? 0 : r.encodedSize();
+    }
+
+    /** publicKey 32 | seq 8 | ... the parts of an announcement after its topic, lifetime aside. */
+    private static void announcement(ByteWriter w, Announcement a) {
+        w.bytes(a.publicKey());
+        w.i64(a.seq());
+        w.u16(a.payloadLength());
+        w.bytes(a.payload());
+        w.bytes(a.signature());
+    }
+
+    /** publicKey, seq, payload length, payload, signature. */
+    static int announcementSize(Announcement a) {
+        return Announcement.PUBLIC_KEY_BYTES + 8 + 2 + a.payloadLength() + Announcement.SIGNATURE_BYTES;
     }
 
     private static void token(ByteWriter w, Message.Token token) {
@@ -341,6 +407,10 @@ public final class MessageCodec {
                     contacts(r, Message.MAX_SUCCESSORS));
             case NOTIFY -> new Notify(txId, sender);
             case ERROR -> new Message.Error(txId, sender, r.u8(), errorText(r));
+            case ANNOUNCE -> announce(txId, sender, r);
+            case ANNOUNCE_RESULT -> new AnnounceResult(txId, sender, r.u8());
+            case GET_ANNOUNCEMENTS -> getAnnouncements(txId, sender, r);
+            case ANNOUNCEMENTS -> announcements(txId, sender, r);
         };
         if (isPaddable(type) && length == PADDED_REQUEST_BYTES) {
             r.expectZeros(); // padding
@@ -393,6 +463,54 @@ public final class MessageCodec {
             throw new MalformedMessageException(DropReason.BAD_FIELD, "value lifetime " + lifetime);
         }
         return new Value(txId, sender, token, record, lifetime, contacts(r, Message.MAX_CONTACTS));
+    }
+
+    private static Announce announce(long txId, Id sender, ByteReader r) throws MalformedMessageException {
+        Message.Token token = token(r);
+        long lifetime = lifetime(r);
+        Id topic = r.id();
+        byte[] publicKey = r.bytes(Announcement.PUBLIC_KEY_BYTES);
+        long seq = r.i64();
+        if (seq < 0) throw new MalformedMessageException(DropReason.BAD_FIELD, "announcement seq " + seq);
+        return new Announce(txId, sender, token, lifetime, new Announcement(topic, publicKey, seq, payload(r),
+                r.bytes(Announcement.SIGNATURE_BYTES)));
+    }
+
+    private static byte[] payload(ByteReader r) throws MalformedMessageException {
+        int length = r.u16();
+        if (length > Announcement.MAX_PAYLOAD_BYTES) {
+            throw new MalformedMessageException(DropReason.BAD_LENGTH, "payload of " + length + " bytes");
+        }
+        return r.bytes(length);
+    }
+
+    private static GetAnnouncements getAnnouncements(long txId, Id sender, ByteReader r)
+            throws MalformedMessageException {
+        Id topic = r.id();
+        int max = r.u8();
+        if (max == 0) throw new MalformedMessageException(DropReason.BAD_FIELD, "max 0");
+        Id after = r.flag("cursor flag") ? r.id() : null;
+        return new GetAnnouncements(txId, sender, topic, max, after);
+    }
+
+    private static Announcements announcements(long txId, Id sender, ByteReader r) throws MalformedMessageException {
+        Id topic = r.id();
+        int held = r.u16();
+        boolean more = r.flag("more flag");
+        int count = r.u8();
+        if (count > Message.MAX_LISTED) {
+            throw new MalformedMessageException(DropReason.BAD_COUNT, count + " entries, at most " + Message.MAX_LISTED);
+        }
+        Listed[] entries = new Listed[count];
+        for (int i = 0; i < count; i++) {
+            byte[] publicKey = r.bytes(Announcement.PUBLIC_KEY_BYTES);
+            long seq = r.i64();
+            if (seq < 0) throw new MalformedMessageException(DropReason.BAD_FIELD, "announcement seq " + seq);
+            long lifetime = lifetime(r);
+            entries[i] = new Listed(new Announcement(topic, publicKey, seq, payload(r),
+                    r.bytes(Announcement.SIGNATURE_BYTES)), lifetime);
+        }
+        return new Announcements(txId, sender, topic, held, more, Arrays.asList(entries));
     }
 
     private static long lifetime(ByteReader r) throws MalformedMessageException {

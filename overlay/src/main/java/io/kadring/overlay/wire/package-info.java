@@ -6,7 +6,7 @@
  *
  * <h2>Format (version 1)</h2>
  * One message per datagram of at most 1400 bytes, big-endian; FIND_NODE, FIND_VALUE and
- * GET_NEIGHBOURS may be zero-padded to exactly 467 bytes (anti-amplification). Every count and
+ * GET_NEIGHBOURS and GET_ANNOUNCEMENTS may be zero-padded to exactly 467 bytes (anti-amplification). Every count and
  * length is checked against its maximum and then against the bytes left; anything out of
  * bounds, unknown, or left over drops the datagram with a {@link io.kadring.overlay.wire.DropReason}.
  * The encoding is canonical: a datagram that decodes re-encodes to the same bytes.
@@ -42,8 +42,24 @@
  * 10 NEIGHBOURS         has predecessor 1 (0|1) | [contact] | contacts (≤ 16)  911
  * 11 NOTIFY             (empty)                                                42
  * 12 ERROR              code 1 | length 1 (≤ 200) | UTF-8 text (well-formed)  244
+ * 13 ANNOUNCE           token | lifetime ms 8 (> 0) | topic 32
+ *                       | announcement                                       477
+ * 14 ANNOUNCE_RESULT    status 1 (0 stored, else a STORE_RESULT reason code)  43
+ * 15 GET_ANNOUNCEMENTS  topic 32 | max 1 (1..255) | has cursor 1 (0|1)
+ *                       | [cursor: announcer key 32]                          108
+ * 16 ANNOUNCEMENTS      topic 32 | held 2 | more 1 (0|1) | count 1 (≤ 11)
+ *                       | (announcement | lifetime ms 8 (> 0)... see below) ≤ 1400
  * </pre>
  *
+ * <p>An announcement (after its topic): {@code publicKey 32 | seq 8 (≥ 0) | payloadLength 2
+ * (≤ 256) | payload | signature 64}, ≤ 362 B; the signature is Ed25519 over
+ * {@code "kadring announcement v1\0" ‖ topic ‖ seq ‖ payload}
+ * ({@link io.kadring.storage.Announcement}). In ANNOUNCEMENTS each entry is {@code publicKey 32 |
+ * seq 8 | lifetime ms 8 | payloadLength 2 | payload | signature 64} (114 B + payload), listed
+ * in the order of the announcer keys (unsigned), each after the GET_ANNOUNCEMENTS cursor; the
+ * holder lists as many as fit 1400 bytes (11 with payloads of up to 6 bytes, 3 of the longest),
+ * {@code held} is how many it holds under the topic (at most 65535 said) and {@code more} that
+ * entries follow the last one listed: the next page's cursor is its key.
  * <h2>The client flag</h2>
  * A node in client mode sends every datagram with the sender id all zeros
  * ({@link io.kadring.overlay.wire.Message#CLIENT}; {@link io.kadring.overlay.wire.MessageCodec#asClient}

@@ -177,7 +177,9 @@ final class MessageCodecTest {
                 Map.entry(Type.PING, 165), Map.entry(Type.PONG, 184), Map.entry(Type.FIND_NODE, 198),
                 Map.entry(Type.NODES, 1220), Map.entry(Type.FIND_VALUE, 82), Map.entry(Type.STORE, 1263),
                 Map.entry(Type.STORE_RESULT, 43), Map.entry(Type.GET_NEIGHBOURS, 42),
-                Map.entry(Type.NEIGHBOURS, 911), Map.entry(Type.NOTIFY, 42), Map.entry(Type.ERROR, 244)));
+                Map.entry(Type.NEIGHBOURS, 911), Map.entry(Type.NOTIFY, 42), Map.entry(Type.ERROR, 244),
+                Map.entry(Type.ANNOUNCE, 477), Map.entry(Type.ANNOUNCE_RESULT, 43),
+                Map.entry(Type.GET_ANNOUNCEMENTS, 108), Map.entry(Type.ANNOUNCEMENTS, 1398)));
         for (Map.Entry<Type, Integer> e : documented.entrySet()) {
             byte[] encoded = MessageCodec.encode(random.of(e.getKey(), true));
             assertEquals(e.getValue(), encoded.length, e.getKey().toString());
@@ -228,7 +230,7 @@ final class MessageCodecTest {
         crafted.put(DropReason.TRUNCATED, Datagram.header(3).fill(20, 0).toBytes());
         crafted.put(DropReason.OVERSIZED, new byte[1401]);
         crafted.put(DropReason.BAD_VERSION, Datagram.header(2, 1).toBytes());
-        crafted.put(DropReason.UNKNOWN_TYPE, Datagram.header(13).toBytes());
+        crafted.put(DropReason.UNKNOWN_TYPE, Datagram.header(99).toBytes());
         crafted.put(DropReason.BAD_COUNT, Datagram.header(4).u8(0).u8(0).u8(21).toBytes());
         crafted.put(DropReason.BAD_LENGTH, Datagram.header(4).u8(33).fill(33, 0).u8(0).u8(0).toBytes());
         crafted.put(DropReason.TRAILING_BYTES, Datagram.header(11).u8(0).toBytes());
@@ -317,7 +319,7 @@ final class MessageCodecTest {
         for (int version : new int[] {0, 2, 255}) {
             assertDrop(DropReason.BAD_VERSION, Datagram.header(version, 1).toBytes());
         }
-        for (int type : new int[] {0, 13, 128, 255}) {
+        for (int type : new int[] {0, 99, 128, 255}) {
             assertDrop(DropReason.UNKNOWN_TYPE, Datagram.header(type).toBytes());
         }
     }

@@ -35,7 +35,8 @@ final class MessageTest {
                 responses.add(t);
             }
         }
-        assertEquals(EnumSet.of(Type.PONG, Type.NODES, Type.VALUE, Type.STORE_RESULT, Type.NEIGHBOURS, Type.ERROR),
+        assertEquals(EnumSet.of(Type.PONG, Type.NODES, Type.VALUE, Type.STORE_RESULT, Type.NEIGHBOURS, Type.ERROR,
+                        Type.ANNOUNCE_RESULT, Type.ANNOUNCEMENTS),
                 responses);
     }
 

@@ -3,6 +3,7 @@ package io.kadring.overlay.wire;
 import io.kadring.overlay.wire.Message.FindNode;
 import io.kadring.overlay.wire.Message.Type;
 import io.kadring.routing.Id;
+import io.kadring.storage.Announcement;
 import io.kadring.storage.SignedRecord;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -50,7 +51,29 @@ final class RandomMessages {
                     contacts(max ? Message.MAX_SUCCESSORS : random.nextInt(Message.MAX_SUCCESSORS + 1), max));
             case NOTIFY -> new Message.Notify(tx, sender);
             case ERROR -> new Message.Error(tx, sender, random.nextInt(256), text(max));
+            case ANNOUNCE -> new Message.Announce(tx, sender, token(max), random.nextLong(1, Long.MAX_VALUE),
+                    announcement(id(), max ? Announcement.MAX_PAYLOAD_BYTES : random.nextInt(Announcement.MAX_PAYLOAD_BYTES + 1)));
+            case ANNOUNCE_RESULT -> new Message.AnnounceResult(tx, sender, random.nextInt(256));
+            case GET_ANNOUNCEMENTS -> new Message.GetAnnouncements(tx, sender, id(), random.nextInt(1, 256),
+                    max || random.nextBoolean() ? id() : null);
+            case ANNOUNCEMENTS -> announcements(tx, sender, max);
         };
+    }
+
+    /** An announcement under {@code topic} with random key, seq and signature bytes. */
+    Announcement announcement(Id topic, int payloadBytes) {
+        return new Announcement(topic, bytes(32), random.nextLong(0, Long.MAX_VALUE), bytes(payloadBytes), bytes(64));
+    }
+
+    /** A page: when {@code max}, the most entries with the longest payloads that still fit (11 of 6 bytes). */
+    private Message announcements(long tx, Id sender, boolean max) {
+        Id topic = id();
+        int count = max ? Message.MAX_LISTED : random.nextInt(Message.MAX_LISTED + 1);
+        List<Message.Listed> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(new Message.Listed(announcement(topic, max ? 6 : random.nextInt(7)), random.nextLong(1, Long.MAX_VALUE)));
+        }
+        return new Message.Announcements(tx, sender, topic, max ? 65_535 : random.nextInt(65_536), random.nextBoolean(), entries);
     }
 
     /** A VALUE with or without a record, and as many contacts as still fit the datagram. */

@@ -137,7 +137,8 @@ public final class Simulation {
                         ? new PartitionFigures(config.partitionAtMillis(), config.partitionForMillis(),
                                 network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, wrongSuccessors, afterHeal)
                         : null, clientFigures, config.replicaCheckIntervalMillis() > 0
-                        ? workload.replicaFigures(config.nodes(), config.durationMillis()) : null);
+                        ? workload.replicaFigures(config.nodes(), config.durationMillis()) : null,
+                workload.announcements());
     }
 
     /** What the live honest nodes think the network's size is, against the nodes up. */

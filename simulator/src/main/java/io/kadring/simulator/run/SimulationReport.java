@@ -23,7 +23,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
                                Map<String, Long> droppedByReason, AdversaryFigures adversaries,
                                NetworkSizeFigures networkSize, PartitionFigures partition, ClientFigures clients,
-                               ReplicaFigures replicaChecks) {
+                               ReplicaFigures replicaChecks, AnnouncementStats announcements) {
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
@@ -52,6 +52,16 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         out.writeObjectFieldStart("records");
         out.writeNumberField("published", records.published());
         out.writeNumberField("retrievable_at_end", records.retrievableAtEnd());
+        out.writeEndObject();
+        out.writeObjectFieldStart("announcements");
+        out.writeNumberField("announcers", announcements.announcers());
+        writeRate(out, "announces", announcements.announces(), announcements.announceSuccessRate());
+        out.writeNumberField("lookups", announcements.lookups());
+        out.writeNumberField("live_announcers_expected", announcements.expected());
+        out.writeNumberField("live_announcers_returned", announcements.found());
+        Json.decimal(out, "live_announcers_share", announcements.liveAnnouncersShare());
+        Json.decimal(out, "complete_lookups_share", announcements.completeLookupShare());
+        Json.decimal(out, "messages_per_node_per_second", announcements.messagesPerNodePerSecond());
         out.writeEndObject();
         out.writeObjectFieldStart("messages");
         out.writeNumberField("sent", messagesSent);
@@ -122,6 +132,9 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                 records.retrievableAtEnd(), records.published()));
         b.append(String.format(Locale.ROOT, "%-18s median estimate %d of %d nodes up (p10 %d, p90 %d)%n", "network size",
                 networkSize.estimateP50(), networkSize.truth(), networkSize.estimateP10(), networkSize.estimateP90()));
+        b.append(String.format(Locale.ROOT, "%-18s %d lookups, %.2f%% of live announcers returned, %.3f msg/node/s%n",
+                "announcements", announcements.lookups(), 100 * announcements.liveAnnouncersShare(),
+                announcements.messagesPerNodePerSecond()));
         b.append(String.format(Locale.ROOT, "%-18s %d messages, %.1f MB%n", "traffic", messagesSent, bytesSent / 1e6));
         b.append(String.format(Locale.ROOT, "%-18s %d bytes per node at the end, %d after the build%n", "heap",
                 heapBytesPerNode, heapBytesPerNodeAfterBuild));

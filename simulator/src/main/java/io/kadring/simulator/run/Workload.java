@@ -27,6 +27,7 @@ final class Workload {
     private long replicaChecksMeetingQuorum;
     private long replicaCheckMessages;
     private final RecordStats records = new RecordStats();
+    private final AnnouncementWorkload announcements;
     /** Records that were stored, in publication order (deterministic). */
     private final List<Published> published = new ArrayList<>();
     private final Map<SimPeer, List<Published>> byOwner = new HashMap<>();
@@ -53,6 +54,11 @@ final class Workload {
 
     Workload(Simulation sim) {
         this.sim = sim;
+        this.announcements = new AnnouncementWorkload(sim);
+    }
+
+    AnnouncementStats announcements() {
+        return announcements.stats();
     }
 
     LookupStats lookups() {
@@ -83,6 +89,7 @@ final class Workload {
         long lookupMean = c.lookupIntervalMillis();
         sim.schedule(peer, exp(peer, lookupMean), () -> lookUp(peer, true));
         sim.schedule(peer, exp(peer, lookupMean), () -> lookUp(peer, false));
+        announcements.start(peer);
         if (c.publishFraction() > 0) {
             Identity owner = publisher(peer.index);
             if (owner != null) {
@@ -118,6 +125,7 @@ final class Workload {
 
     void stop() {
         stopped = true;
+        announcements.stop();
     }
 
     void died(SimPeer peer) {

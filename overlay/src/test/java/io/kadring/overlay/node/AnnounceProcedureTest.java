@@ -1,0 +1,70 @@
+package io.kadring.overlay.node;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kadring.overlay.wire.Message;
+import io.kadring.routing.Contact;
+import io.kadring.storage.Announcement;
+import io.kadring.storage.AnnouncementLimits;
+import io.kadring.storage.AnnouncementStore;
+import io.kadring.storage.RejectReason;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An announce, scripted: lookup of the topic, then one ANNOUNCE per holder with its token, then the verdicts. */
+final class AnnounceProcedureTest {
+    private final Scripted s = new Scripted(60, 30);
+    private final AnnouncementStore local = new AnnouncementStore(AnnouncementLimits.defaults());
+    private final Announcement announcement = Announcement.sign(s.identity(), Announcement.topicKey(new byte[] {1}), 7,
+            new byte[] {10, 0, 0, 1, 0x1c, (byte) 0xfc});
+
+    private AnnounceProcedure announce() {
+        return new AnnounceProcedure(announcement, 30 * 60_000, s.local, local,
+                (key, tokens) -> s.lookups.closest(key, tokens, List.of()));
+    }
+
+    @Test
+    void announcesAtTheKClosestToTheTopic_eachWithItsTokenAndTheLifetime() {
+        PutResult result = s.run(announce(), (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
+                : new Message.AnnounceResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
+
+        List<Contact> truth = s.closest(announcement.topic(), s.config.k());
+        List<Scripted.Sent> sent = s.sentOf(Message.Type.ANNOUNCE);
+        boolean selfAmongThem = announcement.topic().compareDistance(s.self, truth.get(truth.size() - 1).id()) < 0;
+        assertEquals(selfAmongThem ? truth.size() - 1 : truth.size(), sent.size());
+        for (Scripted.Sent a : sent) {
+            Message.Announce m = (Message.Announce) a.message();
+            assertTrue(truth.contains(s.contactAt(a.request().to())), "only to the k closest");
+            assertArrayEquals(Scripted.token(s.contactAt(a.request().to())), m.token());
+            assertEquals(30 * 60_000, m.lifetimeMillis());
+            assertEquals(announcement, m.announcement());
+        }
+        assertEquals(s.config.k(), result.stored());
+        assertTrue(result.succeeded());
+        assertEquals(announcement.topic(), result.key());
+        assertEquals(7, result.seq());
+        assertEquals(s.sent.size(), result.messages());
+    }
+
+    @Test
+    void refusalsAndSilence_areOutcomesWithReasons() {
+        List<Contact> truth = s.closest(announcement.topic(), s.config.k());
+        PutResult result = s.run(announce(), (r, m) -> {
+            if (m instanceof Message.FindNode) return s.nodes(r, m);
+            int at = truth.indexOf(s.contactAt(r.to()));
+            if (at < 5) return new Message.AnnounceResult(m.txId(), truth.get(at).id(), RejectReason.SEQ_TOO_LOW.code());
+            if (at < 8) return null;
+            return new Message.AnnounceResult(m.txId(), truth.get(at).id(), Message.StoreResult.STORED);
+        });
+        List<Integer> asked = s.sentOf(Message.Type.ANNOUNCE).stream()
+                .map(a -> truth.indexOf(s.contactAt(a.request().to()))).toList();
+        long refused = asked.stream().filter(at -> at < 5).count();
+        long silent = asked.stream().filter(at -> at >= 5 && at < 8).count();
+        assertTrue(refused >= 4 && silent >= 2, "the holders asked: " + asked);
+        assertEquals(refused, (long) result.rejections().get(RejectReason.SEQ_TOO_LOW));
+        assertEquals(silent, result.outcomes().stream().filter(o -> o.status() == PutResult.Status.TIMED_OUT).count());
+        assertEquals(result.outcomes().size() - refused - silent, result.stored());
+    }
+}
