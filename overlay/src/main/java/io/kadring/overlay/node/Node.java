@@ -63,7 +63,7 @@ public final class Node implements DatagramHandler {
         for (DropReason r : DropReason.values()) drops.add(NodeMetrics.tagValue(r));
         for (RecordRefusal r : RecordRefusal.values()) drops.add(r.metricReason());
         drops.addAll(List.of("own_id", "unsolicited", "rate_limited", "internal_error", "reply_budget", "amplification",
-                "invalid_record", "client_mode"));
+                "invalid_record", "client_mode", "invalid_announcement", "announcements_out_of_order"));
         DROP_REASONS = drops.stream().distinct().toList();
         List<String> rejects = new java.util.ArrayList<>();
         for (RejectReason r : RejectReason.values()) rejects.add(NodeMetrics.tagValue(r));
