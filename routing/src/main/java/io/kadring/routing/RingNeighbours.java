@@ -92,6 +92,7 @@ public final class RingNeighbours {
         Objects.requireNonNull(c, "contact");
         Id id = c.id();
         if (id.equals(localId)) return;
+        if (!contains(id) && !wouldPlace(id)) return; // it would take no place: the prefix count is moot
         if (crowded(c)) return;
         int at = indexOf(id);
         if (at >= 0) {
