@@ -4,9 +4,7 @@ import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import io.kadring.storage.RecordStore;
-import io.kadring.storage.RejectReason;
 import io.kadring.storage.SignedRecord;
-import io.kadring.storage.StoreOutcome;
 import io.kadring.storage.StoredRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,10 +34,7 @@ final class PutProcedure extends AbstractProcedure<PutResult> {
     /** The lookup; let go once done, so a finished put that is kept (an owner refresh) holds little. */
     private ClosestProcedure lookup;
     private Write write;
-    private List<Contact> holders;
-    private PutResult.Outcome[] outcomes;
-    private final Map<Request, Integer> storing = new HashMap<>();
-    private int unanswered;
+    private HolderWrites writes;
 
     private PutProcedure(Id key, Write write, LocalNode local, RecordStore store, boolean replicating,
                          BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> lookups) {
@@ -76,87 +71,50 @@ final class PutProcedure extends AbstractProcedure<PutResult> {
 
     @Override
     public List<Request> poll(long now) {
-        if (isDone() || holders != null) return List.of();
+        if (isDone() || writes != null) return List.of();
         List<Request> out = lookup.poll(now);
         if (!lookup.isDone()) return out;
         if (replicating) {
             Optional<StoredRecord> held = store.get(lookup.target(), now); // the newest, not a stale copy
             if (held.isEmpty()) {
-                holders = List.of();
+                writes = new HolderWrites(List.of());
                 done(now);
                 return List.of();
             }
             write = new Write(held.get().record(), held.get().remainingLifetime(now), -1);
         }
-        holders = new ArrayList<>();
+        List<Contact> holders = new ArrayList<>();
         for (Contact c : lookup.result().contacts()) {
             if (!replicating || !c.id().equals(local.id())) holders.add(c);
         }
-        return stores(now);
-    }
-
-    /** One STORE per holder (this node stores at once); the outcomes fill in as they answer. */
-    private List<Request> stores(long now) {
-        outcomes = new PutResult.Outcome[holders.size()];
-        List<Request> stores = new ArrayList<>();
-        for (int i = 0; i < holders.size(); i++) {
-            Contact holder = holders.get(i);
-            if (holder.id().equals(local.id())) {
-                StoreOutcome stored = store.put(write.record(), write.lifetime(), null, now, write.expectedSeq());
-                outcomes[i] = stored.isStored()
-                        ? PutResult.Outcome.stored(holder)
-                        : PutResult.Outcome.rejected(holder, stored.reason().orElseThrow());
-                continue;
-            }
-            byte[] token = tokens.getOrDefault(holder.id(), new byte[0]);
-            Write w = write;
-            Id self = local.id();
-            Request request = Request.to(holder,
-                    tx -> new Message.Store(tx, self, token, w.lifetime(), w.expectedSeq(), w.record()), this);
-            storing.put(request, i);
-            stores.add(request);
-        }
-        unanswered = stores.size();
-        if (unanswered == 0) done(now);
+        writes = new HolderWrites(holders);
+        Write w = write;
+        Id self = local.id();
+        List<Request> stores = writes.start(self,
+                () -> store.put(w.record(), w.lifetime(), null, now, w.expectedSeq()),
+                holder -> {
+                    byte[] token = tokens.getOrDefault(holder.id(), new byte[0]);
+                    return Request.to(holder,
+                            tx -> new Message.Store(tx, self, token, w.lifetime(), w.expectedSeq(), w.record()), this);
+                });
+        if (writes.isDone()) done(now);
         return stores;
     }
 
     @Override
     public void onReply(Request request, Message reply, long now) {
-        Integer at = storing.remove(request);
-        if (at == null) return;
-        Contact holder = holders.get(at);
-        if (reply instanceof Message.StoreResult r && r.status() == Message.StoreResult.STORED) {
-            outcomes[at] = PutResult.Outcome.stored(holder);
-        } else if (reply instanceof Message.StoreResult r) {
-            outcomes[at] = PutResult.Outcome.rejected(holder,
-                    RejectReason.fromCode(r.status()).orElse(RejectReason.UNAVAILABLE));
-        } else {
-            outcomes[at] = PutResult.Outcome.rejected(holder, RejectReason.UNAVAILABLE);
-        }
-        answered(now);
+        if (writes != null && writes.onReply(request, reply) && writes.isDone()) done(now);
     }
 
     @Override
     public void onFailure(Request request, long now) {
-        Integer at = storing.remove(request);
-        if (at == null) return;
-        outcomes[at] = PutResult.Outcome.timedOut(holders.get(at));
-        answered(now);
-    }
-
-    private void answered(long now) {
-        if (--unanswered == 0) done(now);
+        if (writes != null && writes.onFailure(request) && writes.isDone()) done(now);
     }
 
     private void done(long now) {
-        List<PutResult.Outcome> all = outcomes == null ? List.of() : List.of(outcomes);
-        int quorum = local.config().putQuorum();
-        int required = quorum > 0 ? Math.min(quorum, all.size()) : all.size() / 2 + 1;
-        int remote = (int) all.stream().filter(o -> !o.holder().id().equals(local.id())).count();
         long seq = write == null ? -1 : write.record().seq();
-        finish(new PutResult(lookup.target(), seq, all, required, now - lookup.start(),
-                lookup.result().messages() + remote));
+        HolderWrites w = writes != null ? writes : new HolderWrites(List.of());
+        finish(w.result(lookup.target(), seq, local, now - lookup.start(), lookup.result().messages()));
         lookup = null;
         tokens.clear();
     }
