@@ -31,8 +31,10 @@ public enum RejectReason {
     /** The STORE's write token is missing, stale or was issued to another address (node layer). */
     BAD_TOKEN(9),
     /** The node stores nothing right now (shutting down, storage off, overloaded): try another. */
-    UNAVAILABLE(10);
+    UNAVAILABLE(10),
     // code 11 is taken: the node layer's "malformed STORE" (Message.StoreResult.MALFORMED)
+    /** The node holds a tombstone of the key with a higher seq: the key was deleted, older seqs stay away. */
+    DELETED(12);
 
     private static final RejectReason[] BY_CODE = new RejectReason[256];
 

@@ -17,10 +17,7 @@ final class RejectReasonTest {
             wire.put(reason, reason.code());
         }
         // frozen: changing a code breaks every older peer
-        assertEquals(Map.of(RejectReason.BAD_SIGNATURE, 1, RejectReason.KEY_MISMATCH, 2,
-                RejectReason.TOO_LARGE, 3, RejectReason.SEQ_TOO_LOW, 4, RejectReason.SEQ_REUSED, 5,
-                RejectReason.CAS_MISMATCH, 6, RejectReason.EXPIRED, 7, RejectReason.QUOTA_EXCEEDED, 8,
-                RejectReason.BAD_TOKEN, 9, RejectReason.UNAVAILABLE, 10), wire);
+        assertEquals(Map.ofEntries(Map.entry(RejectReason.BAD_SIGNATURE, 1), Map.entry(RejectReason.KEY_MISMATCH, 2), Map.entry(RejectReason.TOO_LARGE, 3), Map.entry(RejectReason.SEQ_TOO_LOW, 4), Map.entry(RejectReason.SEQ_REUSED, 5), Map.entry(RejectReason.CAS_MISMATCH, 6), Map.entry(RejectReason.EXPIRED, 7), Map.entry(RejectReason.QUOTA_EXCEEDED, 8), Map.entry(RejectReason.BAD_TOKEN, 9), Map.entry(RejectReason.UNAVAILABLE, 10), Map.entry(RejectReason.DELETED, 12)), wire);
     }
 
     @Test

@@ -239,7 +239,7 @@ final class RecordRoutes {
     /** The HTTP status a rejection for {@code reason} gets. */
     static int status(RejectReason reason) {
         return switch (reason) {
-            case SEQ_TOO_LOW, SEQ_REUSED, CAS_MISMATCH -> 409;
+            case SEQ_TOO_LOW, SEQ_REUSED, CAS_MISMATCH, DELETED -> 409;
             case BAD_SIGNATURE, KEY_MISMATCH, TOO_LARGE, EXPIRED -> 422;
             case QUOTA_EXCEEDED -> 429;
             case BAD_TOKEN, UNAVAILABLE -> 503;

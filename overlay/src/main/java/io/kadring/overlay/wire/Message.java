@@ -315,7 +315,7 @@ public sealed interface Message {
         public static final int STORED = 0;
         /**
          * The STORE's header read but its body did not parse: a node-layer code next to the
-         * storage layer's {@code RejectReason} codes (1..10), which never use it.
+         * storage layer's {@code RejectReason} codes (1..10, 12), which never use it.
          */
         public static final int MALFORMED = 11;
 
