@@ -48,7 +48,8 @@ public sealed interface Message {
         NODES(4, true, Nodes.class), FIND_VALUE(5, false, FindValue.class), VALUE(6, true, Value.class),
         STORE(7, false, Store.class), STORE_RESULT(8, true, StoreResult.class),
         GET_NEIGHBOURS(9, false, GetNeighbours.class), NEIGHBOURS(10, true, Neighbours.class),
-        NOTIFY(11, false, Notify.class), ERROR(12, true, Error.class);
+        NOTIFY(11, false, Notify.class), ERROR(12, true, Error.class),
+        LISTEN(17, false, Listen.class), LISTENING(18, true, Listening.class), UPDATE(19, false, Update.class);
 
         private static final Type[] BY_CODE = new Type[256];
         private static final Map<Class<?>, Type> BY_CLASS = new HashMap<>();
@@ -75,7 +76,7 @@ public sealed interface Message {
             return code;
         }
 
-        /** Whether this type answers a request (and so must match a pending transaction). NOTIFY is not answered. */
+        /** Whether this type answers a request (and so must match a pending transaction). NOTIFY and UPDATE are not answered. */
         public boolean isResponse() {
             return response;
         }
@@ -91,6 +92,7 @@ public sealed interface Message {
                 case FIND_VALUE -> VALUE;
                 case STORE -> STORE_RESULT;
                 case GET_NEIGHBOURS -> NEIGHBOURS;
+                case LISTEN -> LISTENING;
                 default -> null;
             };
         }
@@ -362,6 +364,64 @@ public sealed interface Message {
                 throw new IllegalArgumentException("text is at most " + MAX_ERROR_TEXT_BYTES
                         + " UTF-8 bytes, got " + length);
             }
+        }
+    }
+
+    /**
+     * Asks the receiver, a holder of {@code key}, to send this address an UPDATE with every newer
+     * record of the key for a while; {@code token} (a write token the receiver issued to this
+     * address) proves that the sender receives at it, so no one can subscribe a victim.
+     * {@code knownSeq} is the highest seq the sender has seen (−1: none): a newer held record
+     * comes back in the LISTENING at once.
+     */
+    record Listen(long txId, Id sender, Token writeToken, Id key, long knownSeq) implements Message {
+        public Listen {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(writeToken, "token");
+            Objects.requireNonNull(key, "key");
+            if (knownSeq < -1) {
+                throw new IllegalArgumentException("knownSeq must be >= -1, got " + knownSeq);
+            }
+        }
+
+        public Listen(long txId, Id sender, byte[] token, Id key, long knownSeq) {
+            this(txId, sender, Token.copyOf(token), key, knownSeq);
+        }
+
+        /** A copy of the write token's bytes. */
+        public byte[] token() {
+            return writeToken.bytes();
+        }
+    }
+
+    /**
+     * Answer to LISTEN: {@link #LISTENING} (0) and for how long ({@code lifetimeMillis} > 0), or a
+     * refusal code (a {@code RejectReason} code: bad token, quota exceeded, unavailable) with
+     * lifetime 0; and the record held under the key when its seq is above the asker's
+     * {@code knownSeq} (else null).
+     */
+    record Listening(long txId, Id sender, int status, long lifetimeMillis, SignedRecord record) implements Message {
+        /** The subscription is held. */
+        public static final int LISTENING = 0;
+
+        public Listening {
+            Objects.requireNonNull(sender, "sender");
+            unsignedByte(status, "status");
+            if (status == LISTENING ? lifetimeMillis <= 0 : lifetimeMillis != 0) {
+                throw new IllegalArgumentException("lifetimeMillis must be > 0 when listening, 0 when refused; got "
+                        + lifetimeMillis);
+            }
+        }
+    }
+
+    /**
+     * A holder tells a listener of a newer record of a key it listens to (a tombstone included).
+     * One-way: not answered; the listener validates the record like any other.
+     */
+    record Update(long txId, Id sender, SignedRecord record) implements Message {
+        public Update {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(record, "record");
         }
     }
 

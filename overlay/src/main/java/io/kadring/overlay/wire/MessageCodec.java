@@ -3,6 +3,8 @@ package io.kadring.overlay.wire;
 import io.kadring.overlay.wire.Message.FindNode;
 import io.kadring.overlay.wire.Message.FindValue;
 import io.kadring.overlay.wire.Message.GetNeighbours;
+import io.kadring.overlay.wire.Message.Listen;
+import io.kadring.overlay.wire.Message.Listening;
 import io.kadring.overlay.wire.Message.Neighbours;
 import io.kadring.overlay.wire.Message.Nodes;
 import io.kadring.overlay.wire.Message.Notify;
@@ -11,6 +13,7 @@ import io.kadring.overlay.wire.Message.Pong;
 import io.kadring.overlay.wire.Message.Store;
 import io.kadring.overlay.wire.Message.StoreResult;
 import io.kadring.overlay.wire.Message.Type;
+import io.kadring.overlay.wire.Message.Update;
 import io.kadring.overlay.wire.Message.Value;
 import io.kadring.routing.Id;
 import io.kadring.storage.SignedRecord;
@@ -53,6 +56,7 @@ public final class MessageCodec {
     static final int RECORD_NONE = 0;
     static final int RECORD_IMMUTABLE = 1;
     static final int RECORD_MUTABLE = 2;
+    static final int RECORD_DELETED = 3;
 
     private MessageCodec() {}
 
@@ -149,6 +153,19 @@ public final class MessageCodec {
                 w.u8(text.length);
                 w.bytes(text);
             }
+            case LISTEN -> {
+                Listen m = (Listen) message;
+                token(w, m.writeToken());
+                w.id(m.key());
+                w.i64(m.knownSeq());
+            }
+            case LISTENING -> {
+                Listening m = (Listening) message;
+                w.u8(m.status());
+                w.i64(m.lifetimeMillis());
+                record(w, m.record());
+            }
+            case UPDATE -> record(w, ((Update) message).record());
         }
         return w.finish();
     }
@@ -182,6 +199,9 @@ public final class MessageCodec {
                 yield 1 + (m.predecessor() == null ? 0 : m.predecessor().encodedSize()) + contactsSize(m.successors());
             }
             case ERROR -> 1 + 1 + ((Message.Error) message).text().getBytes(StandardCharsets.UTF_8).length;
+            case LISTEN -> 1 + ((Listen) message).writeToken().length() + Id.BYTES + 8;
+            case LISTENING -> 1 + 8 + recordSize(((Listening) message).record());
+            case UPDATE -> recordSize(((Update) message).record());
         };
     }
 
@@ -229,6 +249,14 @@ public final class MessageCodec {
             byte[] value = r.value();
             w.u16(value.length);
             w.bytes(value);
+        } else if (r.isDeleted()) {
+            w.u8(RECORD_DELETED);
+            w.bytes(r.publicKey());
+            byte[] salt = r.salt();
+            w.u8(salt.length);
+            w.bytes(salt);
+            w.i64(r.seq());
+            w.bytes(r.signature());
         } else {
             w.u8(RECORD_MUTABLE);
             w.bytes(r.publicKey());
@@ -250,6 +278,9 @@ public final class MessageCodec {
         }
         if (r.isImmutable()) {
             return 1 + 2 + (r.sizeBytes() - 8); // sizeBytes = seq 8 + value
+        }
+        if (r.isDeleted()) {
+            return 1 + 1 + r.sizeBytes(); // kind, salt length around pk, salt, seq, sig (no value)
         }
         return 1 + 1 + 2 + r.sizeBytes(); // kind, salt length, value length around pk, salt, seq, value, sig
     }
@@ -327,6 +358,9 @@ public final class MessageCodec {
                     contacts(r, Message.MAX_SUCCESSORS));
             case NOTIFY -> new Notify(txId, sender);
             case ERROR -> new Message.Error(txId, sender, r.u8(), errorText(r));
+            case LISTEN -> new Listen(txId, sender, token(r), r.id(), seqOrAny(r, "knownSeq"));
+            case LISTENING -> listening(txId, sender, r);
+            case UPDATE -> new Update(txId, sender, record(r, false));
         };
         if (isPaddable(type) && length == PADDED_REQUEST_BYTES) {
             r.expectZeros(); // padding
@@ -381,6 +415,15 @@ public final class MessageCodec {
         return new Value(txId, sender, token, record, lifetime, contacts(r, Message.MAX_CONTACTS));
     }
 
+    private static Listening listening(long txId, Id sender, ByteReader r) throws MalformedMessageException {
+        int status = r.u8();
+        long lifetime = r.i64();
+        if (status == Listening.LISTENING ? lifetime <= 0 : lifetime != 0) {
+            throw new MalformedMessageException(DropReason.BAD_FIELD, "listening lifetime " + lifetime);
+        }
+        return new Listening(txId, sender, status, lifetime, record(r, true));
+    }
+
     private static long lifetime(ByteReader r) throws MalformedMessageException {
         long lifetime = r.i64();
         if (lifetime <= 0) {
@@ -429,7 +472,7 @@ public final class MessageCodec {
         if (kind == RECORD_IMMUTABLE) {
             return SignedRecord.immutable(recordValue(r));
         }
-        if (kind != RECORD_MUTABLE) {
+        if (kind != RECORD_MUTABLE && kind != RECORD_DELETED) {
             throw new MalformedMessageException(DropReason.BAD_RECORD, "record kind " + kind);
         }
         byte[] publicKey = r.bytes(SignedRecord.PUBLIC_KEY_BYTES);
@@ -442,10 +485,11 @@ public final class MessageCodec {
         if (seq < 0) {
             throw new MalformedMessageException(DropReason.BAD_RECORD, "seq " + seq);
         }
-        byte[] value = recordValue(r);
+        boolean deleted = kind == RECORD_DELETED;
+        byte[] value = deleted ? new byte[0] : recordValue(r);
         byte[] signature = r.bytes(SignedRecord.SIGNATURE_BYTES);
         try {
-            return new SignedRecord(publicKey, salt, seq, value, signature);
+            return new SignedRecord(publicKey, salt, seq, value, signature, deleted);
         } catch (IllegalArgumentException e) { // bounds are checked above; this only guards against drift
             throw new MalformedMessageException(DropReason.BAD_RECORD, e.getMessage());
         }
