@@ -1,6 +1,7 @@
 package io.kadring.overlay.node;
 
 import io.kadring.crypto.Identity;
+import io.kadring.overlay.env.Cancellable;
 import io.kadring.overlay.env.DatagramHandler;
 import io.kadring.overlay.env.Environment;
 import io.kadring.overlay.metrics.NodeMetrics;
@@ -26,6 +27,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * A DHT node: Kademlia routing and a Chord ring over one id space, driven entirely by the
@@ -63,6 +65,8 @@ public final class Node implements DatagramHandler {
     private final SourceRateLimiter limiter;
     private final ReplyLimit replyLimit;
     private final Interner interner;
+    private final ListenerTable listeners;
+    private final Subscriptions subscriptions = new Subscriptions();
     /** The request being answered: its source, sender and size, for {@link #reply}. */
     private InetSocketAddress answering;
     private Id answeringSender;
@@ -122,7 +126,7 @@ public final class Node implements DatagramHandler {
         this.procedures = new Procedures(rpc, admission, scheduler, local);
         this.validator = new RecordValidator(config.maxValueBytes(), checks.records());
         this.store = new RecordStore(config.store().withSourceQuotas(config.defences().sourceQuotas()), local.clock(),
-                validator);
+                validator, stored -> onNewVersion(stored.record()));
         KnownContacts known = new KnownContacts(table, ring, local.clock());
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
                 2 * config.requestsPerSecondPerSource(), config.exemptLoopback(), id.hashCode());
@@ -132,6 +136,7 @@ public final class Node implements DatagramHandler {
         this.maintenance = new Maintenance(local, table, scheduler, new Rounds());
         this.replyLimit = new ReplyLimit(config.unverifiedRepliesPerSecond(), env.now());
         Outbox outbox = this::reply;
+        this.listeners = new ListenerTable(local, rpc::send);
         handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission,
                 config.defences().boundedSignatures()));
         handlers.put(Message.Type.FIND_NODE,
@@ -141,6 +146,8 @@ public final class Node implements DatagramHandler {
         handlers.put(Message.Type.NOTIFY, new NotifyHandler(ring, admission, local.clock()));
         handlers.put(Message.Type.FIND_VALUE, new FindValueHandler(local, outbox, tokens, store, known));
         handlers.put(Message.Type.STORE, new StoreHandler(local, outbox, tokens, store));
+        handlers.put(Message.Type.LISTEN, new ListenHandler(local, outbox, tokens, listeners, store));
+        handlers.put(Message.Type.UPDATE, new UpdateHandler(local, subscriptions));
         metrics.registerNode(() -> contactCount, () -> ringCount);
         metrics.registerRecords(store::size, store::bytes);
     }
@@ -277,6 +284,37 @@ public final class Node implements DatagramHandler {
     public CompletableFuture<GetResult> get(Id key) {
         if (closed) return closedFuture();
         return procedures.run(newGet(key));
+    }
+
+    /**
+     * Listens to {@code key} until cancelled: {@code consumer} hears, on this node's thread, the
+     * record the holders have now and then every newer seq (a tombstone included), each once and
+     * in increasing seq order. The holders are the k closest, found again every few minutes.
+     */
+    public Cancellable listen(Id key, Consumer<SignedRecord> consumer) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(consumer, "consumer");
+        if (closed) throw new IllegalStateException("node " + id.shortHex() + " is closed");
+        ListenProcedure listen = new ListenProcedure(key, local, validator,
+                (k, tokens) -> lookups.closest(k, tokens, List.of()), consumer);
+        subscriptions.add(listen);
+        store.get(key, now()).ifPresent(s -> listen.offerLocal(s.record()));
+        procedures.run(listen).whenComplete((done, failure) -> subscriptions.remove(listen));
+        return () -> {
+            listen.cancel();
+            subscriptions.remove(listen);
+        };
+    }
+
+    /** Subscriptions other nodes hold here ({@link ListenerTable}), expired ones until swept. */
+    public int listenersHeld() {
+        return listeners.size();
+    }
+
+    /** A put stored a new version here: its listeners, remote and local, hear of it. */
+    private void onNewVersion(SignedRecord record) {
+        listeners.onNewVersion(record, now());
+        subscriptions.onLocal(record);
     }
 
     /** Records held here (a snapshot). */
@@ -435,8 +473,10 @@ public final class Node implements DatagramHandler {
         if (!config.defences().antiAmplification() || !to.equals(answering)
                 || admission.isVouchedFor(answeringSender, to) || replyLimit.answeredLately(to, now())) {
             rpc.send(to, message);
-        } else if (message instanceof Message.StoreResult) {
-            rpc.send(to, message); // a few bytes answering a STORE of hundreds: no budget needed
+        } else if (message instanceof Message.StoreResult || message instanceof Message.Listening) {
+            // a few bytes answering a STORE of hundreds; a LISTENING that carries a record only
+            // answers a valid token, which proved the address: no budget needed
+            rpc.send(to, message);
         } else if (!replyLimit.takeBudget(now())) {
             metrics.dropped("reply_budget");
         } else {
@@ -516,6 +556,7 @@ public final class Node implements DatagramHandler {
         @Override
         public void tidy() {
             store.cleanUp(); // expire records exactly on time, between puts too
+            listeners.expireAll(now());
             viewChanged();
         }
     }
