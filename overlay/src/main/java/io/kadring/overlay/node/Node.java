@@ -280,6 +280,23 @@ public final class Node implements DatagramHandler {
         });
     }
 
+    /**
+     * Deletes the record of {@code identity} under {@code salt}: puts a tombstone with the next
+     * seq as its owner (refreshed while this node runs, in place of the value), so holders drop
+     * the value and refuse older seqs ({@code RejectReason.DELETED}) while they keep it.
+     */
+    public CompletableFuture<PutResult> delete(Identity identity, byte[] salt) {
+        if (closed) return closedFuture();
+        Id key = SignedRecord.mutableKey(identity.publicKey(), salt);
+        long lifetime = config.recordLifetimeMillis();
+        PublishProcedure delete = PublishProcedure.delete(identity, salt, republisher.nextOwnSeq(key), newGet(key),
+                record -> newPut(record, lifetime, -1));
+        return procedures.run(delete).thenApply(result -> {
+            if (result.stored() > 0) republisher.own(delete.signed(), lifetime);
+            return result;
+        });
+    }
+
     /** The record under {@code key} with the highest valid seq any holder has. */
     public CompletableFuture<GetResult> get(Id key) {
         if (closed) return closedFuture();
