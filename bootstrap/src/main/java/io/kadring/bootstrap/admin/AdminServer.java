@@ -55,6 +55,7 @@ import org.slf4j.LoggerFactory;
  * GET /records           the records this peer holds
  * GET /records/{key}     the record under key, found through the network (404 when none)
  * POST /records          store a signed record at the k closest nodes (see {@link RecordRoutes})
+ * GET /listen/{key}      server-sent events: the record under key, then each newer seq ({@link ListenRoute})
  * GET /metrics           Prometheus text format
  * </pre>
  * Who may ask: without a token (allowed on a loopback host only), any process on this machine,
@@ -98,6 +99,7 @@ public final class AdminServer {
     private final Optional<BearerToken> token;
     private final JoinGate gate;
     private final RecordRoutes records;
+    private final ListenRoute listens;
     private final OpenConnections connections;
     private final HttpServer server;
 
@@ -109,6 +111,7 @@ public final class AdminServer {
         this.token = settings.token().map(BearerToken::new);
         this.gate = new JoinGate(node, facts);
         this.records = new RecordRoutes(node, keeper);
+        this.listens = new ListenRoute(node, vertx);
         this.connections = new OpenConnections(vertx, limits);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
@@ -137,6 +140,8 @@ public final class AdminServer {
         router.get("/lookup/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findClosest, key(ctx))));
         router.get("/successor/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findSuccessor, key(ctx))));
         router.get("/records").handler(answer(ctx -> records.list()));
+        router.get("/listen/:key").handler(this::joined)
+                .handler(ctx -> listens.stream(key(ctx), ctx.response()).ifPresent(r -> send(ctx, r)));
         router.get("/records/:key").handler(this::joined).handler(answer(ctx -> records.get(key(ctx))));
         // checked before the body is read (503, 415); a route takes a BodyHandler before its own handlers only
         router.post("/records").handler(this::joined)
@@ -252,7 +257,7 @@ public final class AdminServer {
                     + " is not allowed here; only POST /records writes, everything else is GET");
         }
         return Reply.error(404, "no route GET " + KeyArgument.echo(path) + "; try /health, /status, "
-                + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key} or /metrics");
+                + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key}, /listen/{key} or /metrics");
     }
 
     /**
