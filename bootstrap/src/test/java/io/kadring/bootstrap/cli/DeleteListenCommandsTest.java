@@ -57,7 +57,7 @@ final class DeleteListenCommandsTest {
     }
 
     @Test
-    void delete_makesTheKeyReadAsDeletedOnEveryPeer_andAReplayedOlderSeqIsRefused() {
+    void delete_makesTheKeyReadAsDeletedOnEveryPeer_andAReplayedOlderSeqIsRefused() throws Exception {
         String key = put(0, "gone", "soon deleted").out().trim();
         Run deleted = cli("delete", "--admin", admin(1), "--identity", identityFile.toString(), "--salt", "gone");
         assertEquals(0, deleted.exitCode(), deleted.err());
@@ -71,6 +71,13 @@ final class DeleteListenCommandsTest {
             Run json = cli("get", "--admin", admin(i), key, "--json");
             assertEquals("deleted", new JsonObject(json.out()).getString("reason"), json.out());
         }
+
+        java.net.HttpURLConnection http = (java.net.HttpURLConnection) java.net.URI.create(
+                "http://" + admin(2) + "/records/" + key).toURL().openConnection(java.net.Proxy.NO_PROXY);
+        assertEquals(410, http.getResponseCode());
+        JsonObject gone = new JsonObject(new String(http.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(true, gone.getBoolean("deleted"));
+        assertEquals(2L, gone.getLong("seq"));
 
         SignedRecord replay = SignedRecord.sign(identity, "gone".getBytes(StandardCharsets.UTF_8), 1,
                 "soon deleted".getBytes(StandardCharsets.UTF_8));
