@@ -44,6 +44,7 @@ final class ListenProcedure extends AbstractProcedure<Void> {
     private boolean cancelled;
     private int delivered;
     private int listening;
+    private long messages;
 
     /**
      * @param lookups makes the FIND_NODE lookup toward a key that fills the given token map
@@ -91,6 +92,7 @@ final class ListenProcedure extends AbstractProcedure<Void> {
         if (lookup == null) return List.of();
         List<Request> out = lookup.poll(now);
         if (!lookup.isDone()) return out;
+        messages += lookup.result().messages();
         List<Request> listens = new ArrayList<>(out);
         Set<InetSocketAddress> subscribed = new HashSet<>();
         Id self = local.id();
@@ -100,6 +102,7 @@ final class ListenProcedure extends AbstractProcedure<Void> {
             long known = seen;
             subscribed.add(c.address());
             listens.add(Request.to(c, tx -> new Message.Listen(tx, self, token, key, known), this));
+            messages++;
         }
         previousHolders = holders;
         holders = subscribed;
@@ -111,6 +114,7 @@ final class ListenProcedure extends AbstractProcedure<Void> {
     @Override
     public void onReply(Request request, Message reply, long now) {
         if (!(reply instanceof Message.Listening answer) || cancelled) return;
+        messages++;
         if (answer.status() != Message.Listening.LISTENING) {
             local.metrics().dropped("listen_refused");
             return;
@@ -154,6 +158,11 @@ final class ListenProcedure extends AbstractProcedure<Void> {
     /** Records handed to the consumer. */
     int delivered() {
         return delivered;
+    }
+
+    /** Messages this listener sent and was answered with: its lookups', its LISTENs and their answers. */
+    long messages() {
+        return messages;
     }
 
     /** LISTENING answers that accepted a subscription, over all rounds. */

@@ -1,7 +1,6 @@
 package io.kadring.overlay.node;
 
 import io.kadring.crypto.Identity;
-import io.kadring.overlay.env.Cancellable;
 import io.kadring.overlay.env.DatagramHandler;
 import io.kadring.overlay.env.Environment;
 import io.kadring.overlay.metrics.NodeMetrics;
@@ -308,7 +307,7 @@ public final class Node implements DatagramHandler {
      * record the holders have now and then every newer seq (a tombstone included), each once and
      * in increasing seq order. The holders are the k closest, found again every few minutes.
      */
-    public Cancellable listen(Id key, Consumer<SignedRecord> consumer) {
+    public ListenHandle listen(Id key, Consumer<SignedRecord> consumer) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(consumer, "consumer");
         if (closed) throw new IllegalStateException("node " + id.shortHex() + " is closed");
@@ -317,10 +316,7 @@ public final class Node implements DatagramHandler {
         subscriptions.add(listen);
         store.get(key, now()).ifPresent(s -> listen.offerLocal(s.record()));
         procedures.run(listen).whenComplete((done, failure) -> subscriptions.remove(listen));
-        return () -> {
-            listen.cancel();
-            subscriptions.remove(listen);
-        };
+        return new ListenHandle(listen, subscriptions);
     }
 
     /** Subscriptions other nodes hold here ({@link ListenerTable}), expired ones until swept. */

@@ -124,7 +124,8 @@ public final class Simulation {
                 hostiles.figures(), config.partitioned()
                         ? new PartitionFigures(config.partitionAtMillis(), config.partitionForMillis(),
                                 network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, wrongSuccessors, afterHeal)
-                        : null);
+                        : null,
+                config.listen().any() ? workload.listens(counts.sent().getOrDefault("update", 0L)) : null);
     }
 
     /** Nodes that are not adversaries. */
@@ -428,5 +429,10 @@ public final class Simulation {
 
     void schedule(SimPeer peer, long delay, Runnable task) {
         peer.env.schedule(delay, task);
+    }
+
+    /** Runs {@code task} after {@code delay} whatever becomes of any node (a check of the workload's). */
+    void later(long delay, Runnable task) {
+        loop.schedule(delay, task);
     }
 }

@@ -23,13 +23,16 @@ import java.util.Objects;
  * @param adversaries the hostile share of the nodes and what they do
  * @param partitionAtMillis when, after the workload starts, the network splits in two halves
  * @param partitionForMillis how long the split lasts; 0 for no partition
+ * @param listen the listen workload: listeners on published keys and their publishers' updates
+ *     ({@link ListenLoad#NONE} for none)
  */
 public record SimulationConfig(int nodes, long seed, long durationMillis, String latency, double loss,
                                long sessionMeanMillis, double killFraction, long lookupIntervalMillis,
                                double publishFraction, long getIntervalMillis, long joinSpacingMillis,
                                NodeConfig node, Adversaries adversaries, long partitionAtMillis,
-                               long partitionForMillis) {
+                               long partitionForMillis, ListenLoad listen) {
     public SimulationConfig {
+        Objects.requireNonNull(listen, "listen");
         if (nodes < 1) throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
         if (durationMillis <= 0) throw new IllegalArgumentException("duration must be > 0, got " + durationMillis + " ms");
         Latencies.parse(latency); // fails with a message naming the bad spec
@@ -86,7 +89,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
      */
     public static SimulationConfig defaults() {
         return new SimulationConfig(1000, 1, 600_000, "uniform:10-100", 0, 0, 0, 300_000, 0.1, 300_000, 20,
-                NodeConfig.defaults(), Adversaries.NONE, 0, 0);
+                NodeConfig.defaults(), Adversaries.NONE, 0, 0, ListenLoad.NONE);
     }
 
     /** A builder that starts from {@link #defaults()}. */
@@ -120,6 +123,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         private Adversaries adversaries;
         private long partitionAtMillis;
         private long partitionForMillis;
+        private ListenLoad listen;
 
         private Builder(SimulationConfig c) {
             kept = c;
@@ -137,6 +141,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
             adversaries = c.adversaries;
             partitionAtMillis = c.partitionAtMillis;
             partitionForMillis = c.partitionForMillis;
+            listen = c.listen;
         }
 
         public Builder nodes(int n) { nodes = n; return this; }
@@ -150,6 +155,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         public Builder publishFraction(double fraction) { publishFraction = fraction; return this; }
         public Builder getIntervalMillis(long millis) { getIntervalMillis = millis; return this; }
         public Builder adversaries(Adversaries a) { adversaries = a; return this; }
+        public Builder listen(ListenLoad load) { listen = load; return this; }
 
         /** Every node with every defence ({@link Defences#ALL}), or with none ({@link Defences#NONE}). */
         public Builder defences(boolean on) {
@@ -168,7 +174,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         public SimulationConfig build() {
             return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
                     lookupIntervalMillis, publishFraction, getIntervalMillis, kept.joinSpacingMillis, node, adversaries,
-                    partitionAtMillis, partitionForMillis);
+                    partitionAtMillis, partitionForMillis, listen);
         }
     }
 }
