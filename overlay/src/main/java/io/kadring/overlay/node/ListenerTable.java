@@ -16,8 +16,10 @@ import java.util.Map;
  * A holder's listeners: addresses that asked, with a write token we issued to them (so they
  * receive at that address), to be sent an UPDATE with every newer record of a key. Bounded per
  * key, per source IP and overall; each subscription expires unless its listener renews it; at
- * most one UPDATE per listener and key per {@link #MIN_UPDATE_GAP_MILLIS}, within a budget of
- * {@link #UPDATES_PER_SECOND} for the whole node. What does not fit is dropped and counted.
+ * most one UPDATE per listener and key per {@link #MIN_UPDATE_GAP_MILLIS} (a newer record within
+ * the gap waits for its end, the newest replacing any that waited: one timer per subscription at
+ * most), within a budget of {@link #UPDATES_PER_SECOND} for the whole node. What does not fit is
+ * dropped and counted.
  */
 final class ListenerTable {
     /** How long a subscription lives unless renewed. */
@@ -33,6 +35,8 @@ final class ListenerTable {
         final InetSocketAddress address;
         long expiresAt;
         long lastSentAt = Long.MIN_VALUE;
+        /** A record that came within the gap, sent at its end; null when none waits. */
+        SignedRecord waiting;
 
         Entry(InetSocketAddress address) {
             this.address = address;
@@ -41,14 +45,16 @@ final class ListenerTable {
 
     private final LocalNode local;
     private final Outbox outbox;
+    private final Scheduler scheduler;
     private final RateBudget budget;
     private final Map<Id, List<Entry>> byKey = new HashMap<>();
     private final Map<InetAddress, Integer> perSource = new HashMap<>();
     private int total;
 
-    ListenerTable(LocalNode local, Outbox outbox) {
+    ListenerTable(LocalNode local, Outbox outbox, Scheduler scheduler) {
         this.local = local;
         this.outbox = outbox;
+        this.scheduler = scheduler;
         this.budget = new RateBudget(UPDATES_PER_SECOND, 2 * UPDATES_PER_SECOND, local.now());
     }
 
@@ -91,15 +97,31 @@ final class ListenerTable {
         expire(entries, now);
         for (Entry e : entries) {
             if (e.lastSentAt != Long.MIN_VALUE && now - e.lastSentAt < MIN_UPDATE_GAP_MILLIS) {
-                local.metrics().dropped("listen_rate");
-            } else if (!budget.take(now)) {
-                local.metrics().dropped("listen_budget");
+                if (e.waiting == null) {
+                    scheduler.schedule(e.lastSentAt + MIN_UPDATE_GAP_MILLIS - now, () -> sendWaiting(e));
+                }
+                e.waiting = record;
             } else {
-                e.lastSentAt = now;
-                outbox.send(e.address, new Message.Update(local.random().nextLong(), local.id(), record));
+                send(e, record, now);
             }
         }
         if (entries.isEmpty()) byKey.remove(record.key());
+    }
+
+    private void sendWaiting(Entry e) {
+        SignedRecord record = e.waiting;
+        e.waiting = null;
+        long now = local.now();
+        if (record != null && now < e.expiresAt) send(e, record, now);
+    }
+
+    private void send(Entry e, SignedRecord record, long now) {
+        if (!budget.take(now)) {
+            local.metrics().dropped("listen_budget");
+            return;
+        }
+        e.lastSentAt = now;
+        outbox.send(e.address, new Message.Update(local.random().nextLong(), local.id(), record));
     }
 
     /** Drops every expired subscription. */

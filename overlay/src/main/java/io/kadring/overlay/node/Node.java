@@ -135,7 +135,7 @@ public final class Node implements DatagramHandler {
         this.maintenance = new Maintenance(local, table, scheduler, new Rounds());
         this.replyLimit = new ReplyLimit(config.unverifiedRepliesPerSecond(), env.now());
         Outbox outbox = this::reply;
-        this.listeners = new ListenerTable(local, rpc::send);
+        this.listeners = new ListenerTable(local, rpc::send, scheduler);
         handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission,
                 config.defences().boundedSignatures()));
         handlers.put(Message.Type.FIND_NODE,

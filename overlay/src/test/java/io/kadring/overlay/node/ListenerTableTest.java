@@ -20,9 +20,16 @@ import org.junit.jupiter.api.Test;
 final class ListenerTableTest {
     private final Scripted s = new Scripted(1, 0);
     private final List<InetSocketAddress> sentTo = new ArrayList<>();
+    private final List<Long> sentSeqs = new ArrayList<>();
+    private final List<Runnable> timers = new ArrayList<>();
+    private final List<Long> timerDelays = new ArrayList<>();
     private final ListenerTable table = new ListenerTable(s.local, (to, m) -> {
-        assertTrue(m instanceof Message.Update);
         sentTo.add(to);
+        sentSeqs.add(((Message.Update) m).record().seq());
+    }, (delay, task) -> {
+        timerDelays.add(delay);
+        timers.add(task);
+        return () -> { };
     });
     private final Identity owner = s.identity();
     private final SignedRecord v1 = SignedRecord.sign(owner, new byte[0], 1, "a".getBytes(StandardCharsets.UTF_8));
@@ -55,14 +62,20 @@ final class ListenerTableTest {
     }
 
     @Test
-    void aListenerGetsAtMostOneUpdatePerKeyPerGap() {
+    void aListenerGetsAtMostOneUpdatePerKeyPerGap_theNewestThatCameWithinItAtItsEnd() {
+        SignedRecord v3 = SignedRecord.sign(owner, new byte[0], 3, "c".getBytes(StandardCharsets.UTF_8));
         table.subscribe(v1.key(), at(1, 1), s.now);
         table.onNewVersion(v1, s.now);
-        s.now += ListenerTable.MIN_UPDATE_GAP_MILLIS - 1;
+        s.now += 400;
         table.onNewVersion(v2, s.now);
-        s.now += 1;
-        table.onNewVersion(v2, s.now);
-        assertEquals(List.of(at(1, 1), at(1, 1)), sentTo);
+        s.now += 100;
+        table.onNewVersion(v3, s.now);
+        assertEquals(List.of(1L), sentSeqs, "within the gap: waits");
+        assertEquals(List.of(ListenerTable.MIN_UPDATE_GAP_MILLIS - 400), timerDelays, "one timer, to the gap's end");
+
+        s.now += ListenerTable.MIN_UPDATE_GAP_MILLIS - 500;
+        timers.get(0).run();
+        assertEquals(List.of(1L, 3L), sentSeqs, "the newest, once");
     }
 
     @Test
