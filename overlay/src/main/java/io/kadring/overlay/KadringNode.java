@@ -174,12 +174,12 @@ public final class KadringNode implements AutoCloseable {
      * newer seq (a tombstone included) within seconds of its put, each once and in seq order,
      * until the handle is cancelled. It runs on the node's event loop: it must not block.
      */
-    public io.kadring.overlay.env.Cancellable listen(Id key, java.util.function.Consumer<SignedRecord> consumer) {
+    public Listening listen(Id key, java.util.function.Consumer<SignedRecord> consumer) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(consumer, "consumer");
         VertxEnvironment e = running();
         Node n = node;
-        CompletableFuture<io.kadring.overlay.env.Cancellable> handle = e.supply(() -> n.listen(key, consumer));
+        CompletableFuture<io.kadring.overlay.node.ListenHandle> handle = e.supply(() -> n.listen(key, consumer));
         return () -> handle.thenAccept(h -> e.execute(h::cancel));
     }
 

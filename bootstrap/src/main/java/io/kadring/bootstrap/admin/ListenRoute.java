@@ -3,7 +3,7 @@ package io.kadring.bootstrap.admin;
 import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.overlay.KadringNode;
-import io.kadring.overlay.env.Cancellable;
+import io.kadring.overlay.Listening;
 import io.kadring.routing.Id;
 import io.kadring.storage.SignedRecord;
 import io.vertx.core.Context;
@@ -45,7 +45,7 @@ final class ListenRoute {
                 .putHeader("content-type", "text/event-stream; charset=utf-8")
                 .putHeader("cache-control", "no-cache");
         response.write(": listening to " + key.toHex() + "\n\n");
-        Cancellable listening = node.listen(key, record -> context.runOnContext(v -> send(response, record)));
+        Listening listening = node.listen(key, record -> context.runOnContext(v -> send(response, record)));
         long timer = vertx.setPeriodic(KEEP_ALIVE_MILLIS, id -> {
             if (!response.closed() && !response.ended()) response.write(": keep-alive\n\n");
         });
