@@ -10,6 +10,7 @@ import io.kadring.bootstrap.cli.ListenCommand;
 import io.kadring.bootstrap.cli.LookupCommand;
 import io.kadring.bootstrap.cli.PeerCommand;
 import io.kadring.bootstrap.cli.PutCommand;
+import io.kadring.bootstrap.cli.ReplicasCommand;
 import io.kadring.bootstrap.cli.SimulateCommand;
 import io.kadring.bootstrap.cli.StatusCommand;
 import io.kadring.bootstrap.cli.SuccessorCommand;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Command;
         versionProvider = Version.class,
         description = "A peer-to-peer DHT node: Kademlia routing over a Chord ring.",
         subcommands = {CommandLine.HelpCommand.class, KeygenCommand.class, PeerCommand.class, StatusCommand.class,
-                LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, DeleteCommand.class, ListenCommand.class,
+                LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, ReplicasCommand.class,
+                DeleteCommand.class, ListenCommand.class,
                 SimulateCommand.class})
 public final class Main implements Invocation {
     /** The operation failed ({@link ExitCode#FAILED}). */

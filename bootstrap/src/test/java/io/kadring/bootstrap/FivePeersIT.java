@@ -140,7 +140,7 @@ final class FivePeersIT {
         var metrics = peers.get(2).process.get("/metrics").orElseThrow();
         assertEquals(200, metrics.statusCode());
         for (String series : List.of("kadring_rpc_sent_total", "kadring_routing_contacts", "kadring_records_held",
-                "kadring_bytes_in_total", "jvm_memory_used_bytes")) {
+                "kadring_received_bytes_total", "kadring_sent_bytes_total", "kadring_operations_total", "kadring_rpc_rtt_seconds_bucket", "jvm_memory_used_bytes")) {
             assertTrue(metrics.body().contains("\n" + series), "no " + series + " in /metrics");
         }
     }

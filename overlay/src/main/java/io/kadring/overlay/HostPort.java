@@ -8,6 +8,24 @@ public final class HostPort {
 
     /** The address {@code text} names, resolved now; a clear message names what is wrong. */
     public static InetSocketAddress parse(String text) {
+        InetSocketAddress address = parseName(text);
+        if (address.isUnresolved()) {
+            address = new InetSocketAddress(address.getHostString(), address.getPort());
+            if (address.isUnresolved()) {
+                throw new IllegalArgumentException("cannot resolve host '" + address.getHostString() + "' in '"
+                        + text.trim() + "'");
+            }
+        }
+        return address;
+    }
+
+    /**
+     * As {@link #parse}, but a host name is kept as a name, unresolved
+     * ({@link InetSocketAddress#isUnresolved()}), to be resolved when it is used, and each time:
+     * a bootstrap name may stand for many hosts and change. IP literals come back resolved (no
+     * lookup is needed for them).
+     */
+    public static InetSocketAddress parseName(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("expected host:port, got an empty value");
         }
@@ -38,10 +56,12 @@ public final class HostPort {
         if (p < 1 || p > 65_535) {
             throw new IllegalArgumentException("port in '" + text + "' must be in 1..65535, got " + p);
         }
-        InetSocketAddress address = new InetSocketAddress(host, p);
-        if (address.isUnresolved()) {
-            throw new IllegalArgumentException("cannot resolve host '" + host + "' in '" + text + "'");
-        }
-        return address;
+        if (host.isEmpty()) throw new IllegalArgumentException("expected host:port, got no host in '" + text + "'");
+        return isLiteral(host) ? new InetSocketAddress(host, p) : InetSocketAddress.createUnresolved(host, p);
+    }
+
+    /** An IPv4 dotted quad or an IPv6 address (which has colons): no DNS needed. */
+    private static boolean isLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 }

@@ -8,6 +8,8 @@ import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.overlay.node.Node;
 import io.kadring.overlay.node.NodeConfig;
 import io.kadring.overlay.node.PutResult;
+import io.kadring.overlay.node.ReplicaReport;
+import io.kadring.overlay.vertx.BootstrapResolver;
 import io.kadring.overlay.vertx.VertxEnvironment;
 import io.kadring.overlay.wire.Interner;
 import io.kadring.routing.Contact;
@@ -99,7 +101,15 @@ public final class KadringNode implements AutoCloseable {
                 // every datagram's source is a fresh address, kept by the RTT and reply tables: share it
                 e.setHandler((from, datagram) -> n.onDatagram(interner.source(from), datagram));
             }
-            return e.supply(() -> node.start(settings.bootstrap())).thenCompose(Function.identity());
+            List<InetSocketAddress> given = settings.bootstrap();
+            if (!BootstrapResolver.needed(given)) {
+                return e.supply(() -> node.start(given)).thenCompose(Function.identity());
+            }
+            // names: resolved before the first round (without waiting on the event loop), again for each
+            BootstrapResolver names = new BootstrapResolver(given, e::blocking);
+            return names.resolve().handle((found, failure) -> null)
+                    .thenCompose(x -> e.supply(() -> node.start(names::forNextRound)))
+                    .thenCompose(Function.identity());
         });
         return started;
     }
@@ -188,6 +198,20 @@ public final class KadringNode implements AutoCloseable {
         return onNode(key, "key", Node::get);
     }
 
+    /**
+     * A replica check: how many of the k nodes closest to {@code key} hold the newest seq of its
+     * record, and which hold an older one or none ({@link ReplicaReport#meetsQuorum()} against
+     * the put quorum).
+     */
+    public CompletableFuture<ReplicaReport> replicas(Id key) {
+        return onNode(key, "key", Node::replicas);
+    }
+
+    /** Whether this node runs in client mode ({@link Builder#clientMode(boolean)}). */
+    public boolean isClient() {
+        return settings.config().clientMode();
+    }
+
     /** Records this node holds for the network (a snapshot). */
     public CompletableFuture<List<StoredRecord>> storedRecords() {
         return read(() -> node.storedRecords());
@@ -259,6 +283,27 @@ public final class KadringNode implements AutoCloseable {
     /** The ring predecessor, if any. */
     public CompletableFuture<Optional<Contact>> predecessor() {
         return read(() -> node.predecessor());
+    }
+
+    /**
+     * How many nodes the network has, as this node estimates from how close the nodes its
+     * lookups found are to their targets (the median of its latest lookups and its table).
+     */
+    public CompletableFuture<Long> networkSizeEstimate() {
+        return read(() -> node.networkSizeEstimate());
+    }
+
+    /**
+     * Whether the node is isolated: it joined, yet no contact of its routing table has answered
+     * it for the isolation alarm's time ({@link NodeConfig.Builder#isolationAlarm}).
+     */
+    public CompletableFuture<Boolean> isolated() {
+        return read(() -> node.isolated());
+    }
+
+    /** Milliseconds since a contact of the routing table last answered; -1 before the node joined anyone. */
+    public CompletableFuture<Long> contactSilenceMillis() {
+        return read(() -> node.contactSilenceMillis());
     }
 
     /**
@@ -334,6 +379,7 @@ public final class KadringNode implements AutoCloseable {
         private MeterRegistry registry;
         private Vertx vertx;
         private int receiveBufferBytes = 0;
+        private Boolean clientMode;
 
         private Builder() {}
 
@@ -377,16 +423,23 @@ public final class KadringNode implements AutoCloseable {
             return this;
         }
 
-        /** Nodes to join through; none starts a new network. */
+        /**
+         * Nodes to join through; none starts a new network. An unresolved address
+         * ({@link InetSocketAddress#createUnresolved}) is a name: it stands for every address it
+         * resolves to, and is resolved again for each join round.
+         */
         public Builder bootstrap(List<InetSocketAddress> bootstrap) {
             this.bootstrap = List.copyOf(bootstrap);
             return this;
         }
 
-        /** Nodes to join through as {@code host:port} strings (names are resolved now). */
+        /**
+         * Nodes to join through as {@code host:port} strings; a name stands for every address it
+         * resolves to, resolved for each join round (a Kubernetes headless service, seed hosts).
+         */
         public Builder bootstrap(String... hostPorts) {
             List<InetSocketAddress> list = new ArrayList<>();
-            for (String hp : hostPorts) list.add(HostPort.parse(hp));
+            for (String hp : hostPorts) list.add(HostPort.parseName(hp));
             this.bootstrap = List.copyOf(list);
             return this;
         }
@@ -415,8 +468,22 @@ public final class KadringNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Client mode (BEP 43's read-only node): lookups, puts and gets as usual, but every
+         * request says it comes from a client, so no node takes this one into its routing table
+         * or ring, and it stores nothing for others. Overrides {@link NodeConfig#clientMode()}
+         * of {@link #config} when called; default: the config's (false).
+         */
+        public Builder clientMode(boolean client) {
+            this.clientMode = client;
+            return this;
+        }
+
         public KadringNode build() {
             if (identity == null) identity = Identity.generate();
+            if (clientMode != null && clientMode != config.clientMode()) {
+                config = config.toBuilder().clientMode(clientMode).build();
+            }
             return new KadringNode(new Settings(host, port, bootstrap, advertise, identity, config, registry, vertx,
                     receiveBufferBytes));
         }

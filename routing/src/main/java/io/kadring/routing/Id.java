@@ -151,6 +151,16 @@ public final class Id implements Comparable<Id> {
         return Long.compareUnsigned(a.w3 ^ w3, b.w3 ^ w3);
     }
 
+    /**
+     * The XOR distance to {@code other} as a share of the id space, in [0, 1): its top 64 bits
+     * over 2^64 (the lower bits change it by less than 2^-64).
+     */
+    public double distanceFraction(Id other) {
+        long top = w0 ^ other.w0;
+        double unsigned = (top >>> 1) * 2.0 + (top & 1); // exact up to double rounding
+        return unsigned / 0x1p64;
+    }
+
     /** Orders ids by XOR distance to this one, closest first. */
     public Comparator<Id> byDistance() {
         return this::compareDistance;
@@ -292,6 +302,7 @@ public final class Id implements Comparable<Id> {
 
     @Override
     public boolean equals(Object o) {
+        if (o == this) return true; // the simulator's nodes share one Id per remote node
         return o instanceof Id other
                 && w0 == other.w0 && w1 == other.w1 && w2 == other.w2 && w3 == other.w3;
     }

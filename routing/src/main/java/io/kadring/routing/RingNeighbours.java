@@ -3,6 +3,7 @@ package io.kadring.routing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class RingNeighbours {
     private final int capacity;
     /** Ordered clockwise from the local id, closest first. */
     private final ArrayList<Contact> successors;
+    private final List<Contact> successorsView;
     private Contact predecessor;
     /** The diversity limit, or null for none. */
     private final RoutingConfig diversity;
@@ -45,6 +47,7 @@ public final class RingNeighbours {
         }
         this.capacity = successorListSize;
         this.successors = new ArrayList<>(successorListSize + 1);
+        this.successorsView = Collections.unmodifiableList(successors);
     }
 
     public Id localId() {
@@ -63,6 +66,14 @@ public final class RingNeighbours {
     /** The successors, closest clockwise first; at most r, never the local node. */
     public List<Contact> successors() {
         return List.copyOf(successors);
+    }
+
+    /**
+     * The successors as {@link #successors()} lists them, but a read-only view, not a copy: for
+     * a scan that ends before the ring changes (admission asks it about every sender).
+     */
+    public List<Contact> successorsView() {
+        return successorsView;
     }
 
     /** The first successor. */

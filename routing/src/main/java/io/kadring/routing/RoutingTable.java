@@ -1,8 +1,12 @@
 package io.kadring.routing;
 
+import java.util.AbstractCollection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -59,6 +63,37 @@ public final class RoutingTable {
     private final KBucket[] buckets = new KBucket[Id.BITS];
     private final long[] lastUsed = new long[Id.BITS];
     private boolean started;
+    private final Collection<Contact> view = new AbstractCollection<>() {
+        @Override
+        public Iterator<Contact> iterator() {
+            return new Iterator<>() {
+                private int bucket = -1;
+                private int at;
+                private List<Contact> entries = List.of();
+
+                @Override
+                public boolean hasNext() {
+                    while (at == entries.size()) {
+                        if (++bucket == buckets.length) return false;
+                        entries = buckets[bucket] == null ? List.of() : buckets[bucket].entries();
+                        at = 0;
+                    }
+                    return true;
+                }
+
+                @Override
+                public Contact next() {
+                    if (!hasNext()) throw new NoSuchElementException();
+                    return entries.get(at++);
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            return RoutingTable.this.size();
+        }
+    };
 
     public RoutingTable(Id localId, RoutingConfig config) {
         this.localId = Objects.requireNonNull(localId, "localId");
@@ -138,6 +173,30 @@ public final class RoutingTable {
             if (b != null) all.addAll(b.entries());
         }
         return all;
+    }
+
+    /**
+     * Every contact in the buckets, shallowest bucket first, as {@link #contacts()} lists them,
+     * but a read-only view of the buckets, not a copy: for a scan that ends before the table
+     * changes (a ring answer reads the whole table for every ring FIND_NODE).
+     */
+    public Collection<Contact> contactsView() {
+        return view;
+    }
+
+    /**
+     * The contact heard from longest ago, or null when the table is empty: the first of the
+     * oldest, shallowest bucket first. Each bucket is in least-recently-seen order, so only
+     * the buckets' heads are compared (the liveness sweep asks every second or so; no copy).
+     */
+    public Contact leastRecentlySeen() {
+        Contact oldest = null;
+        for (KBucket b : buckets) {
+            if (b == null || b.size() == 0) continue;
+            Contact head = b.entries().get(0);
+            if (oldest == null || head.lastSeen() < oldest.lastSeen()) oldest = head;
+        }
+        return oldest;
     }
 
     /**

@@ -71,6 +71,15 @@ public final class SuccessorLookup {
      *                 successors and the first known contact past the key come on top)
      */
     public SuccessorLookup(Id key, Contact self, RingNeighbours selfRing, Collection<Contact> known, int k, int alpha) {
+        this(key, self, selfRing, known, k, alpha, true);
+    }
+
+    /**
+     * As above; {@code onRing} false (a client-mode node, on no one's ring) leaves the local node
+     * out of the answer: it is never the successor, and it speaks for no stretch of the ring.
+     */
+    public SuccessorLookup(Id key, Contact self, RingNeighbours selfRing, Collection<Contact> known, int k, int alpha,
+                           boolean onRing) {
         this.key = Objects.requireNonNull(key, "key");
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(known, "known");
@@ -83,6 +92,17 @@ public final class SuccessorLookup {
 
         Candidate me = new Candidate(self, key, 0, State.ANSWERED);
         byId.put(self.id(), me);
+        if (!onRing) {
+            // not on the ring: start from the best predecessors of the key that we know
+            Collection<Contact> all = new java.util.ArrayList<>(known);
+            all.addAll(selfRing.successors());
+            selfRing.predecessor().ifPresent(all::add);
+            all.removeIf(c -> c.id().equals(self.id()));
+            for (Contact c : RingNeighbours.closestPreceding(key, all, k)) learn(c, 1);
+            for (Contact c : RingNeighbours.successorsOf(key, all, 1)) learn(c, 1);
+            finished = computeFinished();
+            return;
+        }
         bySuccession.add(me);
         if (self.id().equals(key)) {
             finished = true;
@@ -171,6 +191,17 @@ public final class SuccessorLookup {
         if (budget <= 0) return 0;
         Candidate pred = best(byPrecedence);
         Candidate succ = best(bySuccession);
+        if (succ == null && pred == null) return 0; // off the ring, every candidate failed
+        if (succ == null) { // off the ring and no successor known yet: ask the predecessors
+            for (Candidate c : byPrecedence) {
+                if (picked == budget || c.state == State.ANSWERED) break;
+                if (c.state == State.WAITING) {
+                    ask(c, out);
+                    picked++;
+                }
+            }
+            return picked;
+        }
         boolean confirm = succ.isKey() || finalSeen || pred == null || pred.state == State.ANSWERED;
         if (confirm && succ.state == State.WAITING) {
             ask(succ, out);
@@ -201,9 +232,9 @@ public final class SuccessorLookup {
     }
 
     private boolean computeFinished() {
-        Candidate succ = best(bySuccession); // never null: the local node never fails
+        Candidate succ = best(bySuccession); // null only off the ring: the local node never fails
         Candidate pred = best(byPrecedence);
-        if (succ.state == State.ANSWERED && (succ.isKey() || pred == null || pred.state == State.ANSWERED)) {
+        if (succ != null && succ.state == State.ANSWERED && (succ.isKey() || pred == null || pred.state == State.ANSWERED)) {
             return true;
         }
         return ledger.inFlight() == 0 && select(alpha, null) == 0; // nothing to wait for, nothing to ask

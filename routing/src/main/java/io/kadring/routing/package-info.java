@@ -4,7 +4,9 @@
  * {@link io.kadring.routing.RoutingTable} of k-buckets, Chord's
  * {@link io.kadring.routing.RingNeighbours}, and the lookups
  * ({@link io.kadring.routing.XorLookup}, {@link io.kadring.routing.SuccessorLookup}) as state
- * machines that are fed answers and failures and say whom to ask next.
+ * machines that are fed answers and failures and say whom to ask next; and the
+ * {@link io.kadring.routing.NetworkSizeEstimator}, which reads the network's size from how
+ * close the nearest nodes of a point are.
  *
  * <p>Depends on nothing but the JDK. No IO, no threads, no clock (time comes in as
  * {@code long now} milliseconds) and no unseeded randomness: the forbidden-API check

@@ -237,4 +237,16 @@ final class RingNeighboursTest {
         ring.observe(contact(id(3)));
         assertEquals(1, s.size(), "a snapshot, not a view");
     }
+
+    @Test
+    void successorsView_followsTheRingAndIsReadOnly() {
+        RingNeighbours ring = new RingNeighbours(id(1), 3);
+        List<Contact> view = ring.successorsView();
+        ring.observe(contact(id(5)));
+        ring.observe(contact(id(2)));
+        assertEquals(ring.successors(), view);
+        ring.remove(id(2));
+        assertEquals(List.of(id(5)), ids(view), "a view, not a snapshot");
+        assertThrows(UnsupportedOperationException.class, () -> view.add(contact(id(3))));
+    }
 }

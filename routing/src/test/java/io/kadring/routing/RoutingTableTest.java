@@ -321,6 +321,7 @@ final class RoutingTableTest {
     void randomChurn_keepsTheTableInvariants() {
         RoutingConfig small = new RoutingConfig(4, 3, 3, 2, 8);
         RoutingTable t = new RoutingTable(local, small);
+        assertNull(t.leastRecentlySeen(), "an empty table has no oldest contact");
         List<Contact> population = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             // mostly shallow buckets so that they fill; a few deep ones
@@ -395,6 +396,13 @@ final class RoutingTableTest {
         assertFalse(seen.contains(local));
         assertEquals(total, t.size());
         assertEquals(total, t.contacts().size());
+        assertEquals(t.contacts(), new ArrayList<>(t.contactsView()), "the view lists what contacts() copies, in order");
+        assertEquals(total, t.contactsView().size());
+        Contact oldest = null; // the first of the oldest over the whole table, shallowest bucket first
+        for (Contact x : t.contacts()) {
+            if (oldest == null || x.lastSeen() < oldest.lastSeen()) oldest = x;
+        }
+        assertSame(oldest, t.leastRecentlySeen(), "the first of the oldest contacts");
     }
 
     private static List<Contact> concat(List<Contact> a, List<Contact> b) {

@@ -41,6 +41,29 @@ final class SuccessorLookupTest {
     }
 
     @Test
+    void offTheRing_theLocalNodeIsNeverTheAnswer_evenForItsOwnId() {
+        // a client-mode node at 100 with 50 before it and 200 after it: 200 succeeds 100 and 80
+        for (long key : new long[] {100, 80}) {
+            SuccessorLookup lookup = new SuccessorLookup(id(key), self, ring(100, 200, 50), List.of(), K, 3, false);
+            assertFalse(lookup.isFinished());
+            List<Contact> asked = lookup.next();
+            assertTrue(asked.contains(node(50)) && !asked.contains(self), asked.toString());
+            lookup.onResponse(id(50), true, List.of(node(200)));
+            if (!asked.contains(node(200))) askAndHear(lookup, 200, false, node(50));
+            else lookup.onResponse(id(200), false, List.of(node(50)));
+            assertFinishedWith(lookup, node(200));
+        }
+    }
+
+    @Test
+    void offTheRing_withEveryoneGone_theAnswerIsEmpty() {
+        SuccessorLookup lookup = new SuccessorLookup(id(150), self, ring(100, 200), List.of(), K, 3, false);
+        for (Contact c : lookup.next()) lookup.onFailure(c.id());
+        assertTrue(lookup.isFinished());
+        assertEquals(List.of(), lookup.result().closest());
+    }
+
+    @Test
     void theLocalIdIsItsOwnSuccessor() {
         SuccessorLookup lookup = new SuccessorLookup(id(100), self, ring(100, 200), List.of(node(150)), K, 3);
         assertTrue(lookup.isFinished());

@@ -82,7 +82,7 @@ public final class SimEnvironment implements Environment {
     @Override
     public void send(InetSocketAddress to, byte[] datagram) {
         if (isAlive()) {
-            network.send(address, to, datagram);
+            network.sendOwned(address, to, datagram); // the node hands its array over
         } else {
             network.drop(DropCause.SENDER_DOWN);
         }

@@ -104,6 +104,15 @@ public final class SimNetwork {
      * for an address the first time it is seen.
      */
     public void send(InetSocketAddress from, InetSocketAddress to, byte[] datagram) {
+        sendOwned(from, to, datagram.clone());
+    }
+
+    /**
+     * As {@link #send}, for a sender that hands {@code datagram} over and never changes it
+     * again (a node's environment: {@link io.kadring.overlay.env.Environment#send}), so it
+     * travels without a copy.
+     */
+    void sendOwned(InetSocketAddress from, InetSocketAddress to, byte[] datagram) {
         Host sender = host(from);
         int length = datagram.length;
         sender.sent++;
@@ -120,7 +129,7 @@ public final class SimNetwork {
             drop(DropCause.LOSS);
         } else {
             long delay = latency.delayMillis(sender.index, receiver.index, random);
-            loop.enqueue(delay, new Delivery(sender.address, receiver, datagram.clone()));
+            loop.enqueue(delay, new Delivery(sender.address, receiver, datagram));
         }
     }
 

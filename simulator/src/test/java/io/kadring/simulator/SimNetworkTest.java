@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -101,6 +102,17 @@ final class SimNetworkTest {
         loop.runUntil(10);
 
         assertArrayEquals(new byte[] {7}, arrivals.get(0).bytes());
+    }
+
+    @Test
+    void sendOwned_handsTheSendersArrayOn_withoutACopy() {
+        twoHosts(LatencyModel.constant(5));
+        byte[] datagram = {7};
+
+        network.sendOwned(a, b, datagram);
+        loop.runUntil(10);
+
+        assertSame(datagram, arrivals.get(0).bytes());
     }
 
     @Test

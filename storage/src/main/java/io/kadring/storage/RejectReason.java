@@ -32,9 +32,12 @@ public enum RejectReason {
     BAD_TOKEN(9),
     /** The node stores nothing right now (shutting down, storage off, overloaded): try another. */
     UNAVAILABLE(10),
-    // code 11 is taken: the node layer's "malformed STORE" (Message.StoreResult.MALFORMED)
     /** The node holds a tombstone of the key with a higher seq: the key was deleted, older seqs stay away. */
-    DELETED(12);
+    DELETED(12),
+    /** The node is in client mode: it holds nothing for others (node layer); try another. */
+    CLIENT_MODE(20);
+    // code 11 is taken: the node layer's "malformed STORE" (Message.StoreResult.MALFORMED);
+    // 20 sits apart, with the client mode it belongs to
 
     private static final RejectReason[] BY_CODE = new RejectReason[256];
 

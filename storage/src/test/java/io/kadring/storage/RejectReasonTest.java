@@ -17,7 +17,13 @@ final class RejectReasonTest {
             wire.put(reason, reason.code());
         }
         // frozen: changing a code breaks every older peer
-        assertEquals(Map.ofEntries(Map.entry(RejectReason.BAD_SIGNATURE, 1), Map.entry(RejectReason.KEY_MISMATCH, 2), Map.entry(RejectReason.TOO_LARGE, 3), Map.entry(RejectReason.SEQ_TOO_LOW, 4), Map.entry(RejectReason.SEQ_REUSED, 5), Map.entry(RejectReason.CAS_MISMATCH, 6), Map.entry(RejectReason.EXPIRED, 7), Map.entry(RejectReason.QUOTA_EXCEEDED, 8), Map.entry(RejectReason.BAD_TOKEN, 9), Map.entry(RejectReason.UNAVAILABLE, 10), Map.entry(RejectReason.DELETED, 12)), wire);
+        assertEquals(Map.ofEntries(Map.entry(RejectReason.BAD_SIGNATURE, 1), Map.entry(RejectReason.KEY_MISMATCH, 2),
+                Map.entry(RejectReason.TOO_LARGE, 3), Map.entry(RejectReason.SEQ_TOO_LOW, 4),
+                Map.entry(RejectReason.SEQ_REUSED, 5), Map.entry(RejectReason.CAS_MISMATCH, 6),
+                Map.entry(RejectReason.EXPIRED, 7), Map.entry(RejectReason.QUOTA_EXCEEDED, 8),
+                Map.entry(RejectReason.BAD_TOKEN, 9), Map.entry(RejectReason.UNAVAILABLE, 10),
+                Map.entry(RejectReason.DELETED, 12),
+                Map.entry(RejectReason.CLIENT_MODE, 20)), wire);
     }
 
     @Test

@@ -46,14 +46,17 @@ import org.slf4j.LoggerFactory;
  * told otherwise), routed by a vertx-web {@code Router}:
  * <pre>
  * GET /health            200 {status: "ok", phase} once joined (or alone); 503 {status: "unavailable",
- *                        phase, error, reason: "not_joined"} while joining
- * GET /status            node_id, address, phase, contacts, successor, predecessor, records, uptime_seconds
+ *                        phase, error, reason: "not_joined"} while joining; 503 {status: "unhealthy",
+ *                        phase, error, reason: "isolated", silence_seconds} when no contact answers
+ * GET /status            node_id, address, phase, contacts, successor, predecessor, records,
+ *                        network_size_estimate, client_mode, uptime_seconds
  * GET /contacts          [{id, address}, ...]
  * GET /ring              {predecessor, successors: [...]}
  * GET /lookup/{key}      the k closest by XOR: {key, contacts, hops, messages, duration_ms}
  * GET /successor/{key}   the ring successor, same shape
  * GET /records           the records this peer holds
  * GET /records/{key}     the record under key, found through the network (404 when none)
+ * GET /records/{key}/replicas  which of the k closest hold which seq ({@link ReplicaJson})
  * POST /records          store a signed record at the k closest nodes (see {@link RecordRoutes})
  * GET /listen/{key}      server-sent events: the record under key, then each newer seq ({@link ListenRoute})
  * GET /metrics           Prometheus text format
@@ -65,7 +68,7 @@ import org.slf4j.LoggerFactory;
  * <token>} (401 and {@code WWW-Authenticate} otherwise), whatever the host name.
  *
  * <p>Until the peer has joined a network, the routes that need it ({@code /lookup},
- * {@code /successor}, {@code GET /records/{key}}, {@code POST /records}) answer 503 {@code {error,
+ * {@code /successor}, {@code GET /records/{key}}, {@code /records/{key}/replicas}, {@code POST /records}) answer 503 {@code {error,
  * reason: "not_joined", phase, contacts}} rather than a success that reached no one.
  *
  * <p>Limits, so that slow or idle clients cannot exhaust it (see ConnectionLimits): a
@@ -143,6 +146,7 @@ public final class AdminServer {
         router.get("/listen/:key").handler(this::joined)
                 .handler(ctx -> listens.stream(key(ctx), ctx.response()).ifPresent(r -> send(ctx, r)));
         router.get("/records/:key").handler(this::joined).handler(answer(ctx -> records.get(key(ctx))));
+        router.get("/records/:key/replicas").handler(this::joined).handler(answer(ctx -> replicas(key(ctx))));
         // checked before the body is read (503, 415); a route takes a BodyHandler before its own handlers only
         router.post("/records").handler(this::joined)
                 .handler(ctx -> RecordRoutes.unsupportedType(ctx.request()).ifPresentOrElse(r -> send(ctx, r), ctx::next));
@@ -287,7 +291,8 @@ public final class AdminServer {
         CompletableFuture<Optional<Contact>> predecessor = node.predecessor();
         CompletableFuture<InetSocketAddress> address = node.advertisedAddress();
         CompletableFuture<Integer> held = records.held();
-        return CompletableFuture.allOf(contacts, successor, predecessor, address, held).thenApply(ignored -> Reply.json(Json.object()
+        CompletableFuture<Long> size = node.networkSizeEstimate();
+        return CompletableFuture.allOf(contacts, successor, predecessor, address, held, size).thenApply(ignored -> Reply.json(Json.object()
                 .put("node_id", node.id().toHex())
                 .put("address", AddressText.format(address.join()))
                 .put("phase", facts.phase())
@@ -295,6 +300,8 @@ public final class AdminServer {
                 .put("successor", NodeJson.id(successor.join()))
                 .put("predecessor", NodeJson.id(predecessor.join()))
                 .put("records", held.join())
+                .put("network_size_estimate", size.join())
+                .put("client_mode", node.isClient())
                 .put("uptime_seconds", facts.uptimeSeconds())));
     }
 
@@ -310,6 +317,12 @@ public final class AdminServer {
             ring.set("successors", successors);
             return Reply.json(ring);
         });
+    }
+
+    /** A replica check of {@code key}: who of the k closest holds which seq (see {@link ReplicaJson}). */
+    private CompletableFuture<Reply> replicas(Id key) {
+        return node.replicas(key).orTimeout(LOOKUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(r -> Reply.json(ReplicaJson.of(r)));
     }
 
     private CompletableFuture<Reply> lookup(Function<Id, CompletableFuture<LookupOutcome>> search, Id key) {

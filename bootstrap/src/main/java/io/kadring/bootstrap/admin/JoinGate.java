@@ -15,11 +15,26 @@ import java.util.concurrent.CompletableFuture;
  */
 record JoinGate(KadringNode node, PeerFacts facts) {
     static final String NOT_JOINED = "not_joined";
+    static final String ISOLATED = "isolated";
 
-    /** {@code {status: ok, phase}}, or 503 {@code {status: unavailable, phase, error, reason}} while joining. */
+    /**
+     * {@code {status: ok, phase}}; 503 {@code {status: unavailable, phase, error, reason}} while
+     * joining; 503 {@code {status: unhealthy, phase, error, reason: isolated, silence_seconds}} once
+     * joined when no contact has answered for the isolation alarm's time.
+     */
     CompletableFuture<Reply> health() {
-        if (facts.ready()) return done(Reply.json(Json.object().put("status", "ok").put("phase", facts.phase())));
         String phase = facts.phase();
+        if (facts.ready()) {
+            return isolation().thenApply(silence -> silence < 0
+                    ? Reply.json(Json.object().put("status", "ok").put("phase", phase))
+                    : Reply.json(503, Json.object()
+                            .put("status", "unhealthy")
+                            .put("phase", phase)
+                            .put("error", "the peer is isolated: no contact has answered it for " + silence / 1000
+                                    + " s; check its network connection and its bootstrap nodes")
+                            .put("reason", ISOLATED)
+                            .put("silence_seconds", silence / 1000)));
+        }
         return contacts().thenApply(n -> Reply.json(503, Json.object()
                 .put("status", "unavailable")
                 .put("phase", phase)
@@ -45,6 +60,15 @@ record JoinGate(KadringNode node, PeerFacts facts) {
     private static String notJoined(String phase, int contacts) {
         return "the peer has not joined the network yet (phase " + phase + ", " + contacts
                 + (contacts == 1 ? " contact)" : " contacts)");
+    }
+
+    /** How long no contact has answered, in ms, when the node is isolated; -1 when it is not (or not running). */
+    private CompletableFuture<Long> isolation() {
+        try {
+            return node.isolated().thenCombine(node.contactSilenceMillis(), (isolated, silence) -> isolated ? silence : -1L);
+        } catch (IllegalStateException notRunning) {
+            return done(-1L);
+        }
     }
 
     /** The routing table's size; 0 while the node is not running (not bound yet, or stopping). */

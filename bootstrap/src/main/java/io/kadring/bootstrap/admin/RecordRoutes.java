@@ -251,7 +251,7 @@ final class RecordRoutes {
             case SEQ_TOO_LOW, SEQ_REUSED, CAS_MISMATCH, DELETED -> 409;
             case BAD_SIGNATURE, KEY_MISMATCH, TOO_LARGE, EXPIRED -> 422;
             case QUOTA_EXCEEDED -> 429;
-            case BAD_TOKEN, UNAVAILABLE -> 503;
+            case BAD_TOKEN, UNAVAILABLE, CLIENT_MODE -> 503;
         };
     }
 

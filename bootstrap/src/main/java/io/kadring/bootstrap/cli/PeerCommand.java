@@ -75,8 +75,9 @@ public final class PeerCommand implements Callable<Integer> {
                     + "nodes report seeing.")
     private InetSocketAddress advertise;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", split = ",", converter = AddressConverter.class,
-            description = "Nodes to join through, comma-separated (names resolved now). Default: $"
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", split = ",", converter = AddressConverter.Name.class,
+            description = "Nodes to join through, comma-separated; a name stands for all its addresses and is "
+                    + "resolved again for each join round (a DNS name of seed hosts or of a headless service). Default: $"
                     + BOOTSTRAP_ENV + "; none starts a new network.")
     private List<InetSocketAddress> bootstrap;
 
@@ -141,6 +142,11 @@ public final class PeerCommand implements Callable<Integer> {
             description = "Seconds between ring stabilization rounds (default ${DEFAULT-VALUE}).")
     private Duration stabilizeInterval;
 
+    @Option(names = "--isolation-alarm", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = "Seconds without an answer from any contact after which a joined peer reports itself "
+                    + "isolated: /health answers 503, kadring_isolated is 1, a warning is logged (default ${DEFAULT-VALUE}).")
+    private Duration isolationAlarm;
+
     @Option(names = "--replicate-interval", paramLabel = "SECONDS", converter = SecondsConverter.class,
             description = "Seconds between republishing the records held, and owners refreshing theirs "
                     + "(default ${DEFAULT-VALUE}).")
@@ -185,6 +191,11 @@ public final class PeerCommand implements Callable<Integer> {
             description = "Apply the per-prefix diversity limits to private and link-local addresses too "
                     + "(by default 10/8, 172.16/12, 192.168/16, fc00::/7 and fe80::/10 are exempt).")
     private boolean noExemptPrivate;
+
+    @Option(names = "--client",
+            description = "Client mode: look up, put and get through the network without joining its tables or "
+                    + "ring; every request says it comes from a client, and this peer holds no records for others.")
+    private boolean client;
 
     @Override
     public Integer call() {
@@ -256,12 +267,14 @@ public final class PeerCommand implements Callable<Integer> {
                     .alpha(alpha)
                     .successorListSize(successors)
                     .stabilizeInterval(stabilizeInterval)
+                    .isolationAlarm(isolationAlarm)
                     .replicateInterval(replicateInterval)
                     .recordLifetime(recordLifetime)
                     .requestsPerSecondPerSource(requestsPerSecond)
                     .defences(defences(defaults.defences()))
                     .exemptLoopback(defaults.exemptLoopback() && !noExemptLoopback)
                     .exemptPrivate(defaults.exemptPrivate() && !noExemptPrivate)
+                    .clientMode(client)
                     // the store keeps a record no longer than its limit: at least as long as this node's lifetime
                     .store(new StoreConfig(maxStoreBytes, Math.max(store.maxLifetimeMillis(), recordLifetime.toMillis()),
                             maxRecordsPerPublisher, maxRecordsPerSource))
@@ -290,7 +303,7 @@ public final class PeerCommand implements Callable<Integer> {
         if (value == null || value.isBlank()) return addresses;
         for (String item : value.split(",")) {
             try {
-                addresses.add(HostPort.parse(item));
+                addresses.add(HostPort.parseName(item));
             } catch (IllegalArgumentException e) {
                 throw usage("invalid " + BOOTSTRAP_ENV + ": " + e.getMessage());
             }
@@ -333,6 +346,7 @@ public final class PeerCommand implements Callable<Integer> {
                 case "--alpha" -> Integer.toString(d.alpha());
                 case "--successors" -> Integer.toString(d.successorListSize());
                 case "--stabilize-interval" -> SecondsConverter.format(Duration.ofMillis(d.stabilizeIntervalMillis()));
+                case "--isolation-alarm" -> SecondsConverter.format(Duration.ofMillis(d.isolationAlarmMillis()));
                 case "--replicate-interval" -> SecondsConverter.format(Duration.ofMillis(d.replicateIntervalMillis()));
                 case "--record-lifetime" -> SecondsConverter.format(Duration.ofMillis(d.recordLifetimeMillis()));
                 case "--requests-per-second" -> Integer.toString(d.requestsPerSecondPerSource());

@@ -96,6 +96,16 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Run every node without its defences against hostile peers.")
     private boolean noDefences;
 
+    @Option(names = "--clients", paramLabel = "FRACTION",
+            description = "Share of the nodes, in [0, 1), that run in client mode: they look up, put and get, but "
+                    + "no node takes them into its table or ring (default: ${DEFAULT-VALUE}).")
+    private double clients;
+
+    @Option(names = "--replica-check", paramLabel = "D", converter = DurationConverter.class,
+            description = "Every publisher checks which of the k closest hold its record this often "
+                    + "(e.g. 10m, as a peer does). Absent: no replica checks.")
+    private Long replicaCheckMillis;
+
     @Option(names = "--partition-at", paramLabel = "T", converter = DurationConverter.class,
             description = "Split the network into two halves this long after the workload starts "
                     + "(with --partition-for).")
@@ -166,6 +176,15 @@ public final class SimulateCommand implements Callable<Integer> {
             throw usage("--update-interval: expected a duration above 0, got " + Durations.format(updateIntervalMillis));
         }
         c.listen(new ListenLoad(listenFraction, updateIntervalMillis));
+        if (!(clients >= 0 && clients < 1)) throw usage("--clients: expected a fraction in [0, 1), got '" + clients + "'");
+        c.clientFraction(clients);
+        if (replicaCheckMillis != null) {
+            if (replicaCheckMillis <= 0) {
+                throw usage("--replica-check: expected a positive duration such as 10m, got "
+                        + Durations.format(replicaCheckMillis));
+            }
+            c.replicaCheckIntervalMillis(replicaCheckMillis);
+        }
         if ((partitionAtMillis == null) != (partitionForMillis == null)) {
             throw usage("--partition-at and --partition-for go together: give both or neither");
         }
@@ -208,7 +227,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     + String.join(", ", Scenarios.names()));
         }
         for (String option : List.of("--session-time", "--kill-fraction", "--lookup-interval", "--adversaries",
-                "--attack", "--adversary-subnets", "--no-defences")) {
+                "--attack", "--adversary-subnets", "--no-defences", "--clients", "--replica-check")) {
             if (given(option)) throw usage(option + " does not apply to --scenario: each scenario sets its own");
         }
         boolean partition = scenario.equals(PartitionScenario.NAME);

@@ -54,6 +54,7 @@ import org.slf4j.LoggerFactory;
  * lifetime, which stores them here too when this node is among those k. A peer still joining
  * after {@link #RESTORE_WITHOUT_JOIN} puts them back with what it knows by then, at least into
  * its own store. Contacts are saved when the node has joined, every save interval, and at stop.
+ * The records published through the admin API are checked for replicas ({@link ReplicaWatch}).
  *
  * <p>Joining keeps trying while no bootstrap node lets it in; the peer serves meanwhile but
  * refuses writes and lookups (phase {@code joining}). It stops on {@link #close()}, or by itself
@@ -78,6 +79,8 @@ public final class PeerProcess implements AutoCloseable {
     private final ContactsFile contactsFile;
     private final SavedRecords savedRecords;
     private final ReplicaSaver replicas;
+    /** The periodic replica check of the records published here. */
+    private final ReplicaWatch watch;
     private final long startNanos = System.nanoTime();
     private final Vertx vertx = Vertx.vertx();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -121,7 +124,17 @@ public final class PeerProcess implements AutoCloseable {
                 .description("Datagrams the kernel dropped for the node's UDP port, its receive buffer being full "
                         + "(Linux /proc/net/udp; machine-wide UDP RcvbufErrors where the socket is not listed)")
                 .register(registry);
+        String version = PeerProcess.class.getPackage().getImplementationVersion();
+        Gauge.builder("kadring.build.info", () -> 1).description("The kadring version this peer runs (value 1)")
+                .tag("version", version == null ? "dev" : version).register(registry);
+        for (String p : List.of(PeerFacts.JOINING, PeerFacts.JOINED, PeerFacts.ALONE)) {
+            Gauge.builder("kadring.phase", () -> phase.equals(p) ? 1 : 0)
+                    .description("1 for the phase the peer is in: joining, joined (a network), alone (a network of its own)")
+                    .tag("phase", p).register(registry);
+        }
         this.replicas = new ReplicaSaver(node, savedRecords);
+        this.watch = new ReplicaWatch(node::replicas, (delay, task) -> chores.schedule(task, delay,
+                TimeUnit.MILLISECONDS), System::currentTimeMillis, registry);
     }
 
     /**
@@ -208,6 +221,8 @@ public final class PeerProcess implements AutoCloseable {
         chores.scheduleWithFixedDelay(this::saveContacts, every, every, TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(replicas::scan, REPLICA_SCAN.toMillis(), REPLICA_SCAN.toMillis(),
                 TimeUnit.MILLISECONDS);
+        long check = ReplicaWatch.INTERVAL.toMillis();
+        chores.scheduleWithFixedDelay(watch::round, check, check, TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(() -> savedRecords.purgeExpired(System.currentTimeMillis()),
                 PURGE_INTERVAL.toMillis(), PURGE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -217,7 +232,9 @@ public final class PeerProcess implements AutoCloseable {
      * in the records store and forced to disk, so that it is put back after any crash.
      */
     public CompletableFuture<Void> keep(SignedRecord record, Duration lifetime) {
-        return savedRecords.saveDurably(new RecordsFile.Saved(record, System.currentTimeMillis() + lifetime.toMillis()));
+        long expires = System.currentTimeMillis() + lifetime.toMillis();
+        watch.watch(record.key(), expires); // published here: checked for replicas from now on
+        return savedRecords.saveDurably(new RecordsFile.Saved(record, expires));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.kadring.bootstrap.admin;
 
 import io.kadring.bootstrap.TestPeers;
 import io.kadring.overlay.KadringNode;
+import io.kadring.overlay.node.NodeConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -26,6 +27,8 @@ final class AdminFixture implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final List<KadringNode> nodes = new ArrayList<>();
+    /** The node's one contact, with {@link #withOneContact}. */
+    KadringNode other;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final Facts facts = new Facts();
     /** The records the API asked to make durable, in order. */
@@ -50,16 +53,22 @@ final class AdminFixture implements AutoCloseable {
     /** As {@link #alone(AdminSettings)}, within {@code limits}. */
     static AdminFixture alone(AdminSettings settings, ConnectionLimits limits) throws Exception {
         return open(settings, limits, f -> {
-            f.node = f.startNode();
+            f.node = f.startNode(TestPeers.FAST);
             f.facts.phase = PeerFacts.ALONE;
         });
     }
 
     /** The API over a node that knows one other node, in phase joining until the test says otherwise. */
     static AdminFixture withOneContact(AdminSettings settings) throws Exception {
+        return withOneContact(settings, TestPeers.FAST);
+    }
+
+    /** As {@link #withOneContact(AdminSettings)}, both nodes with {@code config}; the other one is {@link #other}. */
+    static AdminFixture withOneContact(AdminSettings settings, NodeConfig config) throws Exception {
         return open(settings, ConnectionLimits.DEFAULT, f -> {
-            KadringNode other = f.startNode();
-            f.node = f.startNode(other.localAddress());
+            KadringNode other = f.startNode(config);
+            f.other = other;
+            f.node = f.startNode(config, other.localAddress());
             TestPeers.await(LIMIT, "the node to know the other one", () -> f.node.contacts().join().size() == 1);
         });
     }
@@ -90,9 +99,9 @@ final class AdminFixture implements AutoCloseable {
         return f;
     }
 
-    private KadringNode startNode(InetSocketAddress... bootstrap) throws Exception {
+    private KadringNode startNode(NodeConfig config, InetSocketAddress... bootstrap) throws Exception {
         KadringNode n = KadringNode.builder().host("127.0.0.1").port(0).bootstrap(List.of(bootstrap))
-                .config(TestPeers.FAST).vertx(vertx).build();
+                .config(config).vertx(vertx).build();
         nodes.add(n);
         n.start().get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         return n;

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
+import io.kadring.bootstrap.TestPeers;
 import io.kadring.crypto.Identity;
+import io.kadring.overlay.node.NodeConfig;
 import io.kadring.storage.SignedRecord;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -88,10 +91,32 @@ final class AdminReadinessTest {
         JsonObject status = json(admin.get("/status"), 200);
         assertEquals("joining", status.getString("phase"));
         assertEquals(1, status.getInteger("contacts"));
+        assertEquals(2, status.getInteger("network_size_estimate"), "two nodes: it and its contact");
         assertEquals(200, admin.get("/contacts").statusCode());
         assertEquals(200, admin.get("/ring").statusCode());
         assertEquals(0, json(admin.get("/records"), 200).getInteger("count"));
         assertEquals(200, admin.get("/metrics").statusCode());
+    }
+
+    @Test
+    void health_isUnhealthyOnceNoContactAnswers() throws Exception {
+        NodeConfig alarmAfterASecond = TestPeers.FAST.toBuilder().isolationAlarm(Duration.ofSeconds(1)).build();
+        try (AdminFixture cutOff = AdminFixture.withOneContact(new AdminSettings("127.0.0.1", 0, Optional.empty()),
+                alarmAfterASecond)) {
+            cutOff.facts.phase = PeerFacts.JOINED;
+            // its contact answers every stabilize round (0.3 s)
+            assertEquals(200, cutOff.get("/health").statusCode(), cutOff.get("/health").body());
+            cutOff.other.close();
+            TestPeers.await(Duration.ofSeconds(10), "/health to report the isolation",
+                    () -> cutOff.get("/health").statusCode() == 503);
+            JsonObject health = json(cutOff.get("/health"), 503);
+            assertEquals("unhealthy", health.getString("status"));
+            assertEquals("isolated", health.getString("reason"));
+            assertEquals("joined", health.getString("phase"));
+            assertTrue(health.getInteger("silence_seconds") >= 1, health::encode);
+            assertTrue(health.getString("error").startsWith("the peer is isolated: no contact has answered it for "),
+                    health::encode);
+        }
     }
 
     @Test

@@ -82,6 +82,19 @@ final class PeerConfigTest {
     }
 
     @Test
+    void client_isOffByDefault_andTurnsOnClientMode_fromTheFlagOrTheConfigFile() throws IOException {
+        assertFalse(settings("--bootstrap", BOOTSTRAP).node().clientMode());
+        assertTrue(settings("--bootstrap", BOOTSTRAP, "--client").node().clientMode());
+        Path file = config("client = true\nbootstrap = " + BOOTSTRAP + "\n");
+        assertTrue(settings("--config", file.toString()).node().clientMode());
+        Path bad = config("client = sometimes\n");
+        Run run = io.kadring.bootstrap.TestPeers.cli("peer", "--config", bad.toString());
+        assertEquals(Main.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("client") && run.err().contains("sometimes"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
     void aKBelowTheAnswersAGetWaitsFor_lowersThatNumberToK() {
         assertEquals(2, settings("--bootstrap", BOOTSTRAP, "--k", "2").node().getEnough());
     }

@@ -28,7 +28,11 @@ public interface Environment {
     /** Runs {@code task} on the node's thread after {@code delayMillis} (≥ 0). */
     Cancellable schedule(long delayMillis, Runnable task);
 
-    /** Sends one datagram. Best effort: a lost datagram is not reported. */
+    /**
+     * Sends one datagram. Best effort: a lost datagram is not reported. The caller hands
+     * {@code datagram} over and never changes it afterwards (each message is encoded into an
+     * array of its own), so an environment may keep it rather than copy it (the simulator does).
+     */
     void send(InetSocketAddress to, byte[] datagram);
 
     /** The node's own seeded random generator. */

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +21,13 @@ import java.util.function.Function;
 /** {@link NodeMetrics} over a Micrometer registry; tagged meters are created on first use and cached. */
 final class MicrometerNodeMetrics implements NodeMetrics {
     /** Bucket bounds for hop counts: fine where lookups end (a few hops), coarse beyond. */
-    private static final double[] HOP_BUCKETS = {1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 16, 20, 32};
+    private static final double[] HOP_BUCKETS = {1, 2, 3, 4, 5, 6, 8, 12, 20};
+    /** Bucket bounds of the lookup durations: a small fixed set, from loopback to a slow internet path. */
+    private static final Duration[] LOOKUP_BUCKETS = millis(5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000);
+    /** Bucket bounds of the RPC round trips. */
+    private static final Duration[] RTT_BUCKETS = millis(1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500);
+    /** The type tag of received datagrams that did not decode. */
+    static final String MALFORMED = "malformed";
 
     private final MeterRegistry registry;
     private final Tags common;
@@ -32,8 +40,10 @@ final class MicrometerNodeMetrics implements NodeMetrics {
     private final Tagged<Counter> rejected;
     private final Tagged<Timer> lookupDuration;
     private final Tagged<DistributionSummary> lookupHops;
-    private final Counter bytesIn;
-    private final Counter bytesOut;
+    private final Tagged<Counter> bytesIn;
+    private final Tagged<Counter> bytesOut;
+    private final Timer roundTrips;
+    private final Map<Enum<?>, Tagged<Counter>> operations = new ConcurrentHashMap<>();
     private final Counter republishRounds;
     private final Counter addressChanges;
 
@@ -48,30 +58,81 @@ final class MicrometerNodeMetrics implements NodeMetrics {
         lookupDuration = new Tagged<>(kind -> keep(Timer.builder("kadring.lookup.duration")
                 .description("Time from the start of a lookup to its answer")
                 .tags(common).tag("kind", kind)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofMinutes(1))
+                .serviceLevelObjectives(LOOKUP_BUCKETS)
                 .register(registry)));
         lookupHops = new Tagged<>(kind -> keep(DistributionSummary.builder("kadring.lookup.hops")
                 .description("Length of the referral chain that reached a lookup's answer")
                 .tags(common).tag("kind", kind)
                 .serviceLevelObjectives(HOP_BUCKETS)
                 .register(registry)));
-        bytesIn = counter("kadring.bytes.in", "Bytes of datagrams received");
-        bytesOut = counter("kadring.bytes.out", "Bytes of datagrams sent");
+        bytesIn = new Tagged<>(type -> keep(Counter.builder("kadring.received").baseUnit("bytes")
+                .description("Bytes of datagrams received, by message type (malformed: did not decode)")
+                .tags(common).tag("type", type).register(registry)));
+        bytesOut = new Tagged<>(type -> keep(Counter.builder("kadring.sent").baseUnit("bytes")
+                .description("Bytes of datagrams sent, by message type")
+                .tags(common).tag("type", type).register(registry)));
+        roundTrips = keep(Timer.builder("kadring.rpc.rtt")
+                .description("Time from a request's first sending to its answer")
+                .tags(common).serviceLevelObjectives(RTT_BUCKETS).register(registry));
         republishRounds = counter("kadring.republish.rounds", "Republish rounds run");
         addressChanges = counter("kadring.self.address.changes", "Changes of the address others see for this node");
+    }
+
+    private static Duration[] millis(long... bounds) {
+        Duration[] out = new Duration[bounds.length];
+        for (int i = 0; i < bounds.length; i++) out[i] = Duration.ofMillis(bounds[i]);
+        return out;
+    }
+
+    @Override
+    public void declare(List<? extends Enum<?>> messageTypes, List<? extends Enum<?>> requestTypes,
+                        Collection<String> dropReasons, Collection<String> rejectReasons,
+                        List<? extends Enum<?>> lookupKinds, List<? extends Enum<?>> operationKinds) {
+        for (Enum<?> type : messageTypes) {
+            rpcSent.get(type);
+            rpcReceived.get(type);
+            bytesIn.get(type);
+            bytesOut.get(type);
+        }
+        requestTypes.forEach(rpcTimeouts::get);
+        bytesIn.get(MALFORMED);
+        dropReasons.forEach(dropped::get);
+        rejectReasons.forEach(rejected::get);
+        for (Enum<?> kind : lookupKinds) {
+            lookupDuration.get(kind);
+            lookupHops.get(kind);
+        }
+        for (Enum<?> operation : operationKinds) {
+            for (Outcome outcome : Outcome.values()) operation(operation).get(outcome);
+        }
     }
 
     @Override
     public void sent(Enum<?> type, int bytes) {
         rpcSent.get(type).increment();
-        bytesOut.increment(bytes);
+        bytesOut.get(type).increment(bytes);
     }
 
     @Override
-    public void received(int bytes) {
-        bytesIn.increment(bytes);
+    public void received(Enum<?> type, int bytes) {
+        bytesIn.get(type == null ? MALFORMED : type).increment(bytes);
+    }
+
+    @Override
+    public void roundTrip(long millis) {
+        roundTrips.record(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void operation(Enum<?> operation, Outcome outcome) {
+        operation(operation).get(outcome).increment();
+    }
+
+    private Tagged<Counter> operation(Enum<?> operation) {
+        return operations.computeIfAbsent(operation, op -> new Tagged<>(outcome -> keep(Counter.builder("kadring.operations")
+                .description("What embedders and the admin API asked for, by operation and outcome")
+                .tags(common).tag("operation", NodeMetrics.tagValue(op)).tag("outcome", outcome)
+                .register(registry))));
     }
 
     @Override
@@ -122,6 +183,13 @@ final class MicrometerNodeMetrics implements NodeMetrics {
         keep(Gauge.builder("kadring.records.bytes", recordsBytes, DoubleSupplier::getAsDouble)
                 .description("Bytes of records held in the local store")
                 .baseUnit("bytes").tags(common).strongReference(true).register(registry));
+    }
+
+    @Override
+    public void registerHealth(DoubleSupplier isolated, DoubleSupplier networkSizeEstimate) {
+        gauge("kadring.isolated", "1 while no contact of the routing table has answered for the isolation alarm's time",
+                isolated);
+        gauge("kadring.network.size.estimate", "Nodes in the network, as this node estimates", networkSizeEstimate);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.kadring.overlay.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
@@ -42,12 +44,36 @@ public interface NodeMetrics {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    /** One message of {@code type} sent, {@code bytes} long: {@code kadring.rpc.sent}, {@code kadring.bytes.out}. */
+    /** Outcomes of what an embedder asks for: the {@code outcome} tag of {@code kadring.operations}. */
+    enum Outcome { SUCCESS, NOT_FOUND, TIMEOUT, FAILED }
+
+    /**
+     * Every labelled series at zero before anything happens (so that {@code rate()} and absence
+     * alerts see them): the message types (timeouts: of the request types), the drop and reject
+     * reasons, the lookup kinds and the operations that can ever be counted.
+     */
+    default void declare(List<? extends Enum<?>> messageTypes, List<? extends Enum<?>> requestTypes,
+                         Collection<String> dropReasons, Collection<String> rejectReasons,
+                         List<? extends Enum<?>> lookupKinds, List<? extends Enum<?>> operations) {
+    }
+
+    /** One message of {@code type} sent, {@code bytes} long: {@code kadring.rpc.sent}, {@code kadring.sent} (bytes, by type). */
     default void sent(Enum<?> type, int bytes) {
     }
 
-    /** One datagram received, well-formed or not: {@code kadring.bytes.in}. */
-    default void received(int bytes) {
+    /**
+     * One datagram received, {@code bytes} long, of {@code type}, or null when it did not
+     * decode: {@code kadring.received} (bytes, by type; {@code malformed} for those).
+     */
+    default void received(Enum<?> type, int bytes) {
+    }
+
+    /** A request was answered {@code millis} after it was sent (first attempts only): {@code kadring.rpc.rtt}. */
+    default void roundTrip(long millis) {
+    }
+
+    /** An embedder's {@code operation} (lookup, successor, put, get) ended with {@code outcome}: {@code kadring.operations}. */
+    default void operation(Enum<?> operation, Outcome outcome) {
     }
 
     /** One well-formed message of {@code type} received: {@code kadring.rpc.received}. */
@@ -107,6 +133,13 @@ public interface NodeMetrics {
 
     /** Gauges {@code kadring.records.held} and {@code kadring.records.bytes}; same caveat as {@link #registerNode}. */
     default void registerRecords(DoubleSupplier recordsHeld, DoubleSupplier recordsBytes) {
+    }
+
+    /**
+     * Gauges {@code kadring.isolated} (1 while no contact has answered for the isolation alarm's
+     * time, else 0) and {@code kadring.network.size.estimate}; same caveat as {@link #registerNode}.
+     */
+    default void registerHealth(DoubleSupplier isolated, DoubleSupplier networkSizeEstimate) {
     }
 
     /**

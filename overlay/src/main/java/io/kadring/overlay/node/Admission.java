@@ -1,5 +1,6 @@
 package io.kadring.overlay.node;
 
+import io.kadring.crypto.KeyedDigest;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Contact;
@@ -66,8 +67,12 @@ final class Admission implements Vouching {
     private final Set<InetSocketAddress> delayed = new HashSet<>();
     /** Verified contacts that may not be in the table (full bucket, diversity), kept briefly. */
     private final PeerTable<Id> recent = PeerTable.objects(VOUCHED);
-    /** The last record verified per id, so a repeated PING costs no signature check. */
-    private final PeerTable<Id> lastVerified = PeerTable.objects(RECENT);
+    /**
+     * The fingerprint of the last record verified per id, so a repeated PING costs no signature
+     * check (a fingerprint, not the record: 8 bytes instead of about 200).
+     */
+    private final PeerTable<Id> lastVerified = PeerTable.numbers(RECENT);
+    private final KeyedDigest fingerprints;
     /** Records whose signature failed, so that a repeated bad PING costs no check either. */
     private final PeerTable<NodeRecord> failedRecords = PeerTable.keys(MAX_FAILED);
     /** The highest seq verified per id, so that a replayed older record is refused (bounded, LRU). */
@@ -89,6 +94,7 @@ final class Admission implements Vouching {
         this.verifier = verifier;
         this.scheduler = scheduler;
         this.events = events;
+        this.fingerprints = new KeyedDigest(local.random());
         int checks = local.config().signatureChecksPerSecond();
         this.signatureBudget = new RateBudget(checks, checks, local.now());
     }
@@ -126,14 +132,15 @@ final class Admission implements Vouching {
             if (unknown && wouldTake(id)) verify(source);
             return refuse(RecordRefusal.ADDRESS_MISMATCH);
         }
-        if (!record.equals(lastVerified.value(id))) {
+        long fingerprint = record.fingerprint(fingerprints);
+        if (lastVerified.number(id, 0) != fingerprint) {
             RecordRefusal before = beforeChecking(record, answersUs);
             if (before != null) return refuse(before);
             if (!verifier.test(record)) {
                 if (local.config().defences().boundedSignatures()) failedRecords.add(record);
                 return refuse(RecordRefusal.BAD_NODE_RECORD);
             }
-            lastVerified.put(id, record);
+            lastVerified.put(id, fingerprint);
             highestSeq.put(id, Math.max(record.seq(), highestSeq.number(id, Long.MIN_VALUE)));
         }
         if (answersUs || !refreshesOnlyOnResponse() || !isVouchedFor(id, source)) {
@@ -265,7 +272,7 @@ final class Admission implements Vouching {
     }
 
     private boolean hasRingEntry(Id id, InetSocketAddress address) {
-        for (Contact c : ring.successors()) {
+        for (Contact c : ring.successorsView()) {
             if (c.id().equals(id)) return c.address().equals(address);
         }
         return ring.predecessor().map(p -> p.id().equals(id) && p.address().equals(address)).orElse(false);

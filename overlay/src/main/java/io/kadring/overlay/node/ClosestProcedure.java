@@ -3,13 +3,16 @@ package io.kadring.overlay.node;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
+import io.kadring.routing.LookupResult;
 import io.kadring.routing.DisjointLookup;
+import io.kadring.routing.LookupResult;
 import io.kadring.routing.XorLookup;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import java.util.List;
 
@@ -38,6 +41,7 @@ final class ClosestProcedure extends LookupProcedure {
     private final DisjointLookup lookup;
     private final Query query;
     private final ToLongFunction<InetSocketAddress> patience;
+    private final Consumer<LookupResult> onConverged;
     /** Queries in flight, by the id asked: when each becomes a straggler. */
     private final Map<Id, Long> slowAt = new HashMap<>();
 
@@ -46,13 +50,16 @@ final class ClosestProcedure extends LookupProcedure {
      * @param patience how long a live node at an address usually takes to answer: a query
      *     unanswered by then is a straggler ({@link DisjointLookup#onSlow}), which the lookup
      *     stops waiting for (its answer still counts if it comes before the end)
+     * @param onConverged sees the result when the lookup ran to its end (not when the query was
+     *     satisfied early)
      */
     ClosestProcedure(DisjointLookup lookup, Query query, LookupKind kind, LocalNode local, ReferralProofs proofs,
-                     ToLongFunction<InetSocketAddress> patience) {
+                     ToLongFunction<InetSocketAddress> patience, Consumer<LookupResult> onConverged) {
         super(kind, local, proofs);
         this.lookup = lookup;
         this.query = query;
         this.patience = patience;
+        this.onConverged = onConverged;
     }
 
     Id target() {
@@ -70,8 +77,27 @@ final class ClosestProcedure extends LookupProcedure {
                 slowAt.put(c.id(), now + patience.applyAsLong(c.address()));
             }
         }
-        if (lookup.isFinished() || (query.satisfied() && out.isEmpty())) finish(lookup.result(), now);
+        if (lookup.isFinished()) {
+            LookupResult result = lookup.result();
+            onConverged.accept(result);
+            finish(ownView(result), now);
+        } else if (query.satisfied() && out.isEmpty()) {
+            finish(ownView(lookup.result()), now);
+        }
         return out;
+    }
+
+    /**
+     * {@link NodeConfig#clientMode()}: a client holds nothing and is no one's contact, so it is
+     * not among the closest it reports (its lookups look for one more, {@link Lookups#xor}).
+     */
+    private LookupResult ownView(LookupResult r) {
+        if (!local().config().clientMode()) return r;
+        List<Contact> others = new ArrayList<>(r.closest().size());
+        for (Contact c : r.closest()) {
+            if (!c.id().equals(local().id()) && others.size() < local().config().k()) others.add(c);
+        }
+        return new LookupResult(others, r.hops(), r.messages(), r.responses(), r.failures());
     }
 
     private void markStragglers(long now) {

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * FIND_NODE in its two modes, each answer with a write token for the asker: XOR, the k
  * contacts we know closest to the target; RING, Chord's step toward the target's successor.
  * A record the request carries goes to admission as a PING's would (when we do not vouch for
- * its sender there yet); one that asks for ours gets it in the answer.
+ * its sender there yet; never a client's); one that asks for ours gets it in the answer.
  */
 record FindNodeHandler(LocalNode local, Supplier<Contact> selfContact, Supplier<NodeRecord> selfRecord, Outbox outbox,
                        TokenIssuer tokens, KnownContacts known, RoutingTable table, RingNeighbours ring,
@@ -24,7 +24,7 @@ record FindNodeHandler(LocalNode local, Supplier<Contact> selfContact, Supplier<
     @Override
     public void answer(InetSocketAddress from, Message request) {
         Message.FindNode find = (Message.FindNode) request;
-        if (find.senderRecord() != null && !admission.isVouchedFor(find.sender(), from)) {
+        if (find.senderRecord() != null && !find.fromClient() && !admission.isVouchedFor(find.sender(), from)) {
             admission.onRecord(find.senderRecord(), find.sender(), from, false);
         }
         Message.Token token = Message.Token.copyOf(tokens.issue(from, local.now()));
@@ -48,10 +48,9 @@ record FindNodeHandler(LocalNode local, Supplier<Contact> selfContact, Supplier<
      * nobody, is itself the answer.
      */
     private RingAnswer ringAnswer(Id key) {
-        List<Contact> contacts = table.contacts();
-        if (key.equals(local.id()) || (ring.successor().isEmpty() && contacts.isEmpty())) {
+        if (key.equals(local.id()) || (ring.successor().isEmpty() && table.size() == 0)) {
             return new RingAnswer(true, List.of(selfContact.get()));
         }
-        return ring.answer(key, contacts, Message.MAX_CONTACTS);
+        return ring.answer(key, table.contactsView(), Message.MAX_CONTACTS); // answer copies what it keeps
     }
 }

@@ -10,7 +10,7 @@ public final class JoinException extends RuntimeException {
 
     public JoinException(Map<InetSocketAddress, String> outcomes, int attempts) {
         super("no bootstrap node let this node in after " + attempts + " attempt" + (attempts == 1 ? "" : "s")
-                + ": " + describe(outcomes));
+                + ": " + (outcomes.isEmpty() ? "no bootstrap address (the names given resolve to none)" : describe(outcomes)));
     }
 
     /** "1.2.3.4:7420 no answer; 5.6.7.8:7420 answered but refused: ..." */

@@ -29,7 +29,7 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
     static final String NO_ANSWER = "no answer";
     static final String ADMITTED = "answered";
 
-    private final List<InetSocketAddress> bootstrap;
+    private final Supplier<List<InetSocketAddress>> bootstrap;
     private final LocalNode local;
     private final Supplier<NodeRecord> selfRecord;
     private final Lookups lookups;
@@ -46,8 +46,16 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
     /** Joins through {@code bootstrap}, in rounds of {@code joinAttempts} and {@code joinBackoff} of the config. */
     JoinProcedure(List<InetSocketAddress> bootstrap, LocalNode local, Supplier<NodeRecord> selfRecord, Lookups lookups,
                   RoutingTable table) {
-        if (bootstrap.isEmpty()) throw new IllegalArgumentException("a join needs at least one bootstrap address");
-        this.bootstrap = List.copyOf(bootstrap);
+        this(fixed(bootstrap), local, selfRecord, lookups, table);
+    }
+
+    /**
+     * Joins through the addresses {@code bootstrap} gives at the start of each round (names
+     * resolved again); a round it gives none to is one that failed.
+     */
+    JoinProcedure(Supplier<List<InetSocketAddress>> bootstrap, LocalNode local, Supplier<NodeRecord> selfRecord,
+                  Lookups lookups, RoutingTable table) {
+        this.bootstrap = bootstrap;
         this.local = local;
         this.selfRecord = selfRecord;
         this.lookups = lookups;
@@ -80,13 +88,24 @@ final class JoinProcedure extends AbstractProcedure<Integer> {
         }
     }
 
+    private static Supplier<List<InetSocketAddress>> fixed(List<InetSocketAddress> bootstrap) {
+        if (bootstrap.isEmpty()) throw new IllegalArgumentException("a join needs at least one bootstrap address");
+        List<InetSocketAddress> copy = List.copyOf(bootstrap);
+        return () -> copy;
+    }
+
     private List<Request> startRound() {
         round++;
         roundStarted = true;
         pinging.clear();
+        List<InetSocketAddress> addresses = bootstrap.get();
+        if (addresses.isEmpty()) { // their names resolve to nothing (yet)
+            retry(local.now());
+            return List.of();
+        }
         List<Request> out = new ArrayList<>();
         Id self = local.id();
-        for (InetSocketAddress address : bootstrap) {
+        for (InetSocketAddress address : addresses) {
             Request ping = Request.toAddress(address, tx -> new Message.Ping(tx, self, selfRecord.get()), this);
             pinging.add(ping);
             out.add(ping);

@@ -35,7 +35,7 @@ final class KnownContacts {
     List<Contact> closest(Id target, int n) {
         // answered for every FIND_NODE: a few dozen contacts, deduplicated by a scan, not a map
         List<Contact> fromTable = table.closest(target, n + SPARE);
-        List<Contact> successors = ring.successors();
+        List<Contact> successors = ring.successorsView(); // read before anything changes the ring
         List<Contact> list = new ArrayList<>(fromTable.size() + successors.size() + 1);
         List<Contact> quiet = null;
         long now = clock.getAsLong();

@@ -8,11 +8,14 @@ import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import io.kadring.routing.SuccessorLookup;
 import io.kadring.routing.DisjointLookup;
+import io.kadring.routing.LookupResult;
+import io.kadring.routing.NetworkSizeEstimator;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.function.ToLongFunction;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -21,15 +24,16 @@ import java.util.function.Supplier;
  *
  * @param vouching who is vouched for, or null to take every answer as it comes
  * @param patience how long a live node at an address usually takes to answer (see {@link ClosestProcedure})
+ * @param sizes where each converged node lookup leaves its estimate of the network's size
  */
 record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
                KnownContacts known, Vouching vouching, Supplier<NodeRecord> selfRecord,
-               ToLongFunction<InetSocketAddress> patience) {
+               ToLongFunction<InetSocketAddress> patience, NetworkSize sizes) {
 
     /** Lookups that verify no one and wait for every answer until it times out. */
     Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
             KnownContacts known) {
-        this(local, selfContact, table, ring, known, null, null, address -> Long.MAX_VALUE / 4);
+        this(local, selfContact, table, ring, known, null, null, address -> Long.MAX_VALUE / 4, new NetworkSize());
     }
 
     /** The verifiedContacts defence for one lookup, or null when it is off. */
@@ -52,7 +56,16 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
      */
     ClosestProcedure closest(Id target, Map<Id, byte[]> tokens, List<Contact> extraSeeds) {
         Id self = local.id();
-        return xor(target, LookupKind.CLOSEST, extraSeeds, new ClosestProcedure.Query() {
+        int k = local.config().k();
+        return xor(target, LookupKind.CLOSEST, extraSeeds,
+                converged -> {
+                    // not the join's lookup of our own id: made while the node is new, in a network
+                    // that may be growing (1000 nodes joining one after another: 928 of 1000 with it)
+                    if (!target.equals(self)) {
+                        sizes.sample(NetworkSizeEstimator.estimate(target, converged.closest(), k, 0), local.now());
+                    }
+                },
+                new ClosestProcedure.Query() {
             @Override
             public LookupRequest request() {
                 return LookupRequest.findNode(self, target, Message.FindNode.XOR);
@@ -69,8 +82,16 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
 
     /** An XOR lookup toward {@code target} with the requests and answers of {@code query}. */
     ClosestProcedure xor(Id target, LookupKind kind, List<Contact> extraSeeds, ClosestProcedure.Query query) {
+        return xor(target, kind, extraSeeds, converged -> { }, query);
+    }
+
+    /** As {@link #xor(Id, LookupKind, List, ClosestProcedure.Query)}; {@code onConverged} sees the result of a lookup that ran to its end. */
+    private ClosestProcedure xor(Id target, LookupKind kind, List<Contact> extraSeeds,
+                                 Consumer<LookupResult> onConverged, ClosestProcedure.Query query) {
         int k = local.config().k();
         List<Contact> seeds = new ArrayList<>(known.seeds(target, k));
+        // a client is not one of the answer: look for one more than k, and leave itself out
+        if (local.config().clientMode()) k++;
         seeds.addAll(extraSeeds);
         table.touch(target, local.now());
         // gets follow disjoint paths: the value is found on a path the attacker does not own. Node
@@ -80,13 +101,14 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
         int paths = disjoint ? local.config().disjointPaths() : 1;
         DisjointLookup lookup = new DisjointLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
                 local.config().alpha(), paths);
-        return new ClosestProcedure(lookup, query, kind, local, proofs(), patience);
+        return new ClosestProcedure(lookup, query, kind, local, proofs(), patience, onConverged);
     }
 
     /** The successor of {@code key} on the ring. */
     SuccessorProcedure successor(Id key) {
+        // a client is on no one's ring: never the answer itself
         SuccessorLookup lookup = new SuccessorLookup(key, selfContact.get(), ring, known.all(), local.config().k(),
-                local.config().alpha());
+                local.config().alpha(), !local.config().clientMode());
         return new SuccessorProcedure(lookup, local, proofs());
     }
 }

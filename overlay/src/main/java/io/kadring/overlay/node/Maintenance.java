@@ -124,11 +124,8 @@ final class Maintenance {
      */
     private void checkOldestContact() {
         long cutoff = local.now() - MAX_QUIET_MILLIS / 2;
-        Contact oldest = null;
-        for (Contact c : table.contacts()) {
-            if (c.lastSeen() < cutoff && (oldest == null || c.lastSeen() < oldest.lastSeen())) oldest = c;
-        }
-        if (oldest != null) rounds.checkAlive(oldest);
+        Contact oldest = table.leastRecentlySeen();
+        if (oldest != null && oldest.lastSeen() < cutoff) rounds.checkAlive(oldest);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.kadring.crypto.Identity;
 import io.kadring.overlay.env.DatagramHandler;
 import io.kadring.overlay.env.Environment;
 import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.wire.DropReason;
 import io.kadring.overlay.wire.Interner;
 import io.kadring.overlay.wire.MalformedMessageException;
 import io.kadring.overlay.wire.Message;
@@ -11,6 +12,7 @@ import io.kadring.overlay.wire.MessageCodec;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
+import io.kadring.routing.NetworkSizeEstimator;
 import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import io.kadring.storage.RecordStore;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A DHT node: Kademlia routing and a Chord ring over one id space, driven entirely by the
@@ -42,6 +45,28 @@ import java.util.function.Consumer;
  * returned here complete on that thread.
  */
 public final class Node implements DatagramHandler {
+    private static final System.Logger LOG = System.getLogger(Node.class.getName());
+    /**
+     * Every {@code reason} of {@code kadring.datagrams.dropped}, declared at start: the codec's,
+     * admission's, and the node's own (a test checks that none other is ever counted).
+     */
+    static final List<String> DROP_REASONS;
+    /** Every {@code reason} of {@code kadring.records.rejected}: the store's, and a STORE that did not decode. */
+    static final List<String> REJECT_REASONS;
+
+    static {
+        List<String> drops = new java.util.ArrayList<>();
+        for (DropReason r : DropReason.values()) drops.add(NodeMetrics.tagValue(r));
+        for (RecordRefusal r : RecordRefusal.values()) drops.add(r.metricReason());
+        drops.addAll(List.of("own_id", "unsolicited", "rate_limited", "internal_error", "reply_budget", "amplification",
+                "invalid_record", "client_mode", "listen_quota", "listen_budget", "listen_bad_token", "listen_refused",
+                "unsolicited_update"));
+        DROP_REASONS = drops.stream().distinct().toList();
+        List<String> rejects = new java.util.ArrayList<>();
+        for (RejectReason r : RejectReason.values()) rejects.add(NodeMetrics.tagValue(r));
+        rejects.add("malformed");
+        REJECT_REASONS = List.copyOf(rejects);
+    }
     /** Contacts asked in each stabilize round who follows us: what merges two rings (a healed partition). */
     private static final int RING_PROBES = 2;
     private final Environment env;
@@ -66,6 +91,8 @@ public final class Node implements DatagramHandler {
     private final Interner interner;
     private final ListenerTable listeners;
     private final Subscriptions subscriptions = new Subscriptions();
+    private final NetworkSize sizes = new NetworkSize();
+    private final IsolationWatch isolation;
     /** The request being answered: its source, sender and size, for {@link #reply}. */
     private InetSocketAddress answering;
     private Id answeringSender;
@@ -74,6 +101,7 @@ public final class Node implements DatagramHandler {
     /** Sizes for the metrics gauges, which are read from other threads. */
     private volatile int contactCount;
     private volatile int ringCount;
+    private volatile long sizeEstimate = 1;
     private boolean started;
     private boolean closed;
     private JoinProcedure join;
@@ -129,7 +157,9 @@ public final class Node implements DatagramHandler {
         KnownContacts known = new KnownContacts(table, ring, local.clock());
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
                 2 * config.requestsPerSecondPerSource(), config.exemptLoopback(), id.hashCode());
-        this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record, rpc::patience);
+        this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record, rpc::patience,
+                sizes);
+        this.isolation = new IsolationWatch(config.isolationAlarmMillis());
         this.background = new BackgroundWork(procedures, scheduler, local.clock());
         this.republisher = new Republisher(local, store, table, background, new RecordWork());
         this.maintenance = new Maintenance(local, table, scheduler, new Rounds());
@@ -147,8 +177,12 @@ public final class Node implements DatagramHandler {
         handlers.put(Message.Type.STORE, new StoreHandler(local, outbox, tokens, store));
         handlers.put(Message.Type.LISTEN, new ListenHandler(local, outbox, tokens, listeners, store));
         handlers.put(Message.Type.UPDATE, new UpdateHandler(local, subscriptions));
+        metrics.declare(List.of(Message.Type.values()),
+                java.util.Arrays.stream(Message.Type.values()).filter(t -> t.answeredBy() != null).toList(),
+                DROP_REASONS, REJECT_REASONS, List.of(LookupKind.values()), List.of(Operation.values()));
         metrics.registerNode(() -> contactCount, () -> ringCount);
         metrics.registerRecords(store::size, store::bytes);
+        metrics.registerHealth(() -> isolation.alarmed() ? 1 : 0, () -> sizeEstimate);
     }
 
     /** A node that verifies every signature with Ed25519. */
@@ -170,9 +204,30 @@ public final class Node implements DatagramHandler {
         if (bootstrap.isEmpty()) {
             return CompletableFuture.completedFuture(new JoinResult(true, 0, ring.successor()));
         }
-        self.trust(bootstrap); // the PONG of a bootstrap we chose tells us our address
-        join = new JoinProcedure(bootstrap, local, self::record, lookups, table);
+        List<InetSocketAddress> given = List.copyOf(bootstrap);
+        return join(() -> given);
+    }
+
+    /**
+     * Joins through the addresses {@code bootstrap} gives at the start of each join round (bootstrap
+     * names resolved anew each time: {@code overlay.vertx.BootstrapResolver}); never a new network.
+     * It is called on the node's thread and must not block.
+     */
+    public CompletableFuture<JoinResult> start(Supplier<List<InetSocketAddress>> bootstrap) {
+        if (started) throw new IllegalStateException("node " + id.shortHex() + " was started already");
+        started = true;
+        maintenance.start();
+        return join(bootstrap);
+    }
+
+    private CompletableFuture<JoinResult> join(Supplier<List<InetSocketAddress>> bootstrap) {
+        join = new JoinProcedure(() -> {
+            List<InetSocketAddress> round = bootstrap.get();
+            self.trust(round); // the PONG of a bootstrap we chose tells us our address
+            return round;
+        }, local, self::record, lookups, table);
         return procedures.run(join).thenApply(rounds -> {
+            isolation.joined(now());
             stabilize(); // so that the ring takes us in
             viewChanged();
             return new JoinResult(false, table.size(), ring.successor());
@@ -207,13 +262,13 @@ public final class Node implements DatagramHandler {
     /** The k nodes closest to {@code key} by XOR (this node included when it is one of them). */
     public CompletableFuture<LookupOutcome> findClosest(Id key) {
         if (closed) return closedFuture();
-        return procedures.run(lookups.closest(key));
+        return Operation.LOOKUP.counted(metrics, procedures.run(lookups.closest(key)), Node::lookupOutcome);
     }
 
     /** The first live node clockwise from {@code key} on the ring. */
     public CompletableFuture<LookupOutcome> findSuccessor(Id key) {
         if (closed) return closedFuture();
-        return procedures.run(lookups.successor(key));
+        return Operation.SUCCESSOR.counted(metrics, procedures.run(lookups.successor(key)), Node::lookupOutcome);
     }
 
     /** Pings {@code address}; completes with the contact that answered (its record verified). */
@@ -255,10 +310,18 @@ public final class Node implements DatagramHandler {
     }
 
     private CompletableFuture<PutResult> put(SignedRecord record, long lifetime, long expectedSeq, boolean own) {
-        return procedures.run(newPut(record, lifetime, expectedSeq)).thenApply(result -> {
+        return Operation.PUT.counted(metrics, procedures.run(newPut(record, lifetime, expectedSeq)).thenApply(result -> {
             if (own && result.stored() > 0) republisher.own(record, lifetime);
             return result;
-        });
+        }), Node::putOutcome);
+    }
+
+    private static NodeMetrics.Outcome lookupOutcome(LookupOutcome o) {
+        return o.contacts().isEmpty() ? NodeMetrics.Outcome.FAILED : NodeMetrics.Outcome.SUCCESS;
+    }
+
+    private static NodeMetrics.Outcome putOutcome(PutResult r) {
+        return r.succeeded() ? NodeMetrics.Outcome.SUCCESS : NodeMetrics.Outcome.FAILED;
     }
 
     /**
@@ -273,10 +336,10 @@ public final class Node implements DatagramHandler {
         PublishProcedure publish = new PublishProcedure(identity, salt, value, expectedSeq,
                 republisher.nextOwnSeq(key), expectedSeq >= 0 ? null : newGet(key),
                 record -> newPut(record, lifetime, expectedSeq));
-        return procedures.run(publish).thenApply(result -> {
+        return Operation.PUT.counted(metrics, procedures.run(publish).thenApply(result -> {
             if (result.stored() > 0) republisher.own(publish.signed(), lifetime);
             return result;
-        });
+        }), Node::putOutcome);
     }
 
     /**
@@ -299,7 +362,22 @@ public final class Node implements DatagramHandler {
     /** The record under {@code key} with the highest valid seq any holder has. */
     public CompletableFuture<GetResult> get(Id key) {
         if (closed) return closedFuture();
-        return procedures.run(newGet(key));
+        return Operation.GET.counted(metrics, procedures.run(newGet(key)),
+                r -> r.record().isPresent() ? NodeMetrics.Outcome.SUCCESS : NodeMetrics.Outcome.NOT_FOUND);
+    }
+
+    /**
+     * A replica check: which of the k nodes closest to {@code key} hold which seq of its record,
+     * asked with a lookup and then one FIND_VALUE each.
+     */
+    public CompletableFuture<ReplicaReport> replicas(Id key) {
+        if (closed) return closedFuture();
+        return procedures.run(new ReplicaProcedure(key, local, store, validator, lookups.closest(key)));
+    }
+
+    /** Whether this node is in client mode ({@link NodeConfig#clientMode()}). */
+    public boolean isClient() {
+        return config.clientMode();
     }
 
     /**
@@ -356,7 +434,8 @@ public final class Node implements DatagramHandler {
 
     /** Chord's stabilize round, unless one is running. */
     private void stabilize() {
-        if (closed || (stabilizing != null && !stabilizing.isDone())) return;
+        // a client is on no one's ring: its NOTIFYs would be ignored
+        if (closed || config.clientMode() || (stabilizing != null && !stabilizing.isDone())) return;
         stabilizing = new StabilizeProcedure(id, ring, table::contacts, admission, ringProbes());
         procedures.run(stabilizing);
     }
@@ -402,6 +481,28 @@ public final class Node implements DatagramHandler {
         return ring.successors();
     }
 
+    /**
+     * How many nodes this node thinks the network has: the median of what its latest node lookups
+     * and its own table say ({@link NetworkSize}).
+     */
+    public long networkSizeEstimate() {
+        int k = config.k();
+        return sizes.estimate(NetworkSizeEstimator.estimate(id, table.closest(id, k), k, 1), now());
+    }
+
+    /**
+     * Whether the node is isolated: it believes it is in a network, yet no contact of its
+     * routing table has answered it for {@link NodeConfig#isolationAlarmMillis()}.
+     */
+    public boolean isolated() {
+        return isolation.isolated(now());
+    }
+
+    /** Milliseconds since a contact of the routing table last answered; -1 before the node joined anyone. */
+    public long contactSilenceMillis() {
+        return isolation.silenceMillis(now());
+    }
+
     public NodeConfig config() {
         return config;
     }
@@ -416,11 +517,11 @@ public final class Node implements DatagramHandler {
     @Override
     public void onDatagram(InetSocketAddress from, byte[] datagram) {
         if (closed) return;
-        metrics.received(datagram.length);
         Message message;
         try {
             message = MessageCodec.decode(datagram, interner);
         } catch (MalformedMessageException e) {
+            metrics.received(null, datagram.length);
             metrics.dropped(e.reason());
             MessageCodec.Header header = MessageCodec.header(datagram);
             if (header != null && header.type() == Message.Type.STORE && limiter.allow(from.getAddress(), env.now())) {
@@ -429,6 +530,7 @@ public final class Node implements DatagramHandler {
             return;
         }
         try {
+            metrics.received(message.type(), datagram.length);
             metrics.receivedMessage(message.type());
             if (message.sender().equals(id)) {
                 metrics.dropped("own_id");
@@ -436,6 +538,7 @@ public final class Node implements DatagramHandler {
             } else if (message.type().isResponse()) {
                 if (rpc.onResponse(from, message)) {
                     replyLimit.answeredFrom(from, env.now());
+                    if (table.contains(message.sender())) isolation.answered(env.now());
                 } else {
                     metrics.dropped("unsolicited");
                 }
@@ -465,8 +568,17 @@ public final class Node implements DatagramHandler {
     }
 
     private void answer(InetSocketAddress from, Message request, int bytes) {
-        // a PING brings its sender's record: its handler gives it to admission
-        if (!(request instanceof Message.Ping)) admission.requestFrom(request.sender(), from);
+        if (config.clientMode()) {
+            // a client answers no one: nobody should ask it (it is in no table); a STORE hears why
+            metrics.dropped("client_mode");
+            refuseStore(from, request, RejectReason.CLIENT_MODE);
+            return;
+        }
+        // a PING brings its sender's record: its handler gives it to admission; a client is
+        // answered like anyone but never admitted
+        if (!(request instanceof Message.Ping) && !request.fromClient()) {
+            admission.requestFrom(request.sender(), from);
+        }
         answering = from;
         answeringSender = request.sender();
         answeringBytes = bytes;
@@ -508,6 +620,19 @@ public final class Node implements DatagramHandler {
     private void viewChanged() {
         contactCount = table.size();
         ringCount = ring.successors().size() + (ring.predecessor().isPresent() ? 1 : 0);
+    }
+
+    /** Raises or lowers the isolation alarm, with a log line when it changes. */
+    private void checkIsolation() {
+        long now = now();
+        switch (isolation.check(now)) {
+            case ISOLATED -> LOG.log(System.Logger.Level.WARNING, "node " + id.shortHex()
+                    + " is isolated: no contact of its routing table has answered for "
+                    + isolation.silenceMillis(now) / 1000 + " s (" + table.size() + " contacts in the table)");
+            case RECOVERED -> LOG.log(System.Logger.Level.INFO, "node " + id.shortHex()
+                    + " hears from its contacts again");
+            case NONE -> { }
+        }
     }
 
     private long now() {
@@ -571,6 +696,8 @@ public final class Node implements DatagramHandler {
             store.cleanUp(); // expire records exactly on time, between puts too
             listeners.expireAll(now());
             viewChanged();
+            sizeEstimate = networkSizeEstimate();
+            checkIsolation();
         }
     }
 

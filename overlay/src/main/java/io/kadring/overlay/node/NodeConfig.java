@@ -36,7 +36,9 @@ public record NodeConfig(
         boolean exemptPrivate,
         int unverifiedRepliesPerSecond,
         int signatureChecksPerSecond,
-        int disjointPaths) {
+        int disjointPaths,
+        long isolationAlarmMillis,
+        boolean clientMode) {
 
     public NodeConfig {
         positive("k", k);
@@ -81,6 +83,9 @@ public record NodeConfig(
         positive("signatureChecksPerSecond", signatureChecksPerSecond);
         if (disjointPaths < 1 || disjointPaths > k) {
             throw new IllegalArgumentException("disjointPaths must be in 1..k, got " + disjointPaths);
+        }
+        if (isolationAlarmMillis < 0) {
+            throw new IllegalArgumentException("isolationAlarm must be >= 0 (0 = off), got " + isolationAlarmMillis);
         }
         if (k > 20) throw new IllegalArgumentException("k must be <= 20 (a NODES datagram holds 20 contacts), got " + k);
     }
@@ -127,6 +132,8 @@ public record NodeConfig(
         b.unverifiedReplies = unverifiedRepliesPerSecond;
         b.signatureChecks = signatureChecksPerSecond;
         b.disjointPaths = disjointPaths;
+        b.isolationAlarm = isolationAlarmMillis;
+        b.clientMode = clientMode;
         return b;
     }
 
@@ -164,6 +171,8 @@ public record NodeConfig(
         private int unverifiedReplies = 2_000;
         private int signatureChecks = 1_000;
         private int disjointPaths = 2;
+        private long isolationAlarm = 120_000;
+        private boolean clientMode = false;
 
         private Builder() {}
 
@@ -217,6 +226,12 @@ public record NodeConfig(
         public Builder exemptPrivate(boolean exempt) { this.exemptPrivate = exempt; return this; }
         /** The paths, sharing no node, a get's FIND_VALUE lookup follows when {@link Defences#disjointPaths} is on (default 2). */
         public Builder disjointPaths(int d) { this.disjointPaths = d; return this; }
+        /**
+         * How long a joined node may go without an answer from any contact of its table before it
+         * reports itself isolated (default 2 min: four stabilize rounds); {@link Duration#ZERO} turns
+         * the alarm off.
+         */
+        public Builder isolationAlarm(Duration d) { this.isolationAlarm = d.toMillis(); return this; }
 
         /**
          * Replies per second, over all sources, to sources whose address is not verified
@@ -229,12 +244,19 @@ public record NodeConfig(
          */
         public Builder signatureChecksPerSecond(int n) { this.signatureChecks = n; return this; }
 
+        /**
+         * Client mode (as BEP 43's read-only nodes): the node looks up, puts and gets, but its
+         * requests say it is a client, so no node takes it into its table or ring, and it holds
+         * nothing for others and answers no requests (a STORE is refused with a reason). Default false.
+         */
+        public Builder clientMode(boolean client) { this.clientMode = client; return this; }
+
         public NodeConfig build() {
             return new NodeConfig(k, alpha, successorListSize, staleAfterFailures, maxPerPrefix,
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
                     joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
                     maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate,
-                    unverifiedReplies, signatureChecks, disjointPaths);
+                    unverifiedReplies, signatureChecks, disjointPaths, isolationAlarm, clientMode);
         }
     }
 }

@@ -9,12 +9,13 @@ import java.util.Objects;
  *
  * <p>A table holds keys alone ({@link #keys}), an object beside each key ({@link #objects}) or a
  * {@code long} beside each ({@link #numbers}): an array for what it holds and none for the rest.
- * The slots are parallel arrays in sets of {@value #WAYS}, a key's set chosen by its hash; within
- * a set the keys are kept most recently used first, so the order is the LRU bookkeeping and costs
- * no array. The arrays start small and double, without losing an entry, until they hold
- * {@code capacity}; after that a key arriving at a full set replaces the least recently used key
- * of that set. So eviction is LRU within a set, close to LRU overall, at 4 bytes a slot for the key
- * and 4 (object) or 8 (number) beside it, and no object per entry.
+ * The slots are parallel arrays in sets of {@value #WAYS}, a key's set chosen by its hash; a key
+ * stays in its slot, and one {@code int} per set lists the set's slots most recently used first
+ * (3 bits each), so a use rewrites that word and moves no reference (a move of references was a
+ * tenth of the simulator's time). The arrays start small and double, without losing an entry,
+ * until they hold {@code capacity}; after that a key arriving at a full set replaces the least
+ * recently used key of that set. So eviction is LRU within a set, close to LRU overall, at 4 bytes
+ * a slot for the key, 4 (object) or 8 (number) beside it, half a byte for the order, and no object per entry.
  */
 final class PeerTable<K> {
     static final int WAYS = 8;
@@ -23,8 +24,10 @@ final class PeerTable<K> {
     private final int maxSets;
     private final boolean holdsObjects;
     private final boolean holdsNumbers;
-    /** Per set, its keys most recently used first, then nulls. */
+    /** WAYS slots per set, in no order; a slot is empty (null) or holds a key. */
     private Object[] keys;
+    /** Per set, its order word: how many keys, and their ways most recently used first. */
+    private int[] order;
     private Object[] values;
     private long[] numbers;
     private int size;
@@ -101,63 +104,93 @@ final class PeerTable<K> {
 
     /** Forgets {@code key}; the object beside it, if any, was returned by {@link #value} before. */
     void remove(K key) {
-        int slot = find(key); // now first in its set
+        int slot = find(key); // now the most recently used of its set
         if (slot < 0) return;
-        int last = (slot / WAYS + 1) * WAYS - 1;
-        move(slot + 1, slot, last - slot);
-        clear(last);
+        int set = slot / WAYS;
+        int o = order[set];
+        order[set] = (o >>> 7) << 4 | (count(o) - 1);
+        clear(slot);
         size--;
     }
 
-    /** The slot of {@code key}, moved to the front of its set; -1 when it is not held. */
+    /** The slot of {@code key}, made the most recently used of its set; -1 when it is not held. */
     private int find(K key) {
         if (keys == null) return -1;
-        int base = setOf(key, keys.length / WAYS) * WAYS;
-        for (int i = base; i < base + WAYS && keys[i] != null; i++) {
-            if (keys[i].equals(key)) {
-                if (i > base) toFront(base, i);
-                return base;
+        int set = setOf(key, order.length);
+        int base = set * WAYS;
+        int o = order[set];
+        for (int pos = 0, n = count(o); pos < n; pos++) {
+            int slot = base + way(o, pos);
+            Object k = keys[slot];
+            if (k == key || k.equals(key)) { // shared ids and addresses (the simulator's) match by identity
+                if (pos > 0) order[set] = toFront(o, pos);
+                return slot;
             }
         }
         return -1;
     }
 
     /**
-     * The slot of {@code key} at the front of its set: its own, or a new one (the set's least
-     * recently used key dropped if the set is full), its object and number cleared.
+     * The slot of {@code key}, the most recently used of its set: its own, or a new one (the
+     * set's least recently used key dropped if the set is full), its object and number cleared.
      */
     private int claim(K key) {
         Objects.requireNonNull(key, "key");
         int held = find(key);
         if (held >= 0) return held;
         if (keys == null) allocate(Math.min(FIRST_SETS, maxSets));
-        int base = setOf(key, keys.length / WAYS) * WAYS;
-        while (keys[base + WAYS - 1] != null && keys.length / WAYS < maxSets) {
+        int set = setOf(key, order.length);
+        while (count(order[set]) == WAYS && order.length < maxSets) {
             grow();
-            base = setOf(key, keys.length / WAYS) * WAYS;
+            set = setOf(key, order.length);
         }
-        if (keys[base + WAYS - 1] == null) size++;
-        move(base, base + 1, WAYS - 1); // the last (least recently used or empty) falls off
-        clear(base);
-        keys[base] = key;
-        return base;
+        int o = order[set];
+        int n = count(o);
+        int way;
+        if (n == WAYS) {
+            way = way(o, WAYS - 1); // the least recently used falls off
+            o = withCount(o, WAYS - 1);
+        } else {
+            way = 0;
+            while (keys[set * WAYS + way] != null) way++;
+            size++;
+        }
+        order[set] = pushFront(o, way);
+        int slot = set * WAYS + way;
+        clear(slot);
+        keys[slot] = key;
+        return slot;
     }
 
-    /** Moves slot {@code i} of the set at {@code base} to its front, the ones before it back one. */
-    private void toFront(int base, int i) {
-        Object key = keys[i];
-        Object value = holdsObjects ? values[i] : null;
-        long number = holdsNumbers ? numbers[i] : 0;
-        move(base, base + 1, i - base);
-        keys[base] = key;
-        if (holdsObjects) values[base] = value;
-        if (holdsNumbers) numbers[base] = number;
+    // A set's order word: bits 0-3 its key count, then 3 bits per place (28 bits in all), most
+    // recently used first, each the way (0-7) of the slot in that place. A use rewrites the word alone.
+
+    private static int count(int o) {
+        return o & 0xF;
     }
 
-    private void move(int from, int to, int count) {
-        System.arraycopy(keys, from, keys, to, count);
-        if (holdsObjects) System.arraycopy(values, from, values, to, count);
-        if (holdsNumbers) System.arraycopy(numbers, from, numbers, to, count);
+    private static int way(int o, int pos) {
+        return (o >>> (4 + 3 * pos)) & 7;
+    }
+
+    private static int withCount(int o, int n) {
+        int places = (o >>> 4) & ((1 << (3 * n)) - 1);
+        return places << 4 | n;
+    }
+
+    /** {@code way} in front of the places of {@code o}, one more key. */
+    private static int pushFront(int o, int way) {
+        int n = count(o);
+        return ((o >>> 4) << 3 | way) << 4 | (n + 1);
+    }
+
+    /** The way at place {@code pos} moved to the front, the ones before it back one place. */
+    private static int toFront(int o, int pos) {
+        int places = o >>> 4;
+        int before = places & ((1 << (3 * pos)) - 1);
+        int way = (places >>> (3 * pos)) & 7;
+        int after = places >>> (3 * pos + 3) << (3 * pos + 3);
+        return (after | before << 3 | way) << 4 | count(o);
     }
 
     private void clear(int slot) {
@@ -171,20 +204,26 @@ final class PeerTable<K> {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         long[] oldNumbers = numbers;
-        allocate(oldKeys.length / WAYS * 2);
-        int sets = keys.length / WAYS;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] == null) continue;
-            int slot = setOf(oldKeys[i], sets) * WAYS;
-            while (keys[slot] != null) slot++; // a set splits in two: at most WAYS keys come to each
-            keys[slot] = oldKeys[i];
-            if (holdsObjects) values[slot] = oldValues[i];
-            if (holdsNumbers) numbers[slot] = oldNumbers[i];
+        int[] oldOrder = order;
+        allocate(oldOrder.length * 2);
+        for (int set = 0; set < oldOrder.length; set++) {
+            int o = oldOrder[set];
+            for (int pos = 0, n = count(o); pos < n; pos++) {
+                int from = set * WAYS + way(o, pos);
+                int to = setOf(oldKeys[from], order.length);
+                int place = count(order[to]); // a set splits in two: at most WAYS keys come to each
+                int slot = to * WAYS + place;
+                order[to] = (order[to] >>> 4 | place << (3 * place)) << 4 | (place + 1);
+                keys[slot] = oldKeys[from];
+                if (holdsObjects) values[slot] = oldValues[from];
+                if (holdsNumbers) numbers[slot] = oldNumbers[from];
+            }
         }
     }
 
     private void allocate(int sets) {
         keys = new Object[sets * WAYS];
+        order = new int[sets];
         if (holdsObjects) values = new Object[sets * WAYS];
         if (holdsNumbers) numbers = new long[sets * WAYS];
     }

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * PING: answered with our record and the address it came from; its own record goes to
  * admission. {@code bounded} ({@link Defences#boundedSignatures()}): the record is judged
- * before the answer, and one that fails or cannot be checked now gets none.
+ * before the answer, and one that fails or cannot be checked now gets none. A client's PING
+ * ({@link Message#fromClient()}) is answered and its record ignored.
  */
 record PingHandler(Id self, Supplier<NodeRecord> selfRecord, Outbox outbox, Admission admission, boolean bounded)
         implements RequestHandler {
@@ -17,6 +18,10 @@ record PingHandler(Id self, Supplier<NodeRecord> selfRecord, Outbox outbox, Admi
     @Override
     public void answer(InetSocketAddress from, Message request) {
         Message.Ping ping = (Message.Ping) request;
+        if (ping.fromClient()) { // answered, as a PONG costs no more than the PING; never admitted
+            outbox.send(from, new Message.Pong(ping.txId(), self, selfRecord.get(), from));
+            return;
+        }
         if (!bounded) {
             outbox.send(from, new Message.Pong(ping.txId(), self, selfRecord.get(), from));
             admission.onRecord(ping.nodeRecord(), ping.sender(), from, false);

@@ -30,6 +30,8 @@ final class RpcEngine {
     private final NodeConfig config;
     private final RttEstimator rtt;
     private final boolean pad;
+    /** {@link NodeConfig#clientMode()}: every datagram says so ({@link Message#CLIENT} as its sender). */
+    private final boolean client;
     private final Map<Long, Pending> pending = new HashMap<>();
     private Listener listener;
     private boolean closed;
@@ -45,6 +47,7 @@ final class RpcEngine {
         this.metrics = metrics;
         this.config = config;
         this.pad = config.defences().antiAmplification();
+        this.client = config.clientMode();
         this.rtt = new RttEstimator(config.rpcTimeoutMinMillis(), config.rpcTimeoutMaxMillis(),
                 config.rpcTimeoutInitialMillis());
     }
@@ -67,6 +70,7 @@ final class RpcEngine {
         Message message = request.message(txId);
         byte[] bytes = pad && MessageCodec.isPaddable(message.type())
                 ? MessageCodec.encodePadded(message) : MessageCodec.encode(message);
+        if (client) MessageCodec.asClient(bytes);
         int tries = request.retries() == Request.DEFAULT_RETRIES ? config.rpcRetries() : request.retries();
         Pending p = new Pending(txId, message, request, context, bytes, env.now(), tries);
         pending.put(txId, p);
@@ -82,6 +86,7 @@ final class RpcEngine {
     void send(InetSocketAddress to, Message message) {
         if (closed) return;
         byte[] bytes = MessageCodec.encode(message);
+        if (client) MessageCodec.asClient(bytes);
         metrics.sent(message.type(), bytes.length);
         env.send(to, bytes);
     }
@@ -100,6 +105,7 @@ final class RpcEngine {
         long elapsed = env.now() - p.sentAt;
         if (p.attempts == 1) {
             rtt.sample(from, elapsed); // Karn: only unambiguous samples
+            metrics.roundTrip(elapsed);
         }
         try {
             listener.onReply(p.request, p.context, response);

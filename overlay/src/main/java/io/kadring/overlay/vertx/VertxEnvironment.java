@@ -285,6 +285,14 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs {@code call}, which may block (a DNS lookup), on a Vert.x worker thread, never on the
+     * event loop; the future completes there with its result or exception.
+     */
+    public <T> CompletableFuture<T> blocking(java.util.concurrent.Callable<T> call) {
+        return vertx.executeBlocking(call, false).toCompletionStage().toCompletableFuture();
+    }
+
     /** Datagrams that could not be sent. */
     public long sendFailures() {
         return sendFailures.sum();

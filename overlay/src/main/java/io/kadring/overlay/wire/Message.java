@@ -31,6 +31,19 @@ public sealed interface Message {
     /** Longest ERROR text, in UTF-8 bytes. */
     int MAX_ERROR_TEXT_BYTES = 200;
 
+    /**
+     * The sender id a client-mode node puts in every message it sends (all 32 bytes zero): no
+     * node has it (ids are SHA-256 of a public key), so it says "a client, not a node to
+     * remember". A request carrying it is answered as any other (same rate limits, tokens and
+     * reply budget), but its sender is never admitted to a table or a ring.
+     */
+    Id CLIENT = Id.ZERO;
+
+    /** Whether this message comes from a client-mode node ({@link #CLIENT} as its sender). */
+    default boolean fromClient() {
+        return CLIENT.equals(sender());
+    }
+
     /** The transaction id: a request's, echoed by its response. */
     long txId();
 

@@ -285,6 +285,20 @@ public final class MessageCodec {
         return 1 + 1 + 2 + r.sizeBytes(); // kind, salt length, value length around pk, salt, seq, value, sig
     }
 
+    /**
+     * {@code datagram} (an encoding of this codec's) with its sender id replaced by
+     * {@link Message#CLIENT}, in place: what a client-mode node sends, whoever built the message.
+     * Returns {@code datagram}.
+     */
+    public static byte[] asClient(byte[] datagram) {
+        if (datagram.length < HEADER_BYTES) {
+            throw new IllegalArgumentException("a datagram has at least " + HEADER_BYTES + " bytes, got "
+                    + datagram.length);
+        }
+        Arrays.fill(datagram, HEADER_BYTES - Id.BYTES, HEADER_BYTES, (byte) 0);
+        return datagram;
+    }
+
     // ---- decoding ---------------------------------------------------------
 
     /** The fixed header of a datagram: its type, transaction id and sender. */

@@ -1,6 +1,7 @@
 package io.kadring.overlay.wire;
 
 import io.kadring.crypto.Identity;
+import io.kadring.crypto.KeyedDigest;
 import io.kadring.routing.Id;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,15 @@ public final class NodeRecord {
     /** Whether the signature is valid for the other fields. Never throws. */
     public boolean verify() {
         return Identity.verify(publicKey, signingBytes(), signature);
+    }
+
+    /**
+     * This record's fingerprint under {@code digest}: of the signed bytes and the signature, so
+     * that a record that differs in anything, signature included, has another (never 0).
+     */
+    public long fingerprint(KeyedDigest digest) {
+        long f = digest.of(signingBytes(), signature);
+        return f == 0 ? 1 : f;
     }
 
     /** The bytes the signature covers: {@code "kadring-node-v1" ‖ publicKey ‖ address ‖ seq}. */

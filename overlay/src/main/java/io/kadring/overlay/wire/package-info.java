@@ -54,6 +54,13 @@
  * </pre>
  * Codes 13–16 and 20–21 are reserved for other features.
  *
+ * <h2>The client flag</h2>
+ * A node in client mode sends every datagram with the sender id all zeros
+ * ({@link io.kadring.overlay.wire.Message#CLIENT}; {@link io.kadring.overlay.wire.MessageCodec#asClient}
+ * writes it over the encoded header): no node has that id, so it marks a client, whose sender is
+ * never admitted to a table or ring. No byte is added and no field changes: the format above
+ * holds as it is, and a reader that does not know the flag decodes such a message as any other.
+ *
  * <h2>Byte budget</h2>
  * Every type fits 1400 bytes at its maxima except VALUE: with a 32-byte token and no record
  * it is at most 1105 bytes (20 IPv6 contacts), but the largest record (1172 B) leaves

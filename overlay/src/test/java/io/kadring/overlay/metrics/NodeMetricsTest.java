@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class NodeMetricsTest {
@@ -32,16 +33,41 @@ final class NodeMetricsTest {
 
         assertEquals(2, count("kadring.rpc.sent", "type", "find_node"));
         assertEquals(1, count("kadring.rpc.sent", "type", "ping"));
-        assertEquals(157, registry.get("kadring.bytes.out").counter().count());
+        assertEquals(150, registry.get("kadring.sent").tag("type", "find_node").counter().count());
+        assertEquals(7, registry.get("kadring.sent").tag("type", "ping").counter().count());
     }
 
     @Test
     void received_countsBytesInAndMessagesByType() {
-        metrics.received(1400);
+        metrics.received(Type.PING, 1400);
+        metrics.received(null, 33);
         metrics.receivedMessage(Type.PING);
 
-        assertEquals(1400, registry.get("kadring.bytes.in").counter().count());
+        assertEquals(1400, registry.get("kadring.received").tag("type", "ping").counter().count());
+        assertEquals(33, registry.get("kadring.received").tag("type", "malformed").counter().count());
         assertEquals(1, count("kadring.rpc.received", "type", "ping"));
+    }
+
+    @Test
+    void declare_registersEverySeriesAtZero_andRoundTripsAndOperationsHaveAFewFixedBuckets() {
+        metrics.declare(List.of(Type.values()), List.of(Type.PING), List.of("truncated", "rate_limited"), List.of("bad_token"),
+                List.of(Kind.values()), List.of(Kind.values()));
+        assertEquals(0, count("kadring.rpc.sent", "type", "find_node"));
+        assertEquals(0, count("kadring.rpc.timeouts", "type", "ping"));
+        assertEquals(null, registry.find("kadring.rpc.timeouts").tag("type", "find_node").counter(), "only requests time out");
+        assertEquals(0, registry.get("kadring.received").tag("type", "malformed").counter().count());
+        assertEquals(0, count("kadring.datagrams.dropped", "reason", "rate_limited"));
+        assertEquals(0, count("kadring.records.rejected", "reason", "bad_token"));
+        assertEquals(NodeMetrics.Outcome.values().length * Kind.values().length,
+                registry.find("kadring.operations").counters().size());
+        metrics.operation(Kind.XOR, NodeMetrics.Outcome.TIMEOUT);
+        assertEquals(1, registry.get("kadring.operations").tags("operation", "xor", "outcome", "timeout").counter().count());
+        metrics.roundTrip(42);
+        var rtt = registry.get("kadring.rpc.rtt").timer();
+        assertEquals(1, rtt.count());
+        assertTrue(rtt.takeSnapshot().histogramCounts().length <= 12, "a few fixed buckets");
+        metrics.lookupFinished(Kind.XOR, 30, 2);
+        assertTrue(registry.get("kadring.lookup.duration").timer().takeSnapshot().histogramCounts().length <= 12);
     }
 
     @Test
@@ -109,7 +135,7 @@ final class NodeMetricsTest {
         tagged.registerNode(() -> 1, () -> 2);
 
         assertEquals(1, registry.get("kadring.rpc.sent").tags("node", "ab12cd34", "type", "ping").counter().count());
-        assertEquals(10, registry.get("kadring.bytes.out").tag("node", "ab12cd34").counter().count());
+        assertEquals(10, registry.get("kadring.sent").tags("node", "ab12cd34", "type", "ping").counter().count());
         assertEquals(1, registry.get("kadring.routing.contacts").tag("node", "ab12cd34").gauge().value());
     }
 
@@ -130,7 +156,9 @@ final class NodeMetricsTest {
         assertSame(NodeMetrics.noop(), none);
         assertDoesNotThrow(() -> {
             none.sent(Type.PING, 10);
-            none.received(10);
+            none.received(Type.PING, 10);
+            none.roundTrip(3);
+            none.operation(Kind.XOR, NodeMetrics.Outcome.SUCCESS);
             none.receivedMessage(Type.PING);
             none.timeout(Type.PING);
             none.dropped(Reason.TRUNCATED);

@@ -56,6 +56,27 @@ final class JoinProcedureTest {
     }
 
     @Test
+    void eachRoundAsksForTheAddressesAnew_andARoundWithNoneIsOneThatFailed() {
+        LocalNode local = new LocalNode(s.self, NodeConfig.builder().joinAttempts(3)
+                .joinBackoff(java.time.Duration.ofSeconds(1)).build(), NodeMetrics.noop(), () -> s.now, s.random);
+        java.util.ArrayDeque<List<InetSocketAddress>> rounds = new java.util.ArrayDeque<>(List.of(
+                List.of(), List.of(silent), List.of(refusing)));
+        JoinProcedure join = new JoinProcedure(rounds::poll, local, () -> selfRecord, s.lookups, s.table);
+        assertTrue(join.poll(s.now).isEmpty(), "no address yet: nothing to ping");
+        assertFalse(join.isDone());
+        s.now = join.deadline();
+        List<Request> second = join.poll(s.now);
+        assertEquals(List.of(silent), second.stream().map(Request::to).toList(), "the name resolved meanwhile");
+        join.onFailure(second.get(0), s.now);
+        s.now = join.deadline();
+        List<Request> third = join.poll(s.now);
+        assertEquals(List.of(refusing), third.stream().map(Request::to).toList(), "and moved");
+        join.onFailure(third.get(0), s.now);
+        assertTrue(join.isDone());
+        assertTrue(join.failure().getMessage().contains("after 3 attempts"), join.failure().getMessage());
+    }
+
+    @Test
     void theFirstBootstrapAdmitted_leadsToALookupOfOurOwnId_andNothingMore() {
         Contact bootstrap = s.world.get(0);
         JoinProcedure join = join(0, silent, bootstrap.address());

@@ -90,6 +90,9 @@ public final class HtmlReport {
         rows.add(List.of("puts", records.puts() + ", " + percent(records.putSuccessRate()) + " succeeded"));
         rows.add(List.of("gets", records.gets() + ", " + percent(records.getSuccessRate()) + " found the record"));
         rows.add(List.of("records retrievable at the end", records.retrievableAtEnd() + " of " + records.published()));
+        rows.add(List.of("network size estimated at the end", String.format(Locale.ROOT,
+                "median %d of %d nodes up (p10 %d, p90 %d)", r.networkSize().estimateP50(), r.networkSize().truth(),
+                r.networkSize().estimateP10(), r.networkSize().estimateP90())));
         rows.add(List.of("messages sent", r.messagesSent() + String.format(Locale.ROOT, " (%.2f per node per second)",
                 r.messagesSent() / nodeSeconds)));
         rows.add(List.of("bytes sent", String.format(Locale.ROOT, "%.1f MB (%.0f bytes per node per second)",

@@ -11,10 +11,17 @@ final class SimPeer {
     final SimEnvironment env;
     /** The workload's own draws, apart from the node's, so the workload does not perturb it. */
     final RandomGenerator workload;
+    /** Whether it runs in client mode: it looks up, puts and gets, but no node takes it in. */
+    final boolean client;
     boolean joined;
     long diedAt = -1;
 
     SimPeer(int index, Node node, SimEnvironment env, RandomGenerator workload) {
+        this(index, node, env, workload, false);
+    }
+
+    SimPeer(int index, Node node, SimEnvironment env, RandomGenerator workload, boolean client) {
+        this.client = client;
         this.index = index;
         this.node = node;
         this.env = env;

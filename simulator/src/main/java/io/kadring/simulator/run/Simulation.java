@@ -3,6 +3,7 @@ package io.kadring.simulator.run;
 import io.kadring.crypto.Identity;
 import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.overlay.node.Node;
+import io.kadring.overlay.node.NodeConfig;
 import io.kadring.overlay.node.SignatureChecks;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Contact;
@@ -59,6 +60,12 @@ public final class Simulation {
     private final List<SimPeer> live = new ArrayList<>();
     private final RandomGenerator choices;
     private final Workload workload;
+    /** What client-mode nodes run with (the nodes' config in client mode). */
+    private final NodeConfig clientConfig;
+    /** Ids of every client-mode node started, for the checks that none is taken in. */
+    private final java.util.Set<Id> clientIds = new java.util.HashSet<>();
+    private int clients;
+    private long answersNamingClients;
     private final TimeSeries liveNodes = new TimeSeries();
     private final TimeSeries messagesSent = new TimeSeries();
     private final Appendable progress;
@@ -85,6 +92,7 @@ public final class Simulation {
         this.checks = memoised();
         this.flyweights = new Flyweights();
         this.workload = new Workload(this);
+        this.clientConfig = config.node().toBuilder().clientMode(true).build();
     }
 
     /** Signature checks are pure functions of the bytes: each distinct one is verified once. */
@@ -112,20 +120,35 @@ public final class Simulation {
         runUntil(end, wall);
         workload.stop();
         if (churn != null) churn.stop(); // the final check reads from nodes that stay up
+        NetworkSizeFigures networkSize = networkSize();
         workload.checkRecordsAtEnd(loop.now());
         runUntil(loop.now() + 120_000, wall); // let the final gets finish; unanswered ones count as not found
         long heapAtEnd = perNode(usedHeap() - heapBefore);
+        ClientFigures clientFigures = config.clients()
+                ? new ClientFigures(clients, workload.clientLookups(), entriesNamingClients(), answersNamingClients)
+                : null;
 
         Traffic traffic = network.traffic();
         return new SimulationReport(config, loop.now() / 1000.0, wall.seconds(), loop.eventsExecuted(),
                 heapAtEnd, heapAfterBuild, workload.lookups(), workload.successorLookups(), workload.records(),
                 traffic.messagesSent(), traffic.bytesSent(), liveNodes, messagesSent,
                 config.sessionMeanMillis() > 0, counts.sent(), counts.timeouts(), counts.dropped(),
-                hostiles.figures(), config.partitioned()
+                hostiles.figures(), networkSize, config.partitioned()
                         ? new PartitionFigures(config.partitionAtMillis(), config.partitionForMillis(),
                                 network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, wrongSuccessors, afterHeal)
-                        : null,
+                        : null, clientFigures, config.replicaCheckIntervalMillis() > 0
+                        ? workload.replicaFigures(config.nodes(), config.durationMillis()) : null,
                 config.listen().any() ? workload.listens(counts.sent().getOrDefault("update", 0L)) : null);
+    }
+
+    /** What the live honest nodes think the network's size is, against the nodes up. */
+    private NetworkSizeFigures networkSize() {
+        long[] estimates = new long[live.size()];
+        for (int i = 0; i < estimates.length; i++) estimates[i] = live.get(i).node.networkSizeEstimate();
+        int clientsUp = 0;
+        for (SimPeer p : live) if (p.client) clientsUp++;
+        // clients are in no table: the network the estimates see is the other nodes
+        return NetworkSizeFigures.of(estimates, live.size() - clientsUp + hostiles.count());
     }
 
     /** Nodes that are not adversaries. */
@@ -173,7 +196,7 @@ public final class Simulation {
             });
         }
         long deadline = loop.now() + 600_000;
-        while ((truth.size() < live.size() || hostileJoined < hostile) && loop.now() < deadline) {
+        while ((truth.size() + joinedClients() < live.size() || hostileJoined < hostile) && loop.now() < deadline) {
             loop.runUntil(loop.now() + 1_000);
         }
     }
@@ -257,9 +280,16 @@ public final class Simulation {
         int index = spawned++;
         Identity identity = identity(index);
         SimEnvironment env = new SimEnvironment(network, network.newAddress(), seeds.random("node", index));
-        Node node = new Node(env, config.node(), identity, env.address(), false, counts, checks, flyweights);
+        // node 0 starts the network, so it is never a client; the draw is the node's own
+        boolean client = index > 0 && config.clients() && seeds.random("client", index).nextDouble() < config.clientFraction();
+        Node node = new Node(env, client ? clientConfig : config.node(), identity, env.address(), false, counts,
+                checks, flyweights);
         env.attach(node);
-        SimPeer peer = new SimPeer(index, node, env, seeds.random("workload", index));
+        SimPeer peer = new SimPeer(index, node, env, seeds.random("workload", index), client);
+        if (client) {
+            clients++;
+            clientIds.add(node.id());
+        }
         live.add(peer);
         return peer;
     }
@@ -267,6 +297,7 @@ public final class Simulation {
     private void joined(SimPeer peer) {
         if (!peer.alive()) return;
         peer.joined = true;
+        if (peer.client) return; // no one's contact: not among the nodes a lookup should find
         truth.add(peer.node.id());
         everyone.add(peer.node.id());
     }
@@ -282,14 +313,37 @@ public final class Simulation {
         workload.died(peer);
     }
 
-    /** A random node that has joined (or the oldest node up, if few have); null if none is up. */
+    /**
+     * A random node that has joined and is no client (a client answers no one, so nobody joins
+     * through it), or the oldest node up, if few have; null if none is up.
+     */
     SimPeer randomJoined() {
         if (live.isEmpty()) return null;
         for (int tries = 0; tries < 64; tries++) {
             SimPeer p = live.get(choices.nextInt(live.size()));
-            if (p.joined) return p;
+            if (p.joined && !p.client) return p;
         }
         return live.get(0);
+    }
+
+    /** Client-mode nodes up and joined (they are not in the ground truth). */
+    private int joinedClients() {
+        if (clients == 0) return 0;
+        int n = 0;
+        for (SimPeer p : live) if (p.client && p.joined) n++;
+        return n;
+    }
+
+    /** Table, successor-list and predecessor entries of the live non-client nodes that name a client. */
+    private long entriesNamingClients() {
+        long n = 0;
+        for (SimPeer p : live) {
+            if (p.client) continue;
+            for (Contact c : p.node.contacts()) if (clientIds.contains(c.id())) n++;
+            for (Contact c : p.node.successors()) if (clientIds.contains(c.id())) n++;
+            if (p.node.predecessor().map(c -> clientIds.contains(c.id())).orElse(false)) n++;
+        }
+        return n;
     }
 
     long now() {
@@ -392,6 +446,19 @@ public final class Simulation {
      * closest, and the answer is the true k closest.
      */
     void checkClosest(LookupStats stats, Id key, LookupOutcome outcome) {
+        checkClosest(stats, key, outcome, true);
+    }
+
+    /** As above; {@code overall} says it is a lookup of the run's own (also judged after a heal). */
+    void checkClosest(LookupStats stats, Id key, LookupOutcome outcome, boolean overall) {
+        if (!clientIds.isEmpty() && overall) {
+            for (Contact c : outcome.contacts()) {
+                if (clientIds.contains(c.id())) {
+                    answersNamingClients++;
+                    break;
+                }
+            }
+        }
         List<Id> honest = honest(outcome.contacts());
         List<Id> expected = truth.closest(key, Math.min(config.node().k(), Math.max(1, honest.size())));
         boolean success = !honest.isEmpty() && !expected.isEmpty() && honest.get(0).equals(expected.get(0));
@@ -399,7 +466,7 @@ public final class Simulation {
                 && outcome.contacts().size() == Math.min(config.node().k(), everyone.size())
                 && honest.equals(expected);
         stats.record(elapsed(), success, exact, outcome.hops(), outcome.durationMillis());
-        if (healAt >= 0 && loop.now() >= healAt) {
+        if (overall && healAt >= 0 && loop.now() >= healAt) {
             afterHeal.record(elapsed(), success, exact, outcome.hops(), outcome.durationMillis());
         }
     }

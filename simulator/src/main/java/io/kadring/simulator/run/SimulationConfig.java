@@ -25,12 +25,15 @@ import java.util.Objects;
  * @param partitionForMillis how long the split lasts; 0 for no partition
  * @param listen the listen workload: listeners on published keys and their publishers' updates
  *     ({@link ListenLoad#NONE} for none)
+ * @param clientFraction share of the honest nodes (node 0 aside) that run in client mode
+ * @param replicaCheckIntervalMillis how often each publisher runs a replica check of its record; 0 for never
  */
 public record SimulationConfig(int nodes, long seed, long durationMillis, String latency, double loss,
                                long sessionMeanMillis, double killFraction, long lookupIntervalMillis,
                                double publishFraction, long getIntervalMillis, long joinSpacingMillis,
                                NodeConfig node, Adversaries adversaries, long partitionAtMillis,
-                               long partitionForMillis, ListenLoad listen) {
+                               long partitionForMillis, double clientFraction, long replicaCheckIntervalMillis,
+                               ListenLoad listen) {
     public SimulationConfig {
         Objects.requireNonNull(listen, "listen");
         if (nodes < 1) throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
@@ -66,6 +69,13 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         if (partitionForMillis < 0) {
             throw new IllegalArgumentException("partition length must be >= 0 (0 = none), got " + partitionForMillis);
         }
+        if (!(clientFraction >= 0 && clientFraction < 1)) {
+            throw new IllegalArgumentException("client fraction must be in [0, 1), got " + clientFraction);
+        }
+        if (replicaCheckIntervalMillis < 0) {
+            throw new IllegalArgumentException("replica check interval must be >= 0 (0 = none), got "
+                    + replicaCheckIntervalMillis);
+        }
         if (partitionForMillis > 0 && partitionAtMillis + partitionForMillis >= durationMillis) {
             throw new IllegalArgumentException("the partition (from " + Durations.format(partitionAtMillis) + " for "
                     + Durations.format(partitionForMillis) + ") must heal before the workload ends at "
@@ -76,6 +86,11 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
     /** Whether the nodes run with every defence ({@link Defences#ALL}). */
     public boolean defences() {
         return node.defences().equals(Defences.ALL);
+    }
+
+    /** Whether some nodes run in client mode. */
+    public boolean clients() {
+        return clientFraction > 0;
     }
 
     /** Whether the network is split for a while. */
@@ -89,7 +104,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
      */
     public static SimulationConfig defaults() {
         return new SimulationConfig(1000, 1, 600_000, "uniform:10-100", 0, 0, 0, 300_000, 0.1, 300_000, 20,
-                NodeConfig.defaults(), Adversaries.NONE, 0, 0, ListenLoad.NONE);
+                NodeConfig.defaults(), Adversaries.NONE, 0, 0, 0, 0, ListenLoad.NONE);
     }
 
     /** A builder that starts from {@link #defaults()}. */
@@ -124,6 +139,8 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         private long partitionAtMillis;
         private long partitionForMillis;
         private ListenLoad listen;
+        private double clientFraction;
+        private long replicaCheckIntervalMillis;
 
         private Builder(SimulationConfig c) {
             kept = c;
@@ -142,6 +159,8 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
             partitionAtMillis = c.partitionAtMillis;
             partitionForMillis = c.partitionForMillis;
             listen = c.listen;
+            clientFraction = c.clientFraction;
+            replicaCheckIntervalMillis = c.replicaCheckIntervalMillis;
         }
 
         public Builder nodes(int n) { nodes = n; return this; }
@@ -156,6 +175,10 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         public Builder getIntervalMillis(long millis) { getIntervalMillis = millis; return this; }
         public Builder adversaries(Adversaries a) { adversaries = a; return this; }
         public Builder listen(ListenLoad load) { listen = load; return this; }
+        /** Share of the honest nodes that run in client mode (node 0, which starts the network, never does). */
+        public Builder clientFraction(double fraction) { clientFraction = fraction; return this; }
+        /** How often each publisher checks its record's replicas; 0 (default) for never. */
+        public Builder replicaCheckIntervalMillis(long millis) { replicaCheckIntervalMillis = millis; return this; }
 
         /** Every node with every defence ({@link Defences#ALL}), or with none ({@link Defences#NONE}). */
         public Builder defences(boolean on) {
@@ -174,7 +197,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         public SimulationConfig build() {
             return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
                     lookupIntervalMillis, publishFraction, getIntervalMillis, kept.joinSpacingMillis, node, adversaries,
-                    partitionAtMillis, partitionForMillis, listen);
+                    partitionAtMillis, partitionForMillis, clientFraction, replicaCheckIntervalMillis, listen);
         }
     }
 }

@@ -22,7 +22,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                TimeSeries liveNodes, TimeSeries messagesPerMinute, boolean churn,
                                Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
                                Map<String, Long> droppedByReason, AdversaryFigures adversaries,
-                               PartitionFigures partition, ListenStats listens) {
+                               NetworkSizeFigures networkSize, PartitionFigures partition, ClientFigures clients,
+                               ReplicaFigures replicaChecks, ListenStats listens) {
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
@@ -43,6 +44,9 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         writeLookups(out, "lookups", lookups);
         writeLookups(out, "successor_lookups", successorLookups);
         if (partition != null) partition.writeJson(out);
+        networkSize.writeJson(out);
+        if (clients != null) clients.writeJson(out);
+        if (replicaChecks != null) replicaChecks.writeJson(out);
         if (listens != null) writeListens(out);
         writeRate(out, "puts", records.puts(), records.putSuccessRate());
         writeRate(out, "gets", records.gets(), records.getSuccessRate());
@@ -141,6 +145,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         b.append(String.format(Locale.ROOT, "%-18s %8d %8.2f%%%n", "gets", records.gets(), 100 * records.getSuccessRate()));
         b.append(String.format(Locale.ROOT, "%-18s %d of %d retrievable at the end%n", "records",
                 records.retrievableAtEnd(), records.published()));
+        b.append(String.format(Locale.ROOT, "%-18s median estimate %d of %d nodes up (p10 %d, p90 %d)%n", "network size",
+                networkSize.estimateP50(), networkSize.truth(), networkSize.estimateP10(), networkSize.estimateP90()));
         if (listens != null) {
             b.append(String.format(Locale.ROOT, "%-18s %d listeners; %.3f%% of %d (update, live listener) pairs "
                     + "notified within %d s, p50 %d ms, p99 %d ms; %.4f messages per node per second%n", "listen",
@@ -151,6 +157,17 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         b.append(String.format(Locale.ROOT, "%-18s %d messages, %.1f MB%n", "traffic", messagesSent, bytesSent / 1e6));
         b.append(String.format(Locale.ROOT, "%-18s %d bytes per node at the end, %d after the build%n", "heap",
                 heapBytesPerNode, heapBytesPerNodeAfterBuild));
+        if (clients != null) {
+            b.append(String.format(Locale.ROOT, "%-18s %d in client mode; their findClosest %.2f%% exact of %d; "
+                    + "%d table or ring entries and %d lookup answers named a client%n", "clients", clients.clients(),
+                    100 * clients.lookups().exactRate(), clients.lookups().count(), clients.entriesNamingClients(),
+                    clients.answersNamingClients()));
+        }
+        if (replicaChecks != null) {
+            b.append(String.format(Locale.ROOT, "%-18s %d, %.2f%% found a quorum; %d messages, %.4f per node per "
+                    + "second%n", "replica checks", replicaChecks.checks(), 100 * replicaChecks.quorumRate(),
+                    replicaChecks.messages(), replicaChecks.messagesPerNodePerSecond()));
+        }
         if (partition != null) {
             b.append(String.format(Locale.ROOT, "%-18s split at %s for %s, %d datagrams cut; one ring %s; "
                     + "%.2f%% of %d findClosest exact after the heal%n", "partition",

@@ -30,6 +30,11 @@ final class Workload {
     private final Simulation sim;
     private final LookupStats lookups = new LookupStats();
     private final LookupStats successorLookups = new LookupStats();
+    /** The findClosest lookups that client-mode nodes made (also in {@link #lookups}). */
+    private final LookupStats clientLookups = new LookupStats();
+    private long replicaChecks;
+    private long replicaChecksMeetingQuorum;
+    private long replicaCheckMessages;
     private final RecordStats records = new RecordStats();
     private final ListenStats listenStats = new ListenStats();
     private final Map<Id, List<Listener>> listeners = new HashMap<>();
@@ -94,6 +99,16 @@ final class Workload {
         for (Listener l : allListeners) messages += l.handle.messages();
         listenStats.messages = messages;
         return listenStats;
+    }
+
+    LookupStats clientLookups() {
+        return clientLookups;
+    }
+
+    /** The replica checks over a run of {@code nodes} nodes whose workload lasted {@code durationMillis}. */
+    ReplicaFigures replicaFigures(int nodes, long durationMillis) {
+        double perNodePerSecond = replicaCheckMessages / (double) nodes / (durationMillis / 1000.0);
+        return new ReplicaFigures(replicaChecks, replicaChecksMeetingQuorum, replicaCheckMessages, perNodePerSecond);
     }
 
     /** Starts {@code peer}'s share of the workload; it stops by itself when the peer dies. */
@@ -196,7 +211,10 @@ final class Workload {
         Id key = Id.random(peer.workload);
         if (xor) {
             peer.node.findClosest(key).thenAccept(o -> {
-                if (!stopped && peer.alive()) sim.checkClosest(lookups, key, o);
+                if (!stopped && peer.alive()) {
+                    sim.checkClosest(lookups, key, o);
+                    if (peer.client) sim.checkClosest(clientLookups, key, o, false);
+                }
             });
         } else {
             peer.node.findSuccessor(key).thenAccept(o -> {
@@ -226,9 +244,23 @@ final class Workload {
                 published.add(p);
                 byKey.put(p.key, p);
                 byOwner.computeIfAbsent(peer, x -> new ArrayList<>()).add(p);
+                long every = sim.config().replicaCheckIntervalMillis();
+                if (every > 0) sim.schedule(peer, 1 + peer.workload.nextLong(every), () -> checkReplicas(peer, p.key));
             }
             if (listen.any()) checkNotified(result.key(), result.seq(), startedAt);
         });
+    }
+
+    /** The owner's replica check of its record, every replica check interval while it lives. */
+    private void checkReplicas(SimPeer peer, Id key) {
+        if (stopped || !peer.alive()) return;
+        peer.node.replicas(key).thenAccept(report -> {
+            if (stopped || !peer.alive()) return;
+            replicaChecks++;
+            if (report.meetsQuorum()) replicaChecksMeetingQuorum++;
+            replicaCheckMessages += report.messages();
+        });
+        sim.schedule(peer, sim.config().replicaCheckIntervalMillis(), () -> checkReplicas(peer, key));
     }
 
     private void get(SimPeer peer) {

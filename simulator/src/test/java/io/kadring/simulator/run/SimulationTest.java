@@ -54,6 +54,9 @@ final class SimulationTest {
         assertEquals(1.0, report.successorLookups().successRate(), report::summary);
         assertTrue(report.successorLookups().count() > 300, report::summary);
         assertEquals(report.records().published(), report.records().retrievableAtEnd(), report::summary);
+        assertEquals(200, report.networkSize().truth(), report::summary);
+        assertTrue(Math.abs(report.networkSize().relativeError()) <= 0.10, report::summary);
+        assertTrue(report.toJson().contains("\"network_size\":{\"estimate_p50\":"), report::toJson);
     }
 
     /** wall_seconds and the heap figures depend on the machine, not the seed. */
