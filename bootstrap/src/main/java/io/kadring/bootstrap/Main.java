@@ -2,11 +2,13 @@ package io.kadring.bootstrap;
 
 import io.kadring.bootstrap.cli.AnnounceCommand;
 import io.kadring.bootstrap.cli.AnnouncementsCommand;
+import io.kadring.bootstrap.cli.DeleteCommand;
 import io.kadring.bootstrap.cli.ExitCode;
 import io.kadring.bootstrap.cli.FailureReport;
 import io.kadring.bootstrap.cli.GetCommand;
 import io.kadring.bootstrap.cli.Invocation;
 import io.kadring.bootstrap.cli.KeygenCommand;
+import io.kadring.bootstrap.cli.ListenCommand;
 import io.kadring.bootstrap.cli.LookupCommand;
 import io.kadring.bootstrap.cli.PeerCommand;
 import io.kadring.bootstrap.cli.PutCommand;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Command;
         description = "A peer-to-peer DHT node: Kademlia routing over a Chord ring.",
         subcommands = {CommandLine.HelpCommand.class, KeygenCommand.class, PeerCommand.class, StatusCommand.class,
                 LookupCommand.class, SuccessorCommand.class, PutCommand.class, GetCommand.class, ReplicasCommand.class,
-                AnnounceCommand.class, AnnouncementsCommand.class, SimulateCommand.class})
+                AnnounceCommand.class, AnnouncementsCommand.class, DeleteCommand.class, ListenCommand.class,
+                SimulateCommand.class})
 public final class Main implements Invocation {
     /** The operation failed ({@link ExitCode#FAILED}). */
     public static final int FAILED = ExitCode.FAILED;

@@ -170,6 +170,32 @@ public final class KadringNode implements AutoCloseable {
         return onNode(n -> n.publish(publisher, s, v, expectedSeq));
     }
 
+    /**
+     * Deletes the record of {@code publisher} under {@code salt} (null for none): puts a signed
+     * tombstone with the next seq, which holders keep in place of the value for its lifetime and
+     * refresh while this node runs; older seqs are refused there ({@code RejectReason.DELETED}).
+     * A get then finds the tombstone ({@link SignedRecord#isDeleted()}).
+     */
+    public CompletableFuture<PutResult> delete(Identity publisher, byte[] salt) {
+        Objects.requireNonNull(publisher, "publisher");
+        byte[] s = salt == null ? new byte[0] : salt.clone();
+        return onNode(n -> n.delete(publisher, s));
+    }
+
+    /**
+     * Listens to {@code key}: {@code consumer} hears the record the network holds now, then every
+     * newer seq (a tombstone included) within seconds of its put, each once and in seq order,
+     * until the handle is cancelled. It runs on the node's event loop: it must not block.
+     */
+    public Listening listen(Id key, java.util.function.Consumer<SignedRecord> consumer) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(consumer, "consumer");
+        VertxEnvironment e = running();
+        Node n = node;
+        CompletableFuture<io.kadring.overlay.node.ListenHandle> handle = e.supply(() -> n.listen(key, consumer));
+        return () -> handle.thenAccept(h -> e.execute(h::cancel));
+    }
+
     /** The record under {@code key} with the highest valid seq; empty when none is found. */
     public CompletableFuture<GetResult> get(Id key) {
         return onNode(key, "key", Node::get);

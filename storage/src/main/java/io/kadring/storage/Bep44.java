@@ -30,6 +30,20 @@ public final class Bep44 {
         return out.toByteArray();
     }
 
+    /**
+     * What a tombstone's signature covers: {@code 7:deletedi1e} followed by the
+     * {@link #signingBuffer signing buffer} of an empty value. BEP 44 has no deletion; this is the
+     * same bencoded-dictionary shape with one more key, sorted first as bencoding requires, so no
+     * tombstone signature verifies as a record's (nor one of a record as a tombstone's).
+     */
+    public static byte[] tombstoneSigningBuffer(byte[] salt, long seq) {
+        byte[] rest = signingBuffer(salt, seq, new byte[0]);
+        byte[] flag = ascii("7:deletedi1e");
+        byte[] all = java.util.Arrays.copyOf(flag, flag.length + rest.length);
+        System.arraycopy(rest, 0, all, flag.length, rest.length);
+        return all;
+    }
+
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -61,6 +62,7 @@ public final class RecordStore {
     private final StoreConfig config;
     private final LongSupplier clock;
     private final RecordValidator validator;
+    private final Consumer<StoredRecord> newVersions;
     private final Cache<Id, Entry> cache;
     /** Exactly the entries counted below: added before the cache holds them, dropped on removal. */
     private final NavigableSet<Entry> byExpiry = new TreeSet<>(BY_EXPIRY);
@@ -82,6 +84,17 @@ public final class RecordStore {
      * @param validator the acceptance rules, e.g. with a memoised signature check
      */
     public RecordStore(StoreConfig config, LongSupplier nowMillis, RecordValidator validator) {
+        this(config, nowMillis, validator, stored -> { });
+    }
+
+    /**
+     * As above; {@code newVersions} hears, on the calling thread, of every put that stored a key
+     * not held or replaced it with a newer seq (a tombstone included), once it is held: what a
+     * holder notifies its listeners of. Refreshes are not new versions.
+     */
+    public RecordStore(StoreConfig config, LongSupplier nowMillis, RecordValidator validator,
+                       Consumer<StoredRecord> newVersions) {
+        this.newVersions = Objects.requireNonNull(newVersions, "newVersions");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(nowMillis, "nowMillis");
         this.validator = Objects.requireNonNull(validator, "validator");
@@ -151,6 +164,7 @@ public final class RecordStore {
         if (cache.policy().getIfPresentQuietly(key) != entry) {
             return reject(RejectReason.UNAVAILABLE);
         }
+        if (status != Status.REFRESHED) newVersions.accept(stored);
         return StoreOutcome.of(status);
     }
 

@@ -90,7 +90,7 @@ public final class RecordValidator {
             return Optional.of(RejectReason.CAS_MISMATCH);
         }
         if (record.seq() < held.seq()) {
-            return Optional.of(RejectReason.SEQ_TOO_LOW);
+            return Optional.of(held.isDeleted() ? RejectReason.DELETED : RejectReason.SEQ_TOO_LOW);
         }
         if (record.seq() == held.seq()) {
             return Optional.of(RejectReason.SEQ_REUSED);

@@ -32,6 +32,8 @@ public enum RejectReason {
     BAD_TOKEN(9),
     /** The node stores nothing right now (shutting down, storage off, overloaded): try another. */
     UNAVAILABLE(10),
+    /** The node holds a tombstone of the key with a higher seq: the key was deleted, older seqs stay away. */
+    DELETED(12),
     /** The node is in client mode: it holds nothing for others (node layer); try another. */
     CLIENT_MODE(20);
     // code 11 is taken: the node layer's "malformed STORE" (Message.StoreResult.MALFORMED);

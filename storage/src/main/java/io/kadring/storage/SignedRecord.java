@@ -9,7 +9,9 @@ import java.util.Objects;
  * A record as docs/design.md ("Records and lifetimes") defines it: a mutable record is
  * {@code (publicKey 32 B, salt ≤ 64 B, seq, value ≤ 1000 B, signature 64 B)} with key
  * SHA-256(publicKey ‖ salt); an immutable record has no key pair (empty public key, salt
- * and signature, seq 0) and key SHA-256(value).
+ * and signature, seq 0) and key SHA-256(value). A tombstone is a mutable record flagged
+ * {@link #isDeleted() deleted}, with an empty value, signed over {@link Bep44#tombstoneSigningBuffer}
+ * so that the flag is covered by the signature: it says the key was deleted at its seq.
  *
  * <p>The constructor checks sizes only; {@link #verifySignature()} checks the Ed25519 signature
  * over the {@link Bep44} signing buffer, and the rest of acceptance (seq order, quotas) is
@@ -26,9 +28,18 @@ public final class SignedRecord {
     private final long seq;
     private final byte[] value;
     private final byte[] signature;
+    private final boolean deleted;
     private int hash;
 
+    /** A record with a value (not a tombstone). */
     public SignedRecord(byte[] publicKey, byte[] salt, long seq, byte[] value, byte[] signature) {
+        this(publicKey, salt, seq, value, signature, false);
+    }
+
+    /**
+     * @param deleted a tombstone: then the record must be mutable and its value empty
+     */
+    public SignedRecord(byte[] publicKey, byte[] salt, long seq, byte[] value, byte[] signature, boolean deleted) {
         Objects.requireNonNull(publicKey, "publicKey");
         Objects.requireNonNull(salt, "salt");
         Objects.requireNonNull(value, "value");
@@ -58,11 +69,15 @@ public final class SignedRecord {
         if (value.length > MAX_VALUE_BYTES) {
             throw new IllegalArgumentException("value is at most " + MAX_VALUE_BYTES + " bytes, got " + value.length);
         }
+        if (deleted && (immutable || value.length != 0)) {
+            throw new IllegalArgumentException("a tombstone is a mutable record with an empty value");
+        }
         this.publicKey = publicKey.clone();
         this.salt = salt.clone();
         this.seq = seq;
         this.value = value.clone();
         this.signature = signature.clone();
+        this.deleted = deleted;
     }
 
     /** An immutable record: its key is SHA-256(value). */
@@ -78,11 +93,28 @@ public final class SignedRecord {
     }
 
     /**
+     * A tombstone signed by {@code identity}: the key (publicKey, salt) deleted at {@code seq};
+     * the signature covers {@link Bep44#tombstoneSigningBuffer}.
+     */
+    public static SignedRecord tombstone(Identity identity, byte[] salt, long seq) {
+        Objects.requireNonNull(identity, "identity");
+        byte[] signature = identity.sign(Bep44.tombstoneSigningBuffer(salt, seq));
+        return new SignedRecord(identity.publicKey(), salt, seq, new byte[0], signature, true);
+    }
+
+    /**
      * Whether the signature is the public key's Ed25519 signature of the {@link Bep44} signing
      * buffer. Always true for an immutable record, whose key, SHA-256(value), is its own proof.
      */
     public boolean verifySignature() {
-        return isImmutable() || Identity.verify(publicKey, Bep44.signingBuffer(salt, seq, value), signature);
+        if (isImmutable()) return true;
+        byte[] signed = deleted ? Bep44.tombstoneSigningBuffer(salt, seq) : Bep44.signingBuffer(salt, seq, value);
+        return Identity.verify(publicKey, signed, signature);
+    }
+
+    /** Whether this is a tombstone: the key was deleted at {@link #seq()}; the value is empty. */
+    public boolean isDeleted() {
+        return deleted;
     }
 
     public boolean isImmutable() {
@@ -133,7 +165,7 @@ public final class SignedRecord {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SignedRecord r && seq == r.seq
+        return o instanceof SignedRecord r && seq == r.seq && deleted == r.deleted
                 && Arrays.equals(publicKey, r.publicKey) && Arrays.equals(salt, r.salt)
                 && Arrays.equals(value, r.value) && Arrays.equals(signature, r.signature);
     }
@@ -142,7 +174,7 @@ public final class SignedRecord {
     public int hashCode() {
         int h = hash;
         if (h == 0) { // computed once: the record is immutable and memo tables hash it often
-            h = Objects.hash(Arrays.hashCode(publicKey), Arrays.hashCode(salt), seq, Arrays.hashCode(value));
+            h = Objects.hash(Arrays.hashCode(publicKey), Arrays.hashCode(salt), seq, Arrays.hashCode(value), deleted);
             hash = h;
         }
         return h;
@@ -150,6 +182,6 @@ public final class SignedRecord {
 
     @Override
     public String toString() {
-        return "SignedRecord[key=" + key() + ", seq=" + seq + ", " + value.length + " B]";
+        return "SignedRecord[key=" + key() + ", seq=" + seq + (deleted ? ", deleted]" : ", " + value.length + " B]");
     }
 }

@@ -22,6 +22,7 @@ final class RejectReasonTest {
                 Map.entry(RejectReason.SEQ_REUSED, 5), Map.entry(RejectReason.CAS_MISMATCH, 6),
                 Map.entry(RejectReason.EXPIRED, 7), Map.entry(RejectReason.QUOTA_EXCEEDED, 8),
                 Map.entry(RejectReason.BAD_TOKEN, 9), Map.entry(RejectReason.UNAVAILABLE, 10),
+                Map.entry(RejectReason.DELETED, 12),
                 Map.entry(RejectReason.CLIENT_MODE, 20)), wire);
     }
 

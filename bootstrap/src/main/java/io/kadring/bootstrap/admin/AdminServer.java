@@ -60,6 +60,7 @@ import org.slf4j.LoggerFactory;
  * POST /records          store a signed record at the k closest nodes (see {@link RecordRoutes})
  * POST /announcements    announce a signed announcement at the k nodes closest to its topic
  * GET /announcements/{topic}  distinct announcers' entries under a topic (see {@link AnnouncementRoutes})
+ * GET /listen/{key}      server-sent events: the record under key, then each newer seq ({@link ListenRoute})
  * GET /metrics           Prometheus text format
  * </pre>
  * Who may ask: without a token (allowed on a loopback host only), any process on this machine,
@@ -104,6 +105,7 @@ public final class AdminServer {
     private final JoinGate gate;
     private final RecordRoutes records;
     private final AnnouncementRoutes announcements;
+    private final ListenRoute listens;
     private final OpenConnections connections;
     private final HttpServer server;
 
@@ -116,6 +118,7 @@ public final class AdminServer {
         this.gate = new JoinGate(node, facts);
         this.records = new RecordRoutes(node, keeper);
         this.announcements = new AnnouncementRoutes(node);
+        this.listens = new ListenRoute(node, vertx);
         this.connections = new OpenConnections(vertx, limits);
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(settings.host())
@@ -144,6 +147,8 @@ public final class AdminServer {
         router.get("/lookup/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findClosest, key(ctx))));
         router.get("/successor/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findSuccessor, key(ctx))));
         router.get("/records").handler(answer(ctx -> records.list()));
+        router.get("/listen/:key").handler(this::joined)
+                .handler(ctx -> listens.stream(key(ctx), ctx.response()).ifPresent(r -> send(ctx, r)));
         router.get("/records/:key").handler(this::joined).handler(answer(ctx -> records.get(key(ctx))));
         router.get("/records/:key/replicas").handler(this::joined).handler(answer(ctx -> replicas(key(ctx))));
         // checked before the body is read (503, 415); a route takes a BodyHandler before its own handlers only
@@ -268,7 +273,7 @@ public final class AdminServer {
         }
         return Reply.error(404, "no route GET " + KeyArgument.echo(path) + "; try /health, /status, "
                 + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key}, "
-                + "/announcements/{topic} or /metrics");
+                + "/announcements/{topic}, /listen/{key} or /metrics");
     }
 
     /**

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * GET  /records         the records this peer holds: {count, records: [record + remaining_seconds]}
  * GET  /records/{key}   the record under key, found through the network: record + {lookup: {agreeing,
- *                       hops, messages, duration_ms}}; 404 when no node has one
+ *                       hops, messages, duration_ms}}; 404 when no node has one; 410 {deleted: true,
+ *                       seq, key, error, reason "deleted", lookup} when the newest is a tombstone
  * POST /records         store a signed record (JSON, see {@link RecordJson}) at the k closest nodes;
  *                       optional "cas": the seq the holders must hold (compare-and-swap)
  * </pre>
@@ -110,7 +111,15 @@ final class RecordRoutes {
                 missing.set(LOOKUP, lookup(found));
                 return Reply.json(404, missing);
             }
-            ObjectNode record = RecordJson.toJson(found.record().get());
+            SignedRecord newest = found.record().get();
+            if (newest.isDeleted()) {
+                ObjectNode gone = Json.object().put(RecordJson.DELETED, true).put(RecordJson.SEQ, newest.seq())
+                        .put(RecordJson.KEY, key.toHex()).put("error", "deleted at seq " + newest.seq())
+                        .put("reason", "deleted");
+                gone.set(LOOKUP, lookup(found));
+                return Reply.json(410, gone);
+            }
+            ObjectNode record = RecordJson.toJson(newest);
             record.set(LOOKUP, lookup(found));
             return Reply.json(record);
         });
@@ -242,7 +251,7 @@ final class RecordRoutes {
     /** The HTTP status a rejection for {@code reason} gets. */
     static int status(RejectReason reason) {
         return switch (reason) {
-            case SEQ_TOO_LOW, SEQ_REUSED, CAS_MISMATCH -> 409;
+            case SEQ_TOO_LOW, SEQ_REUSED, CAS_MISMATCH, DELETED -> 409;
             case BAD_SIGNATURE, KEY_MISMATCH, TOO_LARGE, EXPIRED -> 422;
             case QUOTA_EXCEEDED -> 429;
             case BAD_TOKEN, UNAVAILABLE, CLIENT_MODE -> 503;

@@ -1,7 +1,8 @@
 /**
  * The peer's admin HTTP API (Vert.x core's HttpServer, routed by a vertx-web Router; JSON as
  * Jackson trees through {@link io.kadring.bootstrap.text.Json}): health, status, contacts, ring, lookups, records
- * ({@link io.kadring.bootstrap.admin.RecordRoutes}: get, list and store signed records) and
+ * ({@link io.kadring.bootstrap.admin.RecordRoutes}: get, list and store signed records), the
+ * listen stream ({@link io.kadring.bootstrap.admin.ListenRoute}, server-sent events) and
  * Prometheus metrics. It binds one address, 127.0.0.1 unless
  * told otherwise; anywhere else every route but health and metrics needs a bearer token. It
  * bounds how many connections it keeps and for how long, and answers 503 rather than succeed

@@ -115,6 +115,54 @@ final class AdminClient {
         return send("POST", path, Json.compact(body).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** What reads a stream: one line at a time, false to stop reading. */
+    @FunctionalInterface
+    interface LineSink {
+        boolean line(String line);
+    }
+
+    /**
+     * GETs {@code path} as a stream of lines ({@code text/event-stream}) and hands each line to
+     * {@code sink} until it says stop or the peer closes; on this thread, with no overall
+     * deadline. The timeout bounds connecting and the answer's head; after that a silence of
+     * {@code silenceLimit} (the peer sends a comment line every few seconds) is a failure. A
+     * non-200 answer is judged as {@link #get}'s and returned; null once the stream was read.
+     */
+    Answer stream(String path, Duration silenceLimit, LineSink sink) {
+        String where = AddressText.format(admin);
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + where + path).toURL()
+                    .openConnection(Proxy.NO_PROXY);
+            try {
+                connection.setConnectTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+                connection.setReadTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, silenceLimit.toMillis())));
+                connection.setRequestProperty("accept", "text/event-stream");
+                if (token != null) connection.setRequestProperty("authorization", "Bearer " + token);
+                int status = connection.getResponseCode();
+                if (status != 200) {
+                    try (InputStream in = connection.getErrorStream()) {
+                        String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        return judge(where, path, new Exchange(status, text));
+                    }
+                }
+                try (java.io.BufferedReader in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (!sink.line(line)) return null;
+                    }
+                }
+                throw new CommandFailure("the peer's admin API at " + where + " closed the stream " + path, UNREACHABLE);
+            } finally {
+                connection.disconnect();
+            }
+        } catch (SocketTimeoutException e) {
+            throw new CommandFailure("the peer's admin API at " + where + " went silent on " + path + " for "
+                    + SecondsConverter.format(silenceLimit) + " s", TIMEOUT, e);
+        } catch (IOException e) {
+            throw failure(where, path, e);
+        }
+    }
+
     private Answer send(String method, String path, byte[] body) {
         String where = AddressText.format(admin);
         long remaining = deadlineNanos - System.nanoTime();

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "get", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Find the record under KEY through a running peer and write its value to stdout as raw "
-                + "bytes (nothing added); exits 1 with \"not found\" when no node has one.",
+                + "bytes (nothing added); exits 1 with \"not found\" when no node has one, and with "
+                + "\"deleted at seq N\" when its owner deleted it.",
                 "With --json: the whole record (public key, salt, seq, value in base64, signature) and what the "
                         + "lookup cost."})
 public final class GetCommand extends ClientCommand {
@@ -33,6 +34,10 @@ public final class GetCommand extends ClientCommand {
         AdminClient.Answer answer = client.client().get("/records/" + key.toHex());
         if (answer.status() == 404) {
             throw new CommandFailure("not found: no record under key " + key.toHex(), AdminClient.NOT_FOUND);
+        }
+        if (answer.status() == 410) {
+            throw new CommandFailure("deleted at seq " + Json.text(answer.body().get(RecordJson.SEQ)) + ": the record under key "
+                    + key.toHex() + " was deleted by its owner", "deleted");
         }
         if (!answer.ok()) throw answer.failure("the peer answered get with");
         byte[] value;

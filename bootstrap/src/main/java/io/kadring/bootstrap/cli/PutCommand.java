@@ -110,11 +110,11 @@ public final class PutCommand extends ClientCommand {
         return text;
     }
 
-    /** One more than the seq the network holds under {@code key}; 1 when it holds none. */
-    private static long nextSeq(AdminClient client, String key) {
+    /** One more than the seq the network holds under {@code key} (a tombstone's included); 1 when it holds none. */
+    static long nextSeq(AdminClient client, String key) {
         AdminClient.Answer current = client.get("/records/" + key);
         if (current.status() == 404) return 1;
-        if (!current.ok()) throw current.failure("could not read the current seq: the peer answered GET /records/" + key
+        if (!current.ok() && current.status() != 410) throw current.failure("could not read the current seq: the peer answered GET /records/" + key
                 + " with");
         JsonNode seq = current.body().path(RecordJson.SEQ);
         if (!seq.isNumber()) throw unusableSeq(key);
@@ -155,6 +155,11 @@ public final class PutCommand extends ClientCommand {
     }
 
     private Identity identity() {
+        return identity(identityFile);
+    }
+
+    /** The identity in {@code identityFile}; a failure naming the file when it cannot be read. */
+    static Identity identity(Path identityFile) {
         try {
             return IdentityFile.load(identityFile);
         } catch (IdentityFileException e) {

@@ -2,6 +2,7 @@ package io.kadring.bootstrap.cli;
 
 import io.kadring.simulator.report.HtmlReport;
 import io.kadring.simulator.run.Durations;
+import io.kadring.simulator.run.ListenLoad;
 import io.kadring.simulator.run.Simulation;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
@@ -114,6 +115,15 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "How long the split lasts before it heals (with --partition-at).")
     private Long partitionForMillis;
 
+    @Option(names = "--listen-fraction", paramLabel = "P",
+            description = "Listen workload: share of the nodes, in [0, 1], that listen to a live publisher's key; "
+                    + "publishers then put a new seq every --update-interval (default: ${DEFAULT-VALUE}, none).")
+    private double listenFraction;
+
+    @Option(names = "--update-interval", paramLabel = "D", converter = DurationConverter.class,
+            description = "With --listen-fraction: mean time between a publisher's new seqs (default: ${DEFAULT-VALUE}).")
+    private long updateIntervalMillis;
+
     @Option(names = "--scenario", paramLabel = "NAME",
             description = "Run an experiment instead: path-length (Chord Fig. 10), mass-failure (Chord Fig. 11), "
                     + "churn (Li et al., IPTPS 2004), adversarial (every attack at 0.1, 0.2, 0.3, with and "
@@ -156,6 +166,16 @@ public final class SimulateCommand implements Callable<Integer> {
                 .lookupIntervalMillis(lookupIntervalMillis).adversaries(adversaries())
                 .defences(!noDefences);
         if (sessionMillis != null) c.sessionMeanMillis(sessionMillis);
+        if (given("--update-interval") && !given("--listen-fraction")) {
+            throw usage("--update-interval applies only with --listen-fraction");
+        }
+        if (!(listenFraction >= 0 && listenFraction <= 1)) {
+            throw usage("--listen-fraction: expected a fraction in [0, 1], got '" + listenFraction + "'");
+        }
+        if (updateIntervalMillis <= 0) {
+            throw usage("--update-interval: expected a duration above 0, got " + Durations.format(updateIntervalMillis));
+        }
+        c.listen(new ListenLoad(listenFraction, updateIntervalMillis));
         if (!(clients >= 0 && clients < 1)) throw usage("--clients: expected a fraction in [0, 1), got '" + clients + "'");
         c.clientFraction(clients);
         if (replicaCheckMillis != null) {
@@ -306,6 +326,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 case "--adversaries" -> Double.toString(d.adversaries().fraction());
                 case "--attack" -> Attack.MIXED.label();
                 case "--adversary-subnets" -> Integer.toString(Adversaries.DEFAULT_SUBNETS);
+                case "--listen-fraction" -> Double.toString(d.listen().fraction());
+                case "--update-interval" -> Durations.format(d.listen().updateIntervalMillis());
                 default -> null;
             };
         }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * The expiry is wall-clock time (the only clock that survives a restart): a record read back
  * keeps what remained of its lifetime, less the time the peer was down. The last line tells a
  * complete file from a truncated one; a file that cannot be parsed as a whole is logged, set
- * aside and read as empty. Reading re-validates every record (sizes, key, signature) and drops
+ * aside and read as empty. A tombstone's value field is {@value #DELETED} (never base64). Reading re-validates every record (sizes, key, signature) and drops
  * the invalid and the expired ones, counting them.
  */
 public final class RecordsFile {
@@ -40,6 +40,8 @@ public final class RecordsFile {
     private static final Logger LOG = LoggerFactory.getLogger(RecordsFile.class);
     private static final HexFormat HEX = HexFormat.of();
     private static final int FIELDS = 7;
+    /** The value field of a tombstone. */
+    static final String DELETED = "!deleted";
 
     private final Path path;
 
@@ -94,7 +96,7 @@ public final class RecordsFile {
                 + field(HEX.formatHex(r.salt())) + ' '
                 + r.seq() + ' '
                 + field(HEX.formatHex(r.signature())) + ' '
-                + field(Base64.getEncoder().encodeToString(r.value()));
+                + (r.isDeleted() ? DELETED : field(Base64.getEncoder().encodeToString(r.value())));
     }
 
     /**
@@ -165,7 +167,9 @@ public final class RecordsFile {
         try {
             key = Id.fromHex(f[0]);
             expires = Long.parseLong(f[1]);
-            record = new SignedRecord(bytes(f[2]), bytes(f[3]), Long.parseLong(f[4]), base64(f[6]), bytes(f[5]));
+            boolean deleted = f[6].equals(DELETED);
+            record = new SignedRecord(bytes(f[2]), bytes(f[3]), Long.parseLong(f[4]),
+                    deleted ? new byte[0] : base64(f[6]), bytes(f[5]), deleted);
         } catch (IllegalArgumentException e) { // NumberFormatException included
             throw new IllegalArgumentException(e.getMessage(), e);
         }

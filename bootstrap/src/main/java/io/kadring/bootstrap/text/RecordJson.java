@@ -16,7 +16,9 @@ import java.util.Set;
  * {@code key} (SHA-256 of public key and salt) is written for the reader; on the way in it is
  * optional and, when present, must be the record's key. {@code salt} is optional on the way in
  * (absent, null or "" for none). An immutable record has {@code public_key} and {@code signature}
- * "" and seq 0. Shared by the CLI and the admin API.
+ * "" and seq 0. A tombstone (the key deleted at its seq) has {@code "deleted": true} and value
+ * ""; {@code deleted} is written only for one, and optional (false) on the way in. Shared by the
+ * CLI and the admin API.
  */
 public final class RecordJson {
     public static final String KEY = "key";
@@ -25,8 +27,9 @@ public final class RecordJson {
     public static final String SEQ = "seq";
     public static final String VALUE = "value";
     public static final String SIGNATURE = "signature";
+    public static final String DELETED = "deleted";
     /** The record fields; {@link #fromJson} refuses any other field not in its {@code extra} set. */
-    public static final Set<String> FIELDS = Set.of(KEY, PUBLIC_KEY, SALT, SEQ, VALUE, SIGNATURE);
+    public static final Set<String> FIELDS = Set.of(KEY, PUBLIC_KEY, SALT, SEQ, VALUE, SIGNATURE, DELETED);
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -59,13 +62,15 @@ public final class RecordJson {
 
     /** The record's JSON, key included. */
     public static ObjectNode toJson(SignedRecord record) {
-        return Json.object()
+        ObjectNode json = Json.object()
                 .put(KEY, record.key().toHex())
                 .put(PUBLIC_KEY, HEX.formatHex(record.publicKey()))
                 .put(SALT, HEX.formatHex(record.salt()))
                 .put(SEQ, record.seq())
                 .put(VALUE, Base64.getEncoder().encodeToString(record.value()))
                 .put(SIGNATURE, HEX.formatHex(record.signature()));
+        if (record.isDeleted()) json.put(DELETED, true);
+        return json;
     }
 
     /**
@@ -79,7 +84,7 @@ public final class RecordJson {
         for (String name : (Iterable<String>) json::fieldNames) {
             if (!FIELDS.contains(name) && !extra.contains(name)) {
                 throw new BadField(name, "unknown field '" + KeyArgument.echo(name) + "'; a record has "
-                        + "public_key, salt, seq, value, signature (and optionally key)"
+                        + "public_key, salt, seq, value, signature (and optionally key, deleted)"
                         + (extra.isEmpty() ? "" : ", besides " + String.join(", ", extra.stream().sorted().toList())));
             }
         }
@@ -107,7 +112,16 @@ public final class RecordJson {
                     + " \"\") has no salt, no signature and seq 0");
         }
         if (value.length > SignedRecord.MAX_VALUE_BYTES) throw new TooLarge(value.length);
-        return new SignedRecord(publicKey, salt, seq, value, signature);
+        JsonNode deleted = json.get(DELETED);
+        if (!Json.isAbsent(deleted) && !deleted.isBoolean()) {
+            throw new BadField(DELETED, DELETED + " must be true or false, got " + KeyArgument.echo(Json.text(deleted)));
+        }
+        boolean tombstone = !Json.isAbsent(deleted) && deleted.booleanValue();
+        if (tombstone && (immutable || value.length != 0)) {
+            throw new BadField(DELETED, "a tombstone (\"deleted\": true) has a public_key and an empty value, got "
+                    + (immutable ? "an immutable record" : value.length + " bytes of value"));
+        }
+        return new SignedRecord(publicKey, salt, seq, value, signature, tombstone);
     }
 
     /**

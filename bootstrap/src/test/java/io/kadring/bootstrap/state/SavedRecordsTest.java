@@ -42,6 +42,21 @@ final class SavedRecordsTest {
     }
 
     @Test
+    void aTombstone_isStillATombstoneAfterReopening() throws Exception {
+        Path file = dir.resolve("records.mv");
+        RecordsFile.Saved tombstone = new RecordsFile.Saved(
+                SignedRecord.tombstone(OWNER, "gone".getBytes(StandardCharsets.UTF_8), 7), NOW + 60_000);
+        try (SavedRecords store = SavedRecords.open(file)) {
+            store.saveDurably(tombstone).get(10, TimeUnit.SECONDS);
+        }
+        try (SavedRecords store = SavedRecords.open(file)) {
+            List<RecordsFile.Saved> back = store.load(NOW).records();
+            assertEquals(List.of(tombstone), back);
+            assertTrue(back.get(0).record().isDeleted());
+        }
+    }
+
+    @Test
     void aDurableSave_isInTheFileBeforeItCompletes_evenIfTheStoreIsNeverClosed() throws Exception {
         // a process killed right after the acknowledgement never closes its store
         Path file = dir.resolve("records.mv");

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -63,7 +64,8 @@ public final class Node implements DatagramHandler {
         for (DropReason r : DropReason.values()) drops.add(NodeMetrics.tagValue(r));
         for (RecordRefusal r : RecordRefusal.values()) drops.add(r.metricReason());
         drops.addAll(List.of("own_id", "unsolicited", "rate_limited", "internal_error", "reply_budget", "amplification",
-                "invalid_record", "client_mode", "invalid_announcement", "announcements_out_of_order"));
+                "invalid_record", "client_mode", "invalid_announcement", "announcements_out_of_order",
+                "listen_quota", "listen_budget", "listen_bad_token", "listen_refused", "unsolicited_update"));
         DROP_REASONS = drops.stream().distinct().toList();
         List<String> rejects = new java.util.ArrayList<>();
         for (RejectReason r : RejectReason.values()) rejects.add(NodeMetrics.tagValue(r));
@@ -95,6 +97,8 @@ public final class Node implements DatagramHandler {
     private final SourceRateLimiter limiter;
     private final ReplyLimit replyLimit;
     private final Interner interner;
+    private final ListenerTable listeners;
+    private final Subscriptions subscriptions = new Subscriptions();
     private final NetworkSize sizes = new NetworkSize();
     private final IsolationWatch isolation;
     /** The request being answered: its source, sender and size, for {@link #reply}. */
@@ -157,7 +161,7 @@ public final class Node implements DatagramHandler {
         this.procedures = new Procedures(rpc, admission, scheduler, local);
         this.validator = new RecordValidator(config.maxValueBytes(), checks.records());
         this.store = new RecordStore(config.store().withSourceQuotas(config.defences().sourceQuotas()), local.clock(),
-                validator);
+                validator, stored -> onNewVersion(stored.record()));
         KnownContacts known = new KnownContacts(table, ring, local.clock());
         this.limiter = new SourceRateLimiter(config.requestsPerSecondPerSource(),
                 2 * config.requestsPerSecondPerSource(), config.exemptLoopback(), id.hashCode());
@@ -172,6 +176,7 @@ public final class Node implements DatagramHandler {
         this.announcer = new Announcer(local, scheduler, background, this::newAnnounce);
         this.replyLimit = new ReplyLimit(config.unverifiedRepliesPerSecond(), env.now());
         Outbox outbox = this::reply;
+        this.listeners = new ListenerTable(local, rpc::send, scheduler);
         handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission,
                 config.defences().boundedSignatures()));
         handlers.put(Message.Type.FIND_NODE,
@@ -183,6 +188,8 @@ public final class Node implements DatagramHandler {
         handlers.put(Message.Type.STORE, new StoreHandler(local, outbox, tokens, store));
         handlers.put(Message.Type.ANNOUNCE, new AnnounceHandler(local, outbox, tokens, announcements));
         handlers.put(Message.Type.GET_ANNOUNCEMENTS, new GetAnnouncementsHandler(local, outbox, announcements));
+        handlers.put(Message.Type.LISTEN, new ListenHandler(local, outbox, tokens, listeners, store));
+        handlers.put(Message.Type.UPDATE, new UpdateHandler(local, subscriptions));
         metrics.declare(List.of(Message.Type.values()),
                 java.util.Arrays.stream(Message.Type.values()).filter(t -> t.answeredBy() != null).toList(),
                 DROP_REASONS, REJECT_REASONS, List.of(LookupKind.values()), List.of(Operation.values()));
@@ -349,6 +356,23 @@ public final class Node implements DatagramHandler {
         }), Node::putOutcome);
     }
 
+    /**
+     * Deletes the record of {@code identity} under {@code salt}: puts a tombstone with the next
+     * seq as its owner (refreshed while this node runs, in place of the value), so holders drop
+     * the value and refuse older seqs ({@code RejectReason.DELETED}) while they keep it.
+     */
+    public CompletableFuture<PutResult> delete(Identity identity, byte[] salt) {
+        if (closed) return closedFuture();
+        Id key = SignedRecord.mutableKey(identity.publicKey(), salt);
+        long lifetime = config.recordLifetimeMillis();
+        PublishProcedure delete = PublishProcedure.delete(identity, salt, republisher.nextOwnSeq(key), newGet(key),
+                record -> newPut(record, lifetime, -1));
+        return procedures.run(delete).thenApply(result -> {
+            if (result.stored() > 0) republisher.own(delete.signed(), lifetime);
+            return result;
+        });
+    }
+
     /** The record under {@code key} with the highest valid seq any holder has. */
     public CompletableFuture<GetResult> get(Id key) {
         if (closed) return closedFuture();
@@ -368,6 +392,34 @@ public final class Node implements DatagramHandler {
     /** Whether this node is in client mode ({@link NodeConfig#clientMode()}). */
     public boolean isClient() {
         return config.clientMode();
+    }
+
+    /**
+     * Listens to {@code key} until cancelled: {@code consumer} hears, on this node's thread, the
+     * record the holders have now and then every newer seq (a tombstone included), each once and
+     * in increasing seq order. The holders are the k closest, found again every few minutes.
+     */
+    public ListenHandle listen(Id key, Consumer<SignedRecord> consumer) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(consumer, "consumer");
+        if (closed) throw new IllegalStateException("node " + id.shortHex() + " is closed");
+        ListenProcedure listen = new ListenProcedure(key, local, validator,
+                (k, tokens) -> lookups.closest(k, tokens, List.of()), consumer);
+        subscriptions.add(listen);
+        store.get(key, now()).ifPresent(s -> listen.offerLocal(s.record()));
+        procedures.run(listen).whenComplete((done, failure) -> subscriptions.remove(listen));
+        return new ListenHandle(listen, subscriptions);
+    }
+
+    /** Subscriptions other nodes hold here ({@link ListenerTable}), expired ones until swept. */
+    public int listenersHeld() {
+        return listeners.size();
+    }
+
+    /** A put stored a new version here: its listeners, remote and local, hear of it. */
+    private void onNewVersion(SignedRecord record) {
+        listeners.onNewVersion(record, now());
+        subscriptions.onLocal(record);
     }
 
     /** Records held here (a snapshot). */
@@ -606,8 +658,10 @@ public final class Node implements DatagramHandler {
         if (!config.defences().antiAmplification() || !to.equals(answering)
                 || admission.isVouchedFor(answeringSender, to) || replyLimit.answeredLately(to, now())) {
             rpc.send(to, message);
-        } else if (message instanceof Message.StoreResult) {
-            rpc.send(to, message); // a few bytes answering a STORE of hundreds: no budget needed
+        } else if (message instanceof Message.StoreResult || message instanceof Message.Listening) {
+            // a few bytes answering a STORE of hundreds; a LISTENING that carries a record only
+            // answers a valid token, which proved the address: no budget needed
+            rpc.send(to, message);
         } else if (!replyLimit.takeBudget(now())) {
             metrics.dropped("reply_budget");
         } else {
@@ -701,6 +755,7 @@ public final class Node implements DatagramHandler {
         public void tidy() {
             store.cleanUp(); // expire records exactly on time, between puts too
             announcements.cleanUp(now());
+            listeners.expireAll(now());
             viewChanged();
             sizeEstimate = networkSizeEstimate();
             checkIsolation();

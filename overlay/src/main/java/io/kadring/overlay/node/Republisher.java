@@ -96,7 +96,8 @@ final class Republisher {
     private static boolean supersededElsewhere(PutProcedure refresh) {
         if (refresh == null || !refresh.isDone()) return false;
         PutResult result = refresh.result();
-        return result.stored() == 0 && result.rejections().containsKey(RejectReason.SEQ_TOO_LOW);
+        return result.stored() == 0 && (result.rejections().containsKey(RejectReason.SEQ_TOO_LOW)
+                || result.rejections().containsKey(RejectReason.DELETED));
     }
 
     /**

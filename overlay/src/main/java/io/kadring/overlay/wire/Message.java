@@ -66,7 +66,8 @@ public sealed interface Message {
         GET_NEIGHBOURS(9, false, GetNeighbours.class), NEIGHBOURS(10, true, Neighbours.class),
         NOTIFY(11, false, Notify.class), ERROR(12, true, Error.class),
         ANNOUNCE(13, false, Announce.class), ANNOUNCE_RESULT(14, true, AnnounceResult.class),
-        GET_ANNOUNCEMENTS(15, false, GetAnnouncements.class), ANNOUNCEMENTS(16, true, Announcements.class);
+        GET_ANNOUNCEMENTS(15, false, GetAnnouncements.class), ANNOUNCEMENTS(16, true, Announcements.class),
+        LISTEN(17, false, Listen.class), LISTENING(18, true, Listening.class), UPDATE(19, false, Update.class);
 
         private static final Type[] BY_CODE = new Type[256];
         private static final Map<Class<?>, Type> BY_CLASS = new HashMap<>();
@@ -93,7 +94,7 @@ public sealed interface Message {
             return code;
         }
 
-        /** Whether this type answers a request (and so must match a pending transaction). NOTIFY is not answered. */
+        /** Whether this type answers a request (and so must match a pending transaction). NOTIFY and UPDATE are not answered. */
         public boolean isResponse() {
             return response;
         }
@@ -111,6 +112,7 @@ public sealed interface Message {
                 case GET_NEIGHBOURS -> NEIGHBOURS;
                 case ANNOUNCE -> ANNOUNCE_RESULT;
                 case GET_ANNOUNCEMENTS -> ANNOUNCEMENTS;
+                case LISTEN -> LISTENING;
                 default -> null;
             };
         }
@@ -335,7 +337,7 @@ public sealed interface Message {
         public static final int STORED = 0;
         /**
          * The STORE's header read but its body did not parse: a node-layer code next to the
-         * storage layer's {@code RejectReason} codes (1..10), which never use it.
+         * storage layer's {@code RejectReason} codes (1..10, 12), which never use it.
          */
         public static final int MALFORMED = 11;
 
@@ -462,6 +464,64 @@ public sealed interface Message {
                             + " in a page of " + topic);
                 }
             }
+        }
+    }
+
+    /**
+     * Asks the receiver, a holder of {@code key}, to send this address an UPDATE with every newer
+     * record of the key for a while; {@code token} (a write token the receiver issued to this
+     * address) proves that the sender receives at it, so no one can subscribe a victim.
+     * {@code knownSeq} is the highest seq the sender has seen (−1: none): a newer held record
+     * comes back in the LISTENING at once.
+     */
+    record Listen(long txId, Id sender, Token writeToken, Id key, long knownSeq) implements Message {
+        public Listen {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(writeToken, "token");
+            Objects.requireNonNull(key, "key");
+            if (knownSeq < -1) {
+                throw new IllegalArgumentException("knownSeq must be >= -1, got " + knownSeq);
+            }
+        }
+
+        public Listen(long txId, Id sender, byte[] token, Id key, long knownSeq) {
+            this(txId, sender, Token.copyOf(token), key, knownSeq);
+        }
+
+        /** A copy of the write token's bytes. */
+        public byte[] token() {
+            return writeToken.bytes();
+        }
+    }
+
+    /**
+     * Answer to LISTEN: {@link #LISTENING} (0) and for how long ({@code lifetimeMillis} > 0), or a
+     * refusal code (a {@code RejectReason} code: bad token, quota exceeded, unavailable) with
+     * lifetime 0; and the record held under the key when its seq is above the asker's
+     * {@code knownSeq} (else null).
+     */
+    record Listening(long txId, Id sender, int status, long lifetimeMillis, SignedRecord record) implements Message {
+        /** The subscription is held. */
+        public static final int LISTENING = 0;
+
+        public Listening {
+            Objects.requireNonNull(sender, "sender");
+            unsignedByte(status, "status");
+            if (status == LISTENING ? lifetimeMillis <= 0 : lifetimeMillis != 0) {
+                throw new IllegalArgumentException("lifetimeMillis must be > 0 when listening, 0 when refused; got "
+                        + lifetimeMillis);
+            }
+        }
+    }
+
+    /**
+     * A holder tells a listener of a newer record of a key it listens to (a tombstone included).
+     * One-way: not answered; the listener validates the record like any other.
+     */
+    record Update(long txId, Id sender, SignedRecord record) implements Message {
+        public Update {
+            Objects.requireNonNull(sender, "sender");
+            Objects.requireNonNull(record, "record");
         }
     }
 

@@ -8,6 +8,8 @@ import io.kadring.overlay.wire.Message.GetAnnouncements;
 import io.kadring.overlay.wire.Message.Listed;
 import io.kadring.overlay.wire.Message.FindValue;
 import io.kadring.overlay.wire.Message.GetNeighbours;
+import io.kadring.overlay.wire.Message.Listen;
+import io.kadring.overlay.wire.Message.Listening;
 import io.kadring.overlay.wire.Message.Neighbours;
 import io.kadring.overlay.wire.Message.Nodes;
 import io.kadring.overlay.wire.Message.Notify;
@@ -16,6 +18,7 @@ import io.kadring.overlay.wire.Message.Pong;
 import io.kadring.overlay.wire.Message.Store;
 import io.kadring.overlay.wire.Message.StoreResult;
 import io.kadring.overlay.wire.Message.Type;
+import io.kadring.overlay.wire.Message.Update;
 import io.kadring.overlay.wire.Message.Value;
 import io.kadring.routing.Id;
 import io.kadring.storage.Announcement;
@@ -59,6 +62,7 @@ public final class MessageCodec {
     static final int RECORD_NONE = 0;
     static final int RECORD_IMMUTABLE = 1;
     static final int RECORD_MUTABLE = 2;
+    static final int RECORD_DELETED = 3;
 
     private MessageCodec() {}
 
@@ -190,6 +194,19 @@ public final class MessageCodec {
                     w.bytes(e.announcement().signature());
                 }
             }
+            case LISTEN -> {
+                Listen m = (Listen) message;
+                token(w, m.writeToken());
+                w.id(m.key());
+                w.i64(m.knownSeq());
+            }
+            case LISTENING -> {
+                Listening m = (Listening) message;
+                w.u8(m.status());
+                w.i64(m.lifetimeMillis());
+                record(w, m.record());
+            }
+            case UPDATE -> record(w, ((Update) message).record());
         }
         return w.finish();
     }
@@ -234,6 +251,9 @@ public final class MessageCodec {
                 for (Listed e : ((Announcements) message).entries()) size += 8 + announcementSize(e.announcement());
                 yield size;
             }
+            case LISTEN -> 1 + ((Listen) message).writeToken().length() + Id.BYTES + 8;
+            case LISTENING -> 1 + 8 + recordSize(((Listening) message).record());
+            case UPDATE -> recordSize(((Update) message).record());
         };
     }
 
@@ -295,6 +315,14 @@ public final class MessageCodec {
             byte[] value = r.value();
             w.u16(value.length);
             w.bytes(value);
+        } else if (r.isDeleted()) {
+            w.u8(RECORD_DELETED);
+            w.bytes(r.publicKey());
+            byte[] salt = r.salt();
+            w.u8(salt.length);
+            w.bytes(salt);
+            w.i64(r.seq());
+            w.bytes(r.signature());
         } else {
             w.u8(RECORD_MUTABLE);
             w.bytes(r.publicKey());
@@ -316,6 +344,9 @@ public final class MessageCodec {
         }
         if (r.isImmutable()) {
             return 1 + 2 + (r.sizeBytes() - 8); // sizeBytes = seq 8 + value
+        }
+        if (r.isDeleted()) {
+            return 1 + 1 + r.sizeBytes(); // kind, salt length around pk, salt, seq, sig (no value)
         }
         return 1 + 1 + 2 + r.sizeBytes(); // kind, salt length, value length around pk, salt, seq, value, sig
     }
@@ -411,6 +442,9 @@ public final class MessageCodec {
             case ANNOUNCE_RESULT -> new AnnounceResult(txId, sender, r.u8());
             case GET_ANNOUNCEMENTS -> getAnnouncements(txId, sender, r);
             case ANNOUNCEMENTS -> announcements(txId, sender, r);
+            case LISTEN -> new Listen(txId, sender, token(r), r.id(), seqOrAny(r, "knownSeq"));
+            case LISTENING -> listening(txId, sender, r);
+            case UPDATE -> new Update(txId, sender, record(r, false));
         };
         if (isPaddable(type) && length == PADDED_REQUEST_BYTES) {
             r.expectZeros(); // padding
@@ -513,6 +547,15 @@ public final class MessageCodec {
         return new Announcements(txId, sender, topic, held, more, Arrays.asList(entries));
     }
 
+    private static Listening listening(long txId, Id sender, ByteReader r) throws MalformedMessageException {
+        int status = r.u8();
+        long lifetime = r.i64();
+        if (status == Listening.LISTENING ? lifetime <= 0 : lifetime != 0) {
+            throw new MalformedMessageException(DropReason.BAD_FIELD, "listening lifetime " + lifetime);
+        }
+        return new Listening(txId, sender, status, lifetime, record(r, true));
+    }
+
     private static long lifetime(ByteReader r) throws MalformedMessageException {
         long lifetime = r.i64();
         if (lifetime <= 0) {
@@ -561,7 +604,7 @@ public final class MessageCodec {
         if (kind == RECORD_IMMUTABLE) {
             return SignedRecord.immutable(recordValue(r));
         }
-        if (kind != RECORD_MUTABLE) {
+        if (kind != RECORD_MUTABLE && kind != RECORD_DELETED) {
             throw new MalformedMessageException(DropReason.BAD_RECORD, "record kind " + kind);
         }
         byte[] publicKey = r.bytes(SignedRecord.PUBLIC_KEY_BYTES);
@@ -574,10 +617,11 @@ public final class MessageCodec {
         if (seq < 0) {
             throw new MalformedMessageException(DropReason.BAD_RECORD, "seq " + seq);
         }
-        byte[] value = recordValue(r);
+        boolean deleted = kind == RECORD_DELETED;
+        byte[] value = deleted ? new byte[0] : recordValue(r);
         byte[] signature = r.bytes(SignedRecord.SIGNATURE_BYTES);
         try {
-            return new SignedRecord(publicKey, salt, seq, value, signature);
+            return new SignedRecord(publicKey, salt, seq, value, signature, deleted);
         } catch (IllegalArgumentException e) { // bounds are checked above; this only guards against drift
             throw new MalformedMessageException(DropReason.BAD_RECORD, e.getMessage());
         }

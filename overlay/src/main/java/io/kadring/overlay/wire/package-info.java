@@ -23,6 +23,10 @@
  *               immutable: valueLength 2 (≤ 1000) | value                   ≤ 1003 B
  *               mutable:   publicKey 32 | saltLength 1 (≤ 64) | salt | seq 8 (≥ 0)
  *                          | valueLength 2 (≤ 1000) | value | signature 64   ≤ 1172 B
+ *               3 tombstone (deleted at seq; its signature covers the flag):
+ *                          publicKey 32 | saltLength 1 (≤ 64) | salt | seq 8 (≥ 0)
+ *                          | signature 64                                  ≤ 170 B
+ *               (a version-1 node without tombstones drops kind 3 as BAD_RECORD)
  *
  * type                  body                                               largest
  *  1 PING               node record                                          165
@@ -49,7 +53,13 @@
  *                       | [cursor: announcer key 32]                          108
  * 16 ANNOUNCEMENTS      topic 32 | held 2 | more 1 (0|1) | count 1 (≤ 11)
  *                       | (announcement | lifetime ms 8 (> 0)... see below) ≤ 1400
+ * 17 LISTEN             token | key 32 | knownSeq 8 (≥ −1; −1 none)           115
+ * 18 LISTENING          status 1 (0 listening, else a RejectReason code) |
+ *                       lifetime ms 8 (> 0 listening, 0 refused) | signed
+ *                       record (0 none; the held one if above knownSeq)      1223
+ * 19 UPDATE             signed record (not none); one-way, not answered      1214
  * </pre>
+ * Codes 13–16 and 20–21 are reserved for other features.
  *
  * <p>An announcement (after its topic): {@code publicKey 32 | seq 8 (≥ 0) | payloadLength 2
  * (≤ 256) | payload | signature 64}, ≤ 362 B; the signature is Ed25519 over

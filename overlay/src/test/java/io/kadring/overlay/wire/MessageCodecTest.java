@@ -169,6 +169,16 @@ final class MessageCodecTest {
         assertArrayEquals(expected, MessageCodec.encode(m));
     }
 
+    @Test
+    void aTombstone_isKindThreeWithNoValueAndKeepsItsDeletedFlag() throws Exception {
+        SignedRecord tombstone = new SignedRecord(filled(32, 1), filled(3, 2), 9, new byte[0], filled(64, 3), true);
+        Message m = new Message.Update(1, SENDER, tombstone);
+        byte[] encoded = MessageCodec.encode(m);
+        assertEquals(MessageCodec.HEADER_BYTES + 1 + 32 + 1 + 3 + 8 + 64, encoded.length);
+        assertEquals(3, encoded[MessageCodec.HEADER_BYTES]);
+        assertTrue(((Message.Update) MessageCodec.decode(encoded)).record().isDeleted());
+    }
+
     // ---- the byte budget ------------------------------------------------------
 
     @Test
@@ -179,7 +189,8 @@ final class MessageCodecTest {
                 Map.entry(Type.STORE_RESULT, 43), Map.entry(Type.GET_NEIGHBOURS, 42),
                 Map.entry(Type.NEIGHBOURS, 911), Map.entry(Type.NOTIFY, 42), Map.entry(Type.ERROR, 244),
                 Map.entry(Type.ANNOUNCE, 477), Map.entry(Type.ANNOUNCE_RESULT, 43),
-                Map.entry(Type.GET_ANNOUNCEMENTS, 108), Map.entry(Type.ANNOUNCEMENTS, 1398)));
+                Map.entry(Type.GET_ANNOUNCEMENTS, 108), Map.entry(Type.ANNOUNCEMENTS, 1398),
+                Map.entry(Type.LISTEN, 115), Map.entry(Type.LISTENING, 1223), Map.entry(Type.UPDATE, 1214)));
         for (Map.Entry<Type, Integer> e : documented.entrySet()) {
             byte[] encoded = MessageCodec.encode(random.of(e.getKey(), true));
             assertEquals(e.getValue(), encoded.length, e.getKey().toString());
@@ -344,7 +355,8 @@ final class MessageCodecTest {
     @Test
     void recordsOutsideSignedRecordBounds_areBadRecords() {
         assertDrop(DropReason.BAD_RECORD, storeWith(r -> r.u8(0)));                                                     // STORE needs one
-        assertDrop(DropReason.BAD_RECORD, storeWith(r -> r.u8(3)));                                                     // unknown kind
+        assertDrop(DropReason.BAD_RECORD, storeWith(r -> r.u8(4)));                                                     // unknown kind
+        assertDrop(DropReason.BAD_RECORD, storeWith(r -> r.u8(3).fill(32, 0).u8(0).i64(-1).fill(64, 0)));             // tombstone, negative seq
         assertDrop(DropReason.BAD_RECORD, storeWith(r -> r.u8(1).u16(1001).fill(1001, 0)));                           // value too long
         assertDrop(DropReason.BAD_RECORD, storeWith(r -> r.u8(1).u16(65535)));                                          // even if truncated
         assertDrop(DropReason.BAD_RECORD, storeWith(r -> r.u8(2).fill(32, 0).u8(65).fill(65, 0)));                    // salt too long

@@ -24,11 +24,14 @@ final class MessageTest {
     private final RandomMessages random = new RandomMessages(7);
 
     @Test
-    void typeCodes_areOneToTwelve_andResponsesAreTheAnswerTypes() {
+    void typeCodes_areTheReservedOnes_andResponsesAreTheAnswerTypes() {
         for (Type t : Type.values()) {
-            assertEquals(t.ordinal() + 1, t.code());
             assertEquals(t, Type.ofCode(t.code()));
         }
+        assertEquals(17, Type.LISTEN.code());
+        assertEquals(18, Type.LISTENING.code());
+        assertEquals(19, Type.UPDATE.code());
+        assertEquals(Type.LISTENING, Type.LISTEN.answeredBy());
         EnumSet<Type> responses = EnumSet.noneOf(Type.class);
         for (Type t : Type.values()) {
             if (t.isResponse()) {
@@ -36,7 +39,7 @@ final class MessageTest {
             }
         }
         assertEquals(EnumSet.of(Type.PONG, Type.NODES, Type.VALUE, Type.STORE_RESULT, Type.NEIGHBOURS, Type.ERROR,
-                        Type.ANNOUNCE_RESULT, Type.ANNOUNCEMENTS),
+                        Type.ANNOUNCE_RESULT, Type.ANNOUNCEMENTS, Type.LISTENING),
                 responses);
     }
 

@@ -57,6 +57,12 @@ final class RandomMessages {
             case GET_ANNOUNCEMENTS -> new Message.GetAnnouncements(tx, sender, id(), random.nextInt(1, 256),
                     max || random.nextBoolean() ? id() : null);
             case ANNOUNCEMENTS -> announcements(tx, sender, max);
+            case LISTEN -> new Message.Listen(tx, sender, token(max), id(), random.nextLong(-1, Long.MAX_VALUE));
+            case LISTENING -> random.nextBoolean() && !max
+                    ? new Message.Listening(tx, sender, random.nextInt(1, 256), 0, null)
+                    : new Message.Listening(tx, sender, Message.Listening.LISTENING, random.nextLong(1, Long.MAX_VALUE),
+                            max || random.nextBoolean() ? record(max) : null);
+            case UPDATE -> new Message.Update(tx, sender, record(max));
         };
     }
 
@@ -144,6 +150,10 @@ final class RandomMessages {
         byte[] value = bytes(random.nextInt(SignedRecord.MAX_VALUE_BYTES + 1));
         if (random.nextBoolean()) {
             return SignedRecord.immutable(value);
+        }
+        if (random.nextInt(4) == 0) {
+            return new SignedRecord(bytes(32), bytes(random.nextInt(SignedRecord.MAX_SALT_BYTES + 1)),
+                    random.nextLong(0, Long.MAX_VALUE), new byte[0], bytes(64), true);
         }
         return new SignedRecord(bytes(32), bytes(random.nextInt(SignedRecord.MAX_SALT_BYTES + 1)),
                 random.nextLong(0, Long.MAX_VALUE), value, bytes(64));

@@ -138,7 +138,8 @@ public final class Simulation {
                                 network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, wrongSuccessors, afterHeal)
                         : null, clientFigures, config.replicaCheckIntervalMillis() > 0
                         ? workload.replicaFigures(config.nodes(), config.durationMillis()) : null,
-                workload.announcements());
+                workload.announcements(),
+                config.listen().any() ? workload.listens(counts.sent().getOrDefault("update", 0L)) : null);
     }
 
     /** What the live honest nodes think the network's size is, against the nodes up. */
@@ -496,5 +497,10 @@ public final class Simulation {
 
     void schedule(SimPeer peer, long delay, Runnable task) {
         peer.env.schedule(delay, task);
+    }
+
+    /** Runs {@code task} after {@code delay} whatever becomes of any node (a check of the workload's). */
+    void later(long delay, Runnable task) {
+        loop.schedule(delay, task);
     }
 }

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param adversaries the hostile share of the nodes and what they do
  * @param partitionAtMillis when, after the workload starts, the network splits in two halves
  * @param partitionForMillis how long the split lasts; 0 for no partition
+ * @param listen the listen workload: listeners on published keys and their publishers' updates
+ *     ({@link ListenLoad#NONE} for none)
  * @param clientFraction share of the honest nodes (node 0 aside) that run in client mode
  * @param replicaCheckIntervalMillis how often each publisher runs a replica check of its record; 0 for never
  */
@@ -30,8 +32,10 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
                                long sessionMeanMillis, double killFraction, long lookupIntervalMillis,
                                double publishFraction, long getIntervalMillis, long joinSpacingMillis,
                                NodeConfig node, Adversaries adversaries, long partitionAtMillis,
-                               long partitionForMillis, double clientFraction, long replicaCheckIntervalMillis) {
+                               long partitionForMillis, double clientFraction, long replicaCheckIntervalMillis,
+                               ListenLoad listen) {
     public SimulationConfig {
+        Objects.requireNonNull(listen, "listen");
         if (nodes < 1) throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
         if (durationMillis <= 0) throw new IllegalArgumentException("duration must be > 0, got " + durationMillis + " ms");
         Latencies.parse(latency); // fails with a message naming the bad spec
@@ -100,7 +104,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
      */
     public static SimulationConfig defaults() {
         return new SimulationConfig(1000, 1, 600_000, "uniform:10-100", 0, 0, 0, 300_000, 0.1, 300_000, 20,
-                NodeConfig.defaults(), Adversaries.NONE, 0, 0, 0, 0);
+                NodeConfig.defaults(), Adversaries.NONE, 0, 0, 0, 0, ListenLoad.NONE);
     }
 
     /** A builder that starts from {@link #defaults()}. */
@@ -134,6 +138,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         private Adversaries adversaries;
         private long partitionAtMillis;
         private long partitionForMillis;
+        private ListenLoad listen;
         private double clientFraction;
         private long replicaCheckIntervalMillis;
 
@@ -153,6 +158,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
             adversaries = c.adversaries;
             partitionAtMillis = c.partitionAtMillis;
             partitionForMillis = c.partitionForMillis;
+            listen = c.listen;
             clientFraction = c.clientFraction;
             replicaCheckIntervalMillis = c.replicaCheckIntervalMillis;
         }
@@ -168,6 +174,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         public Builder publishFraction(double fraction) { publishFraction = fraction; return this; }
         public Builder getIntervalMillis(long millis) { getIntervalMillis = millis; return this; }
         public Builder adversaries(Adversaries a) { adversaries = a; return this; }
+        public Builder listen(ListenLoad load) { listen = load; return this; }
         /** Share of the honest nodes that run in client mode (node 0, which starts the network, never does). */
         public Builder clientFraction(double fraction) { clientFraction = fraction; return this; }
         /** How often each publisher checks its record's replicas; 0 (default) for never. */
@@ -190,7 +197,7 @@ public record SimulationConfig(int nodes, long seed, long durationMillis, String
         public SimulationConfig build() {
             return new SimulationConfig(nodes, seed, durationMillis, latency, loss, sessionMeanMillis, killFraction,
                     lookupIntervalMillis, publishFraction, getIntervalMillis, kept.joinSpacingMillis, node, adversaries,
-                    partitionAtMillis, partitionForMillis, clientFraction, replicaCheckIntervalMillis);
+                    partitionAtMillis, partitionForMillis, clientFraction, replicaCheckIntervalMillis, listen);
         }
     }
 }

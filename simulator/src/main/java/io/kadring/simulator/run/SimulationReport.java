@@ -23,7 +23,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
                                Map<String, Long> droppedByReason, AdversaryFigures adversaries,
                                NetworkSizeFigures networkSize, PartitionFigures partition, ClientFigures clients,
-                               ReplicaFigures replicaChecks, AnnouncementStats announcements) {
+                               ReplicaFigures replicaChecks, AnnouncementStats announcements, ListenStats listens) {
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
@@ -47,6 +47,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         networkSize.writeJson(out);
         if (clients != null) clients.writeJson(out);
         if (replicaChecks != null) replicaChecks.writeJson(out);
+        if (listens != null) writeListens(out);
         writeRate(out, "puts", records.puts(), records.putSuccessRate());
         writeRate(out, "gets", records.gets(), records.getSuccessRate());
         out.writeObjectFieldStart("records");
@@ -71,6 +72,30 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         writeCounts(out, "dropped_by_reason", droppedByReason);
         out.writeEndObject();
         out.writeEndObject();
+    }
+
+    /** The listen workload: how many of the live listeners heard each update, and what it cost. */
+    private void writeListens(JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("listen");
+        out.writeNumberField("listeners", listens.listeners());
+        out.writeNumberField("updates", listens.updates());
+        out.writeNumberField("expected", listens.expected());
+        out.writeNumberField("notified", listens.notified());
+        Json.decimal(out, "notified_share", listens.notifiedShare());
+        out.writeObjectFieldStart("latency_ms");
+        out.writeNumberField("p50", listens.latencyMillis().p50());
+        out.writeNumberField("p99", listens.latencyMillis().p99());
+        out.writeNumberField("max", listens.latencyMillis().count() == 0 ? 0 : listens.latencyMillis().max());
+        out.writeEndObject();
+        out.writeNumberField("messages", listens.messages());
+        Json.decimal(out, "messages_per_node_per_second", listenCostPerNodePerSecond());
+        out.writeEndObject();
+    }
+
+    /** The listen feature's messages per node per second of the workload (nodes as configured). */
+    public double listenCostPerNodePerSecond() {
+        double seconds = config.durationMillis() / 1000.0;
+        return listens == null ? 0 : listens.messages() / (config.nodes() * seconds);
     }
 
     private static void writeLookups(JsonGenerator out, String name, LookupStats s) throws IOException {
@@ -135,6 +160,13 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         b.append(String.format(Locale.ROOT, "%-18s %d lookups, %.2f%% of live announcers returned, %.3f msg/node/s%n",
                 "announcements", announcements.lookups(), 100 * announcements.liveAnnouncersShare(),
                 announcements.messagesPerNodePerSecond()));
+        if (listens != null) {
+            b.append(String.format(Locale.ROOT, "%-18s %d listeners; %.3f%% of %d (update, live listener) pairs "
+                    + "notified within %d s, p50 %d ms, p99 %d ms; %.4f messages per node per second%n", "listen",
+                    listens.listeners(), 100 * listens.notifiedShare(), listens.expected(),
+                    Workload.NOTIFY_WINDOW_MILLIS / 1000, listens.latencyMillis().p50(), listens.latencyMillis().p99(),
+                    listenCostPerNodePerSecond()));
+        }
         b.append(String.format(Locale.ROOT, "%-18s %d messages, %.1f MB%n", "traffic", messagesSent, bytesSent / 1e6));
         b.append(String.format(Locale.ROOT, "%-18s %d bytes per node at the end, %d after the build%n", "heap",
                 heapBytesPerNode, heapBytesPerNodeAfterBuild));

@@ -13,10 +13,19 @@ import java.util.Map;
  * they live; every node gets a random published record now and then, which succeeds when it
  * returns the newest seq the owner published. At the end, every
  * record that should still exist is looked for from a random live node.
+ *
+ * <p>With a {@link ListenLoad}, a share of the nodes listen to a live publisher's key from when
+ * they come up, publishers put a new seq now and then, and each new seq is checked
+ * {@link #NOTIFY_WINDOW_MILLIS} after its put: every listener of the key that was up before the
+ * put (and {@link #LISTEN_SETTLE_MILLIS} after its listen began) and still is, should have been told.
  */
 final class Workload {
     private static final byte[] SALT = "sim".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int VALUE_BYTES = 100;
+    /** How long after a put its listeners have to hear of it. */
+    static final long NOTIFY_WINDOW_MILLIS = 10_000;
+    /** A listener counts for puts that start this long after its listen (its lookup and LISTENs are done). */
+    static final long LISTEN_SETTLE_MILLIS = 30_000;
 
     private final Simulation sim;
     private final LookupStats lookups = new LookupStats();
@@ -28,6 +37,10 @@ final class Workload {
     private long replicaCheckMessages;
     private final RecordStats records = new RecordStats();
     private final AnnouncementWorkload announcements;
+    private final ListenStats listenStats = new ListenStats();
+    private final Map<Id, List<Listener>> listeners = new HashMap<>();
+    private final List<Listener> allListeners = new ArrayList<>();
+    private final Map<Id, Published> byKey = new HashMap<>();
     /** Records that were stored, in publication order (deterministic). */
     private final List<Published> published = new ArrayList<>();
     private final Map<SimPeer, List<Published>> byOwner = new HashMap<>();
@@ -37,7 +50,7 @@ final class Workload {
         final Id key;
         final SimPeer owner;
         /** The newest seq the owner published under the key. */
-        final long seq;
+        long seq;
         long ownerDiedAt = -1;
 
         Published(Id key, SimPeer owner, long seq) {
@@ -49,6 +62,19 @@ final class Workload {
         /** Whether a get found what the owner last published. */
         boolean isNewest(io.kadring.overlay.node.GetResult r) {
             return r.record().isPresent() && r.record().get().seq() >= seq;
+        }
+    }
+
+    /** One node listening to one key, and when it heard each seq. */
+    private static final class Listener {
+        final SimPeer peer;
+        final long startedAt;
+        final Map<Long, Long> heardAt = new HashMap<>();
+        io.kadring.overlay.node.ListenHandle handle;
+
+        Listener(SimPeer peer, long startedAt) {
+            this.peer = peer;
+            this.startedAt = startedAt;
         }
     }
 
@@ -71,6 +97,14 @@ final class Workload {
 
     RecordStats records() {
         return records;
+    }
+
+    /** The listen workload's figures; {@code updatesSent}, the holders' UPDATEs, completes its cost. */
+    ListenStats listens(long updatesSent) {
+        long messages = updatesSent;
+        for (Listener l : allListeners) messages += l.handle.messages();
+        listenStats.messages = messages;
+        return listenStats;
     }
 
     LookupStats clientLookups() {
@@ -97,6 +131,50 @@ final class Workload {
             }
             sim.schedule(peer, exp(peer, c.getIntervalMillis()), () -> get(peer));
         }
+        if (c.listen().any() && sim.seeds().random("listener", peer.index).nextDouble() < c.listen().fraction()) {
+            sim.schedule(peer, peer.workload.nextLong(30_000), () -> listen(peer));
+        }
+    }
+
+    /** {@code peer} listens to the key of a live publisher (again later while there is none). */
+    private void listen(SimPeer peer) {
+        if (stopped || !peer.alive()) return;
+        List<Published> live = new ArrayList<>();
+        for (Published p : published) {
+            if (p.owner.alive() && p.owner != peer) live.add(p);
+        }
+        if (live.isEmpty()) {
+            sim.schedule(peer, 60_000, () -> listen(peer));
+            return;
+        }
+        Published p = live.get(peer.workload.nextInt(live.size()));
+        Listener l = new Listener(peer, sim.now());
+        l.handle = peer.node.listen(p.key, r -> l.heardAt.putIfAbsent(r.seq(), sim.now()));
+        listeners.computeIfAbsent(p.key, k -> new ArrayList<>()).add(l);
+        allListeners.add(l);
+        listenStats.listeners++;
+    }
+
+    /** A new seq of {@code key} was put from {@code startedAt}: its live listeners are checked after the window. */
+    private void checkNotified(Id key, long seq, long startedAt) {
+        List<Listener> of = listeners.getOrDefault(key, List.of());
+        List<Listener> due = new ArrayList<>();
+        for (Listener l : of) {
+            if (l.peer.alive() && l.startedAt + LISTEN_SETTLE_MILLIS <= startedAt) due.add(l);
+        }
+        if (due.isEmpty()) return;
+        listenStats.updates++;
+        sim.later(Math.max(0, startedAt + NOTIFY_WINDOW_MILLIS - sim.now()), () -> {
+            for (Listener l : due) {
+                if (!l.peer.alive()) continue;
+                listenStats.expected++;
+                Long at = l.heardAt.get(seq);
+                if (at != null && at - startedAt <= NOTIFY_WINDOW_MILLIS) {
+                    listenStats.notified++;
+                    listenStats.latencyMillis.record(Math.max(0, at - startedAt));
+                }
+            }
+        });
     }
 
     /**
@@ -158,16 +236,26 @@ final class Workload {
         if (stopped || !peer.alive()) return;
         byte[] value = new byte[VALUE_BYTES];
         peer.workload.nextBytes(value);
+        long startedAt = sim.now();
+        ListenLoad listen = sim.config().listen();
         peer.node.publish(owner, SALT, value, -1).whenComplete((result, error) -> {
             if (!peer.alive()) return; // a node that died mid-put says nothing about the DHT
+            if (listen.any()) sim.schedule(peer, exp(peer, listen.updateIntervalMillis()), () -> publish(peer, owner));
             records.puts++;
             if (error != null || !result.succeeded()) return;
             records.putSuccesses++;
-            Published p = new Published(result.key(), peer, result.seq());
-            published.add(p);
-            byOwner.computeIfAbsent(peer, x -> new ArrayList<>()).add(p);
-            long every = sim.config().replicaCheckIntervalMillis();
-            if (every > 0) sim.schedule(peer, 1 + peer.workload.nextLong(every), () -> checkReplicas(peer, p.key));
+            Published known = byKey.get(result.key());
+            if (known != null && known.owner == peer) {
+                known.seq = Math.max(known.seq, result.seq());
+            } else {
+                Published p = new Published(result.key(), peer, result.seq());
+                published.add(p);
+                byKey.put(p.key, p);
+                byOwner.computeIfAbsent(peer, x -> new ArrayList<>()).add(p);
+                long every = sim.config().replicaCheckIntervalMillis();
+                if (every > 0) sim.schedule(peer, 1 + peer.workload.nextLong(every), () -> checkReplicas(peer, p.key));
+            }
+            if (listen.any()) checkNotified(result.key(), result.seq(), startedAt);
         });
     }
 
@@ -188,10 +276,11 @@ final class Workload {
         List<Published> candidates = existing(sim.now());
         if (!candidates.isEmpty()) {
             Published p = candidates.get(peer.workload.nextInt(candidates.size()));
+            long wanted = p.seq; // what the owner had published when the get started
             peer.node.get(p.key).thenAccept(r -> {
                 if (!peer.alive()) return; // the reader died mid-get
                 records.gets++;
-                if (p.isNewest(r)) records.getSuccesses++;
+                if (r.record().isPresent() && r.record().get().seq() >= wanted) records.getSuccesses++;
             });
         }
         sim.schedule(peer, exp(peer, sim.config().getIntervalMillis()), () -> get(peer));

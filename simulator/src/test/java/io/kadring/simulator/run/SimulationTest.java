@@ -32,6 +32,7 @@ final class SimulationTest {
 
         assertEquals(first, second);
         assertTrue(first.contains("\"lookups\":{\"count\":"), first);
+        assertTrue(!first.contains("\"listen\""), "no listen figures without a listen workload");
     }
 
     @Test

@@ -1,0 +1,61 @@
+package io.kadring.bootstrap.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kadring.bootstrap.text.Json;
+import io.kadring.bootstrap.text.RecordJson;
+import io.kadring.crypto.Identity;
+import io.kadring.storage.SignedRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code kadring delete}: signs a tombstone here (the next seq, flagged deleted, no value) and
+ * hands it to a running peer, which stores it at the k closest nodes in place of the value;
+ * they refuse older seqs while they keep it. {@code kadring get} then says "deleted at seq N".
+ */
+@Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Delete a record: sign a tombstone locally (the next seq, flagged deleted, no value; the private "
+                + "key never leaves this machine) and store it through a running peer at the k closest nodes, which "
+                + "drop the value and refuse older seqs while they keep it. Prints the key on stdout and how many "
+                + "holders stored the tombstone on stderr; exits 1 with the reasons when it is not stored."})
+public final class DeleteCommand extends ClientCommand {
+    @Option(names = "--identity", required = true, paramLabel = "FILE",
+            description = "The identity file (from `kadring keygen`) that owns the record.")
+    private Path identityFile;
+
+    @Option(names = "--salt", paramLabel = "SALT",
+            description = "The record's salt as text (UTF-8, at most " + SignedRecord.MAX_SALT_BYTES
+                    + " bytes), as given to `kadring put`. Default: none.")
+    private String salt;
+
+    @Override
+    public Integer call() {
+        byte[] saltBytes = salt == null ? new byte[0] : salt.getBytes(StandardCharsets.UTF_8);
+        if (saltBytes.length > SignedRecord.MAX_SALT_BYTES) {
+            throw new ParameterException(spec.commandLine(), "--salt is " + saltBytes.length
+                    + " bytes in UTF-8; at most " + SignedRecord.MAX_SALT_BYTES);
+        }
+        Identity identity = PutCommand.identity(identityFile);
+        AdminClient admin = client.client();
+        String key = SignedRecord.mutableKey(identity.publicKey(), saltBytes).toHex();
+        long seq = PutCommand.nextSeq(admin, key);
+        ObjectNode body = RecordJson.toJson(SignedRecord.tombstone(identity, saltBytes, seq));
+        AdminClient.Answer answer = admin.post("/records", body);
+        ObjectNode result = answer.body();
+        if (!answer.ok()) {
+            throw new CommandFailure("the tombstone was not stored: " + answer.error(), answer.reason());
+        }
+        if (client.json) {
+            spec.commandLine().getOut().println(Json.pretty(result));
+            return 0;
+        }
+        spec.commandLine().getOut().println(key);
+        spec.commandLine().getErr().println("deleted at seq " + seq + ": tombstone stored by "
+                + Json.text(result.get("stored")) + " of " + Json.text(result.get("asked")) + " holders ("
+                + Json.text(result.get("required")) + " required)");
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+package io.kadring.overlay.node;
+
+import io.kadring.overlay.wire.Message;
+import java.net.InetSocketAddress;
+
+/**
+ * UPDATE: a holder we listen at tells of a newer record; its listener validates it and drops
+ * duplicates. One from an address no listener of the key subscribed at is dropped and counted
+ * (no signature is checked for it). Not answered.
+ */
+record UpdateHandler(LocalNode local, Subscriptions subscriptions) implements RequestHandler {
+
+    @Override
+    public void answer(InetSocketAddress from, Message request) {
+        Message.Update update = (Message.Update) request;
+        if (!subscriptions.onUpdate(from, update.record())) {
+            local.metrics().dropped("unsolicited_update");
+        }
+    }
+}
