@@ -144,18 +144,79 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        checkOutputs(); // before a run of minutes, not after it
         if (scenario != null) {
             ScenarioResult result = scenario().run(err);
             out.print(result.summary());
             out.flush();
             write(result.toJson(), result::writeReport);
         } else {
-            SimulationReport result = new Simulation(config(), err).run();
-            out.print(result.summary());
-            out.flush();
-            write(result.toJson(), dir -> HtmlReport.write(result, dir));
+            Simulation simulation = new Simulation(config(), err);
+            // Ctrl-C: the run stops at its next slice and what ran is printed and written
+            java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+            Thread onInterrupt = new Thread(() -> {
+                simulation.stop();
+                try {
+                    written.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "kadring-simulate-interrupt");
+            boolean hooked = addShutdownHook(onInterrupt);
+            try {
+                SimulationReport result = simulation.run();
+                out.print(result.summary());
+                out.flush();
+                write(result.toJson(), dir -> HtmlReport.write(result, dir));
+            } finally {
+                written.countDown();
+                if (hooked) removeShutdownHook(onInterrupt);
+            }
         }
         return 0;
+    }
+
+    /** The shutdown hook, when the JVM lets one be added (not while it is shutting down already). */
+    private static boolean addShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: the JVM exits once the outputs are written
+        }
+    }
+
+    /** {@code --json}'s directory exists and the file is no directory; {@code --report}'s directory can be made. */
+    private void checkOutputs() {
+        if (json != null) {
+            Path parent = json.toAbsolutePath().getParent();
+            if (Files.isDirectory(json)) throw usage("--json " + json + " is a directory; expected a file to write");
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw usage("--json " + json + ": the directory " + parent + " does not exist");
+            }
+            if (parent != null && !Files.isWritable(parent)) {
+                throw usage("--json " + json + ": the directory " + parent + " is not writable");
+            }
+        }
+        if (report != null) {
+            if (Files.exists(report) && !Files.isDirectory(report)) {
+                throw usage("--report " + report + " is a file; expected a directory (DIR/index.html is written)");
+            }
+            try {
+                Files.createDirectories(report);
+            } catch (IOException e) {
+                throw usage("--report " + report + ": cannot make the directory (" + e.getMessage() + ")");
+            }
+            if (!Files.isWritable(report)) throw usage("--report " + report + ": the directory is not writable");
+        }
     }
 
     private SimulationConfig config() {

@@ -140,13 +140,19 @@ final class SimulateCommandTest {
     }
 
     @Test
-    void simulate_withJsonIntoAMissingDirectory_failsNamingTheFile() {
+    void simulate_withJsonIntoAMissingDirectory_failsNamingTheFile_beforeTheRun() throws Exception {
         Path json = dir.resolve("nowhere/run.json");
 
         Run run = cli("simulate", "--nodes", "10", "--duration", "1m", "--json", json.toString());
 
-        assertEquals(Main.FAILED, run.exitCode(), run.err());
-        assertTrue(run.err().contains(json.toString()), run.err());
+        assertEquals(Main.USAGE, run.exitCode(), run.err());
+        assertTrue(run.err().contains(json.toString()) && run.err().contains("does not exist"), run.err());
+        assertEquals("", run.out(), "nothing ran");
+        Path file = dir.resolve("a-file");
+        java.nio.file.Files.writeString(file, "x");
+        Run report = cli("simulate", "--nodes", "10", "--duration", "1m", "--report", file.toString());
+        assertEquals(Main.USAGE, report.exitCode(), report.err());
+        assertTrue(report.err().contains("is a file; expected a directory"), report.err());
     }
 
     private static Object lookUp(JsonObject json, String dotted) {

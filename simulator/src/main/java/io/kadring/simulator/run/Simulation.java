@@ -36,6 +36,8 @@ import java.util.random.RandomGenerator;
 public final class Simulation {
     private static final long PROGRESS_AFTER_SECONDS = 3;
     private static final long SLICE_MILLIS = 10_000;
+    /** After the workload: the final gets' time to finish. */
+    private static final long DRAIN_MILLIS = 120_000;
 
     private final SimulationConfig config;
     private final EventLoop loop = new EventLoop();
@@ -70,6 +72,10 @@ public final class Simulation {
     private final TimeSeries messagesSent = new TimeSeries();
     private final Appendable progress;
     private double lastProgress;
+    /** Set by {@link #stop()} (another thread: a Ctrl-C): the run ends at the next slice. */
+    private volatile boolean stopRequested;
+    /** The wall time the workload started at, for the progress line's estimate of what is left. */
+    private double wallAtWorkload = -1;
     private int spawned;
     private long workloadStart;
     private long end;
@@ -104,6 +110,15 @@ public final class Simulation {
                 r -> records.computeIfAbsent(r, SignedRecord::verifySignature));
     }
 
+    /**
+     * Ends the run early, from any thread (a Ctrl-C): the loop stops at the end of its current
+     * slice of simulated time and {@link #run()} returns the report of what ran, marked
+     * interrupted (the final drain and record check are left out).
+     */
+    public void stop() {
+        stopRequested = true;
+    }
+
     /** Builds the network, runs the workload, and reports. */
     public SimulationReport run() {
         WallClock wall = new WallClock();
@@ -117,12 +132,16 @@ public final class Simulation {
         end = workloadStart + config.durationMillis();
         loop.scheduleAt(workloadStart, this::startWorkload);
         sample(workloadStart);
+        wallAtWorkload = wall.seconds();
         runUntil(end, wall);
+        long interruptedAt = stopRequested ? loop.now() : -1;
         workload.stop();
         if (churn != null) churn.stop(); // the final check reads from nodes that stay up
         NetworkSizeFigures networkSize = networkSize();
-        workload.checkRecordsAtEnd(loop.now());
-        runUntil(loop.now() + 120_000, wall); // let the final gets finish; unanswered ones count as not found
+        if (interruptedAt < 0) {
+            workload.checkRecordsAtEnd(loop.now());
+            runUntil(loop.now() + DRAIN_MILLIS, wall); // let the final gets finish; unanswered ones count as not found
+        }
         long heapAtEnd = perNode(usedHeap() - heapBefore);
         ClientFigures clientFigures = config.clients()
                 ? new ClientFigures(clients, workload.clientLookups(), entriesNamingClients(), answersNamingClients)
@@ -139,7 +158,8 @@ public final class Simulation {
                         : null, clientFigures, config.replicaCheckIntervalMillis() > 0
                         ? workload.replicaFigures(config.nodes(), config.durationMillis()) : null,
                 workload.announcements(),
-                config.listen().any() ? workload.listens(counts.sent().getOrDefault("update", 0L)) : null);
+                config.listen().any() ? workload.listens(counts.sent().getOrDefault("update", 0L)) : null,
+                interruptedAt);
     }
 
     /** What the live honest nodes think the network's size is, against the nodes up. */
@@ -179,7 +199,7 @@ public final class Simulation {
         spawn().node.start(List.of()).thenRun(() -> joined(live.get(0)));
         int n = config.nodes();
         int hostile = hostiles.count();
-        for (int i = 1; i < n; i++) {
+        for (int i = 1; i < n && !stopRequested; i++) {
             loop.runUntil(loop.now() + config.joinSpacingMillis());
             if (i % 100 == 0) progress(wall, "joining", n);
             SimPeer via = randomJoined();
@@ -197,7 +217,8 @@ public final class Simulation {
             });
         }
         long deadline = loop.now() + 600_000;
-        while ((truth.size() + joinedClients() < live.size() || hostileJoined < hostile) && loop.now() < deadline) {
+        while ((truth.size() + joinedClients() < live.size() || hostileJoined < hostile) && loop.now() < deadline
+                && !stopRequested) {
             loop.runUntil(loop.now() + 1_000);
         }
     }
@@ -384,7 +405,7 @@ public final class Simulation {
 
     /** Runs the loop to {@code until}, sampling the time series every simulated minute. */
     private void runUntil(long until, WallClock wall) {
-        while (loop.now() < until) {
+        while (loop.now() < until && !stopRequested) {
             long next = Math.min(until, loop.now() + SLICE_MILLIS);
             loop.runUntil(next);
             sample(next);
@@ -399,12 +420,24 @@ public final class Simulation {
         lastProgress = w;
         String nodes = target < 0 ? live.size() + " nodes up" : live.size() + " of " + target + " nodes started";
         try {
-            progress.append(String.format(java.util.Locale.ROOT, "  simulated %s %s %s, %.0f events/s%n",
-                    clock(loop.now()), stage, nodes, loop.eventsExecuted() / w));
+            progress.append(String.format(java.util.Locale.ROOT, "  simulated %s %s %s, %.0f events/s%s%n",
+                    clock(loop.now()), stage, nodes, loop.eventsExecuted() / w, left(w)));
             if (progress instanceof java.io.Flushable f) f.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** ", 42% of the workload, about 1m10s left" once the workload runs; "" before. */
+    private String left(double wallNow) {
+        if (wallAtWorkload < 0 || workloadStart == 0) return "";
+        double total = end + DRAIN_MILLIS - workloadStart;
+        double done = Math.max(0, loop.now() - workloadStart);
+        if (done <= 0) return "";
+        double share = Math.min(1, done / total);
+        double remaining = (wallNow - wallAtWorkload) / done * (total - done);
+        return String.format(java.util.Locale.ROOT, ", %.0f%% of the workload, about %s left", 100 * share,
+                Durations.format(1000 * Math.max(1, Math.round(remaining))));
     }
 
     private long lastMessages;

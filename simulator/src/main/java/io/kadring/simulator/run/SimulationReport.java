@@ -23,7 +23,16 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
                                Map<String, Long> droppedByReason, AdversaryFigures adversaries,
                                NetworkSizeFigures networkSize, PartitionFigures partition, ClientFigures clients,
-                               ReplicaFigures replicaChecks, AnnouncementStats announcements, ListenStats listens) {
+                               ReplicaFigures replicaChecks, AnnouncementStats announcements, ListenStats listens,
+                               long interruptedAtMillis) {
+    /** The kadring version that ran (the jar's), or "dev" from a build tree. */
+    static final String VERSION = java.util.Objects.requireNonNullElse(
+            SimulationReport.class.getPackage().getImplementationVersion(), "dev");
+
+    /** Whether the run was stopped early (Ctrl-C): the figures are of the part that ran. */
+    public boolean interrupted() {
+        return interruptedAtMillis >= 0;
+    }
 
     /** The JSON summary, keys as the simulator issue lists them. */
     public String toJson() {
@@ -32,8 +41,11 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
 
     private void writeJson(JsonGenerator out) throws IOException {
         out.writeStartObject();
+        out.writeStringField("version", VERSION);
         out.writeNumberField("seed", config.seed());
         out.writeNumberField("nodes", config.nodes());
+        if (interrupted()) Json.decimal(out, "interrupted_at_seconds", interruptedAtMillis / 1000.0);
+        writeConfig(out);
         Json.decimal(out, "simulated_seconds", simulatedSeconds);
         Json.decimal(out, "wall_seconds", wallSeconds);
         out.writeNumberField("events", events);
@@ -98,6 +110,34 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         return listens == null ? 0 : listens.messages() / (config.nodes() * seconds);
     }
 
+    /** Every setting of the run, enough to run it again: {@code "config": {...}}. */
+    private void writeConfig(JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("config");
+        out.writeNumberField("nodes", config.nodes());
+        out.writeNumberField("seed", config.seed());
+        out.writeNumberField("duration_ms", config.durationMillis());
+        out.writeStringField("latency", config.latency());
+        Json.decimal(out, "loss", config.loss());
+        out.writeNumberField("session_mean_ms", config.sessionMeanMillis());
+        Json.decimal(out, "kill_fraction", config.killFraction());
+        out.writeNumberField("lookup_interval_ms", config.lookupIntervalMillis());
+        Json.decimal(out, "publish_fraction", config.publishFraction());
+        out.writeNumberField("get_interval_ms", config.getIntervalMillis());
+        out.writeNumberField("join_spacing_ms", config.joinSpacingMillis());
+        Json.decimal(out, "adversary_fraction", config.adversaries().fraction());
+        out.writeStringField("attack", config.adversaries().attack().label());
+        out.writeNumberField("adversary_subnets", config.adversaries().subnets());
+        out.writeBooleanField("defences", config.defences());
+        out.writeNumberField("partition_at_ms", config.partitionAtMillis());
+        out.writeNumberField("partition_for_ms", config.partitionForMillis());
+        Json.decimal(out, "client_fraction", config.clientFraction());
+        out.writeNumberField("replica_check_interval_ms", config.replicaCheckIntervalMillis());
+        Json.decimal(out, "listen_fraction", config.listen().fraction());
+        out.writeNumberField("update_interval_ms", config.listen().updateIntervalMillis());
+        out.writeStringField("node", config.node().toString());
+        out.writeEndObject();
+    }
+
     private static void writeLookups(JsonGenerator out, String name, LookupStats s) throws IOException {
         out.writeObjectFieldStart(name);
         s.writeFields(out, false);
@@ -138,6 +178,10 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "kadring simulation: %d nodes, seed %d, %s simulated in %.1f s (%d events)%n",
                 config.nodes(), config.seed(), Simulation.clock((long) (simulatedSeconds * 1000)), wallSeconds, events));
+        if (interrupted()) {
+            b.append(String.format(Locale.ROOT, "INTERRUPTED at simulated %s: the figures are of the part that ran "
+                    + "(no final record check)%n", Simulation.clock(interruptedAtMillis)));
+        }
         if (adversaries.count() > 0) {
             b.append(String.format(Locale.ROOT, "adversaries: %d (%s, %d subnets), defences %s; responses dropped %d, "
                     + "rewritten %d, passed %d; %d key pairs ground in %.2f s%n", adversaries.count(),
@@ -151,8 +195,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                 "", "count", "success", "exact", "hops mean", "hops p50", "hops p99", "latency p50", "latency p99"));
         row(b, "findClosest", lookups);
         row(b, "findSuccessor", successorLookups);
-        b.append(String.format(Locale.ROOT, "%-18s %8d %8.2f%%%n", "puts", records.puts(), 100 * records.putSuccessRate()));
-        b.append(String.format(Locale.ROOT, "%-18s %8d %8.2f%%%n", "gets", records.gets(), 100 * records.getSuccessRate()));
+        b.append(String.format(Locale.ROOT, "%-18s %8d %9s%n", "puts", records.puts(), percent(records.puts(), records.putSuccessRate())));
+        b.append(String.format(Locale.ROOT, "%-18s %8d %9s%n", "gets", records.gets(), percent(records.gets(), records.getSuccessRate())));
         b.append(String.format(Locale.ROOT, "%-18s %d of %d retrievable at the end%n", "records",
                 records.retrievableAtEnd(), records.published()));
         b.append(String.format(Locale.ROOT, "%-18s median estimate %d of %d nodes up (p10 %d, p90 %d)%n", "network size",
@@ -194,8 +238,18 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
     }
 
     private static void row(StringBuilder b, String name, LookupStats s) {
+        if (s.count() == 0) {
+            b.append(String.format(Locale.ROOT, "%-18s %8d %9s %8s %10s %9s %9s %13s %13s%n", name, 0,
+                    "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"));
+            return;
+        }
         b.append(String.format(Locale.ROOT, "%-18s %8d %8.2f%% %7.2f%% %10.2f %9d %9d %10d ms %10d ms%n", name,
                 s.count(), 100 * s.successRate(), 100 * s.exactRate(), s.hops().mean(), s.hops().p50(),
                 s.hops().p99(), s.latencyMillis().p50(), s.latencyMillis().p99()));
+    }
+
+    /** "99.50%", or "n/a" when nothing was counted (a rate of nothing is no 100%). */
+    private static String percent(long count, double rate) {
+        return count == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * rate);
     }
 }

@@ -26,6 +26,20 @@ final class SimulationTest {
     }
 
     @Test
+    void aStoppedRun_reportsWhatRan_markedInterrupted_withItsConfiguration() {
+        Simulation simulation = new Simulation(SimulationConfig.builder().nodes(20).seed(2).durationMillis(600_000).build());
+        simulation.stop(); // as a Ctrl-C before the first slice
+        SimulationReport report = simulation.run();
+        assertTrue(report.interrupted());
+        assertTrue(report.summary().contains("INTERRUPTED at simulated"), report::summary);
+        assertTrue(report.summary().contains("n/a"), "no lookup ran: n/a, not 100%\n" + report.summary());
+        String json = report.toJson();
+        assertTrue(json.contains("\"interrupted_at_seconds\":"), json);
+        assertTrue(json.contains("\"config\":{\"nodes\":20,\"seed\":2,\"duration_ms\":600000"), json);
+        assertTrue(json.contains("\"version\":"), json);
+    }
+
+    @Test
     void theSameSeed_givesTheSameJson_apartFromWallTimeAndHeap() {
         String first = seed11();
         String second = withoutMachineFigures(new Simulation(turbulent(11)).run().toJson());

@@ -81,7 +81,7 @@ final class ScenariosTest {
         assertTrue(result.report().lookups().successRate() > 0.9, result::summary);
         assertTrue(result.bytesPerNodePerSecond() > 0);
         assertTrue(result.summary().startsWith("churn: 50 nodes"), result.summary());
-        assertTrue(result.toJson().contains("\"run\":{\"seed\":1,\"nodes\":50,"), result.toJson());
+        assertTrue(result.toJson().contains("\"seed\":1,\"nodes\":50,\"config\":{\"nodes\":50,"), result.toJson());
         String html = Files.readString(result.writeReport(dir));
         assertTrue(html.contains("Li et al.") && html.contains("Live nodes"), html);
     }
