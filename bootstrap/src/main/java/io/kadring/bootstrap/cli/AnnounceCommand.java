@@ -3,13 +3,9 @@ package io.kadring.bootstrap.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kadring.bootstrap.text.AnnouncementJson;
 import io.kadring.bootstrap.text.Json;
-import io.kadring.bootstrap.text.TopicArgument;
 import io.kadring.crypto.Identity;
-import io.kadring.crypto.IdentityFile;
-import io.kadring.crypto.IdentityFileException;
 import io.kadring.routing.Id;
 import io.kadring.storage.Announcement;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -38,9 +34,9 @@ public final class AnnounceCommand extends ClientCommand {
                     + "15 minutes until then, each time for 30 minutes or what is left. Default: while the peer runs.")
     private Long lifetimeMillis;
 
-    @Parameters(index = "0", paramLabel = "TOPIC",
+    @Parameters(index = "0", paramLabel = "TOPIC", converter = TopicConverter.class,
             description = "The topic: a name (its key is the SHA-256 of its UTF-8 bytes), or a key of 64 hex digits.")
-    private String topic;
+    private Id topic;
 
     @Parameters(index = "1", paramLabel = "PAYLOAD",
             description = "The payload, as text (UTF-8), typically an address; at most "
@@ -49,12 +45,7 @@ public final class AnnounceCommand extends ClientCommand {
 
     @Override
     public Integer call() {
-        Id key;
-        try {
-            key = TopicArgument.parse(topic);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        Id key = topic;
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > Announcement.MAX_PAYLOAD_BYTES) {
             throw usage("the payload is " + bytes.length + " bytes in UTF-8; an announcement's payload is at most "
@@ -80,13 +71,7 @@ public final class AnnounceCommand extends ClientCommand {
     }
 
     private Identity identity() {
-        try {
-            return IdentityFile.load(identityFile);
-        } catch (IdentityFileException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        } catch (IOException e) {
-            throw CommandFailure.io("cannot read identity file " + identityFile, e);
-        }
+        return PutCommand.identity(identityFile);
     }
 
     private ParameterException usage(String message) {

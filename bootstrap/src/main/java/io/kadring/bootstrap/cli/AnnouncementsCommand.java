@@ -3,7 +3,6 @@ package io.kadring.bootstrap.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kadring.bootstrap.text.AnnouncementJson;
 import io.kadring.bootstrap.text.Json;
-import io.kadring.bootstrap.text.TopicArgument;
 import io.kadring.routing.Id;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,9 @@ public final class AnnouncementsCommand extends ClientCommand {
             description = "At most N announcers (1..1000). Default: ${DEFAULT-VALUE}.")
     private int max;
 
-    @Parameters(index = "0", paramLabel = "TOPIC",
+    @Parameters(index = "0", paramLabel = "TOPIC", converter = TopicConverter.class,
             description = "The topic: a name (its key is the SHA-256 of its UTF-8 bytes), or a key of 64 hex digits.")
-    private String topic;
+    private Id topic;
 
     /** 1..1000: what one holder keeps per topic. */
     static final class MaxConverter extends CountConverter {
@@ -41,12 +40,7 @@ public final class AnnouncementsCommand extends ClientCommand {
 
     @Override
     public Integer call() {
-        Id key;
-        try {
-            key = TopicArgument.parse(topic);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        Id key = topic;
         AdminClient.Answer answer = client.client().get("/announcements/" + key.toHex() + "?max=" + max);
         if (!answer.ok()) throw answer.failure("the peer answered announcements with");
         JsonNode entries = answer.body().path("announcements");
