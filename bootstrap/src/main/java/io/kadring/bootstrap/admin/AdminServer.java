@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * The admin HTTP API, bound to {@link AdminSettings#host()} and nothing else (127.0.0.1 unless
  * told otherwise), routed by a vertx-web {@code Router}:
  * <pre>
+ * GET /                  the status page: one self-contained HTML page that polls the routes below
  * GET /health            200 {status: "ok", phase} once joined (or alone); 503 {status: "unavailable",
  *                        phase, error, reason: "not_joined"} while joining; 503 {status: "unhealthy",
  *                        phase, error, reason: "isolated", silence_seconds} when no contact answers
@@ -139,6 +140,7 @@ public final class AdminServer {
     private Router router(Vertx vertx) {
         Router router = Router.router(vertx);
         router.route().handler(this::admit);
+        router.get("/").handler(answer(ctx -> done(StatusPage.reply())));
         router.get("/health").handler(answer(ctx -> gate.health()));
         router.get("/status").handler(answer(ctx -> status()));
         router.get("/contacts").handler(answer(ctx -> node.contacts().thenApply(c -> Reply.json(NodeJson.contacts(c)))));

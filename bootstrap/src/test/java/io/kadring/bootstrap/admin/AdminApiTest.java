@@ -2,6 +2,7 @@ package io.kadring.bootstrap.admin;
 
 import static io.kadring.bootstrap.admin.AdminHttp.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.bootstrap.JoinedPeers;
@@ -12,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,6 +46,24 @@ final class AdminApiTest {
     private JsonObject firstAsContact() {
         PeerProcess first = peers.first();
         return new JsonObject().put("id", first.id().toHex()).put("address", "127.0.0.1:" + first.udpAddress().getPort());
+    }
+
+    @Test
+    void root_servesTheSelfContainedStatusPage() {
+        HttpResponse<String> page = get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("content-type").orElse("").startsWith("text/html"), page.headers().toString());
+        String html = page.body();
+        for (String id : List.of("node_id", "phase", "address", "uptime", "contacts", "records", "size", "traffic", "ring",
+                "buckets", "lookups", "operations")) {
+            assertTrue(html.contains("id=\"" + id + "\""), "no element " + id);
+        }
+        for (String route : List.of("/status", "/contacts", "/ring", "/metrics")) {
+            assertTrue(html.contains("get(\"" + route + "\""), "the page does not poll " + route);
+        }
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("src=\""),
+                "the page loads nothing from elsewhere");
+        assertTrue(page.headers().firstValue("content-security-policy").orElse("").contains("default-src 'self'"));
     }
 
     @Test
@@ -111,7 +131,7 @@ final class AdminApiTest {
 
     @Test
     void anUnknownRoute_is404Json() {
-        for (String path : new String[] {"/", "/nope", "/status/extra", "/lookup", "/lookup/a/b"}) {
+        for (String path : new String[] {"/nope", "/status/extra", "/lookup", "/lookup/a/b"}) {
             assertTrue(json(get(path), 404).getString("error").contains("no route"), path);
         }
     }
