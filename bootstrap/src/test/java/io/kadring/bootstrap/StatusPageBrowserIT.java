@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * loaded in headless Chromium (Debian's {@code chromium}, driven by {@code playwright-core} from
  * npm, installed here on first use under {@code ~/.cache/kadring-e2e}); the page must show the
  * node's id, phase, contacts per bucket and ring neighbours, with no script error. The screenshot
- * is kept at {@code target/status-page.png}. Where Chromium, node or npm are missing the test is
+ * is kept at {@code target/status-page.png}; a simulator report made by {@code kadring simulate
+ * --report} is loaded the same way ({@code target/simulator-report.png}). Where Chromium, node or npm are missing the test is
  * skipped, unless {@code KADRING_REQUIRE_BROWSER=1} (as {@code .ci/run} sets it) makes that a failure.
  */
 final class StatusPageBrowserIT {
@@ -30,8 +31,8 @@ final class StatusPageBrowserIT {
     @TempDir
     Path dir;
 
-    @Test
-    void theStatusPageShowsTheNodeItsBucketsAndItsRing() throws Exception {
+    /** Where playwright-core and the scripts are: installed on first use; skips (or fails, when required) without a browser. */
+    private Path browser() throws Exception {
         String missing = !Files.isExecutable(CHROMIUM) ? "no " + CHROMIUM
                 : run(dir, List.of("node", "--version")) != 0 ? "no node" : null;
         if (missing != null) {
@@ -44,10 +45,40 @@ final class StatusPageBrowserIT {
             assertEquals(0, run(e2e, List.of("npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", e2e.toString(),
                     "playwright-core@1")), "npm install playwright-core");
         }
-        Path script = e2e.resolve("status-page.mjs");
-        try (InputStream in = StatusPageBrowserIT.class.getResourceAsStream("/e2e/status-page.mjs")) {
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        for (String name : List.of("status-page.mjs", "report-page.mjs")) {
+            try (InputStream in = StatusPageBrowserIT.class.getResourceAsStream("/e2e/" + name)) {
+                Files.copy(in, e2e.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
+        return e2e;
+    }
+
+    @Test
+    void theSimulatorReportShowsItsTablesAndCharts() throws Exception {
+        Path e2e = browser();
+        Path reportDir = dir.resolve("report");
+        TestPeers.Run sim = TestPeers.cli("simulate", "--nodes", "40", "--duration", "3m", "--session-time", "20m",
+                "--report", reportDir.toString());
+        assertEquals(0, sim.exitCode(), sim.err());
+        Path screenshot = Path.of("target", "simulator-report.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        Path out = dir.resolve("report.json");
+        int exit = run(e2e, List.of("node", e2e.resolve("report-page.mjs").toString(),
+                reportDir.resolve("index.html").toUri().toString(), screenshot.toString()), out);
+        String printed = Files.readString(out);
+        assertEquals(0, exit, printed);
+        JsonObject seen = new JsonObject(printed.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+        assertTrue(seen.getInteger("charts") >= 2, printed);
+        assertTrue(seen.getString("text").contains("findClosest"), printed);
+        assertTrue(seen.getJsonArray("pageErrors").isEmpty(), printed);
+        assertTrue(Files.size(screenshot) > 5_000, "screenshot " + screenshot);
+        System.out.println("[simulator report] screenshot: " + screenshot);
+    }
+
+    @Test
+    void theStatusPageShowsTheNodeItsBucketsAndItsRing() throws Exception {
+        Path e2e = browser();
+        Path script = e2e.resolve("status-page.mjs");
         List<PeerProcess> peers = TestPeers.startJoined(dir, "first", "second");
         try {
             PeerProcess first = peers.get(0);
