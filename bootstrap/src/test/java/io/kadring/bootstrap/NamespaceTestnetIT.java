@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-final class TestnetIT {
+final class NamespaceTestnetIT {
     private static final int HOSTS = 8;
     private static final Duration LIMIT = Duration.ofSeconds(90);
     /** The partition test's stabilize interval: its rounds are counted, at the default (30 s) 8 rounds take 4 minutes. */
