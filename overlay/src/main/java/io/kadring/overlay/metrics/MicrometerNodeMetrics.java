@@ -44,6 +44,7 @@ final class MicrometerNodeMetrics implements NodeMetrics {
     private final Tagged<Counter> bytesIn;
     private final Tagged<Counter> bytesOut;
     private final Timer roundTrips;
+    private final Counter stored;
     private final Map<Enum<?>, Tagged<Counter>> operations = new ConcurrentHashMap<>();
     private final Counter republishRounds;
     private final Counter addressChanges;
@@ -73,6 +74,7 @@ final class MicrometerNodeMetrics implements NodeMetrics {
         bytesOut = new Tagged<>(type -> keep(Counter.builder("kadring.sent").baseUnit("bytes")
                 .description("Bytes of datagrams sent, by message type")
                 .tags(common).tag("type", type).register(registry)));
+        stored = counter("kadring.records.stored", "STOREs from other nodes taken into the store");
         roundTrips = keep(Timer.builder("kadring.rpc.rtt")
                 .description("Time from a request's first sending to its answer")
                 .tags(common).serviceLevelObjectives(RTT_BUCKETS).register(registry));
@@ -118,6 +120,11 @@ final class MicrometerNodeMetrics implements NodeMetrics {
     @Override
     public void received(Enum<?> type, int bytes) {
         bytesIn.get(type == null ? MALFORMED : type).increment(bytes);
+    }
+
+    @Override
+    public void recordStored() {
+        stored.increment();
     }
 
     @Override

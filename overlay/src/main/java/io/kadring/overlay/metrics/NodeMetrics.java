@@ -68,6 +68,10 @@ public interface NodeMetrics {
     default void received(Enum<?> type, int bytes) {
     }
 
+    /** A STORE from another node was taken into the store: {@code kadring.records.stored}. */
+    default void recordStored() {
+    }
+
     /** A request was answered {@code millis} after it was sent (first attempts only): {@code kadring.rpc.rtt}. */
     default void roundTrip(long millis) {
     }

@@ -22,7 +22,7 @@ record StoreHandler(LocalNode local, Outbox outbox, TokenIssuer tokens, RecordSt
             local.metrics().recordRejected(RejectReason.BAD_TOKEN);
         } else {
             StoreOutcome outcome = store.put(put.record(), put.lifetimeMillis(), from, now, put.expectedSeq());
-            outcome.reason().ifPresent(local.metrics()::recordRejected);
+            outcome.reason().ifPresentOrElse(local.metrics()::recordRejected, local.metrics()::recordStored);
             status = outcome.wireCode();
         }
         outbox.send(from, new Message.StoreResult(put.txId(), local.id(), status));

@@ -62,6 +62,8 @@ final class NodeMetricsTest {
                 registry.find("kadring.operations").counters().size());
         metrics.operation(Kind.XOR, NodeMetrics.Outcome.TIMEOUT);
         assertEquals(1, registry.get("kadring.operations").tags("operation", "xor", "outcome", "timeout").counter().count());
+        metrics.recordStored();
+        assertEquals(1, registry.get("kadring.records.stored").counter().count());
         metrics.roundTrip(42);
         var rtt = registry.get("kadring.rpc.rtt").timer();
         assertEquals(1, rtt.count());

@@ -76,6 +76,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         Json.decimal(out, "complete_lookups_share", announcements.completeLookupShare());
         Json.decimal(out, "messages_per_node_per_second", announcements.messagesPerNodePerSecond());
         out.writeEndObject();
+        writeSeries(out);
         out.writeObjectFieldStart("messages");
         out.writeNumberField("sent", messagesSent);
         out.writeNumberField("bytes_sent", bytesSent);
@@ -108,6 +109,24 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
     public double listenCostPerNodePerSecond() {
         double seconds = config.durationMillis() / 1000.0;
         return listens == null ? 0 : listens.messages() / (config.nodes() * seconds);
+    }
+
+    /**
+     * {@code "per_minute": {minute: [...], live_nodes: [...], messages_per_node_per_second: [...]}}:
+     * per simulated minute of the workload, enough to plot the run again.
+     */
+    private void writeSeries(JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("per_minute");
+        out.writeArrayFieldStart("minute");
+        for (int i = 0; i < liveNodes.size(); i++) out.writeNumber(i);
+        out.writeEndArray();
+        out.writeArrayFieldStart("live_nodes");
+        for (int i = 0; i < liveNodes.size(); i++) out.writeNumber(Math.round(liveNodes.mean(i) * 10) / 10.0);
+        out.writeEndArray();
+        out.writeArrayFieldStart("messages_per_node_per_second");
+        for (double rate : messagesPerNodePerSecond()) out.writeNumber(Math.round(rate * 1000) / 1000.0);
+        out.writeEndArray();
+        out.writeEndObject();
     }
 
     /** Every setting of the run, enough to run it again: {@code "config": {...}}. */

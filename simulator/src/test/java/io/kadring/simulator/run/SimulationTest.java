@@ -71,6 +71,7 @@ final class SimulationTest {
         assertEquals(200, report.networkSize().truth(), report::summary);
         assertTrue(Math.abs(report.networkSize().relativeError()) <= 0.10, report::summary);
         assertTrue(report.toJson().contains("\"network_size\":{\"estimate_p50\":"), report::toJson);
+        assertTrue(report.toJson().contains("\"per_minute\":{\"minute\":[0,1,2],\"live_nodes\":[200.0,"), report::toJson);
     }
 
     /** wall_seconds and the heap figures depend on the machine, not the seed. */
