@@ -45,10 +45,8 @@ final class StatusPageBrowserIT {
             assertEquals(0, run(e2e, List.of("npm", "install", "--no-audit", "--no-fund", "--silent", "--prefix", e2e.toString(),
                     "playwright-core@1")), "npm install playwright-core");
         }
-        for (String name : List.of("status-page.mjs", "report-page.mjs")) {
-            try (InputStream in = StatusPageBrowserIT.class.getResourceAsStream("/e2e/" + name)) {
-                Files.copy(in, e2e.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
+        try (InputStream in = StatusPageBrowserIT.class.getResourceAsStream("/e2e/page.mjs")) {
+            Files.copy(in, e2e.resolve("page.mjs"), StandardCopyOption.REPLACE_EXISTING);
         }
         return e2e;
     }
@@ -63,7 +61,7 @@ final class StatusPageBrowserIT {
         Path screenshot = Path.of("target", "simulator-report.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
         Path out = dir.resolve("report.json");
-        int exit = run(e2e, List.of("node", e2e.resolve("report-page.mjs").toString(),
+        int exit = run(e2e, List.of("node", e2e.resolve("page.mjs").toString(), "report",
                 reportDir.resolve("index.html").toUri().toString(), screenshot.toString()), out);
         String printed = Files.readString(out);
         assertEquals(0, exit, printed);
@@ -78,7 +76,7 @@ final class StatusPageBrowserIT {
     @Test
     void theStatusPageShowsTheNodeItsBucketsAndItsRing() throws Exception {
         Path e2e = browser();
-        Path script = e2e.resolve("status-page.mjs");
+        Path script = e2e.resolve("page.mjs");
         List<PeerProcess> peers = TestPeers.startJoined(dir, "first", "second");
         try {
             PeerProcess first = peers.get(0);
@@ -87,7 +85,7 @@ final class StatusPageBrowserIT {
             Path screenshot = Path.of("target", "status-page.png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
             Path out = dir.resolve("seen.json");
-            int exit = run(e2e, List.of("node", script.toString(), "http://127.0.0.1:" + first.adminPort() + "/",
+            int exit = run(e2e, List.of("node", script.toString(), "status", "http://127.0.0.1:" + first.adminPort() + "/",
                     screenshot.toString()), out);
             String printed = Files.readString(out);
             assertEquals(0, exit, printed);

@@ -1,0 +1,46 @@
+// Loads a page in headless Chromium, prints what a person sees as one JSON line and saves a
+// screenshot. Usage: node page.mjs status|report URL SCREENSHOT   (playwright-core next to this script)
+//   status: the peer's status page (waits until it has shown the peer's data)
+//   report: a simulator HTML report
+import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
+const { chromium } = require("playwright-core");
+
+const [mode, url, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = [];
+  page.on("pageerror", e => errors.push(String(e)));
+  await page.goto(url);
+  let seen;
+  if (mode === "status") {
+    await page.waitForFunction(() => /^[0-9a-f]{64}$/.test(document.getElementById("node_id").textContent)
+        && document.querySelectorAll("#buckets tr").length > 1, null, { timeout: 20000 });
+    seen = await page.evaluate(() => ({
+      nodeId: document.getElementById("node_id").textContent,
+      phase: document.getElementById("phase").textContent,
+      contacts: document.getElementById("contacts").textContent,
+      ring: [...document.querySelectorAll("#ring tr")].slice(1).map(r => r.cells[0].textContent),
+      buckets: [...document.querySelectorAll("#buckets tr")].slice(1).map(r => Number(r.cells[1].textContent)),
+      traffic: document.getElementById("traffic").textContent,
+      error: document.getElementById("error").textContent,
+    }));
+  } else {
+    seen = await page.evaluate(() => ({
+      headings: [...document.querySelectorAll("h1, h2")].map(h => h.textContent),
+      charts: document.querySelectorAll("svg").length,
+      text: document.body.innerText.slice(0, 4000),
+    }));
+  }
+  seen.title = await page.title();
+  seen.pageErrors = errors;
+  await page.screenshot({ path: screenshot, fullPage: true });
+  console.log(JSON.stringify(seen));
+} finally {
+  await browser.close();
+}
