@@ -95,7 +95,6 @@ public final class AdminServer {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final Duration LOOKUP_LIMIT = Duration.ofSeconds(30);
     private static final Duration BIND_LIMIT = Duration.ofSeconds(10);
-    private static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
     private static final String CHALLENGE = "Bearer realm=\"kadring\"";
 
@@ -145,7 +144,7 @@ public final class AdminServer {
         router.get("/status").handler(answer(ctx -> status()));
         router.get("/contacts").handler(answer(ctx -> node.contacts().thenApply(c -> Reply.json(NodeJson.contacts(c)))));
         router.get("/ring").handler(answer(ctx -> ring()));
-        router.get("/metrics").handler(answer(ctx -> done(new Reply(200, METRICS_TYPE, registry.scrape()))));
+        router.get("/metrics").handler(answer(ctx -> done(new Reply(200, MetricsText.CONTENT_TYPE, MetricsText.scrape(registry)))));
         router.get("/lookup/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findClosest, key(ctx))));
         router.get("/successor/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findSuccessor, key(ctx))));
         router.get("/records").handler(answer(ctx -> records.list()));

@@ -106,6 +106,19 @@ final class AdminApiTest {
     }
 
     @Test
+    void metrics_keepHistogramsButNotTheirDecayingMaxGauges() {
+        json(get("/lookup/" + peers.first().id().toHex()), 200); // a lookup and its round trips recorded
+        String text = get("/metrics").body();
+        for (String series : new String[] {"kadring_lookup_duration_seconds_bucket{", "kadring_lookup_duration_seconds_count{",
+                "kadring_rpc_rtt_seconds_bucket{", "kadring_lookup_hops_bucket{"}) {
+            assertTrue(text.contains("\n" + series), "no " + series + " in /metrics");
+        }
+        for (String line : text.split("\n")) {
+            assertFalse(line.matches("^(# (TYPE|HELP) )?\\w+_max[ {].*"), "a moving-window max gauge: " + line);
+        }
+    }
+
+    @Test
     void lookup_returnsTheClosestNodesAndWhatItCost() {
         JsonObject answer = json(get("/lookup/" + peers.first().id().toHex()), 200);
         assertEquals(peers.first().id().toHex(), answer.getString("key"));
