@@ -20,7 +20,8 @@ try {
   let seen;
   if (mode === "status") {
     await page.waitForFunction(() => /^[0-9a-f]{64}$/.test(document.getElementById("node_id").textContent)
-        && document.querySelectorAll("#buckets tr").length > 1, null, { timeout: 20000 });
+        && document.querySelectorAll("#buckets tr").length > 1
+        && document.querySelectorAll("#recent tr").length > 1, null, { timeout: 20000 });
     seen = await page.evaluate(() => ({
       nodeId: document.getElementById("node_id").textContent,
       phase: document.getElementById("phase").textContent,
@@ -28,6 +29,9 @@ try {
       ring: [...document.querySelectorAll("#ring tr")].slice(1).map(r => r.cells[0].textContent),
       buckets: [...document.querySelectorAll("#buckets tr")].slice(1).map(r => Number(r.cells[1].textContent)),
       traffic: document.getElementById("traffic").textContent,
+      recent: [...document.querySelectorAll("#recent tr")].slice(1).map(r => ({
+        kind: r.cells[0].textContent, hops: Number(r.cells[2].textContent), latency: r.cells[4].textContent })),
+      trafficTypes: [...document.querySelectorAll("#traffic_types tr")].slice(1).map(r => r.cells[0].textContent),
       error: document.getElementById("error").textContent,
     }));
   } else {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.bootstrap.peer.PeerProcess;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,6 +83,7 @@ final class StatusPageBrowserIT {
             PeerProcess first = peers.get(0);
             TestPeers.await(java.time.Duration.ofSeconds(20), "the first peer to have a successor",
                     () -> first.node().successor().join().isPresent());
+            first.node().findClosest(peers.get(1).node().id()).join(); // a lookup for the page's recent list
             Path screenshot = Path.of("target", "status-page.png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
             Path out = dir.resolve("seen.json");
@@ -95,6 +97,13 @@ final class StatusPageBrowserIT {
             assertEquals("1", seen.getString("contacts"), printed);
             assertEquals(1, seen.getJsonArray("buckets").size(), printed);
             assertTrue(seen.getJsonArray("ring").contains("successor 1"), printed);
+            // the lookup above, with its hops and latency, and the datagrams so far by type
+            JsonArray recent = seen.getJsonArray("recent");
+            assertTrue(recent.stream().map(JsonObject.class::cast)
+                    .anyMatch(l -> l.getString("kind").equals("closest") && l.getInteger("hops") >= 1
+                            && l.getString("latency").endsWith(" ms")), printed);
+            assertTrue(seen.getJsonArray("trafficTypes").contains("find_node")
+                    && seen.getJsonArray("trafficTypes").contains("ping"), printed);
             assertEquals("", seen.getString("error"), printed);
             assertTrue(seen.getJsonArray("pageErrors").isEmpty(), printed);
             assertTrue(Files.size(screenshot) > 5_000, "screenshot " + screenshot);

@@ -9,6 +9,7 @@ import io.kadring.overlay.node.LookupOutcome;
 import io.kadring.overlay.node.Node;
 import io.kadring.overlay.node.NodeConfig;
 import io.kadring.overlay.node.PutResult;
+import io.kadring.overlay.node.RecentLookup;
 import io.kadring.overlay.node.ReplicaReport;
 import io.kadring.overlay.vertx.BootstrapResolver;
 import io.kadring.overlay.vertx.VertxEnvironment;
@@ -310,6 +311,14 @@ public final class KadringNode implements AutoCloseable {
     /** A snapshot of the routing table's contacts. */
     public CompletableFuture<List<Contact>> contacts() {
         return read(() -> new ArrayList<>(node.contacts()));
+    }
+
+    /**
+     * The latest lookups the node finished (its own, for its table, ring and records, and the
+     * embedder's), newest first: at most 32.
+     */
+    public CompletableFuture<List<RecentLookup>> recentLookups() {
+        return read(() -> node.recentLookups());
     }
 
     /** The ring successor, if any. */

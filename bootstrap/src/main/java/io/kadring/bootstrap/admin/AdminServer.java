@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
  * GET /contacts          [{id, address}, ...]
  * GET /ring              {predecessor, successors: [...]}
  * GET /lookup/{key}      the k closest by XOR: {key, contacts, hops, messages, duration_ms}
+ * GET /lookups           the latest 32 lookups the node finished, newest first: {lookups: [{kind, key,
+ *                        hops, messages, duration_ms, found, ago_ms}, ...]}
  * GET /successor/{key}   the ring successor, same shape
  * GET /records           the records this peer holds
  * GET /records/{key}     the record under key, found through the network (404 when none)
@@ -145,6 +147,8 @@ public final class AdminServer {
         router.get("/contacts").handler(answer(ctx -> node.contacts().thenApply(c -> Reply.json(NodeJson.contacts(c)))));
         router.get("/ring").handler(answer(ctx -> ring()));
         router.get("/metrics").handler(answer(ctx -> done(new Reply(200, MetricsText.CONTENT_TYPE, MetricsText.scrape(registry)))));
+        router.get("/lookups").handler(answer(ctx -> node.recentLookups()
+                .thenApply(l -> Reply.json(NodeJson.recentLookups(l, node.nowMillis())))));
         router.get("/lookup/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findClosest, key(ctx))));
         router.get("/successor/:key").handler(this::joined).handler(answer(ctx -> lookup(node::findSuccessor, key(ctx))));
         router.get("/records").handler(answer(ctx -> records.list()));
@@ -273,7 +277,7 @@ public final class AdminServer {
                     + " is not allowed here; only POST /records and POST /announcements write, everything else is GET");
         }
         return Reply.error(404, "no route GET " + KeyArgument.echo(path) + "; try /health, /status, "
-                + "/contacts, /ring, /lookup/{key}, /successor/{key}, /records, /records/{key}, "
+                + "/contacts, /ring, /lookups, /lookup/{key}, /successor/{key}, /records, /records/{key}, "
                 + "/announcements/{topic}, /listen/{key} or /metrics");
     }
 

@@ -3,6 +3,7 @@ package io.kadring.bootstrap.admin;
 import io.kadring.bootstrap.text.AddressText;
 import io.kadring.bootstrap.text.Json;
 import io.kadring.overlay.node.LookupOutcome;
+import io.kadring.overlay.node.RecentLookup;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,5 +41,18 @@ final class NodeJson {
                 .put("hops", outcome.hops())
                 .put("messages", outcome.messages())
                 .put("duration_ms", outcome.durationMillis());
+    }
+
+    /** {@code {"lookups": [{kind, key, hops, messages, duration_ms, found, ago_ms}, ...]}}, newest first. */
+    static ObjectNode recentLookups(List<RecentLookup> lookups, long nowMillis) {
+        ArrayNode array = Json.array();
+        for (RecentLookup l : lookups) {
+            array.add(Json.object().put("kind", l.kind()).put("key", l.target().toHex())
+                    .put("hops", l.hops()).put("messages", l.messages()).put("duration_ms", l.durationMillis())
+                    .put("found", l.found()).put("ago_ms", Math.max(0, nowMillis - l.finishedAtMillis())));
+        }
+        ObjectNode json = Json.object();
+        json.set("lookups", array);
+        return json;
     }
 }

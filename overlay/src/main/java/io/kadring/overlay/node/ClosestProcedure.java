@@ -62,6 +62,7 @@ final class ClosestProcedure extends LookupProcedure {
         this.onConverged = onConverged;
     }
 
+    @Override
     Id target() {
         return lookup.target();
     }

@@ -7,9 +7,16 @@ import java.util.random.RandomGenerator;
 
 /**
  * The facts about this node that its parts share and none of them changes: its id, its
- * settings, where it reports metrics, its clock and its seeded random generator. No IO.
+ * settings, where it reports metrics and its recent lookups, its clock and its seeded random
+ * generator. No IO.
  */
-record LocalNode(Id id, NodeConfig config, NodeMetrics metrics, LongSupplier clock, RandomGenerator random) {
+record LocalNode(Id id, NodeConfig config, NodeMetrics metrics, LongSupplier clock, RandomGenerator random,
+                 RecentLookups lookups) {
+    /** With a log of recent lookups of its own. */
+    LocalNode(Id id, NodeConfig config, NodeMetrics metrics, LongSupplier clock, RandomGenerator random) {
+        this(id, config, metrics, clock, random, new RecentLookups());
+    }
+
     long now() {
         return clock.getAsLong();
     }

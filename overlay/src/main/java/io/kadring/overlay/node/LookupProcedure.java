@@ -1,5 +1,6 @@
 package io.kadring.overlay.node;
 
+import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
@@ -55,6 +56,9 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
         }
     }
 
+    /** What it looks for. */
+    abstract Id target();
+
     /** A query's answer, from a sender that has proven itself (or any, without the defence). */
     abstract void answer(Request request, Message reply, long now);
 
@@ -103,6 +107,8 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
         long duration = now - start;
         local.metrics().lookupFinished(kind, duration, r.hops());
         int extra = proofs == null ? 0 : proofs.messages();
+        local.lookups().add(new RecentLookup(NodeMetrics.tagValue(kind), target(), r.hops(), r.messages() + extra,
+                duration, r.closest().size(), now));
         finish(new LookupOutcome(r.closest(), r.hops(), r.messages() + extra, duration));
     }
 }

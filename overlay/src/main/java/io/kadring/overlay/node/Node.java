@@ -529,6 +529,11 @@ public final class Node implements DatagramHandler {
         return table.contacts();
     }
 
+    /** The latest lookups this node finished (at most {@value RecentLookups#CAPACITY}), newest first. */
+    public List<RecentLookup> recentLookups() {
+        return local.lookups().newestFirst();
+    }
+
     public Optional<Contact> successor() {
         return ring.successor();
     }

@@ -22,6 +22,11 @@ final class SuccessorProcedure extends LookupProcedure {
     }
 
     @Override
+    Id target() {
+        return lookup.key();
+    }
+
+    @Override
     public List<Request> poll(long now) {
         if (isDone()) return List.of();
         List<Request> out = new ArrayList<>();
