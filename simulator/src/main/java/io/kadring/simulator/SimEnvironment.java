@@ -24,13 +24,27 @@ public final class SimEnvironment implements Environment {
     private final InetSocketAddress address;
     private final RandomGenerator random;
     private final Lifespan lifespan = new Lifespan();
+    private final long createdAt;
     private boolean attached;
+    private long sent;
+    private long received;
 
     public SimEnvironment(SimNetwork network, InetSocketAddress address, RandomGenerator random) {
         this.network = Objects.requireNonNull(network, "network");
         this.loop = network.loop();
         this.address = Objects.requireNonNull(address, "address");
         this.random = Objects.requireNonNull(random, "random");
+        this.createdAt = loop.now();
+    }
+
+    /** When this incarnation was made (virtual ms). */
+    public long createdAt() {
+        return createdAt;
+    }
+
+    /** Datagrams this incarnation sent and was handed, for the load per node. */
+    public long datagrams() {
+        return sent + received;
     }
 
     /** This node's address on the simulated network. */
@@ -47,7 +61,10 @@ public final class SimEnvironment implements Environment {
         if (!isAlive()) {
             throw new IllegalStateException("a crashed node cannot be attached again; make a new environment");
         }
-        network.attach(address, handler);
+        network.attach(address, (from, datagram) -> {
+            received++;
+            handler.onDatagram(from, datagram);
+        });
         attached = true;
     }
 
@@ -82,6 +99,7 @@ public final class SimEnvironment implements Environment {
     @Override
     public void send(InetSocketAddress to, byte[] datagram) {
         if (isAlive()) {
+            sent++;
             network.sendOwned(address, to, datagram); // the node hands its array over
         } else {
             network.drop(DropCause.SENDER_DOWN);

@@ -6,6 +6,7 @@ import io.kadring.simulator.run.RecordStats;
 import io.kadring.simulator.run.SimulationConfig;
 import io.kadring.simulator.run.SimulationReport;
 import io.kadring.simulator.stats.Histogram;
+import io.kadring.simulator.stats.HistogramSeries;
 import io.kadring.simulator.stats.TimeSeries;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,8 +16,10 @@ import java.util.Locale;
 
 /**
  * The HTML report of one simulation run: its configuration and summary as tables, then the hop
- * histogram of both lookup kinds, the lookup latency CDF, the success rate, the messages per
- * node per second and (when nodes come and go) the live-node count over simulated time.
+ * histogram of both lookup kinds, the lookup latency CDF; over simulated time the success and
+ * exact rates, the latency p50 and p99, the messages per node per second and (when nodes come and
+ * go) the live-node count and the joins and leaves; then the traffic by message type and the
+ * load per node.
  */
 public final class HtmlReport {
     private HtmlReport() {}
@@ -50,11 +53,21 @@ public final class HtmlReport {
         page.figure(successOverTime(report), "Per simulated minute since the workload started: share of the "
                 + "lookups finishing in that minute that found the true answer. The axis starts at 0.9, or lower if "
                 + "a line goes lower.");
+        page.figure(exactOverTime(report), "Per simulated minute: share of the lookups finishing in that minute "
+                + "whose whole set (the k closest, or the successor) was right.");
+        page.figure(latencyOverTime(report), "Per simulated minute: the median and 99th percentile latency of the "
+                + "lookups finishing in that minute.");
         page.figure(messagesOverTime(report), "Messages sent per live node per second, per simulated minute, "
                 + "lookups, records and maintenance together.");
         if (report.churn() || c.killFraction() > 0) {
             page.figure(liveNodesOverTime(report), "Nodes up, mean per simulated minute.");
+            page.figure(joinsAndLeaves(report), "Nodes that joined, and that left (session over or failed), per "
+                    + "simulated minute.");
         }
+        page.heading("Traffic and load");
+        page.table(List.of("message type", "sent", "share", "per node per second"), trafficByType(report));
+        page.figure(loadPerNode(report), "Datagrams each node sent and received per second over its life, for the "
+                + "nodes up at the end that lived at least a minute: the spread of the load between nodes.");
     }
 
     private static List<List<String>> configuration(SimulationConfig c) {
@@ -163,6 +176,83 @@ public final class HtmlReport {
                 .add(perMinute("findSuccessor", r.successorLookups().successOverTime()));
         failureMarker(chart, r, 0, 1);
         return chart.toSvg();
+    }
+
+    static String exactOverTime(SimulationReport r) {
+        LineChart chart = new LineChart("Exact lookups over time", "simulated minutes since the workload started",
+                "exact rate").rateAxis()
+                .add(perMinute("findClosest", r.lookups().exactOverTime()))
+                .add(perMinute("findSuccessor", r.successorLookups().exactOverTime()));
+        failureMarker(chart, r, 0, 1);
+        return chart.toSvg();
+    }
+
+    static String latencyOverTime(SimulationReport r) {
+        LineChart chart = new LineChart("Lookup latency over time", "simulated minutes since the workload started",
+                "latency (ms)");
+        double max = 0;
+        for (Object[] line : new Object[][] {{"findClosest", r.lookups()}, {"findSuccessor", r.successorLookups()}}) {
+            HistogramSeries latency = ((LookupStats) line[1]).latencyOverTime();
+            for (double q : new double[] {0.5, 0.99}) {
+                double[] x = new double[latency.size()];
+                double[] y = new double[latency.size()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = i;
+                    y[i] = latency.quantile(i, q);
+                    if (Double.isFinite(y[i])) max = Math.max(max, y[i]);
+                }
+                Series s = Series.line(line[0] + (q == 0.5 ? " p50" : " p99"), x, y);
+                chart.add(q == 0.5 ? s : s.asDashed());
+            }
+        }
+        failureMarker(chart, r, 0, max);
+        return chart.toSvg();
+    }
+
+    static String joinsAndLeaves(SimulationReport r) {
+        LineChart chart = new LineChart("Joins and leaves", "simulated minutes since the workload started",
+                "nodes per minute")
+                .add(sums("joined", r.activity().joins(), r.liveNodes().size()))
+                .add(sums("left", r.activity().leaves(), r.liveNodes().size()));
+        return chart.toSvg();
+    }
+
+    /** Bucket sums of a per-minute count, 0 where nothing happened. */
+    private static Series sums(String name, TimeSeries series, int minutes) {
+        double[] x = new double[minutes];
+        double[] y = new double[minutes];
+        for (int i = 0; i < minutes; i++) {
+            x[i] = i;
+            y[i] = series.sum(i);
+        }
+        return Series.line(name, x, y);
+    }
+
+    /** Message types by count, most first: type, messages, share of all, per node per second. */
+    static List<List<String>> trafficByType(SimulationReport r) {
+        long all = r.messagesByType().values().stream().mapToLong(Long::longValue).sum();
+        double nodeSeconds = r.config().nodes() * r.simulatedSeconds();
+        List<List<String>> rows = new ArrayList<>();
+        r.messagesByType().entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> rows.add(List.of(e.getKey(), Long.toString(e.getValue()), percent(e.getValue() / (double) all),
+                        Svg.number(e.getValue() / nodeSeconds, 3))));
+        return rows;
+    }
+
+    static String loadPerNode(SimulationReport r) {
+        Histogram milli = r.activity().loadMilliPerSecond(); // thousandths of a datagram per second
+        List<double[]> points = new ArrayList<>();
+        if (milli.count() > 0) points.add(new double[] {milli.min() / 1000.0, 0});
+        long[] seen = {0};
+        milli.forEachBucket((value, count) -> {
+            seen[0] += count;
+            points.add(new double[] {value / 1000.0, seen[0] / (double) milli.count()});
+        });
+        double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+        return new LineChart("Load per node (CDF)", "datagrams sent and received per second", "share of nodes")
+                .yRange(0, 1).add(Series.line("nodes", x, y).asSteps()).toSvg();
     }
 
     static String messagesOverTime(SimulationReport r) {

@@ -2,13 +2,14 @@ package io.kadring.simulator.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.stats.Histogram;
+import io.kadring.simulator.stats.HistogramSeries;
 import io.kadring.simulator.stats.TimeSeries;
 import java.io.IOException;
 
 /**
  * What the lookups of one kind did, checked against the ground truth: how many, how many
  * found the true answer (success) and the whole true set (exact), their hops and latency,
- * and the success rate over virtual time.
+ * and per minute of virtual time the success and exact rates and the latency.
  */
 public final class LookupStats {
     private long count;
@@ -17,6 +18,8 @@ public final class LookupStats {
     private final Histogram hops = new Histogram();
     private final Histogram latencyMillis = new Histogram();
     private final TimeSeries successOverTime = new TimeSeries();
+    private final TimeSeries exactOverTime = new TimeSeries();
+    private final HistogramSeries latencyOverTime = new HistogramSeries();
 
     /** One finished lookup, at virtual time {@code at}. */
     public void record(long at, boolean success, boolean exactSet, int hopCount, long latency) {
@@ -26,6 +29,8 @@ public final class LookupStats {
         hops.record(hopCount);
         latencyMillis.record(latency);
         successOverTime.add(at, success ? 1 : 0);
+        exactOverTime.add(at, exactSet ? 1 : 0);
+        latencyOverTime.record(at, latency);
     }
 
     public long count() {
@@ -71,5 +76,15 @@ public final class LookupStats {
     /** Per simulated minute: the mean of 1 (success) and 0 (failure), i.e. the success rate. */
     public TimeSeries successOverTime() {
         return successOverTime;
+    }
+
+    /** Per simulated minute: the share of lookups that found the whole true set. */
+    public TimeSeries exactOverTime() {
+        return exactOverTime;
+    }
+
+    /** Per simulated minute: the latencies (ms) of the lookups that finished in it. */
+    public HistogramSeries latencyOverTime() {
+        return latencyOverTime;
     }
 }

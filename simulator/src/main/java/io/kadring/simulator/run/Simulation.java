@@ -16,6 +16,7 @@ import io.kadring.simulator.Traffic;
 import io.kadring.simulator.churn.ChurnDriver;
 import io.kadring.simulator.churn.MassFailure;
 import io.kadring.simulator.churn.SessionTime;
+import io.kadring.simulator.stats.Histogram;
 import io.kadring.simulator.stats.TimeSeries;
 import io.kadring.storage.SignedRecord;
 import java.io.IOException;
@@ -70,6 +71,8 @@ public final class Simulation {
     private long answersNamingClients;
     private final TimeSeries liveNodes = new TimeSeries();
     private final TimeSeries messagesSent = new TimeSeries();
+    private final TimeSeries joins = new TimeSeries();
+    private final TimeSeries leaves = new TimeSeries();
     private final Appendable progress;
     private double lastProgress;
     /** Set by {@link #stop()} (another thread: a Ctrl-C): the run ends at the next slice. */
@@ -157,7 +160,7 @@ public final class Simulation {
                                 network.dropped(io.kadring.simulator.DropCause.PARTITION), roundsToSingleRing, wrongSuccessors, afterHeal)
                         : null, clientFigures, config.replicaCheckIntervalMillis() > 0
                         ? workload.replicaFigures(config.nodes(), config.durationMillis()) : null,
-                workload.announcements(),
+                workload.announcements(), activity(),
                 config.listen().any() ? workload.listens(counts.sent().getOrDefault("update", 0L)) : null,
                 interruptedAt);
     }
@@ -289,6 +292,7 @@ public final class Simulation {
     private SimPeer arrive() {
         SimPeer via = randomJoined();
         SimPeer peer = spawn();
+        if (inWorkload()) joins.add(elapsed(), 1);
         peer.node.start(via == null ? List.of() : List.of(via.env.address())).whenComplete((r, e) -> {
             if (e == null && peer.alive()) {
                 joined(peer);
@@ -326,6 +330,7 @@ public final class Simulation {
 
     void crash(SimPeer peer) {
         if (!peer.alive()) return;
+        if (inWorkload()) leaves.add(elapsed(), 1);
         peer.diedAt = loop.now();
         peer.env.crash();
         peer.node.close();
@@ -438,6 +443,20 @@ public final class Simulation {
         double remaining = (wallNow - wallAtWorkload) / done * (total - done);
         return String.format(java.util.Locale.ROOT, ", %.0f%% of the workload, about %s left", 100 * share,
                 Durations.format(1000 * Math.max(1, Math.round(remaining))));
+    }
+
+    private boolean inWorkload() {
+        return workloadStart > 0 && loop.now() >= workloadStart && loop.now() <= end;
+    }
+
+    /** Joins and leaves per minute; datagrams per second over each node's life, for the nodes up now. */
+    private PeerActivity activity() {
+        Histogram load = new Histogram();
+        for (SimPeer p : live) {
+            long life = loop.now() - p.env.createdAt();
+            if (life >= PeerActivity.MIN_LIFE_MILLIS) load.record(Math.round(1e6 * p.env.datagrams() / life));
+        }
+        return new PeerActivity(joins, leaves, load);
     }
 
     private long lastMessages;

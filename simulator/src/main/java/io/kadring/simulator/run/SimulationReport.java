@@ -1,6 +1,7 @@
 package io.kadring.simulator.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.kadring.simulator.stats.Histogram;
 import io.kadring.simulator.stats.TimeSeries;
 import java.io.IOException;
 import java.util.Locale;
@@ -23,7 +24,8 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                                Map<String, Long> messagesByType, Map<String, Long> timeoutsByType,
                                Map<String, Long> droppedByReason, AdversaryFigures adversaries,
                                NetworkSizeFigures networkSize, PartitionFigures partition, ClientFigures clients,
-                               ReplicaFigures replicaChecks, AnnouncementStats announcements, ListenStats listens,
+                               ReplicaFigures replicaChecks, AnnouncementStats announcements, PeerActivity activity,
+                               ListenStats listens,
                                long interruptedAtMillis) {
     /** The kadring version that ran (the jar's), or "dev" from a build tree. */
     static final String VERSION = java.util.Objects.requireNonNullElse(
@@ -77,6 +79,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         Json.decimal(out, "messages_per_node_per_second", announcements.messagesPerNodePerSecond());
         out.writeEndObject();
         writeSeries(out);
+        writeLoad(out);
         out.writeObjectFieldStart("messages");
         out.writeNumberField("sent", messagesSent);
         out.writeNumberField("bytes_sent", bytesSent);
@@ -112,8 +115,9 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
     }
 
     /**
-     * {@code "per_minute": {minute: [...], live_nodes: [...], messages_per_node_per_second: [...]}}:
-     * per simulated minute of the workload, enough to plot the run again.
+     * {@code "per_minute": {minute: [...], live_nodes: [...], messages_per_node_per_second: [...], joins,
+     * leaves, and per lookup kind success_rate, exact_rate, latency_p50_ms, latency_p99_ms}}: per
+     * simulated minute of the workload, enough to plot the run again (null: no lookup ended in that minute).
      */
     private void writeSeries(JsonGenerator out) throws IOException {
         out.writeObjectFieldStart("per_minute");
@@ -126,6 +130,60 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         out.writeArrayFieldStart("messages_per_node_per_second");
         for (double rate : messagesPerNodePerSecond()) out.writeNumber(Math.round(rate * 1000) / 1000.0);
         out.writeEndArray();
+        int minutes = liveNodes.size();
+        counts(out, "joins", activity.joins(), minutes);
+        counts(out, "leaves", activity.leaves(), minutes);
+        writeLookupSeries(out, "find_closest", lookups, minutes);
+        writeLookupSeries(out, "find_successor", successorLookups, minutes);
+        out.writeEndObject();
+    }
+
+    private static void counts(JsonGenerator out, String name, TimeSeries series, int minutes) throws IOException {
+        out.writeArrayFieldStart(name);
+        for (int i = 0; i < minutes; i++) out.writeNumber(Math.round(series.sum(i)));
+        out.writeEndArray();
+    }
+
+    private static void writeLookupSeries(JsonGenerator out, String name, LookupStats s, int minutes) throws IOException {
+        out.writeObjectFieldStart(name);
+        rates(out, "success_rate", s.successOverTime(), minutes);
+        rates(out, "exact_rate", s.exactOverTime(), minutes);
+        quantiles(out, "latency_p50_ms", s, 0.5, minutes);
+        quantiles(out, "latency_p99_ms", s, 0.99, minutes);
+        out.writeEndObject();
+    }
+
+    private static void rates(JsonGenerator out, String name, TimeSeries series, int minutes) throws IOException {
+        out.writeArrayFieldStart(name);
+        for (int i = 0; i < minutes; i++) {
+            double rate = series.mean(i);
+            if (Double.isNaN(rate)) out.writeNull(); else out.writeNumber(Math.round(rate * 1e4) / 1e4);
+        }
+        out.writeEndArray();
+    }
+
+    private static void quantiles(JsonGenerator out, String name, LookupStats s, double q, int minutes) throws IOException {
+        out.writeArrayFieldStart(name);
+        for (int i = 0; i < minutes; i++) {
+            double v = s.latencyOverTime().quantile(i, q);
+            if (Double.isNaN(v)) out.writeNull(); else out.writeNumber((long) v);
+        }
+        out.writeEndArray();
+    }
+
+    /**
+     * {@code "load_per_node": {nodes, datagrams_per_second: {p50, p99, max}}}: datagrams sent and
+     * received per second over each node's life, of the nodes up at the end (see {@link PeerActivity}).
+     */
+    private void writeLoad(JsonGenerator out) throws IOException {
+        Histogram load = activity.loadMilliPerSecond();
+        out.writeObjectFieldStart("load_per_node");
+        out.writeNumberField("nodes", load.count());
+        out.writeObjectFieldStart("datagrams_per_second");
+        Json.decimal(out, "p50", load.p50() / 1000.0);
+        Json.decimal(out, "p99", load.p99() / 1000.0);
+        Json.decimal(out, "max", load.count() == 0 ? 0 : load.max() / 1000.0);
+        out.writeEndObject();
         out.writeEndObject();
     }
 
@@ -231,6 +289,12 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
                     listenCostPerNodePerSecond()));
         }
         b.append(String.format(Locale.ROOT, "%-18s %d messages, %.1f MB%n", "traffic", messagesSent, bytesSent / 1e6));
+        Histogram load = activity.loadMilliPerSecond();
+        if (load.count() > 0) {
+            b.append(String.format(Locale.ROOT, "%-18s datagrams sent and received per second: p50 %.2f, p99 %.2f, "
+                    + "max %.2f (%d nodes up at the end)%n", "load per node", load.p50() / 1000.0, load.p99() / 1000.0,
+                    load.max() / 1000.0, load.count()));
+        }
         b.append(String.format(Locale.ROOT, "%-18s %d bytes per node at the end, %d after the build%n", "heap",
                 heapBytesPerNode, heapBytesPerNodeAfterBuild));
         if (clients != null) {

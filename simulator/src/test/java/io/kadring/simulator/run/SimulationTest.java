@@ -17,12 +17,39 @@ final class SimulationTest {
         return TURBULENT.toBuilder().seed(seed).build();
     }
 
-    /** The run both seed tests compare with, made once. */
-    private static String seed11;
+    /** The run both seed tests compare with (and the per-minute test reads), made once. */
+    private static SimulationReport seed11;
 
-    private static synchronized String seed11() {
-        if (seed11 == null) seed11 = withoutMachineFigures(new Simulation(turbulent(11)).run().toJson());
+    private static synchronized SimulationReport seed11Report() {
+        if (seed11 == null) seed11 = new Simulation(turbulent(11)).run();
         return seed11;
+    }
+
+    private static String seed11() {
+        return withoutMachineFigures(seed11Report().toJson());
+    }
+
+    @Test
+    void theReport_countsJoinsAndLeavesPerMinute_theLoadPerNode_andLookupsOverTime() {
+        SimulationReport report = seed11Report();
+        long leaves = 0;
+        long joins = 0;
+        for (int i = 0; i < report.liveNodes().size(); i++) {
+            leaves += (long) report.activity().leaves().sum(i);
+            joins += (long) report.activity().joins().sum(i);
+        }
+        assertTrue(leaves >= 20, "the mass failure alone kills 20 of 100: " + leaves);
+        assertTrue(joins > 0, "sessions of 10 min over 4 min bring arrivals: " + joins);
+        assertTrue(report.activity().loadMilliPerSecond().count() >= 50, report::summary);
+        assertTrue(report.activity().loadMilliPerSecond().p50() > 0, report::summary);
+        assertTrue(report.summary().contains("load per node"), report::summary);
+        String json = report.toJson();
+        assertTrue(json.contains("\"joins\":[") && json.contains("\"leaves\":["), json);
+        assertTrue(json.contains("\"find_closest\":{\"success_rate\":["), json);
+        assertTrue(json.contains("\"exact_rate\":[") && json.contains("\"latency_p99_ms\":["), json);
+        assertTrue(json.contains("\"load_per_node\":{\"nodes\":"), json);
+        double minuteP50 = report.lookups().latencyOverTime().quantile(1, 0.5);
+        assertTrue(minuteP50 > 0 && minuteP50 <= report.lookups().latencyMillis().max(), "minute 1 p50 " + minuteP50);
     }
 
     @Test
