@@ -67,8 +67,10 @@ final class StatusPageBrowserIT {
         String printed = Files.readString(out);
         assertEquals(0, exit, printed);
         JsonObject seen = new JsonObject(printed.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
-        assertTrue(seen.getInteger("charts") >= 2, printed);
+        assertTrue(seen.getInteger("charts") >= 8, printed); // hops, latency, success, exact, latency and more over time
         assertTrue(seen.getString("text").contains("findClosest"), printed);
+        assertTrue(seen.getJsonArray("headings").contains("Traffic and load"), printed);
+        assertTrue(seen.getString("text").contains("per node per second"), printed);
         assertTrue(seen.getJsonArray("pageErrors").isEmpty(), printed);
         assertTrue(Files.size(screenshot) > 5_000, "screenshot " + screenshot);
         System.out.println("[simulator report] screenshot: " + screenshot);
