@@ -69,7 +69,8 @@ import org.slf4j.LoggerFactory;
  * Who may ask: without a token (allowed on a loopback host only), any process on this machine,
  * for the host names 127.0.0.1, localhost and [::1] only (403 otherwise: a DNS-rebinding page in
  * a browser). With a token (see {@link AdminSettings#forHost}: always on any other host), every
- * route but {@code GET /health} and {@code GET /metrics} needs {@code Authorization: Bearer
+ * route but {@code GET /health}, {@code GET /metrics} and the status page's static HTML
+ * ({@code GET /}, which asks for the token and sends it itself) needs {@code Authorization: Bearer
  * <token>} (401 and {@code WWW-Authenticate} otherwise), whatever the host name.
  *
  * <p>Until the peer has joined a network, the routes that need it ({@code /lookup},
@@ -283,13 +284,15 @@ public final class AdminServer {
 
     /**
      * Why {@code request} may not be answered: without the bearer token when one is required
-     * (except {@code GET /health} and {@code GET /metrics}), or, on a loopback host, for a host
-     * name other than the loopback's.
+     * (except {@code GET /health}, {@code GET /metrics} and the status page {@code GET /}, which
+     * holds no data: it asks for the token and sends it with each of its requests), or, on a
+     * loopback host, for a host name other than the loopback's.
      */
     private Optional<Reply> refusal(HttpServerRequest request) {
         String path = Objects.requireNonNullElse(request.path(), "");
         if (token.isPresent()) {
-            boolean open = request.method() == HttpMethod.GET && (path.equals("/health") || path.equals("/metrics"));
+            boolean open = request.method() == HttpMethod.GET
+                    && (path.equals("/health") || path.equals("/metrics") || path.equals("/"));
             if (open) return Optional.empty();
             return token.get().refusal(request.getHeader("authorization"))
                     .map(why -> Reply.error(401, why).withHeader("WWW-Authenticate", CHALLENGE));

@@ -37,7 +37,7 @@ public record AdminSettings(String host, int port, Optional<String> token) {
     public static AdminSettings forHost(String host, int port, Path tokenFile) throws IOException {
         if (isLoopback(host)) return new AdminSettings(host, port, Optional.empty());
         String token = AdminTokenFile.readOrCreate(tokenFile);
-        LOG.warn("admin API on {} is reachable from other hosts; every route but /metrics and /health needs the "
+        LOG.warn("admin API on {} is reachable from other hosts; every route but /metrics, /health and the status page (it asks for it) needs the "
                 + "bearer token in {}", port == 0 ? host + " (a free port)" : AdminServer.where(host, port), tokenFile);
         return new AdminSettings(host, port, Optional.of(token));
     }

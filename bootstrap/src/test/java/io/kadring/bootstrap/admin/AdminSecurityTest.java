@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Who can reach the admin API: only the address it is bound to, and on a non-loopback address
- * only a client with the bearer token (but for /health and /metrics). The API under test is bound
+ * only a client with the bearer token (but for /health, /metrics and the status page). The API under test is bound
  * to one of this machine's own non-loopback addresses (0.0.0.0 when it has none); no request
  * leaves the machine.
  */
@@ -98,12 +98,22 @@ final class AdminSecurityTest {
 
     @Test
     void withoutTheToken_everyRouteButHealthAndMetricsIs401WithABearerChallenge() {
-        for (String path : List.of("/status", "/contacts", "/ring", "/records", "/records/" + KEY, "/lookup/" + KEY,
-                "/successor/" + KEY, "/nope", "/health/extra")) {
+        for (String path : List.of("/status", "/contacts", "/ring", "/lookups", "/records", "/records/" + KEY,
+                "/lookup/" + KEY, "/successor/" + KEY, "/nope", "/health/extra", "/index.html")) {
             assertUnauthorized(admin.get(path));
         }
         assertUnauthorized(admin.post("/records", "{}"));
         assertUnauthorized(admin.post("/health", "{}"));
+    }
+
+    @Test
+    void withoutTheToken_theStatusPageIsServed_butItsDataIsNot_soThePageAsksForTheToken() {
+        HttpResponse<String> page = admin.get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("id=\"login\"") && page.body().contains("Authorization: \"Bearer \""), "the page sends the token");
+        assertFalse(page.body().contains(admin.node().id().toHex()), "the page itself holds no data of the peer");
+        assertUnauthorized(admin.get("/status"));
+        assertEquals(200, admin.get("/lookups", "Authorization", bearer(TOKEN)).statusCode());
     }
 
     @Test
