@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The HTML report of one simulation run: its configuration and summary as tables, then the hop
@@ -153,12 +154,17 @@ public final class HtmlReport {
 
     /** The empirical CDF, one step per histogram bucket, starting from 0 at the minimum. */
     public static Series cdf(String name, Histogram h) {
+        return cdf(name, h, 1);
+    }
+
+    /** As {@link #cdf(String, Histogram)}, the values divided by {@code unit} (thousandths: 1000). */
+    private static Series cdf(String name, Histogram h, double unit) {
         List<double[]> points = new ArrayList<>();
-        if (h.count() > 0) points.add(new double[] {h.min(), 0});
+        if (h.count() > 0) points.add(new double[] {h.min() / unit, 0});
         long[] seen = {0};
         h.forEachBucket((value, count) -> {
             seen[0] += count;
-            points.add(new double[] {value, seen[0] / (double) h.count()});
+            points.add(new double[] {value / unit, seen[0] / (double) h.count()});
         });
         double[] x = new double[points.size()];
         double[] y = new double[points.size()];
@@ -170,19 +176,19 @@ public final class HtmlReport {
     }
 
     static String successOverTime(SimulationReport r) {
-        LineChart chart = new LineChart("Lookup success over time", "simulated minutes since the workload started",
-                "success rate").rateAxis()
-                .add(perMinute("findClosest", r.lookups().successOverTime()))
-                .add(perMinute("findSuccessor", r.successorLookups().successOverTime()));
-        failureMarker(chart, r, 0, 1);
-        return chart.toSvg();
+        return rateOverTime(r, "Lookup success over time", "success rate", LookupStats::successOverTime);
     }
 
     static String exactOverTime(SimulationReport r) {
-        LineChart chart = new LineChart("Exact lookups over time", "simulated minutes since the workload started",
-                "exact rate").rateAxis()
-                .add(perMinute("findClosest", r.lookups().exactOverTime()))
-                .add(perMinute("findSuccessor", r.successorLookups().exactOverTime()));
+        return rateOverTime(r, "Exact lookups over time", "exact rate", LookupStats::exactOverTime);
+    }
+
+    /** A per-minute rate of both lookup kinds, on the rate axis. */
+    private static String rateOverTime(SimulationReport r, String title, String yLabel,
+                                       Function<LookupStats, TimeSeries> rate) {
+        LineChart chart = new LineChart(title, "simulated minutes since the workload started", yLabel).rateAxis()
+                .add(perMinute("findClosest", rate.apply(r.lookups())))
+                .add(perMinute("findSuccessor", rate.apply(r.successorLookups())));
         failureMarker(chart, r, 0, 1);
         return chart.toSvg();
     }
@@ -190,23 +196,28 @@ public final class HtmlReport {
     static String latencyOverTime(SimulationReport r) {
         LineChart chart = new LineChart("Lookup latency over time", "simulated minutes since the workload started",
                 "latency (ms)");
-        double max = 0;
-        for (Object[] line : new Object[][] {{"findClosest", r.lookups()}, {"findSuccessor", r.successorLookups()}}) {
-            HistogramSeries latency = ((LookupStats) line[1]).latencyOverTime();
-            for (double q : new double[] {0.5, 0.99}) {
-                double[] x = new double[latency.size()];
-                double[] y = new double[latency.size()];
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = i;
-                    y[i] = latency.quantile(i, q);
-                    if (Double.isFinite(y[i])) max = Math.max(max, y[i]);
-                }
-                Series s = Series.line(line[0] + (q == 0.5 ? " p50" : " p99"), x, y);
-                chart.add(q == 0.5 ? s : s.asDashed());
-            }
-        }
+        double max = Math.max(latencyLines(chart, "findClosest", r.lookups()),
+                latencyLines(chart, "findSuccessor", r.successorLookups()));
         failureMarker(chart, r, 0, max);
         return chart.toSvg();
+    }
+
+    /** Adds the per-minute p50 (solid) and p99 (dashed) of {@code stats}; returns the largest value drawn. */
+    private static double latencyLines(LineChart chart, String name, LookupStats stats) {
+        HistogramSeries latency = stats.latencyOverTime();
+        double max = 0;
+        for (double q : new double[] {0.5, 0.99}) {
+            double[] x = new double[latency.size()];
+            double[] y = new double[latency.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+                y[i] = latency.quantile(i, q);
+                if (Double.isFinite(y[i])) max = Math.max(max, y[i]);
+            }
+            Series line = Series.line(name + (q == 0.5 ? " p50" : " p99"), x, y);
+            chart.add(q == 0.5 ? line : line.asDashed());
+        }
+        return max;
     }
 
     static String joinsAndLeaves(SimulationReport r) {
@@ -241,18 +252,8 @@ public final class HtmlReport {
     }
 
     static String loadPerNode(SimulationReport r) {
-        Histogram milli = r.activity().loadMilliPerSecond(); // thousandths of a datagram per second
-        List<double[]> points = new ArrayList<>();
-        if (milli.count() > 0) points.add(new double[] {milli.min() / 1000.0, 0});
-        long[] seen = {0};
-        milli.forEachBucket((value, count) -> {
-            seen[0] += count;
-            points.add(new double[] {value / 1000.0, seen[0] / (double) milli.count()});
-        });
-        double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
-        double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
         return new LineChart("Load per node (CDF)", "datagrams sent and received per second", "share of nodes")
-                .yRange(0, 1).add(Series.line("nodes", x, y).asSteps()).toSvg();
+                .yRange(0, 1).add(cdf("nodes", r.activity().loadMilliPerSecond(), 1000)).toSvg();
     }
 
     static String messagesOverTime(SimulationReport r) {
