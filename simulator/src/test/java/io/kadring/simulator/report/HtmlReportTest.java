@@ -31,11 +31,12 @@ final class HtmlReportTest {
         String html = Files.readString(file);
         assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
         for (String title : List.of("Hops per lookup", "Lookup latency (CDF)", "Lookup success over time",
-                "Messages per node per second", "Live nodes", "Configuration", "Summary", "findClosest",
-                "findSuccessor")) {
+                "Exact lookups over time", "Lookup latency over time", "Messages per node per second", "Live nodes",
+                "Joins and leaves", "Load per node (CDF)", "Traffic and load", "message type", "find_node",
+                "Configuration", "Summary", "findClosest", "findSuccessor")) {
             assertTrue(html.contains(title), title);
         }
-        assertEquals(5, count(html, "<svg "), "charts");
+        assertEquals(9, count(html, "<svg "), "charts");
         assertFalse(html.contains("<script"), "no scripts");
         assertFalse(html.contains("src="), "nothing loaded from elsewhere");
         assertFalse(html.contains("NaN"), "no NaN in coordinates or text");
@@ -48,8 +49,9 @@ final class HtmlReportTest {
 
         String html = Files.readString(HtmlReport.write(report, dir));
 
-        assertEquals(4, count(html, "<svg "));
+        assertEquals(7, count(html, "<svg "));
         assertFalse(html.contains("Live nodes"));
+        assertFalse(html.contains("Joins and leaves"));
     }
 
     @Test
