@@ -1,6 +1,8 @@
 // Loads a page in headless Chromium, prints what a person sees as one JSON line and saves a
 // screenshot. Usage: node page.mjs status|report URL SCREENSHOT   (playwright-core next to this script)
-//   status: the peer's status page (waits until it has shown the peer's data)
+//   status: the peer's status page (waits until it has shown the peer's data); with ADMIN_TOKEN in
+//           the environment, first waits for the page to ask for the token and types it in; with
+//           ALONE=1, does not wait for contacts and lookups
 //   report: a simulator HTML report
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
@@ -19,9 +21,17 @@ try {
   await page.goto(url);
   let seen;
   if (mode === "status") {
-    await page.waitForFunction(() => /^[0-9a-f]{64}$/.test(document.getElementById("node_id").textContent)
-        && document.querySelectorAll("#buckets tr").length > 1
-        && document.querySelectorAll("#recent tr").length > 1, null, { timeout: 20000 });
+    let askedForToken = false;
+    if (process.env.ADMIN_TOKEN) {
+      await page.waitForSelector("#login:not([hidden])", { timeout: 20000 });
+      askedForToken = true;
+      await page.fill("#token", process.env.ADMIN_TOKEN);
+      await page.click("#login button");
+    }
+    const alone = process.env.ALONE === "1"; // a peer with no contacts and no lookups yet
+    await page.waitForFunction(alone => /^[0-9a-f]{64}$/.test(document.getElementById("node_id").textContent)
+        && (alone || document.querySelectorAll("#buckets tr").length > 1
+                  && document.querySelectorAll("#recent tr").length > 1), alone, { timeout: 20000 });
     seen = await page.evaluate(() => ({
       nodeId: document.getElementById("node_id").textContent,
       phase: document.getElementById("phase").textContent,
@@ -33,7 +43,9 @@ try {
         kind: r.cells[0].textContent, hops: Number(r.cells[2].textContent), latency: r.cells[4].textContent })),
       trafficTypes: [...document.querySelectorAll("#traffic_types tr")].slice(1).map(r => r.cells[0].textContent),
       error: document.getElementById("error").textContent,
+      loginShown: !document.getElementById("login").hidden,
     }));
+    seen.askedForToken = askedForToken;
   } else {
     seen = await page.evaluate(() => ({
       headings: [...document.querySelectorAll("h1, h2")].map(h => h.textContent),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.bootstrap.peer.PeerProcess;
+import io.kadring.bootstrap.peer.PeerSettings;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -115,12 +117,41 @@ final class StatusPageBrowserIT {
         }
     }
 
+    @Test
+    void offLoopback_theStatusPageAsksForTheToken_andWithItShowsThePeer() throws Exception {
+        Path e2e = browser();
+        // bound to every address, the admin API needs its token; the page itself is served without
+        PeerSettings settings = TestPeers.settings(dir.resolve("exposed"), List.of(), PeerSettings.SAVE_INTERVAL)
+                .with(s -> s.adminHost = "0.0.0.0");
+        try (PeerProcess peer = PeerProcess.start(settings)) {
+            String token = Files.readString(settings.adminTokenPath()).trim();
+            Path screenshot = Path.of("target", "status-page-token.png").toAbsolutePath();
+            Path out = dir.resolve("seen-token.json");
+            int exit = run(e2e, List.of("node", e2e.resolve("page.mjs").toString(), "status",
+                    "http://127.0.0.1:" + peer.adminPort() + "/", screenshot.toString()), out, Map.of("ADMIN_TOKEN", token, "ALONE", "1"));
+            String printed = Files.readString(out);
+            assertEquals(0, exit, printed);
+            JsonObject seen = new JsonObject(printed.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+            assertTrue(seen.getBoolean("askedForToken"), printed);
+            assertEquals(peer.node().id().toHex(), seen.getString("nodeId"), printed);
+            assertEquals(false, seen.getBoolean("loginShown"), printed);
+            assertEquals("", seen.getString("error"), printed);
+            assertTrue(seen.getJsonArray("pageErrors").isEmpty(), printed);
+        }
+    }
+
     private static int run(Path dir, List<String> command) throws IOException, InterruptedException {
         return run(dir, command, null);
     }
 
     private static int run(Path dir, List<String> command, Path output) throws IOException, InterruptedException {
+        return run(dir, command, output, Map.of());
+    }
+
+    private static int run(Path dir, List<String> command, Path output, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(environment);
         pb.redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
         Process p;
         try {
