@@ -99,7 +99,8 @@ final class AdminApiTest {
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
         String text = response.body();
-        for (String series : new String[] {"kadring_rpc_sent_total", "kadring_routing_contacts", "jvm_memory_used_bytes",
+        for (String series : new String[] {"kadring_rpc_sent_total", "kadring_routing_contacts",
+                "kadring_records_rejected_total{", "kadring_announcements_rejected_total{", "jvm_memory_used_bytes",
                 "jvm_gc_", "jvm_threads_live_threads", "system_cpu_count", "process_uptime_seconds"}) {
             assertTrue(text.contains("\n" + series), "no " + series + " in /metrics");
         }

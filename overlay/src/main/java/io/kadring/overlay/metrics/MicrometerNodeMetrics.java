@@ -101,7 +101,10 @@ final class MicrometerNodeMetrics implements NodeMetrics {
         requestTypes.forEach(rpcTimeouts::get);
         bytesIn.get(MALFORMED);
         dropReasons.forEach(dropped::get);
-        rejectReasons.forEach(rejected::get);
+        for (String reason : rejectReasons) { // announcements are refused for the records' reasons
+            rejected.get(reason);
+            announcementsRejected.get(reason);
+        }
         for (Enum<?> kind : lookupKinds) {
             lookupDuration.get(kind);
             lookupHops.get(kind);
