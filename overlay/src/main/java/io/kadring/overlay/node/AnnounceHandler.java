@@ -17,15 +17,10 @@ record AnnounceHandler(LocalNode local, Outbox outbox, TokenIssuer tokens, Annou
     public void answer(InetSocketAddress from, Message request) {
         Message.Announce announce = (Message.Announce) request;
         long now = local.now();
-        int status;
-        if (!tokens.accepts(announce.token(), from, now)) {
-            status = RejectReason.BAD_TOKEN.code();
-            local.metrics().announcementRejected(RejectReason.BAD_TOKEN);
-        } else {
-            StoreOutcome outcome = store.put(announce.announcement(), announce.lifetimeMillis(), from, now);
-            outcome.reason().ifPresent(local.metrics()::announcementRejected);
-            status = outcome.wireCode();
-        }
-        outbox.send(from, new Message.AnnounceResult(announce.txId(), local.id(), status));
+        StoreOutcome outcome = tokens.accepts(announce.token(), from, now)
+                ? store.put(announce.announcement(), announce.lifetimeMillis(), from, now)
+                : StoreOutcome.rejected(RejectReason.BAD_TOKEN);
+        outcome.reason().ifPresent(local.metrics()::announcementRejected);
+        outbox.send(from, new Message.AnnounceResult(announce.txId(), local.id(), outcome.wireCode()));
     }
 }

@@ -16,15 +16,10 @@ record StoreHandler(LocalNode local, Outbox outbox, TokenIssuer tokens, RecordSt
     public void answer(InetSocketAddress from, Message request) {
         Message.Store put = (Message.Store) request;
         long now = local.now();
-        int status;
-        if (!tokens.accepts(put.token(), from, now)) {
-            status = RejectReason.BAD_TOKEN.code();
-            local.metrics().recordRejected(RejectReason.BAD_TOKEN);
-        } else {
-            StoreOutcome outcome = store.put(put.record(), put.lifetimeMillis(), from, now, put.expectedSeq());
-            outcome.reason().ifPresentOrElse(local.metrics()::recordRejected, local.metrics()::recordStored);
-            status = outcome.wireCode();
-        }
-        outbox.send(from, new Message.StoreResult(put.txId(), local.id(), status));
+        StoreOutcome outcome = tokens.accepts(put.token(), from, now)
+                ? store.put(put.record(), put.lifetimeMillis(), from, now, put.expectedSeq())
+                : StoreOutcome.rejected(RejectReason.BAD_TOKEN);
+        outcome.reason().ifPresentOrElse(local.metrics()::recordRejected, local.metrics()::recordStored);
+        outbox.send(from, new Message.StoreResult(put.txId(), local.id(), outcome.wireCode()));
     }
 }
