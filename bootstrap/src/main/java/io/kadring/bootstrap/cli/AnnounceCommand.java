@@ -9,6 +9,7 @@ import io.kadring.storage.Announcement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -34,9 +35,8 @@ public final class AnnounceCommand extends ClientCommand {
                     + "15 minutes until then, each time for 30 minutes or what is left. Default: while the peer runs.")
     private Long lifetimeMillis;
 
-    @Parameters(index = "0", paramLabel = "TOPIC", converter = TopicConverter.class,
-            description = "The topic: a name (its key is the SHA-256 of its UTF-8 bytes), or a key of 64 hex digits.")
-    private Id topic;
+    @Mixin
+    private TopicParameter topic;
 
     @Parameters(index = "1", paramLabel = "PAYLOAD",
             description = "The payload, as text (UTF-8), typically an address; at most "
@@ -45,7 +45,7 @@ public final class AnnounceCommand extends ClientCommand {
 
     @Override
     public Integer call() {
-        Id key = topic;
+        Id key = topic.key;
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > Announcement.MAX_PAYLOAD_BYTES) {
             throw usage("the payload is " + bytes.length + " bytes in UTF-8; an announcement's payload is at most "
