@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -60,10 +59,7 @@ public final class AnnounceCommand extends ClientCommand {
         if (!answer.ok()) {
             throw new CommandFailure("the announcement was not taken: " + answer.error(), answer.reason());
         }
-        if (client.json) {
-            spec.commandLine().getOut().println(Json.pretty(result));
-            return 0;
-        }
+        if (printedAsJson(result)) return 0;
         spec.commandLine().getOut().println(key.toHex());
         spec.commandLine().getErr().println("announced at " + Json.text(result.get("stored")) + " of "
                 + Json.text(result.get("asked")) + " holders (seq " + announcement.seq() + ")");
@@ -72,9 +68,5 @@ public final class AnnounceCommand extends ClientCommand {
 
     private Identity identity() {
         return PutCommand.identity(identityFile);
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

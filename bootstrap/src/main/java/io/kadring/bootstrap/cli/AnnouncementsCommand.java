@@ -10,7 +10,6 @@ import java.util.Base64;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code kadring announcements TOPIC}: the entries under a topic, found through a running peer:
@@ -45,10 +44,7 @@ public final class AnnouncementsCommand extends ClientCommand {
         JsonNode entries = answer.body().path("announcements");
         if (!entries.isArray()) throw new CommandFailure("the peer's answer has no announcements list", AdminClient.BAD_ANSWER);
         PrintWriter out = spec.commandLine().getOut();
-        if (client.json) {
-            out.println(Json.pretty(answer.body()));
-            return 0;
-        }
+        if (printedAsJson(answer.body())) return 0;
         for (JsonNode e : entries) {
             byte[] payload;
             try {

@@ -44,10 +44,7 @@ public final class GetCommand extends ClientCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("the peer's answer has no value in base64", AdminClient.BAD_ANSWER, e);
         }
-        if (client.json) {
-            spec.commandLine().getOut().println(Json.pretty(answer.body()));
-            return 0;
-        }
+        if (printedAsJson(answer.body())) return 0;
         spec.commandLine().getOut().flush();
         OutputStream out = invocation.stdout();
         try {

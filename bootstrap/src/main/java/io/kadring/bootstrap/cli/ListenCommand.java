@@ -11,7 +11,6 @@ import java.util.Base64;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code kadring listen KEY}: follows a key through a running peer's {@code GET /listen/{key}}
@@ -39,7 +38,7 @@ public final class ListenCommand extends ClientCommand {
     @Override
     public Integer call() {
         if (count != null && count < 1) {
-            throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
+            throw usage("--count must be at least 1, got " + count);
         }
         PrintWriter out = spec.commandLine().getOut();
         int[] printed = {0};

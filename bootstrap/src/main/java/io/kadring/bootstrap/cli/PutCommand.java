@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -79,10 +78,7 @@ public final class PutCommand extends ClientCommand {
             throw new CommandFailure("the record was not stored: " + answer.error() + (reasons.isEmpty() ? ""
                     : "; holders answered: " + String.join(", ", reasons)), answer.reason());
         }
-        if (client.json) {
-            spec.commandLine().getOut().println(Json.pretty(result));
-            return 0;
-        }
+        if (printedAsJson(result)) return 0;
         spec.commandLine().getOut().println(key);
         err.println("stored by " + Json.text(result.get("stored")) + " of " + Json.text(result.get("asked"))
                 + " holders (seq " + seq + ", " + Json.text(result.get("required")) + " required)");
@@ -167,9 +163,5 @@ public final class PutCommand extends ClientCommand {
         } catch (IOException e) {
             throw CommandFailure.io("cannot read identity file " + identityFile, e);
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }
