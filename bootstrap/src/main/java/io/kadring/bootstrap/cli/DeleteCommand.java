@@ -5,7 +5,6 @@ import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,10 +31,7 @@ public final class DeleteCommand extends ClientCommand {
 
     @Override
     public Integer call() {
-        byte[] saltBytes = salt == null ? new byte[0] : salt.getBytes(StandardCharsets.UTF_8);
-        if (saltBytes.length > SignedRecord.MAX_SALT_BYTES) {
-            throw usage("--salt is " + saltBytes.length + " bytes in UTF-8; at most " + SignedRecord.MAX_SALT_BYTES);
-        }
+        byte[] saltBytes = PutCommand.saltBytes(salt, this);
         Identity identity = PutCommand.identity(identityFile);
         AdminClient admin = client.client();
         String key = SignedRecord.mutableKey(identity.publicKey(), saltBytes).toHex();

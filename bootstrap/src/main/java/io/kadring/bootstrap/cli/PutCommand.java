@@ -56,10 +56,7 @@ public final class PutCommand extends ClientCommand {
             throw usage("the value is " + bytes.length + " bytes; a record's value is at most "
                     + SignedRecord.MAX_VALUE_BYTES + " bytes");
         }
-        byte[] saltBytes = salt == null ? new byte[0] : salt.getBytes(StandardCharsets.UTF_8);
-        if (saltBytes.length > SignedRecord.MAX_SALT_BYTES) {
-            throw usage("--salt is " + saltBytes.length + " bytes in UTF-8; at most " + SignedRecord.MAX_SALT_BYTES);
-        }
+        byte[] saltBytes = saltBytes(salt, this);
         if (cas != null && (cas < 0 || cas == Long.MAX_VALUE)) {
             throw usage("--cas must be a seq in 0.." + (Long.MAX_VALUE - 1) + ", got " + cas);
         }
@@ -152,6 +149,15 @@ public final class PutCommand extends ClientCommand {
 
     private Identity identity() {
         return identity(identityFile);
+    }
+
+    /** {@code --salt}'s bytes in UTF-8 (none when it is absent); a usage error of {@code command} past the limit. */
+    static byte[] saltBytes(String salt, ClientCommand command) {
+        byte[] bytes = salt == null ? new byte[0] : salt.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > SignedRecord.MAX_SALT_BYTES) {
+            throw command.usage("--salt is " + bytes.length + " bytes in UTF-8; at most " + SignedRecord.MAX_SALT_BYTES);
+        }
+        return bytes;
     }
 
     /** The identity in {@code identityFile}; a failure naming the file when it cannot be read. */
