@@ -9,8 +9,8 @@ import io.kadring.storage.Announcement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -34,9 +34,8 @@ public final class AnnounceCommand extends ClientCommand {
                     + "15 minutes until then, each time for 30 minutes or what is left. Default: while the peer runs.")
     private Long lifetimeMillis;
 
-    @Parameters(index = "0", paramLabel = "TOPIC", converter = TopicConverter.class,
-            description = "The topic: a name (its key is the SHA-256 of its UTF-8 bytes), or a key of 64 hex digits.")
-    private Id topic;
+    @Mixin
+    private TopicParameter topic;
 
     @Parameters(index = "1", paramLabel = "PAYLOAD",
             description = "The payload, as text (UTF-8), typically an address; at most "
@@ -45,7 +44,7 @@ public final class AnnounceCommand extends ClientCommand {
 
     @Override
     public Integer call() {
-        Id key = topic;
+        Id key = topic.key;
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > Announcement.MAX_PAYLOAD_BYTES) {
             throw usage("the payload is " + bytes.length + " bytes in UTF-8; an announcement's payload is at most "
@@ -60,10 +59,7 @@ public final class AnnounceCommand extends ClientCommand {
         if (!answer.ok()) {
             throw new CommandFailure("the announcement was not taken: " + answer.error(), answer.reason());
         }
-        if (client.json) {
-            spec.commandLine().getOut().println(Json.pretty(result));
-            return 0;
-        }
+        if (printedAsJson(result)) return 0;
         spec.commandLine().getOut().println(key.toHex());
         spec.commandLine().getErr().println("announced at " + Json.text(result.get("stored")) + " of "
                 + Json.text(result.get("asked")) + " holders (seq " + announcement.seq() + ")");
@@ -72,9 +68,5 @@ public final class AnnounceCommand extends ClientCommand {
 
     private Identity identity() {
         return PutCommand.identity(identityFile);
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

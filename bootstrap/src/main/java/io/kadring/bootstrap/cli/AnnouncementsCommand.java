@@ -8,9 +8,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kadring announcements TOPIC}: the entries under a topic, found through a running peer:
@@ -27,9 +26,8 @@ public final class AnnouncementsCommand extends ClientCommand {
             description = "At most N announcers (1..1000). Default: ${DEFAULT-VALUE}.")
     private int max;
 
-    @Parameters(index = "0", paramLabel = "TOPIC", converter = TopicConverter.class,
-            description = "The topic: a name (its key is the SHA-256 of its UTF-8 bytes), or a key of 64 hex digits.")
-    private Id topic;
+    @Mixin
+    private TopicParameter topic;
 
     /** 1..1000: what one holder keeps per topic. */
     static final class MaxConverter extends CountConverter {
@@ -40,16 +38,13 @@ public final class AnnouncementsCommand extends ClientCommand {
 
     @Override
     public Integer call() {
-        Id key = topic;
+        Id key = topic.key;
         AdminClient.Answer answer = client.client().get("/announcements/" + key.toHex() + "?max=" + max);
         if (!answer.ok()) throw answer.failure("the peer answered announcements with");
         JsonNode entries = answer.body().path("announcements");
         if (!entries.isArray()) throw new CommandFailure("the peer's answer has no announcements list", AdminClient.BAD_ANSWER);
         PrintWriter out = spec.commandLine().getOut();
-        if (client.json) {
-            out.println(Json.pretty(answer.body()));
-            return 0;
-        }
+        if (printedAsJson(answer.body())) return 0;
         for (JsonNode e : entries) {
             byte[] payload;
             try {

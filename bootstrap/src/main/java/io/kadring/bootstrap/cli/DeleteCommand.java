@@ -5,11 +5,9 @@ import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /**
  * {@code kadring delete}: signs a tombstone here (the next seq, flagged deleted, no value) and
@@ -33,11 +31,7 @@ public final class DeleteCommand extends ClientCommand {
 
     @Override
     public Integer call() {
-        byte[] saltBytes = salt == null ? new byte[0] : salt.getBytes(StandardCharsets.UTF_8);
-        if (saltBytes.length > SignedRecord.MAX_SALT_BYTES) {
-            throw new ParameterException(spec.commandLine(), "--salt is " + saltBytes.length
-                    + " bytes in UTF-8; at most " + SignedRecord.MAX_SALT_BYTES);
-        }
+        byte[] saltBytes = PutCommand.saltBytes(salt, this);
         Identity identity = PutCommand.identity(identityFile);
         AdminClient admin = client.client();
         String key = SignedRecord.mutableKey(identity.publicKey(), saltBytes).toHex();
@@ -48,10 +42,7 @@ public final class DeleteCommand extends ClientCommand {
         if (!answer.ok()) {
             throw new CommandFailure("the tombstone was not stored: " + answer.error(), answer.reason());
         }
-        if (client.json) {
-            spec.commandLine().getOut().println(Json.pretty(result));
-            return 0;
-        }
+        if (printedAsJson(result)) return 0;
         spec.commandLine().getOut().println(key);
         spec.commandLine().getErr().println("deleted at seq " + seq + ": tombstone stored by "
                 + Json.text(result.get("stored")) + " of " + Json.text(result.get("asked")) + " holders ("

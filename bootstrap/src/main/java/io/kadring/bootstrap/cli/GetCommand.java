@@ -2,13 +2,12 @@ package io.kadring.bootstrap.cli;
 
 import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
-import io.kadring.routing.Id;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Base64;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kadring get KEY}: the record under a key, found through a running peer; its value goes
@@ -25,19 +24,18 @@ public final class GetCommand extends ClientCommand {
     @ParentCommand
     private Invocation invocation;
 
-    @Parameters(index = "0", paramLabel = "KEY", converter = KeyConverter.class,
-            description = "The record's key: 64 hex digits, as `kadring put` prints it.")
-    private Id key;
+    @Mixin
+    private RecordKeyParameter record;
 
     @Override
     public Integer call() {
-        AdminClient.Answer answer = client.client().get("/records/" + key.toHex());
+        AdminClient.Answer answer = client.client().get("/records/" + record.key.toHex());
         if (answer.status() == 404) {
-            throw new CommandFailure("not found: no record under key " + key.toHex(), AdminClient.NOT_FOUND);
+            throw new CommandFailure("not found: no record under key " + record.key.toHex(), AdminClient.NOT_FOUND);
         }
         if (answer.status() == 410) {
             throw new CommandFailure("deleted at seq " + Json.text(answer.body().get(RecordJson.SEQ)) + ": the record under key "
-                    + key.toHex() + " was deleted by its owner", "deleted");
+                    + record.key.toHex() + " was deleted by its owner", "deleted");
         }
         if (!answer.ok()) throw answer.failure("the peer answered get with");
         byte[] value;
@@ -46,10 +44,7 @@ public final class GetCommand extends ClientCommand {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("the peer's answer has no value in base64", AdminClient.BAD_ANSWER, e);
         }
-        if (client.json) {
-            spec.commandLine().getOut().println(Json.pretty(answer.body()));
-            return 0;
-        }
+        if (printedAsJson(answer.body())) return 0;
         spec.commandLine().getOut().flush();
         OutputStream out = invocation.stdout();
         try {

@@ -36,10 +36,7 @@ abstract class KeyQuery extends ClientCommand {
             throw new CommandFailure("no node found for key " + key.toHex(), AdminClient.NOT_FOUND);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (client.json) {
-            out.println(Json.pretty(body));
-            return 0;
-        }
+        if (printedAsJson(body)) return 0;
         for (JsonNode c : contacts) {
             if (c.isObject()) out.println(Json.text(c.get("id")) + " " + Json.text(c.get("address")));
         }

@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
-import io.kadring.routing.Id;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code kadring listen KEY}: follows a key through a running peer's {@code GET /listen/{key}}
@@ -30,9 +28,8 @@ public final class ListenCommand extends ClientCommand {
     /** The peer sends a comment every 10 s: three missed in a row, and it is gone. */
     static final Duration SILENCE_LIMIT = Duration.ofSeconds(30);
 
-    @Parameters(index = "0", paramLabel = "KEY", converter = KeyConverter.class,
-            description = "The record's key: 64 hex digits, as `kadring put` prints it.")
-    private Id key;
+    @Mixin
+    private RecordKeyParameter record;
 
     @Option(names = "--count", paramLabel = "N",
             description = "Stop after N records (default: run until interrupted).")
@@ -41,11 +38,11 @@ public final class ListenCommand extends ClientCommand {
     @Override
     public Integer call() {
         if (count != null && count < 1) {
-            throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
+            throw usage("--count must be at least 1, got " + count);
         }
         PrintWriter out = spec.commandLine().getOut();
         int[] printed = {0};
-        AdminClient.Answer refused = client.client().stream("/listen/" + key.toHex(), SILENCE_LIMIT, line -> {
+        AdminClient.Answer refused = client.client().stream("/listen/" + record.key.toHex(), SILENCE_LIMIT, line -> {
             if (!line.startsWith("data:")) return true; // ids, comments, event ends
             ObjectNode record = Json.parseObject(line.substring(5).trim()).orElseThrow(() -> new CommandFailure(
                     "the peer's listen stream carried something that is not a JSON record", AdminClient.BAD_ANSWER));

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -57,10 +56,7 @@ public final class PutCommand extends ClientCommand {
             throw usage("the value is " + bytes.length + " bytes; a record's value is at most "
                     + SignedRecord.MAX_VALUE_BYTES + " bytes");
         }
-        byte[] saltBytes = salt == null ? new byte[0] : salt.getBytes(StandardCharsets.UTF_8);
-        if (saltBytes.length > SignedRecord.MAX_SALT_BYTES) {
-            throw usage("--salt is " + saltBytes.length + " bytes in UTF-8; at most " + SignedRecord.MAX_SALT_BYTES);
-        }
+        byte[] saltBytes = saltBytes(salt, this);
         if (cas != null && (cas < 0 || cas == Long.MAX_VALUE)) {
             throw usage("--cas must be a seq in 0.." + (Long.MAX_VALUE - 1) + ", got " + cas);
         }
@@ -79,10 +75,7 @@ public final class PutCommand extends ClientCommand {
             throw new CommandFailure("the record was not stored: " + answer.error() + (reasons.isEmpty() ? ""
                     : "; holders answered: " + String.join(", ", reasons)), answer.reason());
         }
-        if (client.json) {
-            spec.commandLine().getOut().println(Json.pretty(result));
-            return 0;
-        }
+        if (printedAsJson(result)) return 0;
         spec.commandLine().getOut().println(key);
         err.println("stored by " + Json.text(result.get("stored")) + " of " + Json.text(result.get("asked"))
                 + " holders (seq " + seq + ", " + Json.text(result.get("required")) + " required)");
@@ -158,6 +151,15 @@ public final class PutCommand extends ClientCommand {
         return identity(identityFile);
     }
 
+    /** {@code --salt}'s bytes in UTF-8 (none when it is absent); a usage error of {@code command} past the limit. */
+    static byte[] saltBytes(String salt, ClientCommand command) {
+        byte[] bytes = salt == null ? new byte[0] : salt.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > SignedRecord.MAX_SALT_BYTES) {
+            throw command.usage("--salt is " + bytes.length + " bytes in UTF-8; at most " + SignedRecord.MAX_SALT_BYTES);
+        }
+        return bytes;
+    }
+
     /** The identity in {@code identityFile}; a failure naming the file when it cannot be read. */
     static Identity identity(Path identityFile) {
         try {
@@ -167,9 +169,5 @@ public final class PutCommand extends ClientCommand {
         } catch (IOException e) {
             throw CommandFailure.io("cannot read identity file " + identityFile, e);
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

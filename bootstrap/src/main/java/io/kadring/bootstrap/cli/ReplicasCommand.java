@@ -3,10 +3,9 @@ package io.kadring.bootstrap.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kadring.bootstrap.text.Json;
-import io.kadring.routing.Id;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code kadring replicas KEY}: a replica check through a running peer. Prints how many of the
@@ -20,13 +19,12 @@ import picocli.CommandLine.Parameters;
                 "Exits 1 when fewer than the quorum (the peer's put quorum, else a majority of the closest) hold "
                         + "the newest seq. With --json: the report, each node with what it holds."})
 public final class ReplicasCommand extends ClientCommand {
-    @Parameters(index = "0", paramLabel = "KEY", converter = KeyConverter.class,
-            description = "The record's key: 64 hex digits, as `kadring put` prints it.")
-    private Id key;
+    @Mixin
+    private RecordKeyParameter record;
 
     @Override
     public Integer call() {
-        AdminClient.Answer answer = client.client().get("/records/" + key.toHex() + "/replicas");
+        AdminClient.Answer answer = client.client().get("/records/" + record.key.toHex() + "/replicas");
         if (!answer.ok()) throw answer.failure("the peer answered replicas with");
         ObjectNode body = answer.body();
         JsonNode summary = body.get("summary");

@@ -19,11 +19,12 @@ import java.util.Set;
  */
 public final class AnnouncementJson {
     public static final String TOPIC = "topic";
-    public static final String KEY = "key";
-    public static final String PUBLIC_KEY = "public_key";
-    public static final String SEQ = "seq";
     public static final String PAYLOAD = "payload";
-    public static final String SIGNATURE = "signature";
+    // the fields an announcement shares with a record, named as there
+    public static final String KEY = RecordJson.KEY;
+    public static final String PUBLIC_KEY = RecordJson.PUBLIC_KEY;
+    public static final String SEQ = RecordJson.SEQ;
+    public static final String SIGNATURE = RecordJson.SIGNATURE;
     public static final Set<String> FIELDS = Set.of(TOPIC, KEY, PUBLIC_KEY, SEQ, PAYLOAD, SIGNATURE);
 
     private static final HexFormat HEX = HexFormat.of();

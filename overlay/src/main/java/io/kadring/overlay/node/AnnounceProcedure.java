@@ -4,7 +4,6 @@ import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Id;
 import io.kadring.storage.Announcement;
 import io.kadring.storage.AnnouncementStore;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -15,14 +14,10 @@ import java.util.function.BiFunction;
  * is one of them), then the outcome of each, as a {@link PutResult} (key: the topic). It
  * succeeds when a quorum holds it, as a put does.
  */
-final class AnnounceProcedure extends AbstractProcedure<PutResult> {
+final class AnnounceProcedure extends HolderWriting {
     private final Announcement announcement;
     private final long lifetime;
-    private final LocalNode local;
     private final AnnouncementStore store;
-    private final Map<Id, byte[]> tokens = new HashMap<>();
-    private ClosestProcedure lookup;
-    private HolderWrites writes;
 
     /**
      * @param lifetime how long the holders are to keep it, ms (> 0)
@@ -31,49 +26,22 @@ final class AnnounceProcedure extends AbstractProcedure<PutResult> {
      */
     AnnounceProcedure(Announcement announcement, long lifetime, LocalNode local, AnnouncementStore store,
                       BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> lookups) {
+        super(local);
         if (lifetime <= 0) throw new IllegalArgumentException("lifetime must be > 0 ms, got " + lifetime);
         this.announcement = announcement;
         this.lifetime = lifetime;
-        this.local = local;
         this.store = store;
         this.lookup = lookups.apply(announcement.topic(), tokens);
     }
 
     @Override
-    public long deadline() {
-        return lookup != null && !lookup.isDone() ? lookup.deadline() : NEVER;
+    List<Request> lookedUp(LookupOutcome found, List<Request> last, long now) {
+        return writeTo(found.contacts(), () -> store.put(announcement, lifetime, null, now),
+                (tx, self, token) -> new Message.Announce(tx, self, token, lifetime, announcement), now);
     }
 
     @Override
-    public List<Request> poll(long now) {
-        if (isDone() || writes != null) return List.of();
-        List<Request> out = lookup.poll(now);
-        if (!lookup.isDone()) return out;
-        Id self = local.id();
-        writes = new HolderWrites(lookup.result().contacts());
-        List<Request> announces = writes.start(self, () -> store.put(announcement, lifetime, null, now),
-                holder -> {
-                    byte[] token = tokens.getOrDefault(holder.id(), new byte[0]);
-                    return Request.to(holder, tx -> new Message.Announce(tx, self, token, lifetime, announcement), this);
-                });
-        if (writes.isDone()) done(now);
-        return announces;
-    }
-
-    @Override
-    public void onReply(Request request, Message reply, long now) {
-        if (writes != null && writes.onReply(request, reply) && writes.isDone()) done(now);
-    }
-
-    @Override
-    public void onFailure(Request request, long now) {
-        if (writes != null && writes.onFailure(request) && writes.isDone()) done(now);
-    }
-
-    private void done(long now) {
-        finish(writes.result(announcement.topic(), announcement.seq(), local, now - lookup.start(),
-                lookup.result().messages()));
-        lookup = null;
-        tokens.clear();
+    long seq() {
+        return announcement.seq();
     }
 }

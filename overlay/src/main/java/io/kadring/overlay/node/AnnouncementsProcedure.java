@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * whose keys do not follow the cursor, in order, ends that holder's paging, and no holder is
  * paged more than {@value #MAX_PAGES} times: a hostile holder cannot keep it going.
  */
-final class AnnouncementsProcedure extends AbstractProcedure<AnnouncementsResult> {
+final class AnnouncementsProcedure extends AfterLookup<AnnouncementsResult> {
     /** Holders asked: every one of the k closest should have every entry; a few cover those that joined lately. */
     static final int HOLDERS_ASKED = 5;
     /** Pages asked of one holder, at most: 1000 entries of 6-byte payloads need 91. */
@@ -39,7 +39,6 @@ final class AnnouncementsProcedure extends AbstractProcedure<AnnouncementsResult
     private final LocalNode local;
     private final AnnouncementStore store;
     private final Predicate<Announcement> signatures;
-    private ClosestProcedure lookup;
     private final Map<ByteBuffer, AnnouncementsResult.Found> found = new HashMap<>();
     private final Map<Request, Paging> asking = new HashMap<>();
     private final List<Request> next = new ArrayList<>();
@@ -47,7 +46,6 @@ final class AnnouncementsProcedure extends AbstractProcedure<AnnouncementsResult
     private Paging primary;
     private boolean primaryDone;
     private final List<Paging> waiting = new ArrayList<>();
-    private boolean asked;
     private int holdersAsked;
     private int holdersAnswered;
     private int messages;
@@ -85,31 +83,27 @@ final class AnnouncementsProcedure extends AbstractProcedure<AnnouncementsResult
     }
 
     @Override
-    public long deadline() {
-        return lookup != null && !lookup.isDone() ? lookup.deadline() : NEVER;
-    }
-
-    @Override
-    public List<Request> poll(long now) {
-        if (isDone()) return List.of();
-        List<Request> out = new ArrayList<>();
-        if (!asked) {
-            out.addAll(lookup.poll(now));
-            if (!lookup.isDone()) return out;
-            asked = true;
-            messages = lookup.result().messages();
-            List<Contact> closest = lookup.result().contacts();
-            for (Contact holder : closest.subList(0, Math.min(closest.size(), Math.min(HOLDERS_ASKED, local.config().k())))) {
-                holdersAsked++;
-                if (holder.id().equals(local.id())) {
-                    holdersAnswered++;
-                    for (HeldAnnouncement h : store.all(topic, now)) merge(h.announcement(), h.remainingLifetime(now), false);
-                } else {
-                    out.add(page(new Paging(holder), null));
-                }
+    List<Request> lookedUp(LookupOutcome found, List<Request> last, long now) {
+        List<Request> out = new ArrayList<>(last);
+        messages = found.messages();
+        List<Contact> closest = found.contacts();
+        for (Contact holder : closest.subList(0, Math.min(closest.size(), Math.min(HOLDERS_ASKED, local.config().k())))) {
+            holdersAsked++;
+            if (holder.id().equals(local.id())) {
+                holdersAnswered++;
+                for (HeldAnnouncement h : store.all(topic, now)) merge(h.announcement(), h.remainingLifetime(now), false);
+            } else {
+                out.add(page(new Paging(holder), null));
             }
         }
-        out.addAll(next);
+        out.addAll(later(now));
+        return out;
+    }
+
+    /** The pages the answers asked for since the last poll; done once no page is outstanding. */
+    @Override
+    List<Request> later(long now) {
+        List<Request> out = new ArrayList<>(next);
         next.clear();
         if (asking.isEmpty()) done(now);
         return out;

@@ -19,11 +19,10 @@ import java.util.Optional;
  * a write token for the asker either way.
  */
 record FindValueHandler(LocalNode local, Outbox outbox, TokenIssuer tokens, RecordStore store, KnownContacts known)
-        implements RequestHandler {
+        implements RequestHandler.Of<Message.FindValue> {
 
     @Override
-    public void answer(InetSocketAddress from, Message request) {
-        Message.FindValue find = (Message.FindValue) request;
+    public void handle(InetSocketAddress from, Message.FindValue find) {
         long now = local.now();
         byte[] token = tokens.issue(from, now);
         Optional<StoredRecord> held = store.get(find.key(), now);

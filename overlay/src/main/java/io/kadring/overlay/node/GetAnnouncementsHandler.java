@@ -12,11 +12,11 @@ import java.util.List;
  * GET_ANNOUNCEMENTS: a page of the entries held under the topic after the cursor, as many as
  * were asked for and fit one datagram, with how many are held and whether more follow.
  */
-record GetAnnouncementsHandler(LocalNode local, Outbox outbox, AnnouncementStore store) implements RequestHandler {
+record GetAnnouncementsHandler(LocalNode local, Outbox outbox, AnnouncementStore store)
+        implements RequestHandler.Of<Message.GetAnnouncements> {
 
     @Override
-    public void answer(InetSocketAddress from, Message request) {
-        Message.GetAnnouncements get = (Message.GetAnnouncements) request;
+    public void handle(InetSocketAddress from, Message.GetAnnouncements get) {
         long now = local.now();
         int want = Math.min(get.max(), Message.MAX_LISTED);
         // one more than fits, to know whether more follow

@@ -19,11 +19,10 @@ import java.util.function.Function;
  * closest node on the path that lacked it, for a lifetime that halves with every holder closer
  * to the key, and never beyond what the record has left (one STORE, not waited for).
  */
-final class GetProcedure extends AbstractProcedure<GetResult> {
+final class GetProcedure extends AfterLookup<GetResult> {
     private final Id key;
     private final LocalNode local;
     private final RecordValidator validator;
-    private final ClosestProcedure lookup;
     private SignedRecord best;
     private long bestLifetime;
     private int agreeing;
@@ -43,22 +42,12 @@ final class GetProcedure extends AbstractProcedure<GetResult> {
         this.lookup = lookups.apply(new ValueQuery());
     }
 
-    /** Its lookup's next straggler, while the lookup runs. */
     @Override
-    public long deadline() {
-        return lookup != null && !lookup.isDone() ? lookup.deadline() : NEVER;
-    }
-
-    @Override
-    public List<Request> poll(long now) {
-        if (isDone()) return List.of();
-        List<Request> out = lookup.poll(now);
-        if (!lookup.isDone()) return out;
-        LookupOutcome outcome = lookup.result();
-        finish(new GetResult(key, Optional.ofNullable(best), agreeing, outcome.hops(), outcome.messages(),
+    List<Request> lookedUp(LookupOutcome found, List<Request> last, long now) {
+        finish(new GetResult(key, Optional.ofNullable(best), agreeing, found.hops(), found.messages(),
                 now - lookup.start()));
         Request cache = cacheOnPath(); // sent, not waited for
-        return cache == null ? out : List.of(cache);
+        return cache == null ? last : List.of(cache);
     }
 
     private Request cacheOnPath() {

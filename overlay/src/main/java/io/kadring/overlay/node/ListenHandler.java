@@ -14,11 +14,10 @@ import java.util.Optional;
  * than the one the listener has seen. Without a valid token: refused with BAD_TOKEN, no record.
  */
 record ListenHandler(LocalNode local, Outbox outbox, TokenIssuer tokens, ListenerTable listeners, RecordStore store)
-        implements RequestHandler {
+        implements RequestHandler.Of<Message.Listen> {
 
     @Override
-    public void answer(InetSocketAddress from, Message request) {
-        Message.Listen listen = (Message.Listen) request;
+    public void handle(InetSocketAddress from, Message.Listen listen) {
         long now = local.now();
         if (!tokens.accepts(listen.token(), from, now)) {
             local.metrics().dropped("listen_bad_token");

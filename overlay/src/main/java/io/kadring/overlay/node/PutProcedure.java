@@ -7,7 +7,6 @@ import io.kadring.storage.RecordStore;
 import io.kadring.storage.SignedRecord;
 import io.kadring.storage.StoredRecord;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,23 +22,18 @@ import java.util.function.BiFunction;
  * under the key when the lookup ends (the newest copy, not a stale one) and what remains of its
  * lifetime, stored at the others only.
  */
-final class PutProcedure extends AbstractProcedure<PutResult> {
+final class PutProcedure extends HolderWriting {
     /** What is stored: the record, for how long, and the seq a compare-and-swap expects (−1: none). */
     private record Write(SignedRecord record, long lifetime, long expectedSeq) {}
 
-    private final LocalNode local;
     private final RecordStore store;
     private final boolean replicating;
-    private final Map<Id, byte[]> tokens = new HashMap<>();
-    /** The lookup; let go once done, so a finished put that is kept (an owner refresh) holds little. */
-    private ClosestProcedure lookup;
     private Write write;
-    private HolderWrites writes;
 
     private PutProcedure(Id key, Write write, LocalNode local, RecordStore store, boolean replicating,
                          BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> lookups) {
+        super(local);
         this.write = write;
-        this.local = local;
         this.store = store;
         this.replicating = replicating;
         this.lookup = lookups.apply(key, tokens);
@@ -63,60 +57,25 @@ final class PutProcedure extends AbstractProcedure<PutResult> {
         return new PutProcedure(key, null, local, held, true, lookups);
     }
 
-    /** Its lookup's next straggler, while the lookup runs. */
     @Override
-    public long deadline() {
-        return lookup != null && !lookup.isDone() ? lookup.deadline() : NEVER;
-    }
-
-    @Override
-    public List<Request> poll(long now) {
-        if (isDone() || writes != null) return List.of();
-        List<Request> out = lookup.poll(now);
-        if (!lookup.isDone()) return out;
+    List<Request> lookedUp(LookupOutcome found, List<Request> last, long now) {
         if (replicating) {
             Optional<StoredRecord> held = store.get(lookup.target(), now); // the newest, not a stale copy
-            if (held.isEmpty()) {
-                writes = new HolderWrites(List.of());
-                done(now);
-                return List.of();
-            }
+            if (held.isEmpty()) return writeTo(List.of(), null, null, now); // nothing to store: done
             write = new Write(held.get().record(), held.get().remainingLifetime(now), -1);
         }
         List<Contact> holders = new ArrayList<>();
-        for (Contact c : lookup.result().contacts()) {
+        for (Contact c : found.contacts()) {
             if (!replicating || !c.id().equals(local.id())) holders.add(c);
         }
-        writes = new HolderWrites(holders);
         Write w = write;
-        Id self = local.id();
-        List<Request> stores = writes.start(self,
-                () -> store.put(w.record(), w.lifetime(), null, now, w.expectedSeq()),
-                holder -> {
-                    byte[] token = tokens.getOrDefault(holder.id(), new byte[0]);
-                    return Request.to(holder,
-                            tx -> new Message.Store(tx, self, token, w.lifetime(), w.expectedSeq(), w.record()), this);
-                });
-        if (writes.isDone()) done(now);
-        return stores;
+        return writeTo(holders, () -> store.put(w.record(), w.lifetime(), null, now, w.expectedSeq()),
+                (tx, self, token) -> new Message.Store(tx, self, token, w.lifetime(), w.expectedSeq(), w.record()), now);
     }
 
     @Override
-    public void onReply(Request request, Message reply, long now) {
-        if (writes != null && writes.onReply(request, reply) && writes.isDone()) done(now);
-    }
-
-    @Override
-    public void onFailure(Request request, long now) {
-        if (writes != null && writes.onFailure(request) && writes.isDone()) done(now);
-    }
-
-    private void done(long now) {
-        long seq = write == null ? -1 : write.record().seq();
-        HolderWrites w = writes != null ? writes : new HolderWrites(List.of());
-        finish(w.result(lookup.target(), seq, local, now - lookup.start(), lookup.result().messages()));
-        lookup = null;
-        tokens.clear();
+    long seq() {
+        return write == null ? -1 : write.record().seq();
     }
 
     /** What it stores: for a replication, known only once the lookup is done. */

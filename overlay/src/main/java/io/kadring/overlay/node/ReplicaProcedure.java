@@ -19,12 +19,11 @@ import java.util.Optional;
  * the engine's retries, as no answer. The quorum is the put's: the put quorum when set, else a
  * majority of the closest.
  */
-final class ReplicaProcedure extends AbstractProcedure<ReplicaReport> {
+final class ReplicaProcedure extends AfterLookup<ReplicaReport> {
     private final Id key;
     private final LocalNode local;
     private final RecordStore store;
     private final RecordValidator validator;
-    private ClosestProcedure lookup;
     private List<Contact> closest;
     private ReplicaReport.Replica[] replicas;
     private final Map<Request, Integer> asking = new HashMap<>();
@@ -46,17 +45,9 @@ final class ReplicaProcedure extends AbstractProcedure<ReplicaReport> {
     }
 
     @Override
-    public long deadline() {
-        return lookup != null && !lookup.isDone() ? lookup.deadline() : NEVER;
-    }
-
-    @Override
-    public List<Request> poll(long now) {
-        if (isDone() || closest != null) return List.of();
-        List<Request> out = lookup.poll(now);
-        if (!lookup.isDone()) return out;
-        closest = lookup.result().contacts();
-        lookupMessages = lookup.result().messages();
+    List<Request> lookedUp(LookupOutcome found, List<Request> last, long now) {
+        closest = found.contacts();
+        lookupMessages = found.messages();
         lookup = null;
         replicas = new ReplicaReport.Replica[closest.size()];
         List<Request> asks = new ArrayList<>();

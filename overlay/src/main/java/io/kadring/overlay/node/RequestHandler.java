@@ -10,4 +10,15 @@ import java.net.InetSocketAddress;
  */
 interface RequestHandler {
     void answer(InetSocketAddress from, Message request);
+
+    /** A handler that gets its request as the message type it is registered for. */
+    interface Of<M extends Message> extends RequestHandler {
+        void handle(InetSocketAddress from, M request);
+
+        @Override
+        @SuppressWarnings("unchecked") // registered by the type: the bridge method checks the cast
+        default void answer(InetSocketAddress from, Message request) {
+            handle(from, (M) request);
+        }
+    }
 }

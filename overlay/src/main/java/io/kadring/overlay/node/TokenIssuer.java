@@ -1,10 +1,13 @@
 package io.kadring.overlay.node;
 
 import io.kadring.crypto.Hashes;
+import io.kadring.storage.RejectReason;
+import io.kadring.storage.StoreOutcome;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -33,6 +36,14 @@ final class TokenIssuer {
     byte[] issue(InetSocketAddress to, long now) {
         rotate(now);
         return token(current, to);
+    }
+
+    /**
+     * What a write that carries {@code token} comes to: {@code write}'s outcome when the token is
+     * one we gave {@code from}, else a refusal for {@link RejectReason#BAD_TOKEN} (nothing written).
+     */
+    StoreOutcome write(byte[] token, InetSocketAddress from, long now, Supplier<StoreOutcome> write) {
+        return accepts(token, from, now) ? write.get() : StoreOutcome.rejected(RejectReason.BAD_TOKEN);
     }
 
     boolean accepts(byte[] token, InetSocketAddress from, long now) {

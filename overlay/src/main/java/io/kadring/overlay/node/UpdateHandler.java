@@ -8,11 +8,10 @@ import java.net.InetSocketAddress;
  * duplicates. One from an address no listener of the key subscribed at is dropped and counted
  * (no signature is checked for it). Not answered.
  */
-record UpdateHandler(LocalNode local, Subscriptions subscriptions) implements RequestHandler {
+record UpdateHandler(LocalNode local, Subscriptions subscriptions) implements RequestHandler.Of<Message.Update> {
 
     @Override
-    public void answer(InetSocketAddress from, Message request) {
-        Message.Update update = (Message.Update) request;
+    public void handle(InetSocketAddress from, Message.Update update) {
         if (!subscriptions.onUpdate(from, update.record())) {
             local.metrics().dropped("unsolicited_update");
         }

@@ -27,8 +27,8 @@ final class AnnounceProcedureTest {
 
     @Test
     void announcesAtTheKClosestToTheTopic_eachWithItsTokenAndTheLifetime() {
-        PutResult result = s.run(announce(), (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
-                : new Message.AnnounceResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
+        PutResult result = s.run(announce(), s.afterLookup((m, c) ->
+                new Message.AnnounceResult(m.txId(), c.id(), Message.StoreResult.STORED)));
 
         List<Contact> truth = s.closest(announcement.topic(), s.config.k());
         List<Scripted.Sent> sent = s.sentOf(Message.Type.ANNOUNCE);

@@ -68,12 +68,8 @@ final class ClientModeTest {
     }
 
     private void inspect(InetSocketAddress from, InetSocketAddress to, byte[] datagram) {
-        Message m;
-        try {
-            m = MessageCodec.decode(datagram);
-        } catch (MalformedMessageException e) {
-            return;
-        }
+        Message m = TestNetwork.decoded(datagram);
+        if (m == null) return;
         if (clientAddresses.contains(from) && !m.fromClient()) violations.add("client sent " + m.type() + " as a node");
         if (m instanceof Message.Nodes n) {
             for (WireContact c : n.contacts()) {

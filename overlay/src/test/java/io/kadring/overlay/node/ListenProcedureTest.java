@@ -32,9 +32,9 @@ final class ListenProcedureTest {
 
     /** Holders answer LISTENING, each with {@code held} (null: nothing newer). */
     private void subscribe(SignedRecord held) {
-        s.run(listen, (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
-                : new Message.Listening(m.txId(), s.contactAt(r.to()).id(), Message.Listening.LISTENING,
-                        ListenerTable.LIFETIME_MILLIS, held));
+        s.run(listen, s.afterLookup((m, c) ->
+                new Message.Listening(m.txId(), c.id(), Message.Listening.LISTENING,
+                        ListenerTable.LIFETIME_MILLIS, held)));
     }
 
     private List<Contact> remoteClosest() {
@@ -110,8 +110,8 @@ final class ListenProcedureTest {
 
     @Test
     void refusals_areCountedNotListened() {
-        s.run(listen, (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
-                : new Message.Listening(m.txId(), s.contactAt(r.to()).id(), 9, 0, null));
+        s.run(listen, s.afterLookup((m, c) ->
+                new Message.Listening(m.txId(), c.id(), 9, 0, null)));
         assertEquals(0, listen.listening());
     }
 }

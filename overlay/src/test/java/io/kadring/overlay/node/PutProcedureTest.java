@@ -28,8 +28,8 @@ final class PutProcedureTest {
 
     @Test
     void storesAtTheKClosestFound_eachWithTheTokenItGave() {
-        PutResult result = s.run(put(), (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
-                : new Message.StoreResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
+        PutResult result = s.run(put(), s.afterLookup((m, c) ->
+                new Message.StoreResult(m.txId(), c.id(), Message.StoreResult.STORED)));
 
         // the k closest of the world and this node: this node (when among them) stores locally
         List<Contact> truth = s.closest(record.key(), s.config.k());
@@ -75,8 +75,8 @@ final class PutProcedureTest {
         PutProcedure replicate = PutProcedure.replicate(record.key(), s.local, local,
                 (key, tokens) -> s.lookups.closest(key, tokens, List.of()));
         s.now += 1_000;
-        PutResult result = s.run(replicate, (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
-                : new Message.StoreResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
+        PutResult result = s.run(replicate, s.afterLookup((m, c) ->
+                new Message.StoreResult(m.txId(), c.id(), Message.StoreResult.STORED)));
 
         // the k closest of the world and this node; this node already holds it and stores nothing again
         List<Contact> truth = s.closest(record.key(), s.config.k());

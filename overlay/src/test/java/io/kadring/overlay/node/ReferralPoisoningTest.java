@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kadring.crypto.Identity;
-import io.kadring.overlay.wire.MalformedMessageException;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.MessageCodec;
 import io.kadring.overlay.wire.NodeRecord;
@@ -93,12 +92,8 @@ final class ReferralPoisoningTest {
     }
 
     private void answer(int port, InetSocketAddress from, byte[] datagram) {
-        Message m;
-        try {
-            m = MessageCodec.decode(datagram);
-        } catch (MalformedMessageException e) {
-            return;
-        }
+        Message m = TestNetwork.decoded(datagram);
+        if (m == null) return;
         Id me = idAt(port);
         List<WireContact> poison = new ArrayList<>();
         for (int j = 0; j < FAKES; j++) poison.add(new WireContact(fakes.get(j), attackerPorts.get(SYBILS + j)));

@@ -105,8 +105,7 @@ final class ReplicaProcedureTest {
 
     @Test
     void noHolderAtAll_isBelowQuorum() {
-        ReplicaReport report = s.run(check(), (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
-                : value(m, s.contactAt(r.to()), null));
+        ReplicaReport report = s.run(check(), s.afterLookup((m, c) -> value(m, c, null)));
         assertEquals(-1, report.newestSeq());
         assertEquals(0, report.holdingNewest());
         assertFalse(report.meetsQuorum());

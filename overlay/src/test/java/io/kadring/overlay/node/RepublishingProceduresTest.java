@@ -77,8 +77,8 @@ final class RepublishingProceduresTest {
         PublishProcedure publish = new PublishProcedure(owner, new byte[0], new byte[] {4}, 7, 0, null,
                 r -> PutProcedure.put(r, 60_000, 7, s.local, store,
                         (key, tokens) -> s.lookups.closest(key, tokens, List.of())));
-        s.run(publish, (r, m) -> m instanceof Message.FindNode ? s.nodes(r, m)
-                : new Message.StoreResult(m.txId(), s.contactAt(r.to()).id(), Message.StoreResult.STORED));
+        s.run(publish, s.afterLookup((m, c) ->
+                new Message.StoreResult(m.txId(), c.id(), Message.StoreResult.STORED)));
         assertTrue(s.sentOf(Message.Type.FIND_VALUE).isEmpty());
         assertEquals(8, publish.signed().seq());
         assertEquals(7, ((Message.Store) s.sentOf(Message.Type.STORE).get(0).message()).expectedSeq());

@@ -95,6 +95,16 @@ final class Scripted {
     /** How many requests were answered or failed, before the procedure was done. */
     int settled;
 
+    /** What the node asked answers a request of the second phase with (null: it fails). */
+    interface Answer {
+        Message reply(Message message, Contact asked);
+    }
+
+    /** A script: the lookup's FIND_NODEs answered from the world, every other request by {@code answer}. */
+    BiFunction<Request, Message, Message> afterLookup(Answer answer) {
+        return (r, m) -> m instanceof Message.FindNode ? nodes(r, m) : answer.reply(m, contactAt(r.to()));
+    }
+
     /**
      * Polls {@code procedure} and answers what it asks with {@code script} (null: the request
      * fails) until it asks for nothing more. One-way messages, and requests still in flight when

@@ -5,6 +5,9 @@ import io.kadring.overlay.env.Cancellable;
 import io.kadring.overlay.env.DatagramHandler;
 import io.kadring.overlay.env.Environment;
 import io.kadring.overlay.metrics.NodeMetrics;
+import io.kadring.overlay.wire.MalformedMessageException;
+import io.kadring.overlay.wire.Message;
+import io.kadring.overlay.wire.MessageCodec;
 import io.kadring.routing.time.EventQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -137,6 +140,15 @@ final class TestNetwork {
     }
 
     /** 10.0.{i / 250}.{i % 250 + 1}:4000, a private address (exempt from the per-prefix bucket limit). */
+    /** The message {@code datagram} carries; null when it is malformed (what a tap or a fake peer ignores). */
+    static Message decoded(byte[] datagram) {
+        try {
+            return MessageCodec.decode(datagram);
+        } catch (MalformedMessageException e) {
+            return null;
+        }
+    }
+
     static InetSocketAddress address(int i) {
         return address("10.0." + (i / 250) + "." + (i % 250 + 1), 4000);
     }

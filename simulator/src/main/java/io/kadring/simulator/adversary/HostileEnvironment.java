@@ -30,7 +30,10 @@ public final class HostileEnvironment implements Environment {
             return size() > REMEMBERED;
         }
     };
-    private final Counts counts = new Counts();
+    private long responsesDropped;
+    private long responsesRewritten;
+    private long responsesPassed;
+    private long requestsHeld;
 
     public HostileEnvironment(Environment delegate, Policy policy) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -62,25 +65,25 @@ public final class HostileEnvironment implements Environment {
             if (policy.maySend(m)) {
                 delegate.send(to, datagram);
             } else {
-                counts.requestsHeld++;
+                requestsHeld++;
             }
             return;
         }
         Message out = policy.answer(requests.get(m.txId()), m);
         if (out == null) {
-            counts.responsesDropped++;
+            responsesDropped++;
         } else if (out == m) {
-            counts.responsesPassed++;
+            responsesPassed++;
             delegate.send(to, datagram);
         } else {
             byte[] encoded;
             try {
                 encoded = MessageCodec.encode(out);
             } catch (IllegalArgumentException tooLarge) {
-                counts.responsesDropped++;
+                responsesDropped++;
                 return;
             }
-            counts.responsesRewritten++;
+            responsesRewritten++;
             delegate.send(to, encoded);
         }
     }
@@ -102,38 +105,18 @@ public final class HostileEnvironment implements Environment {
 
     /** What the policy did so far. */
     public Counts counts() {
-        return counts;
+        return new Counts(responsesDropped, responsesRewritten, responsesPassed, requestsHeld);
     }
 
     /** Responses the policy dropped, rewrote and passed, and requests of the node's own it held back. */
-    public static final class Counts {
-        long responsesDropped;
-        long responsesRewritten;
-        long responsesPassed;
-        long requestsHeld;
+    public record Counts(long responsesDropped, long responsesRewritten, long responsesPassed, long requestsHeld) {
+        /** No counts: where a sum starts. */
+        public static final Counts NONE = new Counts(0, 0, 0, 0);
 
-        public long responsesDropped() {
-            return responsesDropped;
-        }
-
-        public long responsesRewritten() {
-            return responsesRewritten;
-        }
-
-        public long responsesPassed() {
-            return responsesPassed;
-        }
-
-        public long requestsHeld() {
-            return requestsHeld;
-        }
-
-        /** Adds {@code other}'s counts to these. */
-        public void add(Counts other) {
-            responsesDropped += other.responsesDropped;
-            responsesRewritten += other.responsesRewritten;
-            responsesPassed += other.responsesPassed;
-            requestsHeld += other.requestsHeld;
+        /** These counts and {@code other}'s, added up. */
+        public Counts plus(Counts other) {
+            return new Counts(responsesDropped + other.responsesDropped, responsesRewritten + other.responsesRewritten,
+                    responsesPassed + other.responsesPassed, requestsHeld + other.requestsHeld);
         }
     }
 }

@@ -29,7 +29,14 @@ final class AnnouncementWorkload {
     private static final long LIFETIME_MILLIS = 30 * 60_000L;
 
     private final Simulation sim;
-    private final AnnouncementStats stats = new AnnouncementStats();
+    private long announcers;
+    private long announces;
+    private long announceSuccesses;
+    private long lookups;
+    private long lookupsComplete;
+    private long expected;
+    private long found;
+    private long requests;
     private final List<Id> topics = new ArrayList<>();
     /** Announcers by topic, in the order their first announce was taken. */
     private final List<List<Announcer>> byTopic = new ArrayList<>();
@@ -54,8 +61,9 @@ final class AnnouncementWorkload {
     }
 
     AnnouncementStats stats() {
-        stats.nodeSeconds = sim.config().nodes() * (sim.config().durationMillis() / 1000.0);
-        return stats;
+        double nodeSeconds = sim.config().nodes() * (sim.config().durationMillis() / 1000.0);
+        return new AnnouncementStats(announcers, announces, announceSuccesses, lookups, lookupsComplete, expected,
+                found, requests, nodeSeconds);
     }
 
     void stop() {
@@ -72,7 +80,7 @@ final class AnnouncementWorkload {
             int topic = random.nextInt(TOPICS);
             byte[] address = new byte[6];
             random.nextBytes(address);
-            stats.announcers++;
+            announcers++;
             sim.schedule(peer, 1 + peer.workload.nextLong(60_000), () -> announce(peer, identity, topic, address, true));
         }
         sim.schedule(peer, exp(peer), () -> lookUp(peer));
@@ -82,11 +90,11 @@ final class AnnouncementWorkload {
         if (stopped || !peer.alive()) return;
         peer.node.announce(identity, topics.get(topic), address, LIFETIME_MILLIS).whenComplete((result, error) -> {
             if (!peer.alive()) return;
-            stats.announces++;
+            announces++;
             if (error != null) return;
-            stats.requests += result.messages();
+            requests += result.messages();
             if (result.succeeded()) {
-                stats.announceSuccesses++;
+                announceSuccesses++;
                 if (first) byTopic.get(topic).add(new Announcer(peer, ByteBuffer.wrap(identity.publicKey())));
             }
             // not taken the first time: try again next round, and count it as first then
@@ -110,15 +118,15 @@ final class AnnouncementWorkload {
     }
 
     private void checked(Set<ByteBuffer> live, AnnouncementsResult result) {
-        stats.lookups++;
-        stats.requests += result.messages();
-        int found = 0;
+        lookups++;
+        requests += result.messages();
+        int returned = 0;
         for (AnnouncementsResult.Found f : result.entries()) {
-            if (live.contains(ByteBuffer.wrap(f.announcement().publicKey()))) found++;
+            if (live.contains(ByteBuffer.wrap(f.announcement().publicKey()))) returned++;
         }
-        stats.expected += live.size();
-        stats.found += found;
-        if (found == live.size()) stats.lookupsComplete++;
+        expected += live.size();
+        found += returned;
+        if (returned == live.size()) lookupsComplete++;
     }
 
     private static long exp(SimPeer peer) {

@@ -162,8 +162,8 @@ final class Hostiles {
 
     /** What the adversaries did, for the report. */
     AdversaryFigures figures() {
-        HostileEnvironment.Counts sum = new HostileEnvironment.Counts();
-        for (HostileEnvironment e : environments) sum.add(e.counts());
+        HostileEnvironment.Counts sum = HostileEnvironment.Counts.NONE;
+        for (HostileEnvironment e : environments) sum = sum.plus(e.counts());
         return new AdversaryFigures(config.adversaries(), count(), sum.responsesDropped(), sum.responsesRewritten(),
                 sum.responsesPassed(), sum.requestsHeld(), grinder.keyPairs(), grindSeconds);
     }

@@ -3,6 +3,7 @@ package io.kadring.simulator.run;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.stats.Histogram;
 import io.kadring.simulator.stats.HistogramSeries;
+import io.kadring.simulator.stats.Share;
 import io.kadring.simulator.stats.TimeSeries;
 import java.io.IOException;
 
@@ -39,12 +40,12 @@ public final class LookupStats {
 
     /** Share of lookups that found the true answer; 1 when there were none. */
     public double successRate() {
-        return count == 0 ? 1 : successes / (double) count;
+        return Share.of(successes, count);
     }
 
     /** Share of lookups that found the whole true set; 1 when there were none. */
     public double exactRate() {
-        return count == 0 ? 1 : exact / (double) count;
+        return Share.of(exact, count);
     }
 
     /**

@@ -1,40 +1,21 @@
 package io.kadring.simulator.run;
 
+import io.kadring.simulator.stats.Share;
+
 /**
  * What the record workload did: puts and gets and how many succeeded, and at the end how
  * many records should still exist and how many of those a get from a random live node found.
+ *
+ * @param published records that should exist at the end: owner alive, or lifetime not run out
+ * @param retrievableAtEnd how many of {@code published} a get from a random live node found at the end
  */
-public final class RecordStats {
-    long puts;
-    long putSuccesses;
-    long gets;
-    long getSuccesses;
-    long published;
-    long retrievableAtEnd;
-
-    public long puts() {
-        return puts;
-    }
-
+public record RecordStats(long puts, long putSuccesses, long gets, long getSuccesses, long published,
+                          long retrievableAtEnd) {
     public double putSuccessRate() {
-        return puts == 0 ? 1 : putSuccesses / (double) puts;
-    }
-
-    public long gets() {
-        return gets;
+        return Share.of(putSuccesses, puts);
     }
 
     public double getSuccessRate() {
-        return gets == 0 ? 1 : getSuccesses / (double) gets;
-    }
-
-    /** Records that should exist at the end: owner alive, or lifetime not run out. */
-    public long published() {
-        return published;
-    }
-
-    /** How many of {@link #published()} a get from a random live node found at the end. */
-    public long retrievableAtEnd() {
-        return retrievableAtEnd;
+        return Share.of(getSuccesses, gets);
     }
 }

@@ -1,6 +1,7 @@
 package io.kadring.simulator.run;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.kadring.simulator.stats.Share;
 import java.io.IOException;
 
 /**
@@ -16,7 +17,7 @@ public record ReplicaFigures(long checks, long meetingQuorum, long messages, dou
 
     /** Share of the checks that found a quorum (1 when none ran). */
     public double quorumRate() {
-        return checks == 0 ? 1 : meetingQuorum / (double) checks;
+        return Share.of(meetingQuorum, checks);
     }
 
     /** Writes the {@code "replica_checks"} object. */

@@ -2,6 +2,7 @@ package io.kadring.simulator.run;
 
 import io.kadring.crypto.Identity;
 import io.kadring.routing.Id;
+import io.kadring.simulator.stats.Histogram;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +36,18 @@ final class Workload {
     private long replicaChecks;
     private long replicaChecksMeetingQuorum;
     private long replicaCheckMessages;
-    private final RecordStats records = new RecordStats();
+    private long puts;
+    private long putSuccesses;
+    private long gets;
+    private long getSuccesses;
+    private long publishedAtEnd;
+    private long retrievableAtEnd;
     private final AnnouncementWorkload announcements;
-    private final ListenStats listenStats = new ListenStats();
+    private long listensStarted;
+    private long listenUpdates;
+    private long listenExpected;
+    private long listenNotified;
+    private final Histogram listenLatencyMillis = new Histogram();
     private final Map<Id, List<Listener>> listeners = new HashMap<>();
     private final List<Listener> allListeners = new ArrayList<>();
     private final Map<Id, Published> byKey = new HashMap<>();
@@ -96,15 +106,15 @@ final class Workload {
     }
 
     RecordStats records() {
-        return records;
+        return new RecordStats(puts, putSuccesses, gets, getSuccesses, publishedAtEnd, retrievableAtEnd);
     }
 
     /** The listen workload's figures; {@code updatesSent}, the holders' UPDATEs, completes its cost. */
     ListenStats listens(long updatesSent) {
         long messages = updatesSent;
         for (Listener l : allListeners) messages += l.handle.messages();
-        listenStats.messages = messages;
-        return listenStats;
+        return new ListenStats(listensStarted, listenUpdates, listenExpected, listenNotified, listenLatencyMillis,
+                messages);
     }
 
     LookupStats clientLookups() {
@@ -152,7 +162,7 @@ final class Workload {
         l.handle = peer.node.listen(p.key, r -> l.heardAt.putIfAbsent(r.seq(), sim.now()));
         listeners.computeIfAbsent(p.key, k -> new ArrayList<>()).add(l);
         allListeners.add(l);
-        listenStats.listeners++;
+        listensStarted++;
     }
 
     /** A new seq of {@code key} was put from {@code startedAt}: its live listeners are checked after the window. */
@@ -163,15 +173,15 @@ final class Workload {
             if (l.peer.alive() && l.startedAt + LISTEN_SETTLE_MILLIS <= startedAt) due.add(l);
         }
         if (due.isEmpty()) return;
-        listenStats.updates++;
+        listenUpdates++;
         sim.later(Math.max(0, startedAt + NOTIFY_WINDOW_MILLIS - sim.now()), () -> {
             for (Listener l : due) {
                 if (!l.peer.alive()) continue;
-                listenStats.expected++;
+                listenExpected++;
                 Long at = l.heardAt.get(seq);
                 if (at != null && at - startedAt <= NOTIFY_WINDOW_MILLIS) {
-                    listenStats.notified++;
-                    listenStats.latencyMillis.record(Math.max(0, at - startedAt));
+                    listenNotified++;
+                    listenLatencyMillis.record(Math.max(0, at - startedAt));
                 }
             }
         });
@@ -241,9 +251,9 @@ final class Workload {
         peer.node.publish(owner, SALT, value, -1).whenComplete((result, error) -> {
             if (!peer.alive()) return; // a node that died mid-put says nothing about the DHT
             if (listen.any()) sim.schedule(peer, exp(peer, listen.updateIntervalMillis()), () -> publish(peer, owner));
-            records.puts++;
+            puts++;
             if (error != null || !result.succeeded()) return;
-            records.putSuccesses++;
+            putSuccesses++;
             Published known = byKey.get(result.key());
             if (known != null && known.owner == peer) {
                 known.seq = Math.max(known.seq, result.seq());
@@ -279,8 +289,8 @@ final class Workload {
             long wanted = p.seq; // what the owner had published when the get started
             peer.node.get(p.key).thenAccept(r -> {
                 if (!peer.alive()) return; // the reader died mid-get
-                records.gets++;
-                if (r.record().isPresent() && r.record().get().seq() >= wanted) records.getSuccesses++;
+                gets++;
+                if (r.record().isPresent() && r.record().get().seq() >= wanted) getSuccesses++;
             });
         }
         sim.schedule(peer, exp(peer, sim.config().getIntervalMillis()), () -> get(peer));
@@ -307,12 +317,12 @@ final class Workload {
      */
     void checkRecordsAtEnd(long now) {
         List<Published> expected = existing(now);
-        records.published = expected.size();
+        publishedAtEnd = expected.size();
         for (Published p : expected) {
             SimPeer reader = sim.randomJoined();
             if (reader == null) continue;
             reader.node.get(p.key).thenAccept(r -> {
-                if (p.isNewest(r)) records.retrievableAtEnd++;
+                if (p.isNewest(r)) retrievableAtEnd++;
             });
         }
     }
