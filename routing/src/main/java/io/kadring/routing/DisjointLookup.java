@@ -29,6 +29,11 @@ public final class DisjointLookup {
      * @param d     the number of paths (at least 1); fewer when there are fewer seeds
      */
     public DisjointLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int d) {
+        this(target, self, seeds, k, alpha, d, 0);
+    }
+
+    /** As above; {@code spares}: how many beyond the k closest each stalled path asks as well ({@link XorLookup}). */
+    public DisjointLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int d, int spares) {
         this.target = Objects.requireNonNull(target, "target");
         this.self = self.id();
         this.k = k;
@@ -45,7 +50,7 @@ public final class DisjointLookup {
             dealt.get(next).add(c);
             next = (next + 1) % n;
         }
-        for (List<Contact> share : dealt) paths.add(new XorLookup(target, self, share, k, alpha));
+        for (List<Contact> share : dealt) paths.add(new XorLookup(target, self, share, k, alpha, spares));
     }
 
     public Id target() {

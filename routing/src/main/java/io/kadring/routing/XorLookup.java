@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * ({@link #onFailure}), and finishes when the k closest contacts it knows of have all
  * answered. At most {@code alpha} queries are in flight while answers bring closer contacts;
  * once an answer brings none (the lookup has stalled), every one of the k closest not yet
- * asked is asked at once, as the Kademlia paper prescribes.
+ * asked is asked at once, as the Kademlia paper prescribes, together with {@code spares} more
+ * beyond the k closest (a contact that has left the network holds up the end for its timeout:
+ * a spare already asked takes its place with no further round trip).
  *
  * <p>The caller must report every contact returned by {@link #next()} exactly once, as a
  * response or a failure (a timeout); then the lookup always finishes. Not thread-safe.
@@ -23,6 +25,7 @@ public final class XorLookup {
     private final Id target;
     private final int k;
     private final int alpha;
+    private final int spares;
     /** Every contact heard of, by id, iterated closest to target first (ids and distances are 1:1). */
     private final TreeMap<Id, Candidate> candidates;
     private final LookupLedger ledger = new LookupLedger();
@@ -34,12 +37,23 @@ public final class XorLookup {
      * @param seeds contacts from the local table, asked first (1 hop)
      */
     public XorLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha) {
+        this(target, self, seeds, k, alpha, 0);
+    }
+
+    /**
+     * @param self   the local node: counts as having answered, at 0 hops
+     * @param seeds  contacts from the local table, asked first (1 hop)
+     * @param spares how many contacts beyond the k closest a stalled lookup asks as well
+     */
+    public XorLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int spares) {
         this.target = Objects.requireNonNull(target, "target");
         Objects.requireNonNull(self, "self");
         if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
         if (alpha < 1) throw new IllegalArgumentException("alpha must be >= 1, got " + alpha);
+        if (spares < 0) throw new IllegalArgumentException("spares must be >= 0, got " + spares);
         this.k = k;
         this.alpha = alpha;
+        this.spares = spares;
         this.candidates = new TreeMap<>(target.byDistance());
         candidates.put(self.id(), new Candidate(self, 0, State.ANSWERED));
         for (Contact c : seeds) learn(c, 1);
@@ -52,16 +66,18 @@ public final class XorLookup {
 
     /**
      * The contacts to ask now, at most {@code alpha} minus those in flight: the closest not
-     * yet asked among the k closest that have not failed. Empty while waiting and once finished.
+     * yet asked among the k closest that have not failed; once stalled, every one of the
+     * k + spares closest. Empty while waiting and once finished.
      */
     public List<Contact> next() {
-        int parallelism = stalled ? k : alpha;
+        int window = stalled ? k + spares : k;
+        int parallelism = stalled ? window : alpha;
         if (finished || ledger.inFlight() >= parallelism) return List.of();
         List<Contact> out = new ArrayList<>(parallelism - ledger.inFlight());
         int live = 0;
         for (Candidate c : candidates.values()) {
             if (c.state == State.FAILED || c.state == State.SLOW) continue;
-            if (live++ == k || ledger.inFlight() == parallelism) break;
+            if (live++ == window || ledger.inFlight() == parallelism) break;
             if (c.state == State.WAITING) {
                 ledger.ask(c);
                 out.add(c.contact);

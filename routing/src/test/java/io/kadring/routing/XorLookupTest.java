@@ -53,6 +53,43 @@ final class XorLookupTest {
     }
 
     @Test
+    void aStalledLookupWithSpares_asksThatManyBeyondTheKClosest_butDoesNotWaitForThem() {
+        XorLookup lookup = new XorLookup(TARGET, self, List.of(at(10), at(20), at(30), at(40), at(50), at(60)), 3, 1, 2);
+        assertEquals(List.of(at(10)), lookup.next());
+        lookup.onResponse(at(10).id(), List.of());
+        assertEquals(List.of(at(20), at(30), at(40), at(50)), lookup.next(), "stalled: the k closest and 2 spares");
+        assertTrue(lookup.next().isEmpty());
+        lookup.onResponse(at(20).id(), List.of());
+        lookup.onResponse(at(30).id(), List.of());
+        assertTrue(lookup.isFinished(), "the spares lie beyond the k closest answered: they cannot change the result");
+        assertEquals(List.of(at(10), at(20), at(30)), lookup.result().closest());
+        assertEquals(5, lookup.result().messages());
+    }
+
+    @Test
+    void aSpareThatAnswered_takesThePlaceOfOneOfTheKClosestThatFails_withNoFurtherQuery() {
+        XorLookup lookup = new XorLookup(TARGET, self, List.of(at(10), at(20), at(30), at(40), at(50)), 3, 1, 1);
+        lookup.next();
+        lookup.onResponse(at(10).id(), List.of());
+        assertEquals(List.of(at(20), at(30), at(40)), lookup.next());
+        lookup.onResponse(at(30).id(), List.of());
+        lookup.onResponse(at(40).id(), List.of());
+        assertFalse(lookup.isFinished(), "20 may yet answer");
+        lookup.onFailure(at(20).id());
+        assertTrue(lookup.isFinished());
+        assertTrue(lookup.next().isEmpty());
+        assertEquals(List.of(at(10), at(30), at(40)), lookup.result().closest());
+    }
+
+    @Test
+    void withoutSpares_aStalledLookupAsksOnlyTheKClosest() {
+        XorLookup lookup = new XorLookup(TARGET, self, List.of(at(10), at(20), at(30), at(40), at(50)), 3, 1, 0);
+        lookup.next();
+        lookup.onResponse(at(10).id(), List.of());
+        assertEquals(List.of(at(20), at(30)), lookup.next());
+    }
+
+    @Test
     void aStraggler_freesItsPlaceForTheNextContact_butTheLookupStillWaitsForItsAnswerOrFailure() {
         // k = 2, alpha = 1: 10 is asked, straggles; 20 is asked in its place
         XorLookup lookup = new XorLookup(TARGET, self, List.of(at(10), at(20), at(30)), 2, 1);
@@ -173,5 +210,7 @@ final class XorLookupTest {
                 () -> new XorLookup(TARGET, self, List.of(), 20, 0));
         assertTrue(e.getMessage().contains("alpha") && e.getMessage().contains("0"));
         assertThrows(IllegalArgumentException.class, () -> new XorLookup(TARGET, self, List.of(), 0, 3));
+        e = assertThrows(IllegalArgumentException.class, () -> new XorLookup(TARGET, self, List.of(), 20, 3, -1));
+        assertTrue(e.getMessage().contains("spares") && e.getMessage().contains("-1"));
     }
 }

@@ -7,6 +7,7 @@ import io.kadring.routing.Id;
 import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import io.kadring.routing.SuccessorLookup;
+import io.kadring.routing.XorLookup;
 import io.kadring.routing.DisjointLookup;
 import io.kadring.routing.LookupResult;
 import io.kadring.routing.NetworkSizeEstimator;
@@ -29,6 +30,12 @@ import java.util.function.Supplier;
 record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
                KnownContacts known, Vouching vouching, Supplier<NodeRecord> selfRecord,
                ToLongFunction<InetSocketAddress> patience, NetworkSize sizes) {
+    /**
+     * Contacts beyond the k closest a stalled XOR lookup asks too ({@link XorLookup}): under churn
+     * its last wave of queries often holds a contact that has left, and the spare already
+     * answered stands in for it without another round trip.
+     */
+    static final int SPARES = 2;
 
     /** Lookups that verify no one and wait for every answer until it times out. */
     Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable table, RingNeighbours ring,
@@ -100,7 +107,7 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
         boolean disjoint = kind == LookupKind.VALUE && local.config().defences().disjointPaths();
         int paths = disjoint ? local.config().disjointPaths() : 1;
         DisjointLookup lookup = new DisjointLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
-                local.config().alpha(), paths);
+                local.config().alpha(), paths, SPARES);
         return new ClosestProcedure(lookup, query, kind, local, proofs(), patience, onConverged);
     }
 
