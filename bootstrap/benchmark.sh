@@ -3,7 +3,7 @@
 # as they are in this checkout (the reactor's target/classes, not ~/.m2). None runs in mvn verify.
 # Usage, from anywhere:
 #   bootstrap/benchmark.sh [JMH arguments, e.g. WireCodecBenchmark -wi 2 -i 3 -f 1 -r 2s]
-#   bootstrap/benchmark.sh formation [--nodes N] [--json]
+#   bootstrap/benchmark.sh formation [--nodes N] [--rounds R] [--json]
 #   bootstrap/benchmark.sh throughput [--clients C] [--window W] [--seconds S]
 set -euo pipefail
 cd "$(dirname "$0")/.."
