@@ -1,5 +1,6 @@
 package io.kadring.overlay.node;
 
+import io.kadring.crypto.VerifiedSignatures;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.storage.Announcement;
 import io.kadring.storage.RecordValidator;
@@ -25,8 +26,13 @@ public record SignatureChecks(Predicate<NodeRecord> nodeRecords, RecordValidator
         this(nodeRecords, records, Announcement::verifySignature);
     }
 
-    /** Ed25519 verification of every signature. */
+    /**
+     * Ed25519 verification of every signature; a node record's success is remembered in the
+     * JVM's {@link VerifiedSignatures#shared()} memo, so the same record costs one check however
+     * often, and by however many nodes here, it is met.
+     */
     public static SignatureChecks standard() {
-        return new SignatureChecks(NodeRecord::verify, SignedRecord::verifySignature);
+        VerifiedSignatures memo = VerifiedSignatures.shared();
+        return new SignatureChecks(r -> r.verify(memo), SignedRecord::verifySignature);
     }
 }

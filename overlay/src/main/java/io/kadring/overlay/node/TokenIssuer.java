@@ -1,28 +1,27 @@
 package io.kadring.overlay.node;
 
-import io.kadring.crypto.Hashes;
+import io.kadring.crypto.KeyedDigest;
 import io.kadring.storage.RejectReason;
 import io.kadring.storage.StoreOutcome;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
  * Write tokens (as BEP 5): a node hands a token to whoever asks it for nodes or values,
  * and accepts a STORE only with a token it gave to that same address recently. A token is
- * a hash of a secret and the address; the secret rotates every period and the previous
- * one is still accepted, so a token lives between one and two periods.
+ * a MAC of the address under a secret key (SipHash-2-4, 64 bits: a FIND_NODE answer costs
+ * no SHA-256); the key rotates every period and the previous one is still accepted, so a
+ * token lives between one and two periods.
  */
 final class TokenIssuer {
     static final int TOKEN_BYTES = 8;
 
     private final RandomGenerator random;
     private final long period;
-    private byte[] current;
-    private byte[] previous;
+    private KeyedDigest current;
+    private KeyedDigest previous;
     private long rotatedAt;
 
     TokenIssuer(RandomGenerator random, long period, long now) {
@@ -61,15 +60,17 @@ final class TokenIssuer {
         rotatedAt += elapsed - elapsed % period; // on period boundaries, so a late call cannot stretch a token's life
     }
 
-    private byte[] secret() {
-        byte[] s = new byte[16];
-        random.nextBytes(s);
-        return s;
+    /** A new secret: a SipHash key of 16 bytes drawn from {@code random}. */
+    private KeyedDigest secret() {
+        return new KeyedDigest(random);
     }
 
-    private static byte[] token(byte[] secret, InetSocketAddress address) {
+    private static byte[] token(KeyedDigest secret, InetSocketAddress address) {
         byte[] ip = address.getAddress().getAddress();
-        byte[] port = ByteBuffer.allocate(2).putShort((short) address.getPort()).array();
-        return Arrays.copyOf(Hashes.sha256(secret, ip, port), TOKEN_BYTES);
+        int port = address.getPort();
+        long mac = secret.of(ip, new byte[] {(byte) (port >>> 8), (byte) port});
+        byte[] token = new byte[TOKEN_BYTES];
+        for (int i = 0; i < TOKEN_BYTES; i++) token[i] = (byte) (mac >>> (8 * (TOKEN_BYTES - 1 - i)));
+        return token;
     }
 }

@@ -2,6 +2,7 @@ package io.kadring.overlay.wire;
 
 import io.kadring.crypto.Identity;
 import io.kadring.crypto.KeyedDigest;
+import io.kadring.crypto.VerifiedSignatures;
 import io.kadring.routing.Id;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,11 @@ public final class NodeRecord {
     /** Whether the signature is valid for the other fields. Never throws. */
     public boolean verify() {
         return Identity.verify(publicKey, signingBytes(), signature);
+    }
+
+    /** As {@link #verify()}, checked with Ed25519 only when {@code memo} does not hold these bytes' success. */
+    public boolean verify(VerifiedSignatures memo) {
+        return memo.verify(publicKey, signingBytes(), signature);
     }
 
     /**

@@ -71,4 +71,22 @@ final class TokenIssuerTest {
         assertFalse(tokens.accepts(token, A, 100 * PERIOD));
         assertTrue(tokens.accepts(tokens.issue(A, 100 * PERIOD), A, 100 * PERIOD + 1));
     }
+
+    @Test
+    void anotherIssuersToken_forTheSameAddress_isRefused() {
+        TokenIssuer other = new TokenIssuer(new SplittableRandom(6), PERIOD, 0);
+        byte[] theirs = other.issue(A, 0);
+        assertFalse(java.util.Arrays.equals(theirs, tokens.issue(A, 0)), "another secret, another token");
+        assertFalse(tokens.accepts(theirs, A, 1));
+        assertTrue(other.accepts(theirs, A, 1));
+    }
+
+    @Test
+    void tokens_ofManyAddresses_areDistinct() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            seen.add(java.util.HexFormat.of().formatHex(tokens.issue(TestNetwork.address("10.0.0.1", 1000 + i), 0)));
+        }
+        assertEquals(1000, seen.size());
+    }
 }
