@@ -17,6 +17,7 @@ import io.kadring.simulator.churn.ChurnDriver;
 import io.kadring.simulator.churn.MassFailure;
 import io.kadring.simulator.churn.SessionTime;
 import io.kadring.simulator.stats.TimeSeries;
+import io.kadring.storage.Announcement;
 import io.kadring.storage.SignedRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,9 +106,11 @@ public final class Simulation {
     private static SignatureChecks memoised() {
         Map<NodeRecord, Boolean> nodeRecords = new HashMap<>();
         Map<SignedRecord, Boolean> records = new HashMap<>();
+        Map<Announcement, Boolean> announcements = new HashMap<>();
         return new SignatureChecks(
                 r -> nodeRecords.computeIfAbsent(r, NodeRecord::verify),
-                r -> records.computeIfAbsent(r, SignedRecord::verifySignature));
+                r -> records.computeIfAbsent(r, SignedRecord::verifySignature),
+                a -> announcements.computeIfAbsent(a, Announcement::verifySignature));
     }
 
     /**
