@@ -154,7 +154,8 @@ public final class RoutingTable {
 
     /** Whether a bucket holds {@code id}. */
     public boolean contains(Id id) {
-        return get(id).isPresent();
+        KBucket bucket = bucketOf(id); // asked about most messages: no Optional made
+        return bucket != null && bucket.get(id) != null;
     }
 
     /** Contacts in the buckets (replacement caches not counted). */
