@@ -24,7 +24,8 @@ public final class SimEnvironment implements Environment {
     private final InetSocketAddress address;
     private final RandomGenerator random;
     private final Lifespan lifespan = new Lifespan();
-    private boolean attached;
+    /** Where this node sends from once attached; null before. */
+    private SimNetwork.Host host;
 
     public SimEnvironment(SimNetwork network, InetSocketAddress address, RandomGenerator random) {
         this.network = Objects.requireNonNull(network, "network");
@@ -47,8 +48,7 @@ public final class SimEnvironment implements Environment {
         if (!isAlive()) {
             throw new IllegalStateException("a crashed node cannot be attached again; make a new environment");
         }
-        network.attach(address, handler);
-        attached = true;
+        host = network.attachHost(address, handler);
     }
 
     /** False once {@link #crash()} has been called. */
@@ -60,7 +60,7 @@ public final class SimEnvironment implements Environment {
     public void crash() {
         if (isAlive()) {
             lifespan.end();
-            if (attached) {
+            if (host != null) {
                 network.detach(address);
             }
         }
@@ -82,7 +82,12 @@ public final class SimEnvironment implements Environment {
     @Override
     public void send(InetSocketAddress to, byte[] datagram) {
         if (isAlive()) {
-            network.sendOwned(address, to, datagram); // the node hands its array over
+            // the node hands its array over
+            if (host != null) {
+                network.sendOwned(host, to, datagram);
+            } else {
+                network.sendOwned(address, to, datagram);
+            }
         } else {
             network.drop(DropCause.SENDER_DOWN);
         }
