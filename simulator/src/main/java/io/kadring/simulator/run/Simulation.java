@@ -212,7 +212,7 @@ public final class Simulation {
         while (i < n && !stopRequested) {
             loop.runUntil(loop.now() + config.joinSpacingMillis());
             progress(wall, "joining", n);
-            for (int wave = Math.max(1, i / JOIN_WAVE_NODES); wave > 0 && i < n; wave--, i++) {
+            for (int wave = joinsPerSpacing(i); wave > 0 && i < n; wave--, i++) {
                 boolean isHostile = (long) (i + 1) * hostile / n > (long) i * hostile / n;
                 startJoining(isHostile);
             }
@@ -222,6 +222,11 @@ public final class Simulation {
                 && !stopRequested) {
             loop.runUntil(loop.now() + 1_000);
         }
+    }
+
+    /** How many nodes start joining in the next join spacing of the build, {@code started} having started. */
+    static int joinsPerSpacing(int started) {
+        return Math.max(1, started / JOIN_WAVE_NODES);
     }
 
     /** Spawns the next node of the build and starts its join through a random node that is in. */
