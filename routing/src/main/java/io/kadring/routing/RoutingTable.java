@@ -2,6 +2,7 @@ package io.kadring.routing;
 
 import java.util.AbstractCollection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -60,7 +61,12 @@ public final class RoutingTable {
 
     private final Id localId;
     private final RoutingConfig config;
-    private final KBucket[] buckets = new KBucket[Id.BITS];
+    /**
+     * Bucket i at index i, null while empty; only as long as the deepest bucket used needs (a
+     * table holds about log2(N/k) + 3 buckets: a 256-slot array per node was 1 KB of the
+     * simulator's 30 per node).
+     */
+    private KBucket[] buckets = new KBucket[16];
     private final long[] lastUsed = new long[Id.BITS];
     private boolean started;
     private final Collection<Contact> view = new AbstractCollection<>() {
@@ -124,6 +130,9 @@ public final class RoutingTable {
         }
         int index = localId.commonPrefixLength(contact.id());
         if (index == Id.BITS) return Observation.SELF;
+        if (index >= buckets.length) {
+            buckets = Arrays.copyOf(buckets, Math.min(Id.BITS, Math.max(index + 1, 2 * buckets.length)));
+        }
         KBucket bucket = buckets[index];
         if (bucket == null) bucket = buckets[index] = new KBucket();
         return bucket.observe(contact, now, config);
@@ -238,7 +247,7 @@ public final class RoutingTable {
      * sorting a bucket for a few contacts.
      */
     private void take(Id target, int index, int n, List<Contact> out) {
-        KBucket bucket = buckets[index];
+        KBucket bucket = bucketAt(index);
         if (bucket == null) return;
         int base = out.size();
         int m = n - base;
@@ -272,7 +281,7 @@ public final class RoutingTable {
 
     /** The largest index of a non-empty bucket, or -1 when the table is empty. */
     public int deepestBucket() {
-        for (int i = Id.BITS - 1; i >= 0; i--) {
+        for (int i = buckets.length - 1; i >= 0; i--) {
             if (buckets[i] != null && buckets[i].size() > 0) return i;
         }
         return -1;
@@ -280,25 +289,30 @@ public final class RoutingTable {
 
     /** The contacts of bucket {@code index}, least recently seen first. */
     public List<Contact> bucket(int index) {
-        KBucket b = buckets[checkIndex(index)];
+        KBucket b = bucketAt(checkIndex(index));
         return b == null ? List.of() : List.copyOf(b.entries());
     }
 
     /** The replacement cache of bucket {@code index}, most recently seen last. */
     public List<Contact> replacements(int bucketIndex) {
-        KBucket b = buckets[checkIndex(bucketIndex)];
+        KBucket b = bucketAt(checkIndex(bucketIndex));
         return b == null ? List.of() : List.copyOf(b.cache());
     }
 
     /** Contacts in bucket {@code index}. */
     public int bucketSize(int index) {
-        KBucket b = buckets[checkIndex(index)];
+        KBucket b = bucketAt(checkIndex(index));
         return b == null ? 0 : b.size();
     }
 
     private KBucket bucketOf(Id id) {
         int index = localId.commonPrefixLength(Objects.requireNonNull(id, "id"));
-        return index == Id.BITS ? null : buckets[index];
+        return index == Id.BITS ? null : bucketAt(index);
+    }
+
+    /** Bucket {@code index} (0..255), null when empty or beyond the array. */
+    private KBucket bucketAt(int index) {
+        return index < buckets.length ? buckets[index] : null;
     }
 
     private static int checkIndex(int index) {
