@@ -67,7 +67,14 @@ public final class RoutingTable {
      * simulator's 30 per node).
      */
     private KBucket[] buckets = new KBucket[16];
-    private final long[] lastUsed = new long[Id.BITS];
+    /** When bucket i was last used by a lookup, for the buckets the array holds (as many as {@link #buckets}). */
+    private long[] lastUsed = new long[16];
+    /**
+     * Beyond {@link #lastUsed}: pairs (index, time) of the buckets a lookup used (a join's lookup
+     * of the local id is one); any other counts as used when the table started.
+     */
+    private long[] usedBeyond = new long[0];
+    private long startedAt;
     private boolean started;
     private final Collection<Contact> view = new AbstractCollection<>() {
         @Override
@@ -126,13 +133,13 @@ public final class RoutingTable {
         Objects.requireNonNull(contact, "contact");
         if (!started) {
             started = true;
+            startedAt = now;
             for (int i = 0; i < lastUsed.length; i++) lastUsed[i] = Math.max(lastUsed[i], now);
+            for (int i = 1; i < usedBeyond.length; i += 2) usedBeyond[i] = Math.max(usedBeyond[i], now);
         }
         int index = localId.commonPrefixLength(contact.id());
         if (index == Id.BITS) return Observation.SELF;
-        if (index >= buckets.length) {
-            buckets = Arrays.copyOf(buckets, Math.min(Id.BITS, Math.max(index + 1, 2 * buckets.length)));
-        }
+        if (index >= buckets.length) grow(Math.min(Id.BITS, Math.max(index + 1, 2 * buckets.length)));
         KBucket bucket = buckets[index];
         if (bucket == null) bucket = buckets[index] = new KBucket();
         return bucket.observe(contact, now, config);
@@ -263,7 +270,45 @@ public final class RoutingTable {
     /** A lookup for {@code target} ran at {@code now}: its bucket counts as used. */
     public void touch(Id target, long now) {
         int index = Math.min(localId.commonPrefixLength(target), Id.BITS - 1);
-        lastUsed[index] = Math.max(lastUsed[index], now);
+        if (index < lastUsed.length) {
+            lastUsed[index] = Math.max(lastUsed[index], now);
+            return;
+        }
+        for (int i = 0; i < usedBeyond.length; i += 2) {
+            if (usedBeyond[i] == index) {
+                usedBeyond[i + 1] = Math.max(usedBeyond[i + 1], now);
+                return;
+            }
+        }
+        usedBeyond = Arrays.copyOf(usedBeyond, usedBeyond.length + 2);
+        usedBeyond[usedBeyond.length - 2] = index;
+        usedBeyond[usedBeyond.length - 1] = Math.max(startedAt, now);
+    }
+
+    /** When bucket {@code index} was last used by a lookup (or the table started). */
+    private long lastUsed(int index) {
+        if (index < lastUsed.length) return lastUsed[index];
+        for (int i = 0; i < usedBeyond.length; i += 2) {
+            if (usedBeyond[i] == index) return usedBeyond[i + 1];
+        }
+        return startedAt;
+    }
+
+    /** Room for {@code length} buckets; the times of those used beyond the old length move into the array. */
+    private void grow(int length) {
+        int old = lastUsed.length;
+        long[] used = Arrays.copyOf(lastUsed, length);
+        for (int i = old; i < length; i++) used[i] = lastUsed(i);
+        int kept = 0;
+        for (int i = 0; i < usedBeyond.length; i += 2) {
+            if (usedBeyond[i] >= length) {
+                usedBeyond[kept++] = usedBeyond[i];
+                usedBeyond[kept++] = usedBeyond[i + 1];
+            }
+        }
+        usedBeyond = Arrays.copyOf(usedBeyond, kept);
+        lastUsed = used;
+        buckets = Arrays.copyOf(buckets, length);
     }
 
     /**
@@ -274,7 +319,7 @@ public final class RoutingTable {
         List<Integer> idle = new ArrayList<>();
         int last = Math.min(deepestBucket() + 1, Id.BITS - 1);
         for (int i = 0; i <= last; i++) {
-            if (now - lastUsed[i] >= idleMillis) idle.add(i);
+            if (now - lastUsed(i) >= idleMillis) idle.add(i);
         }
         return idle;
     }
