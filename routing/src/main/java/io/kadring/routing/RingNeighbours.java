@@ -2,6 +2,7 @@ package io.kadring.routing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -176,33 +177,21 @@ public final class RingNeighbours {
         if (successor.isPresent() && key.inHalfOpen(localId, successor.get().id())) {
             return new RingAnswer(true, successors.subList(0, Math.min(maxContacts, successors.size())));
         }
-        // one pass over the table, the predecessor and the successors, in that order (the first
-        // of equal ids kept), with no copy of them: ring answers read the whole table each time
-        Nearest preceding = new Nearest(key, maxContacts, true);
-        Contact after = null;
-        boolean any = false;
+        int expected = known instanceof Collection<?> all ? all.size() + successors.size() + 1 : 16;
+        List<Contact> pool = new ArrayList<>(expected);
         for (Contact c : known) {
-            if (c.id().equals(localId)) continue;
-            any = true;
-            preceding.offer(c);
-            if (after == null || key.compareClockwise(c.id(), after.id()) < 0) after = c;
+            if (!c.id().equals(localId)) pool.add(c);
         }
-        for (int i = -1; i < successors.size(); i++) {
-            Contact c = i < 0 ? predecessor : successors.get(i);
-            if (c == null) continue;
-            any = true;
-            preceding.offer(c);
-            if (after == null || key.compareClockwise(c.id(), after.id()) < 0) after = c;
-        }
-        if (!any) return new RingAnswer(true, List.of());
+        if (predecessor != null) pool.add(predecessor);
+        pool.addAll(successors);
+        if (pool.isEmpty()) return new RingAnswer(true, List.of());
 
         List<Contact> kept = new ArrayList<>(successors); // always listed (when they fit)
-        if (indexOf(kept, after.id()) < 0) kept.add(after);
+        successorOf(key, pool).filter(c -> indexOf(kept, c.id()) < 0).ifPresent(kept::add);
         if (kept.size() > maxContacts) kept.subList(maxContacts, kept.size()).clear();
         int room = maxContacts - kept.size();
         List<Contact> out = new ArrayList<>(maxContacts);
-        for (int i = 0; i < preceding.size; i++) {
-            Contact c = preceding.best[i];
+        for (Contact c : closestPreceding(key, pool, maxContacts)) {
             int at = indexOf(kept, c.id());
             if (at >= 0) {
                 out.add(kept.remove(at)); // in its place among the predecessors
@@ -265,33 +254,15 @@ public final class RingNeighbours {
      */
     private static List<Contact> nearest(Iterable<Contact> known, int n, Id key, boolean preceding) {
         if (n <= 0) return List.of();
-        Nearest nearest = new Nearest(key, n, preceding);
-        for (Contact c : known) nearest.offer(c);
-        return List.copyOf(Arrays.asList(nearest.best).subList(0, nearest.size));
-    }
-
-    /** The {@code n} contacts offered nearest to (preceding) or from (following) a key, in a short sorted array. */
-    private static final class Nearest {
-        private final Id key;
-        private final int n;
-        private final boolean preceding;
-        private Contact[] best;
-        private int size;
-
-        Nearest(Id key, int n, boolean preceding) {
-            this.key = key;
-            this.n = n;
-            this.preceding = preceding;
-            this.best = new Contact[Math.min(n, 64)];
-        }
-
-        void offer(Contact c) {
+        Contact[] best = new Contact[Math.min(n, 64)];
+        int size = 0;
+        for (Contact c : known) {
             Id id = c.id();
-            if (preceding && id.equals(key)) return;
-            if (size == n && !closer(key, preceding, id, best[size - 1].id())) return;
+            if (preceding && id.equals(key)) continue;
+            if (size == n && !closer(key, preceding, id, best[size - 1].id())) continue;
             int at = size;
             while (at > 0 && closer(key, preceding, id, best[at - 1].id())) at--;
-            if (at > 0 && best[at - 1].id().equals(id)) return; // an id met before stays
+            if (at > 0 && best[at - 1].id().equals(id)) continue; // an id met before stays
             if (size == n) {
                 size--; // the farthest goes
             } else if (size == best.length) {
@@ -301,6 +272,7 @@ public final class RingNeighbours {
             best[at] = c;
             size++;
         }
+        return List.copyOf(Arrays.asList(best).subList(0, size));
     }
 
     /** Whether {@code a} is strictly nearer than {@code b} to (preceding) or from (following) {@code key}. */
