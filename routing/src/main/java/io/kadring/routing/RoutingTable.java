@@ -2,6 +2,7 @@ package io.kadring.routing;
 
 import java.util.AbstractCollection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -60,8 +61,20 @@ public final class RoutingTable {
 
     private final Id localId;
     private final RoutingConfig config;
-    private final KBucket[] buckets = new KBucket[Id.BITS];
-    private final long[] lastUsed = new long[Id.BITS];
+    /**
+     * Bucket i at index i, null while empty; only as long as the deepest bucket used needs (a
+     * table holds about log2(N/k) + 3 buckets: a 256-slot array per node was 1 KB of the
+     * simulator's 30 per node).
+     */
+    private KBucket[] buckets = new KBucket[16];
+    /** When bucket i was last used by a lookup, for the buckets the array holds (as many as {@link #buckets}). */
+    private long[] lastUsed = new long[16];
+    /**
+     * Beyond {@link #lastUsed}: pairs (index, time) of the buckets a lookup used (a join's lookup
+     * of the local id is one); any other counts as used when the table started.
+     */
+    private long[] usedBeyond = new long[0];
+    private long startedAt;
     private boolean started;
     private final Collection<Contact> view = new AbstractCollection<>() {
         @Override
@@ -120,10 +133,13 @@ public final class RoutingTable {
         Objects.requireNonNull(contact, "contact");
         if (!started) {
             started = true;
+            startedAt = now;
             for (int i = 0; i < lastUsed.length; i++) lastUsed[i] = Math.max(lastUsed[i], now);
+            for (int i = 1; i < usedBeyond.length; i += 2) usedBeyond[i] = Math.max(usedBeyond[i], now);
         }
         int index = localId.commonPrefixLength(contact.id());
         if (index == Id.BITS) return Observation.SELF;
+        if (index >= buckets.length) grow(Math.min(Id.BITS, Math.max(index + 1, 2 * buckets.length)));
         KBucket bucket = buckets[index];
         if (bucket == null) bucket = buckets[index] = new KBucket();
         return bucket.observe(contact, now, config);
@@ -154,7 +170,8 @@ public final class RoutingTable {
 
     /** Whether a bucket holds {@code id}. */
     public boolean contains(Id id) {
-        return get(id).isPresent();
+        KBucket bucket = bucketOf(id); // asked about most messages: no Optional made
+        return bucket != null && bucket.get(id) != null;
     }
 
     /** Contacts in the buckets (replacement caches not counted). */
@@ -237,7 +254,7 @@ public final class RoutingTable {
      * sorting a bucket for a few contacts.
      */
     private void take(Id target, int index, int n, List<Contact> out) {
-        KBucket bucket = buckets[index];
+        KBucket bucket = bucketAt(index);
         if (bucket == null) return;
         int base = out.size();
         int m = n - base;
@@ -253,7 +270,45 @@ public final class RoutingTable {
     /** A lookup for {@code target} ran at {@code now}: its bucket counts as used. */
     public void touch(Id target, long now) {
         int index = Math.min(localId.commonPrefixLength(target), Id.BITS - 1);
-        lastUsed[index] = Math.max(lastUsed[index], now);
+        if (index < lastUsed.length) {
+            lastUsed[index] = Math.max(lastUsed[index], now);
+            return;
+        }
+        for (int i = 0; i < usedBeyond.length; i += 2) {
+            if (usedBeyond[i] == index) {
+                usedBeyond[i + 1] = Math.max(usedBeyond[i + 1], now);
+                return;
+            }
+        }
+        usedBeyond = Arrays.copyOf(usedBeyond, usedBeyond.length + 2);
+        usedBeyond[usedBeyond.length - 2] = index;
+        usedBeyond[usedBeyond.length - 1] = Math.max(startedAt, now);
+    }
+
+    /** When bucket {@code index} was last used by a lookup (or the table started). */
+    private long lastUsed(int index) {
+        if (index < lastUsed.length) return lastUsed[index];
+        for (int i = 0; i < usedBeyond.length; i += 2) {
+            if (usedBeyond[i] == index) return usedBeyond[i + 1];
+        }
+        return startedAt;
+    }
+
+    /** Room for {@code length} buckets; the times of those used beyond the old length move into the array. */
+    private void grow(int length) {
+        int old = lastUsed.length;
+        long[] used = Arrays.copyOf(lastUsed, length);
+        for (int i = old; i < length; i++) used[i] = lastUsed(i);
+        int kept = 0;
+        for (int i = 0; i < usedBeyond.length; i += 2) {
+            if (usedBeyond[i] >= length) {
+                usedBeyond[kept++] = usedBeyond[i];
+                usedBeyond[kept++] = usedBeyond[i + 1];
+            }
+        }
+        usedBeyond = Arrays.copyOf(usedBeyond, kept);
+        lastUsed = used;
+        buckets = Arrays.copyOf(buckets, length);
     }
 
     /**
@@ -264,14 +319,14 @@ public final class RoutingTable {
         List<Integer> idle = new ArrayList<>();
         int last = Math.min(deepestBucket() + 1, Id.BITS - 1);
         for (int i = 0; i <= last; i++) {
-            if (now - lastUsed[i] >= idleMillis) idle.add(i);
+            if (now - lastUsed(i) >= idleMillis) idle.add(i);
         }
         return idle;
     }
 
     /** The largest index of a non-empty bucket, or -1 when the table is empty. */
     public int deepestBucket() {
-        for (int i = Id.BITS - 1; i >= 0; i--) {
+        for (int i = buckets.length - 1; i >= 0; i--) {
             if (buckets[i] != null && buckets[i].size() > 0) return i;
         }
         return -1;
@@ -279,25 +334,30 @@ public final class RoutingTable {
 
     /** The contacts of bucket {@code index}, least recently seen first. */
     public List<Contact> bucket(int index) {
-        KBucket b = buckets[checkIndex(index)];
+        KBucket b = bucketAt(checkIndex(index));
         return b == null ? List.of() : List.copyOf(b.entries());
     }
 
     /** The replacement cache of bucket {@code index}, most recently seen last. */
     public List<Contact> replacements(int bucketIndex) {
-        KBucket b = buckets[checkIndex(bucketIndex)];
+        KBucket b = bucketAt(checkIndex(bucketIndex));
         return b == null ? List.of() : List.copyOf(b.cache());
     }
 
     /** Contacts in bucket {@code index}. */
     public int bucketSize(int index) {
-        KBucket b = buckets[checkIndex(index)];
+        KBucket b = bucketAt(checkIndex(index));
         return b == null ? 0 : b.size();
     }
 
     private KBucket bucketOf(Id id) {
         int index = localId.commonPrefixLength(Objects.requireNonNull(id, "id"));
-        return index == Id.BITS ? null : buckets[index];
+        return index == Id.BITS ? null : bucketAt(index);
+    }
+
+    /** Bucket {@code index} (0..255), null when empty or beyond the array. */
+    private KBucket bucketAt(int index) {
+        return index < buckets.length ? buckets[index] : null;
     }
 
     private static int checkIndex(int index) {

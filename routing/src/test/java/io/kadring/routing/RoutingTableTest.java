@@ -493,6 +493,24 @@ final class RoutingTableTest {
     }
 
     @Test
+    void idleBuckets_remembersUseOfBucketsDeeperThanAnyContactOnceTheTableReachesThem() {
+        table.touch(local.randomInBucket(40, random), 500); // before the start: the start's time wins
+        table.observe(inBucket(0, 1_000), 1_000);
+        table.touch(local.randomInBucket(30, random), 1_700);
+        table.touch(local.randomInBucket(31, random), 1_600);
+        table.touch(local.randomInBucket(30, random), 1_650); // earlier: the later use stays
+        table.observe(inBucket(31, 1_800), 1_800); // the table now reaches bucket 32
+        List<Integer> idle = table.idleBuckets(2_000, 1_000);
+        assertEquals(31, idle.size(), "0 to 32, less 30 and 31: " + idle);
+        assertFalse(idle.contains(30) || idle.contains(31), idle.toString());
+        assertEquals(List.of(31, 32), table.idleBuckets(2_650, 1_000).stream().filter(i -> i >= 30).toList());
+        table.observe(inBucket(40, 1_900), 1_900);
+        assertEquals(List.of(31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41),
+                table.idleBuckets(2_650, 1_000).stream().filter(i -> i >= 30).toList(), "40 started used at 1,000");
+        assertEquals(List.of(), table.idleBuckets(2_650, 1_000).stream().filter(i -> i == 30).toList());
+    }
+
+    @Test
     void replacements_andBucketAccessorsRejectBadIndices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> table.replacements(256));
         assertTrue(e.getMessage().contains("256"));

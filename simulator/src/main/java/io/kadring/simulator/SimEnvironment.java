@@ -25,7 +25,8 @@ public final class SimEnvironment implements Environment {
     private final RandomGenerator random;
     private final Lifespan lifespan = new Lifespan();
     private final long createdAt;
-    private boolean attached;
+    /** Where this node sends from once attached; null before. */
+    private SimNetwork.Host host;
     private long sent;
     private long received;
 
@@ -61,11 +62,10 @@ public final class SimEnvironment implements Environment {
         if (!isAlive()) {
             throw new IllegalStateException("a crashed node cannot be attached again; make a new environment");
         }
-        network.attach(address, (from, datagram) -> {
+        host = network.attachHost(address, (from, datagram) -> {
             received++;
             handler.onDatagram(from, datagram);
         });
-        attached = true;
     }
 
     /** False once {@link #crash()} has been called. */
@@ -77,7 +77,7 @@ public final class SimEnvironment implements Environment {
     public void crash() {
         if (isAlive()) {
             lifespan.end();
-            if (attached) {
+            if (host != null) {
                 network.detach(address);
             }
         }
@@ -100,7 +100,12 @@ public final class SimEnvironment implements Environment {
     public void send(InetSocketAddress to, byte[] datagram) {
         if (isAlive()) {
             sent++;
-            network.sendOwned(address, to, datagram); // the node hands its array over
+            // the node hands its array over
+            if (host != null) {
+                network.sendOwned(host, to, datagram);
+            } else {
+                network.sendOwned(address, to, datagram);
+            }
         } else {
             network.drop(DropCause.SENDER_DOWN);
         }

@@ -77,12 +77,18 @@ public final class SimNetwork {
 
     /** Starts delivering datagrams for {@code address} to {@code handler}. */
     public void attach(InetSocketAddress address, DatagramHandler handler) {
+        attachHost(address, handler);
+    }
+
+    /** As {@link #attach}; returns the host, which its environment sends from without a look-up. */
+    Host attachHost(InetSocketAddress address, DatagramHandler handler) {
         Objects.requireNonNull(handler, "handler");
         Host host = host(address);
         if (host.handler != null) {
             throw new IllegalStateException(address + " is already attached");
         }
         host.handler = handler;
+        return host;
     }
 
     /** Crashes the host at {@code address}: datagrams arriving from now on are dropped. */
@@ -113,7 +119,12 @@ public final class SimNetwork {
      * travels without a copy.
      */
     void sendOwned(InetSocketAddress from, InetSocketAddress to, byte[] datagram) {
-        Host sender = host(from);
+        sendOwned(host(from), to, datagram);
+    }
+
+    /** As {@link #sendOwned(InetSocketAddress, InetSocketAddress, byte[])}, from a host already in hand. */
+    void sendOwned(Host sender, InetSocketAddress to, byte[] datagram) {
+        InetSocketAddress from = sender.address;
         int length = datagram.length;
         sender.sent++;
         sender.sentBytes += length;
@@ -217,7 +228,7 @@ public final class SimNetwork {
     }
 
     /** One address's state: its current handler (null while down) and its counters. */
-    private static final class Host {
+    static final class Host {
         final InetSocketAddress address;
         final int index;
         DatagramHandler handler;

@@ -4,13 +4,24 @@ import io.kadring.routing.Id;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 
-/** Writes big-endian fields into an array allocated once at the exact encoded size. */
+/**
+ * Writes big-endian fields into an array allocated once at the exact encoded size (or, for a
+ * padded request, at the padded length, the zero bytes after the fields left as they are).
+ */
 final class ByteWriter {
     private final byte[] buf;
+    /** Where the fields end. */
+    private final int end;
     private int pos;
 
     ByteWriter(int size) {
-        buf = new byte[size];
+        this(size, size);
+    }
+
+    /** {@code size} bytes of fields in an array of {@code length} (at least {@code size}). */
+    ByteWriter(int size, int length) {
+        buf = new byte[Math.max(size, length)];
+        end = size;
     }
 
     void u8(int v) {
@@ -45,10 +56,10 @@ final class ByteWriter {
         u16(address.getPort());
     }
 
-    /** The array, which must be exactly full: a mismatch is a bug in a size computation. */
+    /** The array, whose fields must be exactly written: a mismatch is a bug in a size computation. */
     byte[] finish() {
-        if (pos != buf.length) {
-            throw new IllegalStateException("wrote " + pos + " bytes into " + buf.length);
+        if (pos != end) {
+            throw new IllegalStateException("wrote " + pos + " bytes of " + end);
         }
         return buf;
     }

@@ -83,7 +83,7 @@ public final class MessageCodec {
         if (!isPaddable(message.type())) {
             throw new IllegalArgumentException(message.type() + " is not padded");
         }
-        return Arrays.copyOf(encode(message), PADDED_REQUEST_BYTES);
+        return encode(message, PADDED_REQUEST_BYTES);
     }
 
     /**
@@ -92,12 +92,17 @@ public final class MessageCodec {
      * @throws IllegalArgumentException if it would exceed {@value #MAX_DATAGRAM_BYTES} bytes
      */
     public static byte[] encode(Message message) {
+        return encode(message, 0);
+    }
+
+    /** The datagram, in one array of at least {@code length} bytes (zeros after the message). */
+    private static byte[] encode(Message message, int length) {
         int size = encodedSize(message);
         if (size > MAX_DATAGRAM_BYTES) {
             throw new IllegalArgumentException(message.type() + " would be " + size
                     + " bytes, the limit is " + MAX_DATAGRAM_BYTES);
         }
-        ByteWriter w = new ByteWriter(size);
+        ByteWriter w = new ByteWriter(size, length);
         w.u8(VERSION);
         w.u8(message.type().code());
         w.i64(message.txId());
