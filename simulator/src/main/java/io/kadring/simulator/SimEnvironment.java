@@ -27,8 +27,8 @@ public final class SimEnvironment implements Environment {
     private final long createdAt;
     /** Where this node sends from once attached; null before. */
     private SimNetwork.Host host;
-    private long sent;
-    private long received;
+    /** The host's datagrams sent and received when this incarnation attached (a restart reuses the host). */
+    private long datagramsBefore;
 
     public SimEnvironment(SimNetwork network, InetSocketAddress address, RandomGenerator random) {
         this.network = Objects.requireNonNull(network, "network");
@@ -45,7 +45,7 @@ public final class SimEnvironment implements Environment {
 
     /** Datagrams this incarnation sent and was handed, for the load per node. */
     public long datagrams() {
-        return sent + received;
+        return host == null ? 0 : host.sent + host.received - datagramsBefore;
     }
 
     /** This node's address on the simulated network. */
@@ -62,10 +62,8 @@ public final class SimEnvironment implements Environment {
         if (!isAlive()) {
             throw new IllegalStateException("a crashed node cannot be attached again; make a new environment");
         }
-        host = network.attachHost(address, (from, datagram) -> {
-            received++;
-            handler.onDatagram(from, datagram);
-        });
+        host = network.attachHost(address, handler);
+        datagramsBefore = host.sent + host.received;
     }
 
     /** False once {@link #crash()} has been called. */
@@ -99,7 +97,6 @@ public final class SimEnvironment implements Environment {
     @Override
     public void send(InetSocketAddress to, byte[] datagram) {
         if (isAlive()) {
-            sent++;
             // the node hands its array over
             if (host != null) {
                 network.sendOwned(host, to, datagram);

@@ -22,7 +22,7 @@ final class BearerToken {
     Optional<String> refusal(String authorization) {
         if (authorization == null) {
             return Optional.of("this route needs the admin API's bearer token: send 'Authorization: Bearer <token>' "
-                    + "with the token from the peer's admin token file (only GET /health and GET /metrics need none)");
+                    + "with the token from the peer's admin token file (only GET /health, GET /metrics and the status page GET / need none)");
         }
         if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return Optional.of("the Authorization header must be 'Bearer <token>' with the token from the peer's "

@@ -9,9 +9,11 @@ import java.util.Map;
 /**
  * {@code GET /}: one self-contained HTML page (no script, style or font from anywhere else) that
  * shows the node id, phase, address, uptime, contacts per bucket, the ring neighbours, records
- * held, the size estimate, lookups by kind with mean hops and latency, operations by outcome
- * and traffic, and refreshes them every 2 s from {@code /status}, {@code /contacts},
- * {@code /ring} and {@code /metrics}.
+ * held, the size estimate, lookups by kind with mean hops and latency, the recent lookups,
+ * operations by outcome and traffic (by message type), and refreshes them every 2 s from
+ * {@code /status}, {@code /contacts}, {@code /ring}, {@code /lookups} and {@code /metrics}. It holds
+ * no data of the peer itself, so it is served without the admin token; when the routes answer
+ * 401 it asks for the token and sends it with each request.
  */
 final class StatusPage {
     private static final String HTML = load();

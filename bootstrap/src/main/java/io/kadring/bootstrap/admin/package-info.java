@@ -4,7 +4,7 @@
  * ({@link io.kadring.bootstrap.admin.RecordRoutes}: get, list and store signed records), the
  * listen stream ({@link io.kadring.bootstrap.admin.ListenRoute}, server-sent events) and
  * Prometheus metrics. It binds one address, 127.0.0.1 unless
- * told otherwise; anywhere else every route but health and metrics needs a bearer token. It
+ * told otherwise; anywhere else every route but health, metrics and the status page (static HTML that asks for it) needs a bearer token. It
  * bounds how many connections it keeps and for how long, and answers 503 rather than succeed
  * without a network while the peer is joining. The only write is {@code POST /records}, of a
  * record signed by the client: no private key ever reaches the peer. Talks to the node only

@@ -91,8 +91,8 @@ public final class PeerCommand implements Callable<Integer> {
 
     @Option(names = "--admin-host", paramLabel = "HOST", defaultValue = PeerSettings.ADMIN_HOST,
             description = "Address the admin API binds, and only that (default ${DEFAULT-VALUE}). Any other than a "
-                    + "loopback address requires the bearer token of --admin-token-file on every route but /metrics "
-                    + "and /health.")
+                    + "loopback address requires the bearer token of --admin-token-file on every route but /metrics, "
+                    + "/health and the status page (which asks for it).")
     private String adminHost;
 
     @Option(names = "--admin-token-file", paramLabel = "FILE",

@@ -107,6 +107,21 @@ final class AdminApiTest {
     }
 
     @Test
+    void lookups_listTheLatestLookups_withWhatEachCost() {
+        json(get("/lookup/" + peers.first().id().toHex()), 200);
+        JsonArray lookups = json(get("/lookups"), 200).getJsonArray("lookups");
+        assertTrue(!lookups.isEmpty() && lookups.size() <= 32, lookups.encode());
+        // the one asked for above (the node's own maintenance may have finished one since)
+        JsonObject newest = lookups.stream().map(JsonObject.class::cast)
+                .filter(l -> l.getString("key").equals(peers.first().id().toHex())).findFirst().orElseThrow();
+        assertEquals("closest", newest.getString("kind"), newest.encode());
+        for (String key : List.of("hops", "messages", "duration_ms", "found", "ago_ms")) {
+            assertTrue(newest.getLong(key) >= 0, key + " in " + newest.encode());
+        }
+        assertTrue(newest.getInteger("found") >= 1, newest.encode());
+    }
+
+    @Test
     void metrics_keepHistogramsButNotTheirDecayingMaxGauges() {
         json(get("/lookup/" + peers.first().id().toHex()), 200); // a lookup and its round trips recorded
         String text = get("/metrics").body();

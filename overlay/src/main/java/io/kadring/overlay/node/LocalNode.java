@@ -12,9 +12,9 @@ import java.util.random.RandomGenerator;
  */
 record LocalNode(Id id, NodeConfig config, NodeMetrics metrics, LongSupplier clock, RandomGenerator random,
                  RecentLookups lookups) {
-    /** With a log of recent lookups of its own. */
+    /** With a log of recent lookups of its own, as long as {@code config} says. */
     LocalNode(Id id, NodeConfig config, NodeMetrics metrics, LongSupplier clock, RandomGenerator random) {
-        this(id, config, metrics, clock, random, new RecentLookups());
+        this(id, config, metrics, clock, random, new RecentLookups(config.recentLookups()));
     }
 
     long now() {

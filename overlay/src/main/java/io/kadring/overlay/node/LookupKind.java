@@ -7,5 +7,8 @@ enum LookupKind {
     /** Chord: the first node clockwise. */
     SUCCESSOR,
     /** Kademlia's FIND_VALUE: a record's holders. */
-    VALUE
+    VALUE;
+
+    /** The name in lower case, as metrics tag it and the recent lookups list it. */
+    final String label = name().toLowerCase(java.util.Locale.ROOT);
 }

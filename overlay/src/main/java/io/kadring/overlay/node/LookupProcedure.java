@@ -1,6 +1,5 @@
 package io.kadring.overlay.node;
 
-import io.kadring.overlay.metrics.NodeMetrics;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
@@ -107,7 +106,7 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
         long duration = now - start;
         local.metrics().lookupFinished(kind, duration, r.hops());
         int extra = proofs == null ? 0 : proofs.messages();
-        local.lookups().add(new RecentLookup(NodeMetrics.tagValue(kind), target(), r.hops(), r.messages() + extra,
+        local.lookups().add(new RecentLookup(kind.label, target(), r.hops(), r.messages() + extra,
                 duration, r.closest().size(), now));
         finish(new LookupOutcome(r.closest(), r.hops(), r.messages() + extra, duration));
     }

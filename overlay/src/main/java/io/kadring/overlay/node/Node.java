@@ -529,7 +529,7 @@ public final class Node implements DatagramHandler {
         return table.contacts();
     }
 
-    /** The latest lookups this node finished (at most {@value RecentLookups#CAPACITY}), newest first. */
+    /** The latest lookups this node finished (at most {@link NodeConfig#recentLookups()}), newest first. */
     public List<RecentLookup> recentLookups() {
         return local.lookups().newestFirst();
     }

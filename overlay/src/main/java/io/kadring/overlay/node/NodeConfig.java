@@ -38,7 +38,8 @@ public record NodeConfig(
         int signatureChecksPerSecond,
         int disjointPaths,
         long isolationAlarmMillis,
-        boolean clientMode) {
+        boolean clientMode,
+        int recentLookups) {
 
     public NodeConfig {
         positive("k", k);
@@ -83,6 +84,9 @@ public record NodeConfig(
         positive("signatureChecksPerSecond", signatureChecksPerSecond);
         if (disjointPaths < 1 || disjointPaths > k) {
             throw new IllegalArgumentException("disjointPaths must be in 1..k, got " + disjointPaths);
+        }
+        if (recentLookups < 0 || recentLookups > 1024) {
+            throw new IllegalArgumentException("recentLookups must be 0..1024 (0 = keep none), got " + recentLookups);
         }
         if (isolationAlarmMillis < 0) {
             throw new IllegalArgumentException("isolationAlarm must be >= 0 (0 = off), got " + isolationAlarmMillis);
@@ -134,6 +138,7 @@ public record NodeConfig(
         b.disjointPaths = disjointPaths;
         b.isolationAlarm = isolationAlarmMillis;
         b.clientMode = clientMode;
+        b.recentLookups = recentLookups;
         return b;
     }
 
@@ -173,6 +178,7 @@ public record NodeConfig(
         private int disjointPaths = 2;
         private long isolationAlarm = 120_000;
         private boolean clientMode = false;
+        private int recentLookups = 32;
 
         private Builder() {}
 
@@ -251,12 +257,19 @@ public record NodeConfig(
          */
         public Builder clientMode(boolean client) { this.clientMode = client; return this; }
 
+        /**
+         * How many of its latest finished lookups the node keeps for {@code Node.recentLookups()}
+         * (the admin API's {@code GET /lookups}); default 32, 0 keeps none (the simulator's nodes).
+         */
+        public Builder recentLookups(int n) { this.recentLookups = n; return this; }
+
         public NodeConfig build() {
             return new NodeConfig(k, alpha, successorListSize, staleAfterFailures, maxPerPrefix,
                     stabilize, refresh, timeoutMin, timeoutMax, timeoutInitial, retries,
                     joinAttempts, joinBackoff, tokenPeriod, replicate, lifetime, putQuorum, getEnough,
                     maxValueBytes, store, requestRate, defences, exemptLoopback, exemptPrivate,
-                    unverifiedReplies, signatureChecks, disjointPaths, isolationAlarm, clientMode);
+                    unverifiedReplies, signatureChecks, disjointPaths, isolationAlarm, clientMode,
+                    recentLookups);
         }
     }
 }

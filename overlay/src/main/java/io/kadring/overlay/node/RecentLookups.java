@@ -3,21 +3,28 @@ package io.kadring.overlay.node;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last {@link #CAPACITY} lookups the node finished, in a fixed ring (the oldest overwritten). */
+/**
+ * The node's latest finished lookups in a fixed ring of {@link NodeConfig#recentLookups()}
+ * places, the oldest overwritten; with none, nothing is kept.
+ */
 final class RecentLookups {
-    static final int CAPACITY = 32;
-    private final RecentLookup[] ring = new RecentLookup[CAPACITY];
+    private final RecentLookup[] ring;
     private long added;
 
+    RecentLookups(int capacity) {
+        ring = new RecentLookup[capacity];
+    }
+
     void add(RecentLookup lookup) {
-        ring[(int) (added++ % CAPACITY)] = lookup;
+        if (ring.length == 0) return;
+        ring[(int) (added++ % ring.length)] = lookup;
     }
 
     /** Newest first. */
     List<RecentLookup> newestFirst() {
-        int n = (int) Math.min(added, CAPACITY);
+        int n = (int) Math.min(added, ring.length);
         List<RecentLookup> out = new ArrayList<>(n);
-        for (long i = added - 1; i >= added - n; i--) out.add(ring[(int) (i % CAPACITY)]);
+        for (long i = added - 1; i >= added - n; i--) out.add(ring[(int) (i % ring.length)]);
         return out;
     }
 }

@@ -66,7 +66,7 @@ public final class HtmlReport {
                     + "simulated minute.");
         }
         page.heading("Traffic and load");
-        page.table(List.of("message type", "sent", "share", "per node per second"), trafficByType(report));
+        page.table(List.of("message type", "sent", "share", "per node per second (whole run)"), trafficByType(report));
         page.figure(loadPerNode(report), "Datagrams each node sent and received per second over its life, for the "
                 + "nodes up at the end that lived at least a minute: the spread of the load between nodes.");
     }

@@ -137,7 +137,7 @@ final class Hostiles {
         SimEnvironment env = new SimEnvironment(network, p.address(), seeds.random("adversary-node", j));
         Policy policy = Policy.of(p.kind(), groups.get(p.kind()), subnets, seeds.random("adversary-policy", j));
         HostileEnvironment hostile = new HostileEnvironment(env, policy);
-        Node node = new Node(hostile, config.node(), p.identity(), p.address(), false, metrics, checks, interner);
+        Node node = new Node(hostile, Simulation.simulated(config.node()), p.identity(), p.address(), false, metrics, checks, interner);
         env.attach(hostile.inbound(node));
         SimPeer peer = new SimPeer(-1 - j, node, env, seeds.random("adversary-workload", j));
         environments.add(hostile);

@@ -69,6 +69,8 @@ public final class Simulation {
     private final Workload workload;
     /** What client-mode nodes run with (the nodes' config in client mode). */
     private final NodeConfig clientConfig;
+    /** What the other nodes run with: the nodes' config. */
+    private final NodeConfig nodeConfig;
     /** Ids of every client-mode node started, for the checks that none is taken in. */
     private final java.util.Set<Id> clientIds = new java.util.HashSet<>();
     private int clients;
@@ -105,7 +107,8 @@ public final class Simulation {
         this.checks = memoised();
         this.flyweights = new Flyweights();
         this.workload = new Workload(this);
-        this.clientConfig = config.node().toBuilder().clientMode(true).build();
+        this.nodeConfig = simulated(config.node());
+        this.clientConfig = nodeConfig.toBuilder().clientMode(true).build();
     }
 
     /** Signature checks are pure functions of the bytes: each distinct one is verified once. */
@@ -117,6 +120,11 @@ public final class Simulation {
                 r -> nodeRecords.computeIfAbsent(r, NodeRecord::verify),
                 r -> records.computeIfAbsent(r, SignedRecord::verifySignature),
                 a -> announcements.computeIfAbsent(a, Announcement::verifySignature));
+    }
+
+    /** {@code c} for a simulated node: no log of recent lookups, which nothing reads here (~1–4 KB a node). */
+    static NodeConfig simulated(NodeConfig c) {
+        return c.recentLookups() == 0 ? c : c.toBuilder().recentLookups(0).build();
     }
 
     /**
@@ -330,7 +338,7 @@ public final class Simulation {
         SimEnvironment env = new SimEnvironment(network, network.newAddress(), seeds.random("node", index));
         // node 0 starts the network, so it is never a client; the draw is the node's own
         boolean client = index > 0 && config.clients() && seeds.random("client", index).nextDouble() < config.clientFraction();
-        Node node = new Node(env, client ? clientConfig : config.node(), identity, env.address(), false, counts,
+        Node node = new Node(env, client ? clientConfig : nodeConfig, identity, env.address(), false, counts,
                 checks, flyweights);
         env.attach(node);
         SimPeer peer = new SimPeer(index, node, env, seeds.random("workload", index), client);
@@ -468,7 +476,7 @@ public final class Simulation {
     }
 
     private boolean inWorkload() {
-        return workloadStart > 0 && loop.now() >= workloadStart && loop.now() <= end;
+        return workloadStart > 0 && loop.now() >= workloadStart && loop.now() < end;
     }
 
     /** Joins and leaves per minute; datagrams per second over each node's life, for the nodes up now. */

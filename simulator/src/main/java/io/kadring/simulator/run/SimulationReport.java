@@ -292,7 +292,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         Histogram load = activity.loadMilliPerSecond();
         if (load.count() > 0) {
             b.append(String.format(Locale.ROOT, "%-18s datagrams sent and received per second: p50 %.2f, p99 %.2f, "
-                    + "max %.2f (%d nodes up at the end)%n", "load per node", load.p50() / 1000.0, load.p99() / 1000.0,
+                    + "max %.2f (%d nodes up at the end for a minute or more)%n", "load per node", load.p50() / 1000.0, load.p99() / 1000.0,
                     load.max() / 1000.0, load.count()));
         }
         b.append(String.format(Locale.ROOT, "%-18s %d bytes per node at the end, %d after the build%n", "heap",
