@@ -12,6 +12,9 @@ mvn -B -q -pl bootstrap -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$out"
 # A signed jar (BouncyCastle's) is verified as its classes load: hundreds of ms of CPU in a
 # cold JVM that the peer never pays: kadring.jar is shaded without the signatures. So are these copies.
+for tool in zip unzip; do
+    command -v "$tool" >/dev/null || { echo "benchmark.sh needs $tool (apt-get install $tool)" >&2; exit 2; }
+done
 unsigned="$PWD/bootstrap/target/bench-unsigned"
 mkdir -p "$unsigned"
 deps=""
@@ -19,8 +22,9 @@ for jar in $(tr ':' ' ' < "$out"); do
     if [[ "$jar" == *.jar ]] && unzip -Z1 "$jar" 2>/dev/null | grep -E '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' >/dev/null; then
         copy="$unsigned/$(basename "$jar")"
         if [[ ! -f "$copy" || "$jar" -nt "$copy" ]]; then
-            cp "$jar" "$copy"
-            zip -q -d "$copy" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/*.EC' >/dev/null
+            cp "$jar" "$copy.part"  # into place only once stripped: a half-made copy is never reused
+            zip -q -d "$copy.part" 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/*.EC' >/dev/null
+            mv "$copy.part" "$copy"
         fi
         jar="$copy"
     fi
