@@ -39,6 +39,11 @@ import java.util.random.RandomGenerator;
 public final class Simulation {
     private static final long PROGRESS_AFTER_SECONDS = 3;
     private static final long SLICE_MILLIS = 10_000;
+    /**
+     * A stop is looked for this often within a slice: a simulated second of 100,000 nodes takes
+     * about 25 s of wall time, a slice minutes, and a Ctrl-C waits at most a minute for the outputs.
+     */
+    private static final long STOP_CHECK_MILLIS = 1_000;
     /** Beyond this many nodes started, the build starts one per this many in each join spacing. */
     static final int JOIN_WAVE_NODES = 1_000;
     /** After the workload: the final gets' time to finish. */
@@ -442,7 +447,8 @@ public final class Simulation {
     private void runUntil(long until, WallClock wall) {
         while (loop.now() < until && !stopRequested) {
             long next = Math.min(until, loop.now() + SLICE_MILLIS);
-            loop.runUntil(next);
+            while (loop.now() < next && !stopRequested) loop.runUntil(Math.min(next, loop.now() + STOP_CHECK_MILLIS));
+            if (loop.now() < next) break; // stopped within the slice: its part-minute is left unsampled
             sample(next);
             progress(wall, "of " + clock(until) + ",", -1);
         }
