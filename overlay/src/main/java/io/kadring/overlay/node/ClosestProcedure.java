@@ -61,6 +61,11 @@ final class ClosestProcedure extends LookupProcedure {
         this.onConverged = onConverged;
     }
 
+    /** What it looks for. */
+    Id target() {
+        return lookup.target();
+    }
+
     @Override
     List<Request> next(long now) {
         markStragglers(now);

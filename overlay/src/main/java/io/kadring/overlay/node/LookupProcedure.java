@@ -46,11 +46,6 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
         return local;
     }
 
-    /** What it looks for. */
-    final Id target() {
-        return target;
-    }
-
     /** When it started (ms on the node's clock). */
     final long start() {
         return start;
