@@ -40,16 +40,14 @@ final class Announcer {
     }
 
     private final LocalNode local;
-    private final Scheduler scheduler;
     private final BackgroundWork background;
     private final Work work;
     private final Map<Key, Own> own = new LinkedHashMap<>();
     private final Map<Key, Long> lastSeq = new LinkedHashMap<>();
     private boolean stopped;
 
-    Announcer(LocalNode local, Scheduler scheduler, BackgroundWork background, Work work) {
+    Announcer(LocalNode local, BackgroundWork background, Work work) {
         this.local = local;
-        this.scheduler = scheduler;
         this.background = background;
         this.work = work;
     }
@@ -110,7 +108,7 @@ final class Announcer {
     }
 
     private void schedule(Key key, Own o) {
-        o.timer = scheduler.schedule(REANNOUNCE_MILLIS, () -> round(key, o));
+        o.timer = local.scheduler().schedule(REANNOUNCE_MILLIS, () -> round(key, o));
     }
 
     private void round(Key key, Own o) {

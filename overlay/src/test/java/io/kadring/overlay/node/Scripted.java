@@ -52,9 +52,19 @@ final class Scripted {
                 new KnownContacts(table, ring, () -> now));
     }
 
+    /** A scheduler for parts that set no timers: a procedure's time is what it is polled with. */
+    static final Scheduler NO_TIMERS = (delay, task) -> {
+        throw new AssertionError("no timers in a scripted run");
+    };
+
     /** This node's facts, reporting to {@code metrics}, on the scripted clock. */
     LocalNode local(NodeMetrics metrics) {
-        return new LocalNode(self, config, metrics, () -> now, random);
+        return local(config, metrics, NO_TIMERS);
+    }
+
+    /** This node's facts with {@code config}, reporting to {@code metrics}, on the scripted clock and {@code timers}. */
+    LocalNode local(NodeConfig config, NodeMetrics metrics, Scheduler timers) {
+        return new LocalNode(self, config, metrics, () -> now, timers, random);
     }
 
     /** A key pair from the scripted random (Identity.generate() would use SecureRandom). */
