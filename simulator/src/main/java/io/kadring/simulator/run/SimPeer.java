@@ -11,17 +11,10 @@ final class SimPeer {
     final SimEnvironment env;
     /** The workload's own draws, apart from the node's, so the workload does not perturb it. */
     final RandomGenerator workload;
-    /** Whether it runs in client mode: it looks up, puts and gets, but no node takes it in. */
-    final boolean client;
     boolean joined;
     long diedAt = -1;
 
     SimPeer(int index, Node node, SimEnvironment env, RandomGenerator workload) {
-        this(index, node, env, workload, false);
-    }
-
-    SimPeer(int index, Node node, SimEnvironment env, RandomGenerator workload, boolean client) {
-        this.client = client;
         this.index = index;
         this.node = node;
         this.env = env;
@@ -30,6 +23,11 @@ final class SimPeer {
 
     boolean alive() {
         return diedAt < 0;
+    }
+
+    /** Whether it runs in client mode: it looks up, puts and gets, but no node takes it in. */
+    boolean client() {
+        return node.isClient();
     }
 
     @Override
