@@ -2,7 +2,6 @@ package io.kadring.bootstrap.bench;
 
 import io.kadring.overlay.KadringNode;
 import io.kadring.overlay.node.NodeConfig;
-import io.kadring.overlay.vertx.VertxEnvironment;
 import io.kadring.overlay.wire.Message;
 import io.kadring.overlay.wire.MessageCodec;
 import io.kadring.routing.Id;
@@ -10,6 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
@@ -28,9 +29,9 @@ import java.util.function.Supplier;
  * loopback each keep {@code --window W} (default 4) FIND_NODE requests in flight (from a node
  * id of their own, padded as nodes send them) to one {@link KadringNode}, for
  * {@code --seconds S} (default 5) after a warm-up of the same length; then the same load
- * against a UDP echo server on the node's own transport (a {@link VertxEnvironment} asking for the
- * peer's receive buffer, as the node does: the same socket, reads and copies, no protocol). Both
- * servers run alone on a Vert.x with one event loop,
+ * against a raw Vert.x UDP echo server with Vert.x's default socket options (2048-byte reads,
+ * as the node's socket reads; asking Vert.x for a receive buffer would also make it read every
+ * datagram into a new buffer of that size). Both servers run alone on a Vert.x with one event loop,
  * so the CPU time of that thread per answered request is what serving costs; the clients run
  * on a Vert.x of their own. Prints both rates, both CPU figures and the node/echo ratios.
  *
@@ -54,7 +55,7 @@ public final class ThroughputBench {
                     clients, window, seconds);
             System.out.printf(Locale.ROOT, "  node FIND_NODE -> NODES  %,10.0f requests/s  %6.2f us CPU per request%n",
                     node.perSecond(), node.cpuMicrosPerRequest());
-            System.out.printf(Locale.ROOT, "  UDP echo, node transport %,10.0f requests/s  %6.2f us CPU per request%n",
+            System.out.printf(Locale.ROOT, "  raw Vert.x UDP echo      %,10.0f requests/s  %6.2f us CPU per request%n",
                     echo.perSecond(), echo.cpuMicrosPerRequest());
             System.out.printf(Locale.ROOT, "  node / echo              %10.2f x rate       %6.2f x CPU%n",
                     node.perSecond() / echo.perSecond(), node.cpuMicrosPerRequest() / echo.cpuMicrosPerRequest());
@@ -104,12 +105,12 @@ public final class ThroughputBench {
     private static Rate againstEcho(Vertx clientVertx, int clients, int window, double seconds) throws Exception {
         Vertx serverVertx = oneEventLoop();
         try {
-            // the node's own socket set-up (its receive buffer, its 2048-byte reads, its copies)
-            VertxEnvironment echo = VertxEnvironment.bind(serverVertx, "127.0.0.1", 0,
-                    KadringNode.RECOMMENDED_RECEIVE_BUFFER_BYTES).get(10, TimeUnit.SECONDS);
-            echo.setHandler(echo::send);
+            DatagramSocket echo = serverVertx.createDatagramSocket(new DatagramSocketOptions());
+            echo.handler(p -> echo.send(p.data(), p.sender().port(), p.sender().host()));
+            echo.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             byte[] request = MessageCodec.encodePadded(new Message.FindNode(1, Id.ZERO, Id.MAX, Message.FindNode.XOR));
-            return measure(clientVertx, serverVertx, echo.localAddress(), clients, window, seconds, () -> request);
+            return measure(clientVertx, serverVertx, new InetSocketAddress("127.0.0.1", echo.localAddress().port()),
+                    clients, window, seconds, () -> request);
         } finally {
             serverVertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
