@@ -35,6 +35,12 @@ final class Maintenance {
         /** PING a contact to learn whether it is still there. */
         void checkAlive(Contact contact);
 
+        /**
+         * PING a quiet contact once, with no retry: no answer is a failure, and the next sweep
+         * asks it again, as it is still the contact heard from longest ago.
+         */
+        void checkQuiet(Contact contact);
+
         /** A lookup for a random id in {@code bucket}. */
         void refresh(int bucket);
 
@@ -125,7 +131,7 @@ final class Maintenance {
     private void checkOldestContact() {
         long cutoff = local.now() - MAX_QUIET_MILLIS / 2;
         Contact oldest = table.leastRecentlySeen();
-        if (oldest != null && oldest.lastSeen() < cutoff) rounds.checkAlive(oldest);
+        if (oldest != null && oldest.lastSeen() < cutoff) rounds.checkQuiet(oldest);
     }
 
     /**
