@@ -34,6 +34,12 @@ public final class DisjointLookup {
 
     /** As above; {@code spares}: how many beyond the k closest each stalled path asks as well ({@link XorLookup}). */
     public DisjointLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int d, int spares) {
+        this(target, self, seeds, k, alpha, d, spares, true);
+    }
+
+    /** As above; {@code burst}: whether a stalled path asks its k + spares closest at once ({@link XorLookup}). */
+    public DisjointLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int d, int spares,
+                          boolean burst) {
         this.target = Objects.requireNonNull(target, "target");
         this.self = self.id();
         this.k = k;
@@ -50,7 +56,7 @@ public final class DisjointLookup {
             dealt.get(next).add(c);
             next = (next + 1) % n;
         }
-        for (List<Contact> share : dealt) paths.add(new XorLookup(target, self, share, k, alpha, spares));
+        for (List<Contact> share : dealt) paths.add(new XorLookup(target, self, share, k, alpha, spares, burst));
     }
 
     public Id target() {

@@ -152,6 +152,14 @@ public final class Id implements Comparable<Id> {
     }
 
     /**
+     * The top 64 bits of the XOR distance to {@code other}, unsigned: where two of them differ,
+     * they order the ids as {@link #compareDistance} does (only equal ones need the full ids).
+     */
+    public long distancePrefix(Id other) {
+        return w0 ^ other.w0;
+    }
+
+    /**
      * The XOR distance to {@code other} as a share of the id space, in [0, 1): its top 64 bits
      * over 2^64 (the lower bits change it by less than 2^-64).
      */

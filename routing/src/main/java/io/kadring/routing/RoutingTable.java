@@ -251,20 +251,37 @@ public final class RoutingTable {
     /**
      * Appends the contacts of bucket {@code index} closest to {@code target} to {@code out},
      * sorted, until it holds {@code n}: an insertion into a short sorted tail, far cheaper than
-     * sorting a bucket for a few contacts.
+     * sorting a bucket for a few contacts. The tail's distances are kept by their top 64 bits
+     * beside it, so most comparisons read no contact.
      */
     private void take(Id target, int index, int n, List<Contact> out) {
         KBucket bucket = bucketAt(index);
         if (bucket == null) return;
+        List<Contact> entries = bucket.entries();
+        int size = entries.size();
         int base = out.size();
         int m = n - base;
-        for (Contact c : bucket.entries()) {
-            int at = out.size();
-            if (at - base == m && target.compareDistance(c.id(), out.get(at - 1).id()) >= 0) continue;
-            while (at > base && target.compareDistance(c.id(), out.get(at - 1).id()) < 0) at--;
-            out.add(at, c);
-            if (out.size() - base > m) out.remove(n);
+        long[] keys = new long[Math.min(m, size) + 1];
+        int taken = 0;
+        for (int e = 0; e < size; e++) {
+            Contact c = entries.get(e);
+            long key = target.distancePrefix(c.id());
+            if (taken == m && compare(target, key, c, keys[taken - 1], out.get(base + taken - 1)) >= 0) continue;
+            int at = taken;
+            while (at > 0 && compare(target, key, c, keys[at - 1], out.get(base + at - 1)) < 0) at--;
+            System.arraycopy(keys, at, keys, at + 1, taken - at);
+            keys[at] = key;
+            out.add(base + at, c);
+            if (++taken > m) {
+                out.remove(n);
+                taken--;
+            }
         }
+    }
+
+    /** Compares the distances to {@code target} of {@code a} and {@code b}, whose top 64 bits are {@code ka} and {@code kb}. */
+    private static int compare(Id target, long ka, Contact a, long kb, Contact b) {
+        return ka != kb ? Long.compareUnsigned(ka, kb) : target.compareDistance(a.id(), b.id());
     }
 
     /** A lookup for {@code target} ran at {@code now}: its bucket counts as used. */

@@ -14,9 +14,12 @@ import java.util.TreeMap;
  * ({@link #onFailure}), and finishes when the k closest contacts it knows of have all
  * answered. At most {@code alpha} queries are in flight while answers bring closer contacts;
  * once an answer brings none (the lookup has stalled), every one of the k closest not yet
- * asked is asked at once, as the Kademlia paper prescribes, together with {@code spares} more
- * beyond the k closest (a contact that has left the network holds up the end for its timeout:
- * a spare already asked takes its place with no further round trip).
+ * asked is asked at once, as the Kademlia paper prescribes for node lookups, together with
+ * {@code spares} more beyond the k closest (a contact that has left the network holds up the
+ * end for its timeout: a spare already asked takes its place with no further round trip). A
+ * lookup made without that burst ({@link #XorLookup(Id, Contact, Collection, int, int, int,
+ * boolean)}, a value lookup that ends as soon as enough holders answered) keeps {@code alpha}
+ * in flight to the end.
  *
  * <p>The caller must report every contact returned by {@link #next()} exactly once, as a
  * response or a failure (a timeout); then the lookup always finishes. Not thread-safe.
@@ -26,6 +29,7 @@ public final class XorLookup {
     private final int k;
     private final int alpha;
     private final int spares;
+    private final boolean burst;
     /** Every contact heard of, by id, iterated closest to target first (ids and distances are 1:1). */
     private final TreeMap<Id, Candidate> candidates;
     private final LookupLedger ledger = new LookupLedger();
@@ -46,6 +50,19 @@ public final class XorLookup {
      * @param spares how many contacts beyond the k closest a stalled lookup asks as well
      */
     public XorLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int spares) {
+        this(target, self, seeds, k, alpha, spares, true);
+    }
+
+    /**
+     * @param self   the local node: counts as having answered, at 0 hops
+     * @param seeds  contacts from the local table, asked first (1 hop)
+     * @param spares how many contacts beyond the k closest a stalled lookup asks as well
+     * @param burst  whether a stalled lookup asks the k + spares closest at once (node lookups);
+     *               without, it keeps asking {@code alpha} at a time among the k closest
+     */
+    public XorLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int spares,
+                     boolean burst) {
+        this.burst = burst;
         this.target = Objects.requireNonNull(target, "target");
         Objects.requireNonNull(self, "self");
         if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
@@ -66,12 +83,13 @@ public final class XorLookup {
 
     /**
      * The contacts to ask now, at most {@code alpha} minus those in flight: the closest not
-     * yet asked among the k closest that have not failed; once stalled, every one of the
-     * k + spares closest. Empty while waiting and once finished.
+     * yet asked among the k closest that have not failed; once stalled (with the burst), every
+     * one of the k + spares closest. Empty while waiting and once finished.
      */
     public List<Contact> next() {
-        int window = stalled ? k + spares : k;
-        int parallelism = stalled ? window : alpha;
+        boolean bursting = stalled && burst;
+        int window = bursting ? k + spares : k;
+        int parallelism = bursting ? window : alpha;
         if (finished || ledger.inFlight() >= parallelism) return List.of();
         List<Contact> out = new ArrayList<>(parallelism - ledger.inFlight());
         int live = 0;

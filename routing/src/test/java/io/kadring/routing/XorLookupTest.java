@@ -82,6 +82,24 @@ final class XorLookupTest {
     }
 
     @Test
+    void withoutTheBurst_aStalledLookupKeepsAlphaInFlightAmongTheKClosest_toTheEnd() {
+        XorLookup lookup = new XorLookup(TARGET, self, List.of(at(50), at(10), at(40), at(20), at(30), at(60)), 5, 2, 2,
+                false);
+        assertEquals(List.of(at(10), at(20)), lookup.next());
+        lookup.onResponse(at(20).id(), List.of(at(70)));
+        assertEquals(List.of(at(30)), lookup.next(), "stalled, but still alpha at a time");
+        assertTrue(lookup.next().isEmpty(), "waiting");
+        lookup.onResponse(at(10).id(), List.of());
+        lookup.onResponse(at(30).id(), List.of());
+        assertEquals(List.of(at(40), at(50)), lookup.next());
+        lookup.onResponse(at(40).id(), List.of());
+        lookup.onResponse(at(50).id(), List.of());
+        assertTrue(lookup.isFinished(), "the k closest answered; no spare beyond them was asked");
+        assertEquals(List.of(at(10), at(20), at(30), at(40), at(50)), lookup.result().closest());
+        assertEquals(5, lookup.result().messages());
+    }
+
+    @Test
     void withoutSpares_aStalledLookupAsksOnlyTheKClosest() {
         XorLookup lookup = new XorLookup(TARGET, self, List.of(at(10), at(20), at(30), at(40), at(50)), 3, 1, 0);
         lookup.next();
