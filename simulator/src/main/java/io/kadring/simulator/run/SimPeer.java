@@ -4,11 +4,17 @@ import io.kadring.overlay.node.Node;
 import io.kadring.simulator.SimEnvironment;
 import java.util.random.RandomGenerator;
 
-/** One simulated node: the production {@link Node} on its simulated environment. */
+/**
+ * One simulated node: the production {@link Node} on its simulated environment. Once it has
+ * died ({@link #release}) it lets go of both, since the workload keeps dead peers in view (records
+ * they published, announcers); only its index, draws and time of death remain.
+ */
 final class SimPeer {
     final int index;
-    final Node node;
-    final SimEnvironment env;
+    /** Null once dead. */
+    Node node;
+    /** Null once dead. */
+    SimEnvironment env;
     /** The workload's own draws, apart from the node's, so the workload does not perturb it. */
     final RandomGenerator workload;
     /** Whether it runs in client mode: it looks up, puts and gets, but no node takes it in. */
@@ -30,6 +36,12 @@ final class SimPeer {
 
     boolean alive() {
         return diedAt < 0;
+    }
+
+    /** Its environment crashed and its node closed: forget both. */
+    void release() {
+        node = null;
+        env = null;
     }
 
     @Override
