@@ -8,8 +8,6 @@ import io.kadring.routing.Id;
 import io.kadring.routing.RingNeighbours;
 import io.kadring.routing.RoutingTable;
 import java.net.InetSocketAddress;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -67,9 +65,9 @@ final class Admission implements Vouching {
     private final Predicate<NodeRecord> verifier;
     private final Scheduler scheduler;
     private final Events events;
-    private final Set<InetSocketAddress> verifying = new HashSet<>();
+    private final IdleSet<InetSocketAddress> verifying = new IdleSet<>();
     /** Requesters whose verification waits a moment ({@link #requestFrom}). */
-    private final Set<InetSocketAddress> delayed = new HashSet<>();
+    private final IdleSet<InetSocketAddress> delayed = new IdleSet<>();
     /** Verified contacts that may not be in the table (full bucket, diversity), kept briefly. */
     private final PeerTable<Id> recent = PeerTable.objects(VOUCHED);
     /**
