@@ -3,11 +3,9 @@ package io.kadring.bootstrap.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kadring.bootstrap.text.AnnouncementJson;
 import io.kadring.bootstrap.text.Json;
-import io.kadring.crypto.Identity;
 import io.kadring.routing.Id;
 import io.kadring.storage.Announcement;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,9 +23,8 @@ import picocli.CommandLine.Parameters;
                 + "15 minutes while it runs, until --lifetime ends. Prints the topic key (64 hex digits) on stdout "
                 + "and how many holders took it on stderr; exits 1 with the reasons when none did."})
 public final class AnnounceCommand extends ClientCommand {
-    @Option(names = "--identity", required = true, paramLabel = "FILE",
-            description = "The identity file (from `kadring keygen`) whose key pair signs the announcement: the announcer.")
-    private Path identityFile;
+    @Mixin
+    private IdentityOption identity;
 
     @Option(names = "--lifetime", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long the announcement lives (e.g. 90s, 10m, 2h): the peer announces it again every "
@@ -50,8 +47,7 @@ public final class AnnounceCommand extends ClientCommand {
             throw usage("the payload is " + bytes.length + " bytes in UTF-8; an announcement's payload is at most "
                     + Announcement.MAX_PAYLOAD_BYTES + " bytes");
         }
-        Identity identity = identity();
-        Announcement announcement = Announcement.sign(identity, key, System.currentTimeMillis(), bytes);
+        Announcement announcement = Announcement.sign(identity.load(), key, System.currentTimeMillis(), bytes);
         ObjectNode body = AnnouncementJson.toPost(announcement);
         if (lifetimeMillis != null) body.put("lifetime", lifetimeMillis / 1000.0);
         AdminClient.Answer answer = client.client().post("/announcements", body);
@@ -64,9 +60,5 @@ public final class AnnounceCommand extends ClientCommand {
         spec.commandLine().getErr().println("announced at " + Json.text(result.get("stored")) + " of "
                 + Json.text(result.get("asked")) + " holders (seq " + announcement.seq() + ")");
         return 0;
-    }
-
-    private Identity identity() {
-        return PutCommand.identity(identityFile);
     }
 }

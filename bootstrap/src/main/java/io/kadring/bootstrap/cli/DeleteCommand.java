@@ -5,9 +5,8 @@ import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
 import io.kadring.storage.SignedRecord;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code kadring delete}: signs a tombstone here (the next seq, flagged deleted, no value) and
@@ -20,19 +19,13 @@ import picocli.CommandLine.Option;
                 + "drop the value and refuse older seqs while they keep it. Prints the key on stdout and how many "
                 + "holders stored the tombstone on stderr; exits 1 with the reasons when it is not stored."})
 public final class DeleteCommand extends ClientCommand {
-    @Option(names = "--identity", required = true, paramLabel = "FILE",
-            description = "The identity file (from `kadring keygen`) that owns the record.")
-    private Path identityFile;
-
-    @Option(names = "--salt", paramLabel = "SALT",
-            description = "The record's salt as text (UTF-8, at most " + SignedRecord.MAX_SALT_BYTES
-                    + " bytes), as given to `kadring put`. Default: none.")
-    private String salt;
+    @Mixin
+    private RecordOwner owner;
 
     @Override
     public Integer call() {
-        byte[] saltBytes = PutCommand.saltBytes(salt, this);
-        Identity identity = PutCommand.identity(identityFile);
+        byte[] saltBytes = owner.salt();
+        Identity identity = owner.identity();
         AdminClient admin = client.client();
         String key = SignedRecord.mutableKey(identity.publicKey(), saltBytes).toHex();
         long seq = PutCommand.nextSeq(admin, key);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kadring.bootstrap.text.Json;
 import io.kadring.bootstrap.text.RecordJson;
 import io.kadring.crypto.Identity;
-import io.kadring.crypto.IdentityFile;
-import io.kadring.crypto.IdentityFileException;
 import io.kadring.storage.SignedRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,14 +30,8 @@ import picocli.CommandLine.Parameters;
                 + "running peer at the k closest nodes. Prints the record's key (64 hex digits) on stdout and "
                 + "how many holders stored it on stderr; exits 1 with the reasons when it is not stored."})
 public final class PutCommand extends ClientCommand {
-    @Option(names = "--identity", required = true, paramLabel = "FILE",
-            description = "The identity file (from `kadring keygen`) whose key pair signs the record.")
-    private Path identityFile;
-
-    @Option(names = "--salt", paramLabel = "SALT",
-            description = "Salt as text (UTF-8, at most " + SignedRecord.MAX_SALT_BYTES + " bytes): one key pair "
-                    + "holds one record per salt. Default: none.")
-    private String salt;
+    @Mixin
+    private RecordOwner owner;
 
     @Option(names = "--cas", paramLabel = "SEQ",
             description = "Compare-and-swap: the record gets seq SEQ+1 and is stored only where seq SEQ is held.")
@@ -56,11 +49,11 @@ public final class PutCommand extends ClientCommand {
             throw usage("the value is " + bytes.length + " bytes; a record's value is at most "
                     + SignedRecord.MAX_VALUE_BYTES + " bytes");
         }
-        byte[] saltBytes = saltBytes(salt, this);
+        byte[] saltBytes = owner.salt();
         if (cas != null && (cas < 0 || cas == Long.MAX_VALUE)) {
             throw usage("--cas must be a seq in 0.." + (Long.MAX_VALUE - 1) + ", got " + cas);
         }
-        Identity identity = identity();
+        Identity identity = owner.identity();
         AdminClient admin = client.client();
         String key = SignedRecord.mutableKey(identity.publicKey(), saltBytes).toHex();
         long seq = cas != null ? cas + 1 : nextSeq(admin, key);
@@ -147,27 +140,4 @@ public final class PutCommand extends ClientCommand {
         }
     }
 
-    private Identity identity() {
-        return identity(identityFile);
-    }
-
-    /** {@code --salt}'s bytes in UTF-8 (none when it is absent); a usage error of {@code command} past the limit. */
-    static byte[] saltBytes(String salt, ClientCommand command) {
-        byte[] bytes = salt == null ? new byte[0] : salt.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > SignedRecord.MAX_SALT_BYTES) {
-            throw command.usage("--salt is " + bytes.length + " bytes in UTF-8; at most " + SignedRecord.MAX_SALT_BYTES);
-        }
-        return bytes;
-    }
-
-    /** The identity in {@code identityFile}; a failure naming the file when it cannot be read. */
-    static Identity identity(Path identityFile) {
-        try {
-            return IdentityFile.load(identityFile);
-        } catch (IdentityFileException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        } catch (IOException e) {
-            throw CommandFailure.io("cannot read identity file " + identityFile, e);
-        }
-    }
 }

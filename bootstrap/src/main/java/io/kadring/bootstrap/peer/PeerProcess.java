@@ -198,6 +198,9 @@ public final class PeerProcess implements AutoCloseable {
     private void run(List<InetSocketAddress> through, int savedCount, RecordsFile.Loaded records,
                      Duration restoreWithoutJoin) {
         replicas.alreadySaved(records.records());
+        // a start that fails at once (the port is taken) stops the peer only once the chores
+        // below are scheduled: stopping shuts their executor, which would refuse them
+        CompletableFuture<Void> scheduled = new CompletableFuture<>();
         joined = node.start();
         new JoinProgress(node, through, savedCount, dataDir.hasHistory(), chores).follow(joined);
         joined.whenComplete((result, failure) -> {
@@ -209,9 +212,17 @@ public final class PeerProcess implements AutoCloseable {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 LOG.error("{}; stopping", cause.getMessage());
                 // not on the node's thread: closing waits for that thread's work to finish
-                new Thread(() -> stop(cause), "kadring-stop").start();
+                scheduled.whenComplete((ok, x) -> new Thread(() -> stop(cause), "kadring-stop").start());
             }
         });
+        try {
+            scheduleChores(records, restoreWithoutJoin);
+        } finally {
+            scheduled.complete(null);
+        }
+    }
+
+    private void scheduleChores(RecordsFile.Loaded records, Duration restoreWithoutJoin) {
         if (!records.records().isEmpty()) {
             chores.schedule(() -> {
                 if (!joined.isDone()) restoreRecords(records, true);

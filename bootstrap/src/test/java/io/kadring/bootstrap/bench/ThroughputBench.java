@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * loopback each keep {@code --window W} (default 4) FIND_NODE requests in flight (from a node
  * id of their own, padded as nodes send them) to one {@link KadringNode}, for
  * {@code --seconds S} (default 5) after a warm-up of the same length; then the same load
- * against a raw Vert.x UDP echo server (both asking for the peer's receive buffer). Both servers run alone on a Vert.x with one event loop,
+ * against a raw Vert.x UDP echo server with Vert.x's default socket options (2048-byte reads,
+ * as the node's socket reads; asking Vert.x for a receive buffer would also make it read every
+ * datagram into a new buffer of that size). Both servers run alone on a Vert.x with one event loop,
  * so the CPU time of that thread per answered request is what serving costs; the clients run
  * on a Vert.x of their own. Prints both rates, both CPU figures and the node/echo ratios.
  *
@@ -103,8 +105,7 @@ public final class ThroughputBench {
     private static Rate againstEcho(Vertx clientVertx, int clients, int window, double seconds) throws Exception {
         Vertx serverVertx = oneEventLoop();
         try {
-            DatagramSocket echo = serverVertx.createDatagramSocket(
-                    new DatagramSocketOptions().setReceiveBufferSize(KadringNode.RECOMMENDED_RECEIVE_BUFFER_BYTES));
+            DatagramSocket echo = serverVertx.createDatagramSocket(new DatagramSocketOptions());
             echo.handler(p -> echo.send(p.data(), p.sender().port(), p.sender().host()));
             echo.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             byte[] request = MessageCodec.encodePadded(new Message.FindNode(1, Id.ZERO, Id.MAX, Message.FindNode.XOR));

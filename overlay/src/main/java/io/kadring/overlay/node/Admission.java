@@ -63,7 +63,6 @@ final class Admission implements Vouching {
     private final RoutingTable table;
     private final RingNeighbours ring;
     private final Predicate<NodeRecord> verifier;
-    private final Scheduler scheduler;
     private final Events events;
     private final IdleSet<InetSocketAddress> verifying = new IdleSet<>();
     /** Requesters whose verification waits a moment ({@link #requestFrom}). */
@@ -84,18 +83,17 @@ final class Admission implements Vouching {
     private final RateBudget signatureBudget;
 
     /**
+     * @param local whose scheduler runs the delayed verification of a stranger that sent a request
      * @param verifier checks a node record's signature
-     * @param scheduler runs the delayed verification of a stranger that sent a request
      */
     Admission(LocalNode local, SelfRecord selfRecord, RoutingTable table, RingNeighbours ring,
-              Predicate<NodeRecord> verifier, Scheduler scheduler, Events events) {
+              Predicate<NodeRecord> verifier, Events events) {
         this.local = local;
         this.self = local.id();
         this.selfRecord = selfRecord;
         this.table = table;
         this.ring = ring;
         this.verifier = verifier;
-        this.scheduler = scheduler;
         this.events = events;
         this.fingerprints = new KeyedDigest(local.random());
         int checks = local.config().signatureChecksPerSecond();
@@ -199,7 +197,7 @@ final class Admission implements Vouching {
             // a request proves nothing about its sender's liveness: its source can be forged
             if (!refreshesOnlyOnResponse()) observe(Contact.seen(id, from, local.now()));
         } else if (wouldTake(id) && !verifying.contains(from) && delayed.size() < MAX_VERIFYING && delayed.add(from)) {
-            scheduler.schedule(VERIFY_DELAY_MILLIS, () -> {
+            local.scheduler().schedule(VERIFY_DELAY_MILLIS, () -> {
                 delayed.remove(from);
                 if (!isVouchedFor(id, from)) verify(from);
             });

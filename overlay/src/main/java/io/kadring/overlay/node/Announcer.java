@@ -28,28 +28,18 @@ final class Announcer {
 
     private record Key(Id topic, Id announcer) {}
 
-    private static final class Own {
-        final Announcement announcement;
-        final long until;
-        Cancellable timer;
-
-        Own(Announcement announcement, long until) {
-            this.announcement = announcement;
-            this.until = until;
-        }
-    }
+    /** An own announcement kept alive until {@code until}, and the timer of its next round. */
+    private record Own(Announcement announcement, long until, Cancellable timer) {}
 
     private final LocalNode local;
-    private final Scheduler scheduler;
     private final BackgroundWork background;
     private final Work work;
     private final Map<Key, Own> own = new LinkedHashMap<>();
     private final Map<Key, Long> lastSeq = new LinkedHashMap<>();
     private boolean stopped;
 
-    Announcer(LocalNode local, Scheduler scheduler, BackgroundWork background, Work work) {
+    Announcer(LocalNode local, BackgroundWork background, Work work) {
         this.local = local;
-        this.scheduler = scheduler;
         this.background = background;
         this.work = work;
     }
@@ -70,8 +60,8 @@ final class Announcer {
         Key key = key(announcement);
         Own old = own.get(key);
         if (old != null) {
-            if (old.announcement.seq() > announcement.seq()) return;
-            cancel(old);
+            if (old.announcement().seq() > announcement.seq()) return;
+            old.timer().cancel();
             own.remove(key);
         }
         lastSeq.merge(key, announcement.seq(), Math::max);
@@ -83,12 +73,10 @@ final class Announcer {
         if (until - now <= ENTRY_LIFETIME_MILLIS) return; // the first announce covers it all
         if (own.size() >= MAX_OWN) {
             Iterator<Own> oldest = own.values().iterator();
-            cancel(oldest.next());
+            oldest.next().timer().cancel();
             oldest.remove();
         }
-        Own o = new Own(announcement, until);
-        own.put(key, o);
-        schedule(key, o);
+        own.put(key, scheduled(key, announcement, until));
     }
 
     /** A seq for a new announcement by {@code announcer} under {@code topic}: the clock, past any used here before. */
@@ -105,37 +93,33 @@ final class Announcer {
     /** Cancels every timer; nothing is announced again. */
     void stop() {
         stopped = true;
-        own.values().forEach(Announcer::cancel);
+        own.values().forEach(o -> o.timer().cancel());
         own.clear();
     }
 
-    private void schedule(Key key, Own o) {
-        o.timer = scheduler.schedule(REANNOUNCE_MILLIS, () -> round(key, o));
+    /** {@code announcement} with the timer of its next round set; a replaced or dropped one's timer is cancelled. */
+    private Own scheduled(Key key, Announcement announcement, long until) {
+        return new Own(announcement, until, local.scheduler().schedule(REANNOUNCE_MILLIS, () -> round(key)));
     }
 
-    private void round(Key key, Own o) {
-        o.timer = null;
-        if (stopped || own.get(key) != o) return;
-        long left = o.until - local.now();
+    private void round(Key key) {
+        Own o = own.get(key);
+        if (stopped || o == null) return;
+        long left = o.until() - local.now();
         if (left <= 0) {
             own.remove(key);
             return;
         }
         long lifetime = Math.min(ENTRY_LIFETIME_MILLIS, left);
-        background.submit(() -> work.announce(o.announcement, lifetime));
+        background.submit(() -> work.announce(o.announcement(), lifetime));
         if (left <= ENTRY_LIFETIME_MILLIS) {
             own.remove(key); // this round covers what is left
         } else {
-            schedule(key, o);
+            own.put(key, scheduled(key, o.announcement(), o.until()));
         }
     }
 
     private static Key key(Announcement a) {
         return new Key(a.topic(), Id.of(a.publicKey()));
-    }
-
-    private static void cancel(Own o) {
-        if (o.timer != null) o.timer.cancel();
-        o.timer = null;
     }
 }

@@ -2,7 +2,6 @@ package io.kadring.overlay.node;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,18 +20,17 @@ final class BackgroundWork {
     static final int MAX_QUEUED = 100_000;
 
     private final Procedures procedures;
-    private final Scheduler scheduler;
-    private final LongSupplier clock;
+    private final LocalNode local;
     private final Deque<Supplier<Procedure<?>>> queue = new ArrayDeque<>();
     private int inFlight;
     private long lastStart = Long.MIN_VALUE / 2;
     private boolean wakeUpScheduled;
     private boolean stopped;
 
-    BackgroundWork(Procedures procedures, Scheduler scheduler, LongSupplier clock) {
+    /** @param local whose clock and scheduler pace the work */
+    BackgroundWork(Procedures procedures, LocalNode local) {
         this.procedures = procedures;
-        this.scheduler = scheduler;
-        this.clock = clock;
+        this.local = local;
     }
 
     /** Queues the procedure {@code task} makes when its turn comes; it runs on the node's thread. */
@@ -50,12 +48,12 @@ final class BackgroundWork {
 
     private void drain() {
         while (!queue.isEmpty() && inFlight < MAX_IN_FLIGHT && !stopped) {
-            long now = clock.getAsLong();
+            long now = local.now();
             long wait = lastStart + SPACING_MILLIS - now;
             if (wait > 0) {
                 if (!wakeUpScheduled) {
                     wakeUpScheduled = true;
-                    scheduler.schedule(wait, () -> {
+                    local.scheduler().schedule(wait, () -> {
                         wakeUpScheduled = false;
                         drain();
                     });

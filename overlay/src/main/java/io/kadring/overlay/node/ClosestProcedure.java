@@ -3,7 +3,6 @@ package io.kadring.overlay.node;
 import io.kadring.overlay.wire.Message;
 import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
-import io.kadring.routing.LookupResult;
 import io.kadring.routing.DisjointLookup;
 import io.kadring.routing.LookupResult;
 import io.kadring.routing.XorLookup;
@@ -11,10 +10,10 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
-import java.util.List;
 
 /**
  * An XOR lookup ({@link XorLookup}: Kademlia's iterative FIND_NODE, or FIND_VALUE for a get;
@@ -55,21 +54,20 @@ final class ClosestProcedure extends LookupProcedure {
      */
     ClosestProcedure(DisjointLookup lookup, Query query, LookupKind kind, LocalNode local, ReferralProofs proofs,
                      ToLongFunction<InetSocketAddress> patience, Consumer<LookupResult> onConverged) {
-        super(kind, local, proofs);
+        super(kind, lookup.target(), local, proofs);
         this.lookup = lookup;
         this.query = query;
         this.patience = patience;
         this.onConverged = onConverged;
     }
 
-    @Override
+    /** What it looks for. */
     Id target() {
         return lookup.target();
     }
 
     @Override
-    public List<Request> poll(long now) {
-        if (isDone()) return List.of();
+    List<Request> next(long now) {
         markStragglers(now);
         List<Request> out = new ArrayList<>();
         if (!query.satisfied()) {

@@ -27,11 +27,6 @@ public final class ListenHandle implements Cancellable {
         subscriptions.remove(listen);
     }
 
-    /** Records delivered to the consumer. */
-    public int delivered() {
-        return listen.delivered();
-    }
-
     /** Messages this listener sent and received: its lookups', its LISTENs and their answers (not UPDATEs). */
     public long messages() {
         return listen.messages();

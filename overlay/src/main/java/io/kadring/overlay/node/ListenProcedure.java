@@ -42,7 +42,6 @@ final class ListenProcedure extends AbstractProcedure<Void> {
     private Set<InetSocketAddress> holders = Set.of();
     private Set<InetSocketAddress> previousHolders = Set.of();
     private boolean cancelled;
-    private int delivered;
     private int listening;
     private long messages;
 
@@ -146,18 +145,12 @@ final class ListenProcedure extends AbstractProcedure<Void> {
 
     private void deliver(SignedRecord record) {
         seen = record.seq();
-        delivered++;
         consumer.accept(record);
     }
 
     /** The highest seq delivered, −1 before any. */
     long seen() {
         return seen;
-    }
-
-    /** Records handed to the consumer. */
-    int delivered() {
-        return delivered;
     }
 
     /** Messages this listener sent and was answered with: its lookups', its LISTENs and their answers. */

@@ -45,16 +45,14 @@ final class ListenerTable {
 
     private final LocalNode local;
     private final Outbox outbox;
-    private final Scheduler scheduler;
     private final RateBudget budget;
     private final Map<Id, List<Entry>> byKey = new HashMap<>();
     private final Map<InetAddress, Integer> perSource = new HashMap<>();
     private int total;
 
-    ListenerTable(LocalNode local, Outbox outbox, Scheduler scheduler) {
+    ListenerTable(LocalNode local, Outbox outbox) {
         this.local = local;
         this.outbox = outbox;
-        this.scheduler = scheduler;
         this.budget = new RateBudget(UPDATES_PER_SECOND, 2 * UPDATES_PER_SECOND, local.now());
     }
 
@@ -98,7 +96,7 @@ final class ListenerTable {
         for (Entry e : entries) {
             if (e.lastSentAt != Long.MIN_VALUE && now - e.lastSentAt < MIN_UPDATE_GAP_MILLIS) {
                 if (e.waiting == null) {
-                    scheduler.schedule(e.lastSentAt + MIN_UPDATE_GAP_MILLIS - now, () -> sendWaiting(e));
+                    local.scheduler().schedule(e.lastSentAt + MIN_UPDATE_GAP_MILLIS - now, () -> sendWaiting(e));
                 }
                 e.waiting = record;
             } else {

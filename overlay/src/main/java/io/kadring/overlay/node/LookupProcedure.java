@@ -14,6 +14,7 @@ import java.util.List;
  */
 abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
     private final LookupKind kind;
+    private final Id target;
     private final LocalNode local;
     private final long start;
     private final ReferralProofs proofs;
@@ -29,9 +30,13 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
         }
     };
 
-    /** @param proofs the verifiedContacts defence, or null when it is off */
-    LookupProcedure(LookupKind kind, LocalNode local, ReferralProofs proofs) {
+    /**
+     * @param target what it looks for
+     * @param proofs the verifiedContacts defence, or null when it is off
+     */
+    LookupProcedure(LookupKind kind, Id target, LocalNode local, ReferralProofs proofs) {
         this.kind = kind;
+        this.target = target;
         this.local = local;
         this.start = local.now();
         this.proofs = proofs;
@@ -55,8 +60,13 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
         }
     }
 
-    /** What it looks for. */
-    abstract Id target();
+    @Override
+    public final List<Request> poll(long now) {
+        return isDone() ? List.of() : next(now);
+    }
+
+    /** The queries to send now, while it is not done. */
+    abstract List<Request> next(long now);
 
     /** A query's answer, from a sender that has proven itself (or any, without the defence). */
     abstract void answer(Request request, Message reply, long now);
@@ -106,7 +116,7 @@ abstract class LookupProcedure extends AbstractProcedure<LookupOutcome> {
         long duration = now - start;
         local.metrics().lookupFinished(kind, duration, r.hops());
         int extra = proofs == null ? 0 : proofs.messages();
-        local.lookups().add(new RecentLookup(kind.label, target(), r.hops(), r.messages() + extra,
+        local.lookups().add(new RecentLookup(kind.label, target, r.hops(), r.messages() + extra,
                 duration, r.closest().size(), now));
         finish(new LookupOutcome(r.closest(), r.hops(), r.messages() + extra, duration));
     }

@@ -45,10 +45,8 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
 
     /** The verifiedContacts defence for one lookup, or null when it is off. */
     private ReferralProofs proofs() {
-        NodeConfig config = local.config();
-        if (vouching == null || !config.defences().verifiedContacts()) return null;
-        return new ReferralProofs(vouching, selfRecord, config.routing(), local.id(),
-                config.maxPerPrefix(), 2 * config.maxPerPrefix());
+        if (vouching == null || !local.config().defences().verifiedContacts()) return null;
+        return new ReferralProofs(vouching, selfRecord, local);
     }
 
     /** The k closest to {@code target}. */

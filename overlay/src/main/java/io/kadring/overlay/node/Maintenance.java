@@ -47,15 +47,13 @@ final class Maintenance {
 
     private final LocalNode local;
     private final RoutingTable table;
-    private final Scheduler scheduler;
     private final Rounds rounds;
     private final List<Cancellable> timers = new ArrayList<>();
     private boolean stopped;
 
-    Maintenance(LocalNode local, RoutingTable table, Scheduler scheduler, Rounds rounds) {
+    Maintenance(LocalNode local, RoutingTable table, Rounds rounds) {
         this.local = local;
         this.table = table;
-        this.scheduler = scheduler;
         this.rounds = rounds;
     }
 
@@ -101,7 +99,7 @@ final class Maintenance {
 
         void arm() {
             long p = period.getAsLong();
-            timer = scheduler.schedule(p / 2 + local.random().nextLong(p + 1), this);
+            timer = local.scheduler().schedule(p / 2 + local.random().nextLong(p + 1), this);
         }
 
         @Override

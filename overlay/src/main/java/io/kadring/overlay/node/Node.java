@@ -153,12 +153,11 @@ public final class Node implements DatagramHandler {
         this.ring = config.defences().ringDiversity()
                 ? new RingNeighbours(id, config.routing())
                 : new RingNeighbours(id, config.successorListSize());
-        this.local = new LocalNode(id, config, metrics, env::now, env.random());
+        this.local = new LocalNode(id, config, metrics, env::now, env::schedule, env.random());
         TokenIssuer tokens = new TokenIssuer(env.random(), config.tokenPeriodMillis(), env.now());
-        Scheduler scheduler = env::schedule;
-        this.admission = new Admission(local, self, table, ring, checks.nodeRecords(), scheduler, new AdmissionEvents());
+        this.admission = new Admission(local, self, table, ring, checks.nodeRecords(), new AdmissionEvents());
         this.rpc = new RpcEngine(env, config, metrics);
-        this.procedures = new Procedures(rpc, admission, scheduler, local);
+        this.procedures = new Procedures(rpc, admission, local);
         this.validator = new RecordValidator(config.maxValueBytes(), checks.records());
         this.store = new RecordStore(config.store().withSourceQuotas(config.defences().sourceQuotas()), local.clock(),
                 validator, stored -> onNewVersion(stored.record()));
@@ -168,15 +167,15 @@ public final class Node implements DatagramHandler {
         this.lookups = new Lookups(local, this::selfContact, table, ring, known, admission, self::record, rpc::patience,
                 sizes);
         this.isolation = new IsolationWatch(config.isolationAlarmMillis());
-        this.background = new BackgroundWork(procedures, scheduler, local.clock());
+        this.background = new BackgroundWork(procedures, local);
         this.republisher = new Republisher(local, store, table, background, new RecordWork());
-        this.maintenance = new Maintenance(local, table, scheduler, new Rounds());
+        this.maintenance = new Maintenance(local, table, new Rounds());
         this.announcementSignatures = checks.announcements();
         this.announcements = new AnnouncementStore(AnnouncementLimits.defaults(), announcementSignatures);
-        this.announcer = new Announcer(local, scheduler, background, this::newAnnounce);
+        this.announcer = new Announcer(local, background, this::newAnnounce);
         this.replyLimit = new ReplyLimit(config.unverifiedRepliesPerSecond(), env.now());
         Outbox outbox = this::reply;
-        this.listeners = new ListenerTable(local, rpc::send, scheduler);
+        this.listeners = new ListenerTable(local, rpc::send);
         handlers.put(Message.Type.PING, new PingHandler(id, self::record, outbox, admission,
                 config.defences().boundedSignatures()));
         handlers.put(Message.Type.FIND_NODE,
@@ -386,7 +385,7 @@ public final class Node implements DatagramHandler {
      */
     public CompletableFuture<ReplicaReport> replicas(Id key) {
         if (closed) return closedFuture();
-        return procedures.run(new ReplicaProcedure(key, local, store, validator, lookups.closest(key)));
+        return procedures.run(new ReplicaProcedure(local, store, validator, lookups.closest(key)));
     }
 
     /** Whether this node is in client mode ({@link NodeConfig#clientMode()}). */
@@ -409,11 +408,6 @@ public final class Node implements DatagramHandler {
         store.get(key, now()).ifPresent(s -> listen.offerLocal(s.record()));
         procedures.run(listen).whenComplete((done, failure) -> subscriptions.remove(listen));
         return new ListenHandle(listen, subscriptions);
-    }
-
-    /** Subscriptions other nodes hold here ({@link ListenerTable}), expired ones until swept. */
-    public int listenersHeld() {
-        return listeners.size();
     }
 
     /** A put stored a new version here: its listeners, remote and local, hear of it. */
@@ -461,11 +455,6 @@ public final class Node implements DatagramHandler {
     /** Announcements held here under {@code topic} (a snapshot). */
     public List<HeldAnnouncement> heldAnnouncements(Id topic) {
         return announcements.all(topic, now());
-    }
-
-    /** Announcements held here over all topics. */
-    public int heldAnnouncementCount() {
-        return announcements.size();
     }
 
     private AnnounceProcedure newAnnounce(Announcement announcement, long lifetime) {

@@ -17,14 +17,12 @@ import java.util.concurrent.CompletableFuture;
 final class Procedures implements RpcEngine.Listener {
     private final RpcEngine rpc;
     private final Admission admission;
-    private final Scheduler scheduler;
     private final LocalNode local;
     private boolean closed;
 
-    Procedures(RpcEngine rpc, Admission admission, Scheduler scheduler, LocalNode local) {
+    Procedures(RpcEngine rpc, Admission admission, LocalNode local) {
         this.rpc = rpc;
         this.admission = admission;
-        this.scheduler = scheduler;
         this.local = local;
         rpc.listen(this);
     }
@@ -168,7 +166,7 @@ final class Procedures implements RpcEngine.Listener {
         run.wakeAt = deadline;
         if (deadline == Procedure.NEVER) return;
         long delay = Math.max(0, deadline - local.now());
-        run.timer = scheduler.schedule(delay, () -> {
+        run.timer = local.scheduler().schedule(delay, () -> {
             run.wakeAt = Procedure.NEVER;
             run.timer = null;
             drive(run);

@@ -47,7 +47,9 @@ final class ReferralProofs {
     private final Supplier<NodeRecord> selfRecord;
     private final RoutingConfig routing;
     private final Id self;
+    /** Unverified referrals taken in per IP address: the per-prefix limit of the table ({@link NodeConfig#maxPerPrefix()}). */
     private final int perAddress;
+    /** Unverified referrals taken in per /24 or /64: twice that. */
     private final int perPrefix;
     private final Map<Id, Proof> proofs = new HashMap<>();
     private final Set<Request> pings = new HashSet<>();
@@ -60,18 +62,14 @@ final class ReferralProofs {
     private final List<Integer> prefixCounts = new ArrayList<>();
     private int sent;
 
-    /**
-     * @param perAddress unverified referrals taken in per IP address
-     * @param perPrefix unverified referrals taken in per /24 or /64
-     */
-    ReferralProofs(Vouching vouching, Supplier<NodeRecord> selfRecord, RoutingConfig routing, Id self,
-                   int perAddress, int perPrefix) {
+    /** @param local this node: its id, and the diversity limits its settings give */
+    ReferralProofs(Vouching vouching, Supplier<NodeRecord> selfRecord, LocalNode local) {
         this.vouching = vouching;
         this.selfRecord = selfRecord;
-        this.routing = routing;
-        this.self = self;
-        this.perAddress = perAddress;
-        this.perPrefix = perPrefix;
+        this.routing = local.config().routing();
+        this.self = local.id();
+        this.perAddress = local.config().maxPerPrefix();
+        this.perPrefix = 2 * perAddress;
     }
 
     /**

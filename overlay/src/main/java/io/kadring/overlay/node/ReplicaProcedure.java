@@ -33,10 +33,10 @@ final class ReplicaProcedure extends AfterLookup<ReplicaReport> {
 
     /**
      * @param store this node's store, looked in when this node is among the closest
-     * @param lookup the FIND_NODE lookup toward {@code key}
+     * @param lookup the FIND_NODE lookup toward the record's key
      */
-    ReplicaProcedure(Id key, LocalNode local, RecordStore store, RecordValidator validator, ClosestProcedure lookup) {
-        this.key = key;
+    ReplicaProcedure(LocalNode local, RecordStore store, RecordValidator validator, ClosestProcedure lookup) {
+        this.key = lookup.target();
         this.local = local;
         this.store = store;
         this.validator = validator;

@@ -17,18 +17,12 @@ final class SuccessorProcedure extends LookupProcedure {
 
     /** @param proofs the verifiedContacts defence, or null when it is off */
     SuccessorProcedure(SuccessorLookup lookup, LocalNode local, ReferralProofs proofs) {
-        super(LookupKind.SUCCESSOR, local, proofs);
+        super(LookupKind.SUCCESSOR, lookup.key(), local, proofs);
         this.lookup = lookup;
     }
 
     @Override
-    Id target() {
-        return lookup.key();
-    }
-
-    @Override
-    public List<Request> poll(long now) {
-        if (isDone()) return List.of();
+    List<Request> next(long now) {
         List<Request> out = new ArrayList<>();
         Id self = local().id();
         Id key = lookup.key();

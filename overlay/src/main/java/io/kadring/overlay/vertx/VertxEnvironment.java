@@ -352,6 +352,11 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
         return vertx;
     }
 
+    /** Bytes each datagram is read into (tests); -1 when it cannot be told. */
+    int readBufferBytes() {
+        return DatagramReadBuffer.readBytes(socket);
+    }
+
     private void onPacket(DatagramPacket packet) {
         DatagramHandler target = handler;
         if (target == null) {
@@ -394,6 +399,9 @@ public final class VertxEnvironment implements Environment, AutoCloseable {
                 options.setReceiveBufferSize(receiveBufferAsked);
             }
             DatagramSocket s = vertx.createDatagramSocket(options);
+            if (receiveBufferAsked > 0) {
+                DatagramReadBuffer.apply(s); // Vert.x would read each datagram into a buffer that size
+            }
             s.handler(VertxEnvironment.this::onPacket);
             socket = s;
             return s.listen(port, host)

@@ -179,7 +179,7 @@ public sealed interface Message {
      * {@code senderRecord} is the answerer's node record when the request asked for it, else null.
      */
     record Nodes(long txId, Id sender, Token writeToken, boolean isFinal, List<WireContact> contacts,
-                 NodeRecord senderRecord) implements Message {
+                 NodeRecord senderRecord) implements Message, WithToken {
         public Nodes {
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(writeToken, "token");
@@ -204,11 +204,6 @@ public sealed interface Message {
         public Nodes withoutRecord() {
             return new Nodes(txId, sender, writeToken, isFinal, contacts, null);
         }
-
-        /** A copy of the write token's bytes. */
-        public byte[] token() {
-            return writeToken.bytes();
-        }
     }
 
     /** Asks for the record under {@code key} with seq at least {@code minSeq} (−1: any). */
@@ -230,7 +225,7 @@ public sealed interface Message {
      * {@link MessageCodec#encodedSize}.
      */
     record Value(long txId, Id sender, Token writeToken, SignedRecord record, long lifetimeMillis,
-                 List<WireContact> contacts) implements Message {
+                 List<WireContact> contacts) implements Message, WithToken {
         public Value {
             Objects.requireNonNull(sender, "sender");
             if (lifetimeMillis < 0 || (record == null && lifetimeMillis != 0)) {
@@ -245,11 +240,6 @@ public sealed interface Message {
                      List<WireContact> contacts) {
             this(txId, sender, Token.copyOf(token), record, lifetimeMillis, contacts);
         }
-
-        /** A copy of the write token's bytes. */
-        public byte[] token() {
-            return writeToken.bytes();
-        }
     }
 
     /**
@@ -258,13 +248,9 @@ public sealed interface Message {
      * compare-and-swap against the stored seq; −1 for none.
      */
     record Store(long txId, Id sender, Token writeToken, long lifetimeMillis, long expectedSeq, SignedRecord record)
-            implements Message {
+            implements Message, WithToken {
         public Store {
-            Objects.requireNonNull(sender, "sender");
-            Objects.requireNonNull(writeToken, "token");
-            if (lifetimeMillis <= 0) {
-                throw new IllegalArgumentException("lifetimeMillis must be > 0, got " + lifetimeMillis);
-            }
+            checkWrite(sender, writeToken, lifetimeMillis);
             if (expectedSeq < -1) {
                 throw new IllegalArgumentException("expectedSeq must be >= -1, got " + expectedSeq);
             }
@@ -274,10 +260,15 @@ public sealed interface Message {
         public Store(long txId, Id sender, byte[] token, long lifetimeMillis, long expectedSeq, SignedRecord record) {
             this(txId, sender, Token.copyOf(token), lifetimeMillis, expectedSeq, record);
         }
+    }
+
+    /** A message with a write token: NODES and VALUE hand one out; STORE, ANNOUNCE and LISTEN prove with it. */
+    interface WithToken {
+        Token writeToken();
 
         /** A copy of the write token's bytes. */
-        public byte[] token() {
-            return writeToken.bytes();
+        default byte[] token() {
+            return writeToken().bytes();
         }
     }
 
@@ -393,23 +384,14 @@ public sealed interface Message {
      * from its address.
      */
     record Announce(long txId, Id sender, Token writeToken, long lifetimeMillis, Announcement announcement)
-            implements Message {
+            implements Message, WithToken {
         public Announce {
-            Objects.requireNonNull(sender, "sender");
-            Objects.requireNonNull(writeToken, "token");
-            if (lifetimeMillis <= 0) {
-                throw new IllegalArgumentException("lifetimeMillis must be > 0, got " + lifetimeMillis);
-            }
+            checkWrite(sender, writeToken, lifetimeMillis);
             Objects.requireNonNull(announcement, "announcement");
         }
 
         public Announce(long txId, Id sender, byte[] token, long lifetimeMillis, Announcement announcement) {
             this(txId, sender, Token.copyOf(token), lifetimeMillis, announcement);
-        }
-
-        /** A copy of the write token's bytes. */
-        public byte[] token() {
-            return writeToken.bytes();
         }
     }
 
@@ -474,7 +456,7 @@ public sealed interface Message {
      * {@code knownSeq} is the highest seq the sender has seen (−1: none): a newer held record
      * comes back in the LISTENING at once.
      */
-    record Listen(long txId, Id sender, Token writeToken, Id key, long knownSeq) implements Message {
+    record Listen(long txId, Id sender, Token writeToken, Id key, long knownSeq) implements Message, WithToken {
         public Listen {
             Objects.requireNonNull(sender, "sender");
             Objects.requireNonNull(writeToken, "token");
@@ -486,11 +468,6 @@ public sealed interface Message {
 
         public Listen(long txId, Id sender, byte[] token, Id key, long knownSeq) {
             this(txId, sender, Token.copyOf(token), key, knownSeq);
-        }
-
-        /** A copy of the write token's bytes. */
-        public byte[] token() {
-            return writeToken.bytes();
         }
     }
 
@@ -526,6 +503,15 @@ public sealed interface Message {
     }
 
     // ---- checks shared by the records ------------------------------------
+
+    /** What a write (STORE, ANNOUNCE) carries besides its payload: a sender, a token, a lifetime above 0. */
+    private static void checkWrite(Id sender, Token writeToken, long lifetimeMillis) {
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(writeToken, "token");
+        if (lifetimeMillis <= 0) {
+            throw new IllegalArgumentException("lifetimeMillis must be > 0, got " + lifetimeMillis);
+        }
+    }
 
     private static List<WireContact> copyOfContacts(List<WireContact> contacts, int max, String what) {
         List<WireContact> copy = List.copyOf(Objects.requireNonNull(contacts, what));

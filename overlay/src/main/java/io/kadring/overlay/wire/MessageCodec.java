@@ -317,29 +317,24 @@ public final class MessageCodec {
             w.u8(RECORD_NONE);
         } else if (r.isImmutable()) {
             w.u8(RECORD_IMMUTABLE);
-            byte[] value = r.value();
-            w.u16(value.length);
-            w.bytes(value);
-        } else if (r.isDeleted()) {
-            w.u8(RECORD_DELETED);
-            w.bytes(r.publicKey());
-            byte[] salt = r.salt();
-            w.u8(salt.length);
-            w.bytes(salt);
-            w.i64(r.seq());
-            w.bytes(r.signature());
+            recordValue(w, r);
         } else {
-            w.u8(RECORD_MUTABLE);
+            // a tombstone is a mutable record without its value
+            w.u8(r.isDeleted() ? RECORD_DELETED : RECORD_MUTABLE);
             w.bytes(r.publicKey());
             byte[] salt = r.salt();
             w.u8(salt.length);
             w.bytes(salt);
             w.i64(r.seq());
-            byte[] value = r.value();
-            w.u16(value.length);
-            w.bytes(value);
+            if (!r.isDeleted()) recordValue(w, r);
             w.bytes(r.signature());
         }
+    }
+
+    private static void recordValue(ByteWriter w, SignedRecord r) {
+        byte[] value = r.value();
+        w.u16(value.length);
+        w.bytes(value);
     }
 
     /** Derived from {@link SignedRecord#sizeBytes()} so that no array is copied to measure it. */

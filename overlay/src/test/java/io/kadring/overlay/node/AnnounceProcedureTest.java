@@ -21,8 +21,7 @@ final class AnnounceProcedureTest {
             new byte[] {10, 0, 0, 1, 0x1c, (byte) 0xfc});
 
     private AnnounceProcedure announce() {
-        return new AnnounceProcedure(announcement, 30 * 60_000, s.local, local,
-                (key, tokens) -> s.lookups.closest(key, tokens, List.of()));
+        return new AnnounceProcedure(announcement, 30 * 60_000, s.local, local, s.tokenLookups());
     }
 
     @Test
@@ -32,7 +31,7 @@ final class AnnounceProcedureTest {
 
         List<Contact> truth = s.closest(announcement.topic(), s.config.k());
         List<Scripted.Sent> sent = s.sentOf(Message.Type.ANNOUNCE);
-        boolean selfAmongThem = announcement.topic().compareDistance(s.self, truth.get(truth.size() - 1).id()) < 0;
+        boolean selfAmongThem = s.selfAmong(announcement.topic(), truth);
         assertEquals(selfAmongThem ? truth.size() - 1 : truth.size(), sent.size());
         for (Scripted.Sent a : sent) {
             Message.Announce m = (Message.Announce) a.message();
@@ -51,13 +50,11 @@ final class AnnounceProcedureTest {
     @Test
     void refusalsAndSilence_areOutcomesWithReasons() {
         List<Contact> truth = s.closest(announcement.topic(), s.config.k());
-        PutResult result = s.run(announce(), (r, m) -> {
-            if (m instanceof Message.FindNode) return s.nodes(r, m);
-            int at = truth.indexOf(s.contactAt(r.to()));
-            if (at < 5) return new Message.AnnounceResult(m.txId(), truth.get(at).id(), RejectReason.SEQ_TOO_LOW.code());
+        PutResult result = s.run(announce(), s.byRank(announcement.topic(), (m, c, at) -> {
+            if (at < 5) return new Message.AnnounceResult(m.txId(), c.id(), RejectReason.SEQ_TOO_LOW.code());
             if (at < 8) return null;
-            return new Message.AnnounceResult(m.txId(), truth.get(at).id(), Message.StoreResult.STORED);
-        });
+            return new Message.AnnounceResult(m.txId(), c.id(), Message.StoreResult.STORED);
+        }));
         List<Integer> asked = s.sentOf(Message.Type.ANNOUNCE).stream()
                 .map(a -> truth.indexOf(s.contactAt(a.request().to()))).toList();
         long refused = asked.stream().filter(at -> at < 5).count();

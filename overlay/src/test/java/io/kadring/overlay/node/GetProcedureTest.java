@@ -34,8 +34,8 @@ final class GetProcedureTest {
     };
 
     private GetProcedure get(int enough) {
-        LocalNode local = new LocalNode(s.self, NodeConfig.builder().getEnough(enough)
-                .replicateInterval(java.time.Duration.ofMillis(INTERVAL)).build(), metrics, () -> s.now, s.random);
+        LocalNode local = s.local(NodeConfig.builder().getEnough(enough)
+                .replicateInterval(java.time.Duration.ofMillis(INTERVAL)).build(), metrics, Scripted.NO_TIMERS);
         return new GetProcedure(key, Optional.empty(), RecordValidator.standard(), local,
                 q -> s.lookups.xor(key, LookupKind.VALUE, List.of(), q));
     }

@@ -22,8 +22,8 @@ final class JoinProcedureTest {
     private final InetSocketAddress refusing = Scripted.publicAddress(7_001);
 
     private JoinProcedure join(int rounds, InetSocketAddress... bootstrap) {
-        LocalNode local = new LocalNode(s.self, NodeConfig.builder().joinAttempts(rounds)
-                .joinBackoff(java.time.Duration.ofSeconds(1)).build(), NodeMetrics.noop(), () -> s.now, s.random);
+        LocalNode local = s.local(NodeConfig.builder().joinAttempts(rounds)
+                .joinBackoff(java.time.Duration.ofSeconds(1)).build(), NodeMetrics.noop(), Scripted.NO_TIMERS);
         return new JoinProcedure(List.of(bootstrap), local, () -> selfRecord, s.lookups, s.table);
     }
 
@@ -57,8 +57,8 @@ final class JoinProcedureTest {
 
     @Test
     void eachRoundAsksForTheAddressesAnew_andARoundWithNoneIsOneThatFailed() {
-        LocalNode local = new LocalNode(s.self, NodeConfig.builder().joinAttempts(3)
-                .joinBackoff(java.time.Duration.ofSeconds(1)).build(), NodeMetrics.noop(), () -> s.now, s.random);
+        LocalNode local = s.local(NodeConfig.builder().joinAttempts(3)
+                .joinBackoff(java.time.Duration.ofSeconds(1)).build(), NodeMetrics.noop(), Scripted.NO_TIMERS);
         java.util.ArrayDeque<List<InetSocketAddress>> rounds = new java.util.ArrayDeque<>(List.of(
                 List.of(), List.of(silent), List.of(refusing)));
         JoinProcedure join = new JoinProcedure(rounds::poll, local, () -> selfRecord, s.lookups, s.table);

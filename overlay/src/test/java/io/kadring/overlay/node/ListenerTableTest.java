@@ -23,13 +23,13 @@ final class ListenerTableTest {
     private final List<Long> sentSeqs = new ArrayList<>();
     private final List<Runnable> timers = new ArrayList<>();
     private final List<Long> timerDelays = new ArrayList<>();
-    private final ListenerTable table = new ListenerTable(s.local, (to, m) -> {
-        sentTo.add(to);
-        sentSeqs.add(((Message.Update) m).record().seq());
-    }, (delay, task) -> {
+    private final ListenerTable table = new ListenerTable(s.local(s.config, NodeMetrics.noop(), (delay, task) -> {
         timerDelays.add(delay);
         timers.add(task);
         return () -> { };
+    }), (to, m) -> {
+        sentTo.add(to);
+        sentSeqs.add(((Message.Update) m).record().seq());
     });
     private final Identity owner = s.identity();
     private final SignedRecord v1 = SignedRecord.sign(owner, new byte[0], 1, "a".getBytes(StandardCharsets.UTF_8));

@@ -18,6 +18,13 @@ final class PeerTableTest {
         return Id.of(b);
     }
 
+    /** A table of one set ({@link PeerTable#WAYS} keys), full: {@code id(i)} holds {@code first + i}. */
+    private static PeerTable<Id> fullSet(int first) {
+        PeerTable<Id> table = PeerTable.numbers(PeerTable.WAYS);
+        for (int i = 0; i < PeerTable.WAYS; i++) table.put(id(i), first + i);
+        return table;
+    }
+
     /**
      * The plain definition: each key belongs to one of capacity / WAYS sets (by the hash the full
      * table uses); a set is an LRU list of at most WAYS keys, every lookup a use. Growing from a
@@ -103,8 +110,7 @@ final class PeerTableTest {
 
     @Test
     void aFullSet_forgetsItsLeastRecentlyUsedKey() {
-        PeerTable<Id> table = PeerTable.numbers(8); // one set
-        for (int i = 0; i < 8; i++) table.put(id(i), i);
+        PeerTable<Id> table = fullSet(0);
         table.number(id(0), -1); // id 1 is now the least recently used
         table.put(id(8), 8);
         assertTrue(table.containsKey(id(0)));
@@ -114,8 +120,7 @@ final class PeerTableTest {
 
     @Test
     void removingAKeyInTheMiddleOfASet_keepsTheOthersWithTheirNumbersAndTheirOrder() {
-        PeerTable<Id> table = PeerTable.numbers(8); // one set
-        for (int i = 0; i < 8; i++) table.put(id(i), 100 + i);
+        PeerTable<Id> table = fullSet(100);
         table.remove(id(4));
         assertEquals(7, table.size());
         table.put(id(8), 108); // room again: nobody is evicted

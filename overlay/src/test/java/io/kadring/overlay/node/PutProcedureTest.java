@@ -22,8 +22,7 @@ final class PutProcedureTest {
             "v".getBytes(StandardCharsets.UTF_8));
 
     private PutProcedure put() {
-        return PutProcedure.put(record, 60_000, -1, s.local, local,
-                (key, tokens) -> s.lookups.closest(key, tokens, List.of()));
+        return PutProcedure.put(record, 60_000, -1, s.local, local, s.tokenLookups());
     }
 
     @Test
@@ -33,7 +32,7 @@ final class PutProcedureTest {
 
         // the k closest of the world and this node: this node (when among them) stores locally
         List<Contact> truth = s.closest(record.key(), s.config.k());
-        boolean selfAmongThem = record.key().compareDistance(s.self, truth.get(truth.size() - 1).id()) < 0;
+        boolean selfAmongThem = s.selfAmong(record.key(), truth);
         List<Contact> remote = selfAmongThem ? truth.subList(0, truth.size() - 1) : truth;
         List<Scripted.Sent> stores = s.sentOf(Message.Type.STORE);
         assertEquals(remote.stream().map(Contact::address).toList(), stores.stream().map(x -> x.request().to()).toList(),
@@ -50,14 +49,11 @@ final class PutProcedureTest {
 
     @Test
     void rejectionsAndTimeouts_areOutcomesWithReasons_andAMajorityDecides() {
-        List<Contact> truth = s.closest(record.key(), s.config.k());
-        PutResult result = s.run(put(), (r, m) -> {
-            if (m instanceof Message.FindNode) return s.nodes(r, m);
-            int at = truth.indexOf(s.contactAt(r.to()));
-            if (at < 9) return new Message.StoreResult(m.txId(), truth.get(at).id(), Message.StoreResult.STORED);
-            if (at < 15) return new Message.StoreResult(m.txId(), truth.get(at).id(), RejectReason.QUOTA_EXCEEDED.code());
+        PutResult result = s.run(put(), s.byRank(record.key(), (m, c, at) -> {
+            if (at < 9) return new Message.StoreResult(m.txId(), c.id(), Message.StoreResult.STORED);
+            if (at < 15) return new Message.StoreResult(m.txId(), c.id(), RejectReason.QUOTA_EXCEEDED.code());
             return null; // no answer
-        });
+        }));
 
         int local = result.outcomes().size() - s.sentOf(Message.Type.STORE).size(); // this node, if among them
         assertEquals(9 + local, result.stored());
@@ -72,15 +68,14 @@ final class PutProcedureTest {
     void replicate_storesTheNewestCopyHeldWhenTheLookupEnds_atTheOthersOnly() {
         local.put(record, 60_000, null, s.now, -1);
         SignedRecord newer = SignedRecord.sign(s.identity(), new byte[0], 1, new byte[] {2});
-        PutProcedure replicate = PutProcedure.replicate(record.key(), s.local, local,
-                (key, tokens) -> s.lookups.closest(key, tokens, List.of()));
+        PutProcedure replicate = PutProcedure.replicate(record.key(), s.local, local, s.tokenLookups());
         s.now += 1_000;
         PutResult result = s.run(replicate, s.afterLookup((m, c) ->
                 new Message.StoreResult(m.txId(), c.id(), Message.StoreResult.STORED)));
 
         // the k closest of the world and this node; this node already holds it and stores nothing again
         List<Contact> truth = s.closest(record.key(), s.config.k());
-        boolean selfAmongThem = record.key().compareDistance(s.self, truth.get(truth.size() - 1).id()) < 0;
+        boolean selfAmongThem = s.selfAmong(record.key(), truth);
         int others = selfAmongThem ? truth.size() - 1 : truth.size();
         assertEquals(others, result.stored());
         assertEquals(others, s.sentOf(Message.Type.STORE).size(), "a STORE to every other holder, none to itself");
@@ -92,8 +87,7 @@ final class PutProcedureTest {
 
     @Test
     void replicate_ofARecordNoLongerHeld_sendsNoStore() {
-        PutProcedure replicate = PutProcedure.replicate(record.key(), s.local, local,
-                (key, tokens) -> s.lookups.closest(key, tokens, List.of()));
+        PutProcedure replicate = PutProcedure.replicate(record.key(), s.local, local, s.tokenLookups());
         PutResult result = s.run(replicate, (r, m) -> s.nodes(r, m));
         assertTrue(s.sentOf(Message.Type.STORE).isEmpty());
         assertEquals(0, result.outcomes().size());

@@ -25,7 +25,7 @@ final class ReplicaProcedureTest {
     private final List<Contact> truth = s.closest(seq4.key(), s.config.k());
 
     private ReplicaProcedure check() {
-        return new ReplicaProcedure(seq4.key(), s.local, local, RecordValidator.standard(),
+        return new ReplicaProcedure(s.local, local, RecordValidator.standard(),
                 s.lookups.closest(seq4.key()));
     }
 
@@ -87,11 +87,11 @@ final class ReplicaProcedureTest {
     void thePutQuorum_whenSet_isTheBar() {
         Scripted q = new Scripted(60, 30);
         NodeConfig config = q.config.toBuilder().putQuorum(5).build();
-        LocalNode node = new LocalNode(q.self, config, q.local.metrics(), () -> q.now, q.random);
+        LocalNode node = q.local(config, q.local.metrics(), Scripted.NO_TIMERS);
         Lookups lookups = new Lookups(node, () -> Contact.seen(q.self, Scripted.publicAddress(9_999), q.now), q.table,
                 q.ring, new KnownContacts(q.table, q.ring, () -> q.now));
         List<Contact> closest = q.closest(seq4.key(), config.k());
-        ReplicaReport report = q.run(new ReplicaProcedure(seq4.key(), node, local, RecordValidator.standard(),
+        ReplicaReport report = q.run(new ReplicaProcedure(node, local, RecordValidator.standard(),
                 lookups.closest(seq4.key())), (r, m) -> {
                     if (m instanceof Message.FindNode) return q.nodes(r, m);
                     Contact from = q.contactAt(r.to());

@@ -57,8 +57,7 @@ final class RepublishingProceduresTest {
     @Test
     void publish_signsTheSeqAfterTheHighestFound() {
         PublishProcedure publish = new PublishProcedure(owner, new byte[0], new byte[] {4}, -1, 0, get(),
-                r -> PutProcedure.put(r, 60_000, -1, s.local, store,
-                        (key, tokens) -> s.lookups.closest(key, tokens, List.of())));
+                r -> PutProcedure.put(r, 60_000, -1, s.local, store, s.tokenLookups()));
         PutResult result = s.run(publish, (r, m) -> {
             Contact at = s.contactAt(r.to());
             if (m instanceof Message.FindValue) {
@@ -75,8 +74,7 @@ final class RepublishingProceduresTest {
     @Test
     void publish_asACompareAndSwap_skipsTheGet() {
         PublishProcedure publish = new PublishProcedure(owner, new byte[0], new byte[] {4}, 7, 0, null,
-                r -> PutProcedure.put(r, 60_000, 7, s.local, store,
-                        (key, tokens) -> s.lookups.closest(key, tokens, List.of())));
+                r -> PutProcedure.put(r, 60_000, 7, s.local, store, s.tokenLookups()));
         s.run(publish, s.afterLookup((m, c) ->
                 new Message.StoreResult(m.txId(), c.id(), Message.StoreResult.STORED)));
         assertTrue(s.sentOf(Message.Type.FIND_VALUE).isEmpty());

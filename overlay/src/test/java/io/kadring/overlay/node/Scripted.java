@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 
@@ -51,9 +52,19 @@ final class Scripted {
                 new KnownContacts(table, ring, () -> now));
     }
 
+    /** A scheduler for parts that set no timers: a procedure's time is what it is polled with. */
+    static final Scheduler NO_TIMERS = (delay, task) -> {
+        throw new AssertionError("no timers in a scripted run");
+    };
+
     /** This node's facts, reporting to {@code metrics}, on the scripted clock. */
     LocalNode local(NodeMetrics metrics) {
-        return new LocalNode(self, config, metrics, () -> now, random);
+        return local(config, metrics, NO_TIMERS);
+    }
+
+    /** This node's facts with {@code config}, reporting to {@code metrics}, on the scripted clock and {@code timers}. */
+    LocalNode local(NodeConfig config, NodeMetrics metrics, Scheduler timers) {
+        return new LocalNode(self, config, metrics, () -> now, timers, random);
     }
 
     /** A key pair from the scripted random (Identity.generate() would use SecureRandom). */
@@ -88,6 +99,16 @@ final class Scripted {
                 WireContacts.wire(closest(find.target(), config.k())));
     }
 
+    /** The FIND_NODE lookups a write makes (toward a key, filling the token map), in this world. */
+    BiFunction<Id, Map<Id, byte[]>, ClosestProcedure> tokenLookups() {
+        return (key, tokens) -> lookups.closest(key, tokens, List.of());
+    }
+
+    /** Whether this node is closer to {@code key} than the last of {@code truth}: one of them itself. */
+    boolean selfAmong(Id key, List<Contact> truth) {
+        return key.compareDistance(self, truth.get(truth.size() - 1).id()) < 0;
+    }
+
     static byte[] token(Contact c) {
         return java.util.Arrays.copyOf(c.id().toBytes(), 8);
     }
@@ -103,6 +124,17 @@ final class Scripted {
     /** A script: the lookup's FIND_NODEs answered from the world, every other request by {@code answer}. */
     BiFunction<Request, Message, Message> afterLookup(Answer answer) {
         return (r, m) -> m instanceof Message.FindNode ? nodes(r, m) : answer.reply(m, contactAt(r.to()));
+    }
+
+    /** What the node asked answers, by its rank among the k closest to the key (0: the closest; -1: not among them). */
+    interface Ranked {
+        Message reply(Message message, Contact asked, int rank);
+    }
+
+    /** A script: the lookup's FIND_NODEs answered from the world, then every other request by the rank of the node asked. */
+    BiFunction<Request, Message, Message> byRank(Id key, Ranked answer) {
+        List<Contact> truth = closest(key, config.k());
+        return afterLookup((m, c) -> answer.reply(m, c, truth.indexOf(c)));
     }
 
     /**

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kadring.overlay.wire.MessageCodec;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -95,6 +96,34 @@ final class VertxEnvironmentTest {
         assertEquals(a.localAddress(), sender.get(5, SECONDS));
         assertTrue(onContext.get(), "handler ran off the receiving node's context");
         assertEquals(0, a.sendFailures());
+    }
+
+    @Test
+    void bind_withAReceiveBufferReadsEachDatagramIntoMoreThanTheWiresLimitNotTheBuffersSize() throws Exception {
+        VertxEnvironment a = bind(LOOPBACK, 0);
+        VertxEnvironment b = VertxEnvironment.bind(vertx, LOOPBACK, 0, VertxEnvironment.DEFAULT_RECEIVE_BUFFER_BYTES)
+                .get(5, SECONDS);
+        opened.add(b);
+        List<byte[]> received = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch two = new CountDownLatch(2);
+        b.setHandler((from, datagram) -> {
+            received.add(datagram);
+            two.countDown();
+        });
+        byte[] longest = new byte[MessageCodec.MAX_DATAGRAM_BYTES];
+        byte[] tooLong = new byte[DatagramReadBuffer.BYTES + 100];
+        longest[longest.length - 1] = 7;
+
+        a.execute(() -> {
+            a.send(b.localAddress(), longest);
+            a.send(b.localAddress(), tooLong);
+        });
+
+        assertTrue(two.await(5, SECONDS), "both datagrams should arrive");
+        assertEquals(DatagramReadBuffer.BYTES, b.readBufferBytes(), "Vert.x would read into the receive buffer's size");
+        assertTrue(DatagramReadBuffer.BYTES > MessageCodec.MAX_DATAGRAM_BYTES, "a read must show a datagram is too long");
+        assertArrayEquals(longest, received.get(0));
+        assertTrue(received.get(1).length > MessageCodec.MAX_DATAGRAM_BYTES, "a too long datagram is still too long");
     }
 
     @Test

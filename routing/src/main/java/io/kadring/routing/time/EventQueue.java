@@ -162,11 +162,6 @@ public final class EventQueue {
         return executed;
     }
 
-    /** Events in the queue, counting cancelled ones not yet discarded. */
-    public int queued() {
-        return size;
-    }
-
     private void fire(long time, Event event) {
         now = time;
         executed++;

@@ -1,7 +1,9 @@
 package io.kadring.simulator.run;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.kadring.simulator.stats.Histogram;
 import io.kadring.simulator.stats.Share;
+import java.io.IOException;
 
 /**
  * What the listen workload did: listeners started, and for each new seq a publisher put, the
@@ -21,5 +23,26 @@ public record ListenStats(long listeners, long updates, long expected, long noti
                           long messages) {
     public double notifiedShare() {
         return Share.of(notified, expected);
+    }
+
+    /**
+     * Writes the {@code "listen"} object: how many of the live listeners heard each update, and
+     * what it cost ({@code costPerNodePerSecond}: the messages per node per second of the workload).
+     */
+    void writeJson(JsonGenerator out, double costPerNodePerSecond) throws IOException {
+        out.writeObjectFieldStart("listen");
+        out.writeNumberField("listeners", listeners);
+        out.writeNumberField("updates", updates);
+        out.writeNumberField("expected", expected);
+        out.writeNumberField("notified", notified);
+        Json.decimal(out, "notified_share", notifiedShare());
+        out.writeObjectFieldStart("latency_ms");
+        out.writeNumberField("p50", latencyMillis.p50());
+        out.writeNumberField("p99", latencyMillis.p99());
+        out.writeNumberField("max", latencyMillis.count() == 0 ? 0 : latencyMillis.max());
+        out.writeEndObject();
+        out.writeNumberField("messages", messages);
+        Json.decimal(out, "messages_per_node_per_second", costPerNodePerSecond);
+        out.writeEndObject();
     }
 }

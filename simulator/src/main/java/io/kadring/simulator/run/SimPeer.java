@@ -17,21 +17,17 @@ final class SimPeer {
     SimEnvironment env;
     /** The workload's own draws, apart from the node's, so the workload does not perturb it. */
     final RandomGenerator workload;
-    /** Whether it runs in client mode: it looks up, puts and gets, but no node takes it in. */
-    final boolean client;
+    /** {@link Node#isClient()}, read at the start: the node is let go of at its death. */
+    private final boolean client;
     boolean joined;
     long diedAt = -1;
 
     SimPeer(int index, Node node, SimEnvironment env, RandomGenerator workload) {
-        this(index, node, env, workload, false);
-    }
-
-    SimPeer(int index, Node node, SimEnvironment env, RandomGenerator workload, boolean client) {
-        this.client = client;
         this.index = index;
         this.node = node;
         this.env = env;
         this.workload = workload;
+        this.client = node.isClient();
     }
 
     boolean alive() {
@@ -42,6 +38,14 @@ final class SimPeer {
     void release() {
         node = null;
         env = null;
+    }
+
+    /**
+     * Whether it runs in client mode: it looks up, puts and gets, but no node takes it in (the
+     * node's own setting, kept when the node is let go of).
+     */
+    boolean client() {
+        return client;
     }
 
     @Override

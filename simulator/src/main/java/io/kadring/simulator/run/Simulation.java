@@ -189,7 +189,7 @@ public final class Simulation {
         long[] estimates = new long[live.size()];
         for (int i = 0; i < estimates.length; i++) estimates[i] = live.get(i).node.networkSizeEstimate();
         int clientsUp = 0;
-        for (SimPeer p : live) if (p.client) clientsUp++;
+        for (SimPeer p : live) if (p.client()) clientsUp++;
         // clients are in no table: the network the estimates see is the other nodes
         return NetworkSizeFigures.of(estimates, live.size() - clientsUp + hostiles.count());
     }
@@ -346,7 +346,7 @@ public final class Simulation {
         Node node = new Node(env, client ? clientConfig : nodeConfig, identity, env.address(), false, counts,
                 checks, flyweights);
         env.attach(node);
-        SimPeer peer = new SimPeer(index, node, env, seeds.random("workload", index), client);
+        SimPeer peer = new SimPeer(index, node, env, seeds.random("workload", index));
         if (client) {
             clients++;
             clientIds.add(node.id());
@@ -358,7 +358,7 @@ public final class Simulation {
     private void joined(SimPeer peer) {
         if (!peer.alive()) return;
         peer.joined = true;
-        if (peer.client) return; // no one's contact: not among the nodes a lookup should find
+        if (peer.client()) return; // no one's contact: not among the nodes a lookup should find
         truth.add(peer.node.id());
         everyone.add(peer.node.id());
     }
@@ -384,7 +384,7 @@ public final class Simulation {
         if (live.isEmpty()) return null;
         for (int tries = 0; tries < 64; tries++) {
             SimPeer p = live.get(choices.nextInt(live.size()));
-            if (p.joined && !p.client) return p;
+            if (p.joined && !p.client()) return p;
         }
         return live.get(0);
     }
@@ -393,7 +393,7 @@ public final class Simulation {
     private int joinedClients() {
         if (clients == 0) return 0;
         int n = 0;
-        for (SimPeer p : live) if (p.client && p.joined) n++;
+        for (SimPeer p : live) if (p.client() && p.joined) n++;
         return n;
     }
 
@@ -401,7 +401,7 @@ public final class Simulation {
     private long entriesNamingClients() {
         long n = 0;
         for (SimPeer p : live) {
-            if (p.client) continue;
+            if (p.client()) continue;
             for (Contact c : p.node.contacts()) if (clientIds.contains(c.id())) n++;
             for (Contact c : p.node.successors()) if (clientIds.contains(c.id())) n++;
             if (p.node.predecessor().map(c -> clientIds.contains(c.id())).orElse(false)) n++;

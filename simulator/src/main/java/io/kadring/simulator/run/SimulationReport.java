@@ -61,7 +61,7 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         networkSize.writeJson(out);
         if (clients != null) clients.writeJson(out);
         if (replicaChecks != null) replicaChecks.writeJson(out);
-        if (listens != null) writeListens(out);
+        if (listens != null) listens.writeJson(out, listenCostPerNodePerSecond());
         writeRate(out, "puts", records.puts(), records.putSuccessRate());
         writeRate(out, "gets", records.gets(), records.getSuccessRate());
         out.writeObjectFieldStart("records");
@@ -87,24 +87,6 @@ public record SimulationReport(SimulationConfig config, double simulatedSeconds,
         writeCounts(out, "timeouts_by_type", timeoutsByType);
         writeCounts(out, "dropped_by_reason", droppedByReason);
         out.writeEndObject();
-        out.writeEndObject();
-    }
-
-    /** The listen workload: how many of the live listeners heard each update, and what it cost. */
-    private void writeListens(JsonGenerator out) throws IOException {
-        out.writeObjectFieldStart("listen");
-        out.writeNumberField("listeners", listens.listeners());
-        out.writeNumberField("updates", listens.updates());
-        out.writeNumberField("expected", listens.expected());
-        out.writeNumberField("notified", listens.notified());
-        Json.decimal(out, "notified_share", listens.notifiedShare());
-        out.writeObjectFieldStart("latency_ms");
-        out.writeNumberField("p50", listens.latencyMillis().p50());
-        out.writeNumberField("p99", listens.latencyMillis().p99());
-        out.writeNumberField("max", listens.latencyMillis().count() == 0 ? 0 : listens.latencyMillis().max());
-        out.writeEndObject();
-        out.writeNumberField("messages", listens.messages());
-        Json.decimal(out, "messages_per_node_per_second", listenCostPerNodePerSecond());
         out.writeEndObject();
     }
 

@@ -231,7 +231,7 @@ final class Workload {
             peer.node.findClosest(key).thenAccept(o -> {
                 if (!stopped && peer.alive()) {
                     sim.checkClosest(lookups, key, o);
-                    if (peer.client) sim.checkClosest(clientLookups, key, o, false);
+                    if (peer.client()) sim.checkClosest(clientLookups, key, o, false);
                 }
             });
         } else {
