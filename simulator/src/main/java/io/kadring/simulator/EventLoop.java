@@ -35,6 +35,7 @@ public final class EventLoop {
     Cancellable schedule(long delayMillis, Lifespan lifespan, Runnable task) {
         Task event = new Task(task, lifespan);
         queue.enqueue(delayMillis, event);
+        if (lifespan != null) lifespan.hold(event);
         return event;
     }
 
@@ -61,10 +62,16 @@ public final class EventLoop {
         return queue.eventsExecuted();
     }
 
-    /** A scheduled task; cancelling it, or ending its lifespan, makes it a no-op. */
-    private static final class Task extends EventQueue.Event implements Cancellable {
+    /**
+     * A scheduled task; cancelling it, or ending its lifespan, makes it a no-op. A task tied to a
+     * lifespan is linked into the lifespan's list of pending tasks ({@link Lifespan#hold}).
+     */
+    static final class Task extends EventQueue.Event implements Cancellable {
         private Runnable task;
         private final Lifespan lifespan;
+        /** Neighbours in the lifespan's list of pending tasks (null when not tied or not pending). */
+        Task older;
+        Task newer;
 
         Task(Runnable task, Lifespan lifespan) {
             this.task = Objects.requireNonNull(task, "task");
@@ -80,12 +87,21 @@ public final class EventLoop {
         protected void fire() {
             Runnable run = task;
             task = null;
+            if (lifespan != null) lifespan.drop(this);
             run.run();
         }
 
         @Override
         public void cancel() {
+            if (task != null && lifespan != null && !lifespan.hasEnded()) lifespan.drop(this);
             task = null;
+        }
+
+        /** The lifespan ended: forget the task (and what it captured), and the list. */
+        void release() {
+            task = null;
+            older = null;
+            newer = null;
         }
     }
 }

@@ -41,4 +41,23 @@ final class EventLoopTest {
         assertEquals(List.of("x"), ran);
         assertEquals(1, loop.eventsExecuted());
     }
+
+    @Test
+    void lifespan_holdsItsPendingTasksOnly_andLetsGoOfThemAllWhenItEnds() {
+        Lifespan life = new Lifespan();
+        Cancellable cancelled = loop.schedule(5, life, () -> ran.add("cancelled"));
+        loop.schedule(1, life, () -> ran.add("ran"));
+        loop.schedule(5, life, () -> ran.add("after the end"));
+        loop.schedule(6, life, () -> ran.add("after the end too"));
+        cancelled.cancel();
+        loop.runUntil(2);
+        assertEquals(2, life.pending());
+
+        life.end();
+        loop.runUntil(10);
+
+        assertEquals(0, life.pending());
+        assertEquals(List.of("ran"), ran);
+        assertEquals(1, loop.eventsExecuted());
+    }
 }

@@ -137,6 +137,11 @@ public final class SignedRecord {
         return publicKey.clone();
     }
 
+    /** The public key itself, not a copy: for this package's bookkeeping, which never writes it. */
+    byte[] sharedPublicKey() {
+        return publicKey;
+    }
+
     public byte[] salt() {
         return salt.clone();
     }

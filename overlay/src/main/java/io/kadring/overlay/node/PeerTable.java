@@ -7,15 +7,15 @@ import java.util.Objects;
  * slots, whoever and however many the peers: the bound on admission's caches, the RTT
  * estimates and the verified-address memory, so that no remote can grow them.
  *
- * <p>A table holds keys alone ({@link #keys}), an object beside each key ({@link #objects}) or a
- * {@code long} beside each ({@link #numbers}): an array for what it holds and none for the rest.
+ * <p>A table holds keys alone ({@link #keys}), an object beside each key ({@link #objects}), a
+ * {@code long} beside each ({@link #numbers}) or an {@code int} ({@link #ints}): an array for what it holds and none for the rest.
  * The slots are parallel arrays in sets of {@value #WAYS}, a key's set chosen by its hash; a key
  * stays in its slot, and one {@code int} per set lists the set's slots most recently used first
  * (3 bits each), so a use rewrites that word and moves no reference (a move of references was a
  * tenth of the simulator's time). The arrays start small and double, without losing an entry,
  * until they hold {@code capacity}; after that a key arriving at a full set replaces the least
  * recently used key of that set. So eviction is LRU within a set, close to LRU overall, at 4 bytes
- * a slot for the key, 4 (object) or 8 (number) beside it, half a byte for the order, and no object per entry.
+ * a slot for the key, 4 (object or int) or 8 (number) beside it, half a byte for the order, and no object per entry.
  */
 final class PeerTable<K> {
     static final int WAYS = 8;
@@ -24,36 +24,44 @@ final class PeerTable<K> {
     private final int maxSets;
     private final boolean holdsObjects;
     private final boolean holdsNumbers;
+    private final boolean holdsInts;
     /** WAYS slots per set, in no order; a slot is empty (null) or holds a key. */
     private Object[] keys;
     /** Per set, its order word: how many keys, and their ways most recently used first. */
     private int[] order;
     private Object[] values;
     private long[] numbers;
+    private int[] ints;
     private int size;
 
-    private PeerTable(int capacity, boolean holdsObjects, boolean holdsNumbers) {
+    private PeerTable(int capacity, boolean holdsObjects, boolean holdsNumbers, boolean holdsInts) {
         if (capacity < WAYS || Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("capacity must be a power of two >= " + WAYS + ", got " + capacity);
         }
         this.maxSets = capacity / WAYS;
         this.holdsObjects = holdsObjects;
         this.holdsNumbers = holdsNumbers;
+        this.holdsInts = holdsInts;
     }
 
     /** A set of at most {@code capacity} keys: a power of two, at least {@value #WAYS}. */
     static <K> PeerTable<K> keys(int capacity) {
-        return new PeerTable<>(capacity, false, false);
+        return new PeerTable<>(capacity, false, false, false);
     }
 
     /** At most {@code capacity} keys with an object beside each. */
     static <K> PeerTable<K> objects(int capacity) {
-        return new PeerTable<>(capacity, true, false);
+        return new PeerTable<>(capacity, true, false, false);
     }
 
     /** At most {@code capacity} keys with a {@code long} beside each. */
     static <K> PeerTable<K> numbers(int capacity) {
-        return new PeerTable<>(capacity, false, true);
+        return new PeerTable<>(capacity, false, true, false);
+    }
+
+    /** At most {@code capacity} keys with an {@code int} beside each (half a number's bytes). */
+    static <K> PeerTable<K> ints(int capacity) {
+        return new PeerTable<>(capacity, false, false, true);
     }
 
     int size() {
@@ -83,6 +91,13 @@ final class PeerTable<K> {
         return slot < 0 ? absent : numbers[slot];
     }
 
+    /** The int beside {@code key}, or {@code absent} when it is not held. Counts as a use. */
+    int intValue(K key, int absent) {
+        if (!holdsInts) throw new IllegalStateException("the table holds no ints");
+        int slot = find(key);
+        return slot < 0 ? absent : ints[slot];
+    }
+
     /** Holds {@code key}, evicting within its set if need be. */
     void add(K key) {
         claim(key);
@@ -100,6 +115,13 @@ final class PeerTable<K> {
         if (!holdsNumbers) throw new IllegalStateException("the table holds no numbers");
         int slot = claim(key);
         numbers[slot] = number;
+    }
+
+    /** Holds {@code key} with the int {@code value}, evicting within its set if need be. */
+    void putInt(K key, int value) {
+        if (!holdsInts) throw new IllegalStateException("the table holds no ints");
+        int slot = claim(key);
+        ints[slot] = value;
     }
 
     /** Forgets {@code key}; the object beside it, if any, was returned by {@link #value} before. */
@@ -197,6 +219,7 @@ final class PeerTable<K> {
         keys[slot] = null;
         if (holdsObjects) values[slot] = null;
         if (holdsNumbers) numbers[slot] = 0;
+        if (holdsInts) ints[slot] = 0;
     }
 
     /** Twice the sets: every key moves to its set in the larger table, in its order, none is lost. */
@@ -204,6 +227,7 @@ final class PeerTable<K> {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         long[] oldNumbers = numbers;
+        int[] oldInts = ints;
         int[] oldOrder = order;
         allocate(oldOrder.length * 2);
         for (int set = 0; set < oldOrder.length; set++) {
@@ -217,6 +241,7 @@ final class PeerTable<K> {
                 keys[slot] = oldKeys[from];
                 if (holdsObjects) values[slot] = oldValues[from];
                 if (holdsNumbers) numbers[slot] = oldNumbers[from];
+                if (holdsInts) ints[slot] = oldInts[from];
             }
         }
     }
@@ -226,6 +251,7 @@ final class PeerTable<K> {
         order = new int[sets];
         if (holdsObjects) values = new Object[sets * WAYS];
         if (holdsNumbers) numbers = new long[sets * WAYS];
+        if (holdsInts) ints = new int[sets * WAYS];
     }
 
     static int setOf(Object key, int sets) {

@@ -32,7 +32,10 @@ final class RpcEngine {
     private final boolean pad;
     /** {@link NodeConfig#clientMode()}: every datagram says so ({@link Message#CLIENT} as its sender). */
     private final boolean client;
-    private final Map<Long, Pending> pending = new HashMap<>();
+    /** Made anew when it empties after a burst: a HashMap keeps the table of its busiest moment. */
+    private Map<Long, Pending> pending = new HashMap<>();
+    /** Most requests outstanding since {@link #pending} was made. */
+    private int peak;
     private Listener listener;
     private boolean closed;
 
@@ -74,6 +77,7 @@ final class RpcEngine {
         int tries = request.retries() == Request.DEFAULT_RETRIES ? config.rpcRetries() : request.retries();
         Pending p = new Pending(txId, message, request, context, bytes, env.now(), tries);
         pending.put(txId, p);
+        peak = Math.max(peak, pending.size());
         transmit(p, rtt.timeout(request.to()));
     }
 
@@ -100,7 +104,7 @@ final class RpcEngine {
         if (p == null || !p.request.to().equals(from) || !answers(p.message, response)) {
             return false;
         }
-        pending.remove(p.txId);
+        forget(p);
         p.timer.cancel();
         long elapsed = env.now() - p.sentAt;
         if (p.attempts == 1) {
@@ -163,8 +167,17 @@ final class RpcEngine {
             transmit(p, Math.min(2 * lastTimeout, config.rpcTimeoutMaxMillis()));
             return;
         }
-        pending.remove(p.txId);
+        forget(p);
         failSafely(p.request, p.context);
+    }
+
+    /** {@code p} is over: no longer outstanding. */
+    private void forget(Pending p) {
+        pending.remove(p.txId);
+        if (pending.isEmpty() && peak > IdleSet.FRESH_ROOM) {
+            pending = new HashMap<>();
+            peak = 0;
+        }
     }
 
     private long freshTxId() {

@@ -17,15 +17,24 @@ final class RttEstimator {
     static final int MAX_ADDRESSES = 256;
     /** Samples an address needs before its own estimate replaces the overall one. */
     static final int OWN_SAMPLES = 4;
-    private static final int COUNT_BITS = 4;
-    private static final long COUNT_MASK = (1 << COUNT_BITS) - 1;
-    private static final long MAX_RTTVAR = (1L << (32 - COUNT_BITS)) - 1;
+    /** Samples counted up to 7: only whether there are {@value #OWN_SAMPLES} matters. */
+    private static final int COUNT_BITS = 3;
+    private static final int COUNT_MASK = (1 << COUNT_BITS) - 1;
+    private static final int RTT_BITS = 14;
+    /**
+     * The largest round trip (and srtt, rttvar) an entry holds, 16.4 s: above the longest
+     * timeout by default (5 s), so no sample is ever cut; a longer one counts as this.
+     */
+    static final long MAX_RTT = (1L << RTT_BITS) - 1;
 
     private final long minTimeout;
     private final long maxTimeout;
     private final long initialTimeout;
-    /** Per address: srtt in the high 32 bits, rttvar in the next 28, samples (saturating at 15) in the low 4. */
-    private final PeerTable<InetSocketAddress> estimates = PeerTable.numbers(MAX_ADDRESSES);
+    /**
+     * Per address, in an int (4 bytes a slot, not 8): srtt in bits 17-30, rttvar in bits 3-16,
+     * samples (saturating at 7) in the low 3; never negative, so -1 says "none".
+     */
+    private final PeerTable<InetSocketAddress> estimates = PeerTable.ints(MAX_ADDRESSES);
 
     /** srtt and rttvar over every sample, for addresses without one of their own. */
     private long[] overall;
@@ -38,12 +47,11 @@ final class RttEstimator {
 
     /** Feeds one measured round trip (ms) to {@code address}. */
     void sample(InetSocketAddress address, long rtt) {
-        long r = Math.min(Math.max(0, rtt), MAX_RTTVAR);
-        long packed = estimates.number(address, -1);
-        long[] e = packed < 0 ? new long[] {r, r / 2}
-                : update(new long[] {packed >>> 32, (packed & 0xFFFF_FFFFL) >>> COUNT_BITS}, r);
-        long samples = packed < 0 ? 1 : Math.min(COUNT_MASK, (packed & COUNT_MASK) + 1);
-        estimates.put(address, e[0] << 32 | Math.min(e[1], MAX_RTTVAR) << COUNT_BITS | samples);
+        long r = Math.min(Math.max(0, rtt), MAX_RTT);
+        int packed = estimates.intValue(address, -1);
+        long[] e = packed < 0 ? new long[] {r, r / 2} : update(new long[] {srtt(packed), rttvar(packed)}, r);
+        int samples = packed < 0 ? 1 : Math.min(COUNT_MASK, (packed & COUNT_MASK) + 1);
+        estimates.putInt(address, (int) (e[0] << (COUNT_BITS + RTT_BITS) | Math.min(e[1], MAX_RTT) << COUNT_BITS) | samples);
         if (overall == null) {
             overall = new long[] {r, r / 2};
         } else {
@@ -60,7 +68,7 @@ final class RttEstimator {
 
     /** The timeout for the next request to {@code address}: srtt + 4·rttvar, clamped. */
     long timeout(InetSocketAddress address) {
-        return clamp(estimate(estimates.number(address, -1), 4));
+        return clamp(estimate(estimates.intValue(address, -1), 4));
     }
 
     private long clamp(long t) {
@@ -73,7 +81,7 @@ final class RttEstimator {
      * for a query unanswered by then, and asks another node in its place.
      */
     long patience(InetSocketAddress address) {
-        long packed = estimates.number(address, -1); // one look-up for both: this runs per query
+        int packed = estimates.intValue(address, -1); // one look-up for both: this runs per query
         return Math.min(clamp(estimate(packed, 4)), estimate(packed, 2));
     }
 
@@ -84,13 +92,21 @@ final class RttEstimator {
      * its spread; the overall estimate knows the spread of all paths, and a far node's own
      * estimate still raises its timeout above it.
      */
-    private long estimate(long packed, int deviations) {
+    private long estimate(int packed, int deviations) {
         long all = overall == null ? initialTimeout : overall[0] + deviations * overall[1];
         if (packed >= 0 && ((packed & COUNT_MASK) >= OWN_SAMPLES || overall == null)) {
-            long own = (packed >>> 32) + deviations * ((packed & 0xFFFF_FFFFL) >>> COUNT_BITS);
+            long own = srtt(packed) + deviations * rttvar(packed);
             return overall == null ? own : Math.max(own, all);
         }
         return all;
+    }
+
+    private static long srtt(int packed) {
+        return packed >>> (COUNT_BITS + RTT_BITS);
+    }
+
+    private static long rttvar(int packed) {
+        return (packed >>> COUNT_BITS) & MAX_RTT;
     }
 
     /** Addresses with an estimate of their own (for tests): at most {@value #MAX_ADDRESSES}. */

@@ -1,11 +1,12 @@
 package io.kadring.overlay.wire;
 
 import io.kadring.routing.Id;
+import io.kadring.storage.SignedRecord;
 import java.net.InetSocketAddress;
 
 /**
  * Where the decoder hands the values that name a remote node (sender and contact ids,
- * addresses, node records) so that equal ones may be shared: many nodes in one JVM (the
+ * addresses, node records), and the signed records it decodes, so that equal ones may be shared: many nodes in one JVM (the
  * simulator) then hold one object per remote node instead of one per datagram. Each method
  * returns a value equal to its argument, either the argument or an equal one seen before;
  * the values are immutable, so sharing changes nothing but memory. Lookup targets and record
@@ -49,6 +50,15 @@ public interface Interner {
 
     /** {@code record}, or an equal record to use instead; {@code record} unless an interner says otherwise. */
     default NodeRecord nodeRecord(NodeRecord record) {
+        return record;
+    }
+
+    /**
+     * {@code record} (a signed record a STORE, VALUE or UPDATE carried), or an equal one to use
+     * instead; {@code record} unless an interner says otherwise. Every holder of a key keeps a
+     * copy of its record: a simulator's nodes can share one.
+     */
+    default SignedRecord signedRecord(SignedRecord record) {
         return record;
     }
 

@@ -602,7 +602,7 @@ public final class MessageCodec {
             return null;
         }
         if (kind == RECORD_IMMUTABLE) {
-            return SignedRecord.immutable(recordValue(r));
+            return r.interner().signedRecord(SignedRecord.immutable(recordValue(r)));
         }
         if (kind != RECORD_MUTABLE && kind != RECORD_DELETED) {
             throw new MalformedMessageException(DropReason.BAD_RECORD, "record kind " + kind);
@@ -621,7 +621,7 @@ public final class MessageCodec {
         byte[] value = deleted ? new byte[0] : recordValue(r);
         byte[] signature = r.bytes(SignedRecord.SIGNATURE_BYTES);
         try {
-            return new SignedRecord(publicKey, salt, seq, value, signature, deleted);
+            return r.interner().signedRecord(new SignedRecord(publicKey, salt, seq, value, signature, deleted));
         } catch (IllegalArgumentException e) { // bounds are checked above; this only guards against drift
             throw new MalformedMessageException(DropReason.BAD_RECORD, e.getMessage());
         }

@@ -132,6 +132,16 @@ final class PeerTableTest {
     }
 
     @Test
+    void anIntTable_keepsAnIntPerKey_throughGrowthAndEviction() {
+        PeerTable<Id> table = PeerTable.ints(64);
+        for (int i = 0; i < 40; i++) table.putInt(id(i), -1_000_000 * i);
+        for (int i = 0; i < 40; i++) assertEquals(-1_000_000 * i, table.intValue(id(i), 7), "id " + i);
+        assertEquals(7, table.intValue(id(99), 7));
+        assertThrows(IllegalStateException.class, () -> table.number(id(1), -1));
+        assertThrows(IllegalStateException.class, () -> PeerTable.<Id>numbers(8).intValue(id(1), -1));
+    }
+
+    @Test
     void aSetOfKeys_holdsNeitherObjectsNorNumbers() {
         PeerTable<Id> table = PeerTable.keys(8);
         table.add(id(1));

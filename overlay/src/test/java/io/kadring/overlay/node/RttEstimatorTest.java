@@ -50,6 +50,16 @@ final class RttEstimatorTest {
     }
 
     @Test
+    void samplesUpToTheLargestHeld_keepTheirValue_andALongerOneCountsAsThatLargest() {
+        RttEstimator wide = new RttEstimator(1, 100_000, 1_000);
+        wide.sample(A, RttEstimator.MAX_RTT); // srtt 16383, rttvar 8191
+        assertEquals(RttEstimator.MAX_RTT + 4 * (RttEstimator.MAX_RTT / 2), wide.timeout(A));
+        RttEstimator capped = new RttEstimator(1, 100_000, 1_000);
+        capped.sample(B, 60_000);
+        assertEquals(wide.timeout(A), capped.timeout(B));
+    }
+
+    @Test
     void timeout_isClampedToMinAndMax() {
         rtt.sample(A, 10); // 10 + 4·5 = 30
         assertEquals(200, rtt.timeout(A));

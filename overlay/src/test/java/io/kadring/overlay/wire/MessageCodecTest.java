@@ -58,7 +58,7 @@ final class MessageCodecTest {
     }
 
     @Test
-    void decode_withAnInterner_sharesSenderContactsAddressesAndRecordsButNotTargets() throws Exception {
+    void decode_withAnInterner_sharesSenderContactsAddressesNodeRecordsAndSignedRecordsButNotTargets() throws Exception {
         Map<Object, Object> seen = new java.util.HashMap<>();
         Interner sharing = new Interner() {
             @Override
@@ -74,6 +74,11 @@ final class MessageCodecTest {
             @Override
             public NodeRecord nodeRecord(NodeRecord record) {
                 return (NodeRecord) seen.computeIfAbsent(record, k -> k);
+            }
+
+            @Override
+            public io.kadring.storage.SignedRecord signedRecord(io.kadring.storage.SignedRecord record) {
+                return (io.kadring.storage.SignedRecord) seen.computeIfAbsent(record, k -> k);
             }
         };
         Message.Nodes nodes = (Message.Nodes) random.of(Type.NODES, false);
@@ -91,6 +96,11 @@ final class MessageCodecTest {
         assertEquals(pong, b);
         assertSame(a.nodeRecord(), b.nodeRecord());
         assertSame(a.observed(), b.observed());
+        Message store = random.of(Type.STORE, false);
+        Message.Store s1 = (Message.Store) MessageCodec.decode(MessageCodec.encode(store), sharing);
+        Message.Store s2 = (Message.Store) MessageCodec.decode(MessageCodec.encode(store), sharing);
+        assertEquals(store, s2);
+        assertSame(s1.record(), s2.record());
         Message find = random.of(Type.FIND_NODE, false);
         Message.FindNode f = (Message.FindNode) MessageCodec.decode(MessageCodec.encode(find), sharing);
         Message.FindNode g = (Message.FindNode) MessageCodec.decode(MessageCodec.encode(find), sharing);

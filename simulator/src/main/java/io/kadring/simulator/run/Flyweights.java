@@ -3,6 +3,7 @@ package io.kadring.simulator.run;
 import io.kadring.overlay.wire.Interner;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Id;
+import io.kadring.storage.SignedRecord;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -11,9 +12,11 @@ import java.util.Map;
 
 /**
  * One object per remote node for the whole simulation: every node's decoder hands its ids,
- * addresses and node records here, and gets back the first equal one decoded anywhere.
+ * addresses and node records here, and the signed records it decodes, and gets back the first
+ * equal one decoded anywhere.
  * Messages are still encoded and decoded in full; only the copies are shared. Grows with the
- * distinct nodes, addresses and records of the run (made-up contacts included), never with
+ * distinct nodes, addresses and records (node records, and versions of signed records) of the run
+ * (made-up contacts included), never with
  * traffic: lookup targets and record keys do not come here.
  *
  * <p>Every contact of every datagram comes through here, so ids and IPv4 addresses are found
@@ -35,6 +38,8 @@ final class Flyweights implements Interner {
 
     private final Map<InetSocketAddress, InetSocketAddress> otherAddresses = new HashMap<>();
     private final Map<NodeRecord, NodeRecord> records = new HashMap<>();
+    /** Every version of every record the workload put (a holder of a key keeps its record). */
+    private final Map<SignedRecord, SignedRecord> signedRecords = new HashMap<>();
 
     @Override
     public Id id(Id id) {
@@ -64,6 +69,12 @@ final class Flyweights implements Interner {
     @Override
     public NodeRecord nodeRecord(NodeRecord record) {
         NodeRecord shared = records.putIfAbsent(record, record);
+        return shared == null ? record : shared;
+    }
+
+    @Override
+    public SignedRecord signedRecord(SignedRecord record) {
+        SignedRecord shared = signedRecords.putIfAbsent(record, record);
         return shared == null ? record : shared;
     }
 

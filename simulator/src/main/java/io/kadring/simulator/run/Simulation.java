@@ -373,6 +373,7 @@ public final class Simulation {
         truth.remove(peer.node.id());
         everyone.remove(peer.node.id());
         workload.died(peer);
+        peer.release();
     }
 
     /**
@@ -584,7 +585,7 @@ public final class Simulation {
     }
 
     void schedule(SimPeer peer, long delay, Runnable task) {
-        peer.env.schedule(delay, task);
+        if (peer.alive()) peer.env.schedule(delay, task);
     }
 
     /** Runs {@code task} after {@code delay} whatever becomes of any node (a check of the workload's). */
