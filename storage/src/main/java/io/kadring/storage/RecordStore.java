@@ -1,5 +1,8 @@
 package io.kadring.storage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.kadring.routing.Id;
 import io.kadring.storage.StoreOutcome.Status;
 import java.net.InetSocketAddress;
@@ -7,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -19,8 +21,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * The records a node holds: a map bounded by bytes (least recently used evicted first), each
- * entry expiring at its own time on the node's clock, with per-publisher and per-source quotas.
+ * The records a node holds: a Caffeine cache bounded by bytes, each entry expiring at its own
+ * time on the node's clock, with per-publisher and per-source quotas.
  *
  * <p>Lifetimes: a STORE carries the record's remaining lifetime; asks above
  * {@link StoreConfig#maxLifetimeMillis()} are cut to it, and zero or less is
@@ -31,14 +33,15 @@ import java.util.function.LongSupplier;
  *
  * <p>Time: every {@code now} argument must be read from the {@code nowMillis} clock. Expiry is
  * the store's own: it keeps its entries ordered by expiry and removes every expired one, exactly,
- * on {@link #put} and {@link #cleanUp()}, and {@link #get} never returns an expired record.
+ * on {@link #put} and {@link #cleanUp()}, and {@link #get} never returns an expired record. The
+ * cache itself has no expiry (Caffeine's would be lazy anyway, and its timer wheel costs some
+ * 4.7 KB per cache: per node, in a simulator of thousands). Removal callbacks run on the calling
+ * thread ({@code executor(Runnable::run)}), so counts are exact when a call returns.
  *
- * <p>The byte budget: past {@link StoreConfig#maxBytes()}, the least recently used entries go
- * (a get or a put of its key is a use), and a record that alone weighs more is not kept
- * ({@link RejectReason#UNAVAILABLE}). A plain access-ordered map, not a cache library's: one
- * per node, in a simulator of thousands, and a Caffeine cache's fixed parts (buffers, sketch,
- * deques) cost some 1.7 KB where this costs about 140 bytes and 40 per entry. Behaviour is a
- * function of the calls made, the budget binding or not.
+ * <p>Determinism: with the byte budget never reached, behaviour is a function of the calls made.
+ * Once it is, Caffeine (W-TinyLFU) picks what to evict, and its admission uses an unseeded
+ * random in rare ties; set {@link StoreConfig#maxBytes()} so that it does not bind in a
+ * simulation that must replay to the byte.
  *
  * <p>Not thread-safe: confine it to the node's thread. {@link #size()}, {@link #bytes()},
  * {@link #evictions()} and the rejection counters may be read from any thread (metrics gauges).
@@ -59,8 +62,7 @@ public final class RecordStore {
     private final LongSupplier clock;
     private final RecordValidator validator;
     private final Consumer<StoredRecord> newVersions;
-    /** Every entry held, least recently used first; its weights sum to {@link #bytes}. */
-    private final LinkedHashMap<Id, Entry> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private final Cache<Id, Entry> cache;
     /** Exactly the entries counted below: added before the cache holds them, dropped on removal. */
     private final NavigableSet<Entry> byExpiry = new TreeSet<>(BY_EXPIRY);
     private final Map<Publisher, Integer> perPublisher = new HashMap<>();
@@ -95,6 +97,12 @@ public final class RecordStore {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(nowMillis, "nowMillis");
         this.validator = Objects.requireNonNull(validator, "validator");
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(config.maxBytes())
+                .weigher((Id key, Entry entry) -> entry.weight)
+                .executor(Runnable::run)
+                .removalListener((Id key, Entry entry, RemovalCause cause) -> onRemoval(entry, cause))
+                .build();
     }
 
     /** {@link #put(SignedRecord, long, InetSocketAddress, long, long)} without compare-and-swap. */
@@ -112,8 +120,8 @@ public final class RecordStore {
      *     which no source quota limits
      * @param expectedSeq compare-and-swap: the seq the writer expects to be held, negative for
      *     none (see {@link RecordValidator#check(SignedRecord, Id, SignedRecord, long)})
-     * @return how it was stored, or why not; {@link RejectReason#UNAVAILABLE} when the record alone
-     *     weighs more than the byte budget
+     * @return how it was stored, or why not; {@link RejectReason#UNAVAILABLE} when the store is
+     *     full and the cache evicted the newcomer at once
      */
     public StoreOutcome put(SignedRecord record, long lifetimeMillis, InetSocketAddress source, long now,
                             long expectedSeq) {
@@ -152,7 +160,7 @@ public final class RecordStore {
         };
         Entry entry = new Entry(stored, publisher, sourceKey, nextSerial++);
         install(entry);
-        if (cache.get(key) != entry) {
+        if (cache.policy().getIfPresentQuietly(key) != entry) {
             return reject(RejectReason.UNAVAILABLE);
         }
         if (status != Status.REFRESHED) newVersions.accept(stored);
@@ -161,7 +169,7 @@ public final class RecordStore {
 
     /** The record held under {@code key} at {@code now}; never an expired one. */
     public Optional<StoredRecord> get(Id key, long now) {
-        Entry entry = cache.get(key);
+        Entry entry = cache.getIfPresent(key);
         return entry == null || entry.stored.isExpired(now) ? Optional.empty() : Optional.of(entry.stored);
     }
 
@@ -173,9 +181,7 @@ public final class RecordStore {
 
     /** Drops the record under {@code key}; whether one was held. */
     public boolean remove(Id key) {
-        Entry entry = cache.remove(key);
-        if (entry != null) forget(entry);
-        return entry != null;
+        return cache.asMap().remove(key) != null;
     }
 
     /**
@@ -206,8 +212,9 @@ public final class RecordStore {
         return live;
     }
 
-    /** Removes what has expired by the clock's now, exactly. */
+    /** Removes what has expired by the clock's now, exactly, and runs Caffeine's maintenance. */
     public void cleanUp() {
+        cache.cleanUp();
         expire(clock.getAsLong());
     }
 
@@ -222,8 +229,8 @@ public final class RecordStore {
     }
 
     /**
-     * Records evicted to stay within {@link StoreConfig#maxBytes()}, ever, newcomers
-     * turned away at once ({@link RejectReason#UNAVAILABLE}) included.
+     * Records the cache evicted to stay within {@link StoreConfig#maxBytes()}, ever, newcomers
+     * it turned away at once ({@link RejectReason#UNAVAILABLE}) included.
      */
     public long evictions() {
         return evictions;
@@ -262,7 +269,7 @@ public final class RecordStore {
 
     /** The entry under {@code key} if it lives at {@code now}. */
     private Entry live(Id key, long now) {
-        Entry entry = cache.get(key);
+        Entry entry = cache.policy().getIfPresentQuietly(key);
         return entry == null || entry.stored.isExpired(now) ? null : entry;
     }
 
@@ -329,32 +336,24 @@ public final class RecordStore {
         return ip;
     }
 
-    /** Holds {@code entry} in place of any under its key, then evicts down to the byte budget. */
     private void install(Entry entry) {
         count(entry, +1);
         byExpiry.add(entry);
-        Entry replaced = cache.put(entry.stored.key(), entry);
-        if (replaced != null) forget(replaced);
-        if (entry.weight > config.maxBytes()) {
-            evict(entry); // alone over the budget: it goes, and nothing else for it
-            return;
-        }
-        while (bytes > config.maxBytes()) {
-            evict(cache.values().iterator().next());
-        }
-    }
-
-    private void evict(Entry entry) {
-        cache.remove(entry.stored.key());
-        if (forget(entry)) evictions++;
+        cache.put(entry.stored.key(), entry);
     }
 
     /** Removes every entry expired at {@code now}; the removal listener does the accounting. */
     private void expire(long now) {
         while (!byExpiry.isEmpty() && byExpiry.first().stored.isExpired(now)) {
             Entry entry = byExpiry.first();
-            cache.remove(entry.stored.key(), entry);
+            cache.asMap().remove(entry.stored.key(), entry);
             forget(entry);
+        }
+    }
+
+    private void onRemoval(Entry entry, RemovalCause cause) {
+        if (forget(entry) && cause == RemovalCause.SIZE) {
+            evictions++;
         }
     }
 

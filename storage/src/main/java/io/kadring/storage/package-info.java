@@ -7,12 +7,12 @@
  *       verifies on the BitTorrent Mainline DHT.
  *   <li>{@link io.kadring.storage.RecordValidator}: the stateless acceptance rules;
  *       {@link io.kadring.storage.RejectReason}: why a record was refused, as one wire byte.
- *   <li>{@link io.kadring.storage.RecordStore}: the store (byte budget, per-record
+ *   <li>{@link io.kadring.storage.RecordStore}: the Caffeine-backed store (byte budget, per-record
  *       expiry, quotas) with {@link io.kadring.storage.StoreConfig},
  *       {@link io.kadring.storage.StoredRecord} and {@link io.kadring.storage.StoreOutcome}.
  * </ul>
  *
- * <p>Depends on crypto and routing only: never on overlay, Vert.x, sockets, threads,
+ * <p>Depends on crypto, routing and Caffeine only: never on overlay, Vert.x, sockets, threads,
  * files, the system clock or unseeded randomness (build-rules/forbidden-core.txt). Time comes in
  * from the caller: a {@code now} argument or the clock handed to the store.
  */
