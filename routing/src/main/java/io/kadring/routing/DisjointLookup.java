@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * S/Kademlia's disjoint lookup: {@code d} {@link XorLookup}s toward one target whose paths share
@@ -34,12 +35,15 @@ public final class DisjointLookup {
 
     /** As above; {@code spares}: how many beyond the k closest each stalled path asks as well ({@link XorLookup}). */
     public DisjointLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int d, int spares) {
-        this(target, self, seeds, k, alpha, d, spares, true);
+        this(target, self, seeds, k, alpha, d, spares, () -> true);
     }
 
-    /** As above; {@code burst}: whether a stalled path asks its k + spares closest at once ({@link XorLookup}). */
+    /**
+     * As above; {@code burst}: whether a stalled path asks its k + spares closest at once, asked
+     * each time it picks whom to ask ({@link XorLookup}).
+     */
     public DisjointLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int d, int spares,
-                          boolean burst) {
+                          BooleanSupplier burst) {
         this.target = Objects.requireNonNull(target, "target");
         this.self = self.id();
         this.k = k;

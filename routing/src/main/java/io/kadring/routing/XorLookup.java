@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Kademlia's iterative node lookup as a state machine with no IO: it says whom to ask
@@ -29,7 +30,7 @@ public final class XorLookup {
     private final int k;
     private final int alpha;
     private final int spares;
-    private final boolean burst;
+    private final BooleanSupplier burst;
     /** Every contact heard of, by id, iterated closest to target first (ids and distances are 1:1). */
     private final TreeMap<Id, Candidate> candidates;
     private final LookupLedger ledger = new LookupLedger();
@@ -62,7 +63,17 @@ public final class XorLookup {
      */
     public XorLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int spares,
                      boolean burst) {
-        this.burst = burst;
+        this(target, self, seeds, k, alpha, spares, burst ? () -> true : () -> false);
+    }
+
+    /**
+     * As above, with the burst asked each time the stalled lookup picks whom to ask next (a get
+     * bursts while it has found nothing, since the key may be held nowhere, and not once a
+     * holder answered).
+     */
+    public XorLookup(Id target, Contact self, Collection<Contact> seeds, int k, int alpha, int spares,
+                     BooleanSupplier burst) {
+        this.burst = Objects.requireNonNull(burst, "burst");
         this.target = Objects.requireNonNull(target, "target");
         Objects.requireNonNull(self, "self");
         if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
@@ -87,7 +98,7 @@ public final class XorLookup {
      * one of the k + spares closest. Empty while waiting and once finished.
      */
     public List<Contact> next() {
-        boolean bursting = stalled && burst;
+        boolean bursting = stalled && burst.getAsBoolean();
         int window = bursting ? k + spares : k;
         int parallelism = bursting ? window : alpha;
         if (finished || ledger.inFlight() >= parallelism) return List.of();

@@ -100,6 +100,18 @@ final class XorLookupTest {
     }
 
     @Test
+    void theBurstIsAskedEachTime_soAStalledLookupBurstsOnlyWhileItsSupplierSaysSo() {
+        boolean[] burst = {false};
+        XorLookup lookup = new XorLookup(TARGET, self, List.of(at(50), at(10), at(40), at(20), at(30), at(60)), 5, 2, 1,
+                () -> burst[0]);
+        assertEquals(List.of(at(10), at(20)), lookup.next());
+        lookup.onResponse(at(20).id(), List.of(at(70)));
+        assertEquals(List.of(at(30)), lookup.next(), "stalled, no burst yet: alpha at a time");
+        burst[0] = true;
+        assertEquals(List.of(at(40), at(50), at(60)), lookup.next(), "now the rest of the k closest and a spare at once");
+    }
+
+    @Test
     void withoutSpares_aStalledLookupAsksOnlyTheKClosest() {
         XorLookup lookup = new XorLookup(TARGET, self, List.of(at(10), at(20), at(30), at(40), at(50)), 3, 1, 0);
         lookup.next();

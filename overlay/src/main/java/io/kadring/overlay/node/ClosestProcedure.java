@@ -35,6 +35,11 @@ final class ClosestProcedure extends LookupProcedure {
         default boolean satisfied() {
             return false;
         }
+
+        /** Whether a stalled value lookup asks all the k closest at once (node lookups always do). */
+        default boolean burstWhenStalled() {
+            return true;
+        }
     }
 
     private final DisjointLookup lookup;

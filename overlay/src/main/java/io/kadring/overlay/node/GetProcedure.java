@@ -105,5 +105,11 @@ final class GetProcedure extends AfterLookup<GetResult> {
         public boolean satisfied() {
             return best != null && agreeing >= local.config().getEnough();
         }
+
+        /** Only while nothing is found: an absent key is then known absent a few round trips sooner. */
+        @Override
+        public boolean burstWhenStalled() {
+            return best == null;
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.ToLongFunction;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -104,10 +105,11 @@ record Lookups(LocalNode local, Supplier<Contact> selfContact, RoutingTable tabl
         // lowered exactness to 99.7% (more nodes asked, more spurious timeouts, no retries)
         boolean disjoint = kind == LookupKind.VALUE && local.config().defences().disjointPaths();
         int paths = disjoint ? local.config().disjointPaths() : 1;
-        // a get ends once enough holders agree, which the first answers near the key give: the
-        // stalled round's burst to all k closest would send most of its queries for nothing
-        // (1000 nodes: 49 FIND_VALUEs and 45 proof PINGs a get, of which some 10 answers counted)
-        boolean burst = kind != LookupKind.VALUE;
+        // a get ends once enough holders agree, which the first answers near the key give: once
+        // one holder answered, the stalled round's burst to all k closest would send most of its
+        // queries for nothing (1000 nodes: 49 FIND_VALUEs and 45 proof PINGs a get, of which some
+        // 10 answers counted); before, the key may be held nowhere, and the burst ends it sooner
+        BooleanSupplier burst = kind == LookupKind.VALUE ? query::burstWhenStalled : () -> true;
         DisjointLookup lookup = new DisjointLookup(target, selfContact.get(), KnownContacts.dedupe(seeds), k,
                 local.config().alpha(), paths, SPARES, burst);
         return new ClosestProcedure(lookup, query, kind, local, proofs(), patience, onConverged);

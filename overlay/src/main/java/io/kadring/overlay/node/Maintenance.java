@@ -35,13 +35,6 @@ final class Maintenance {
         /** PING a contact to learn whether it is still there. */
         void checkAlive(Contact contact);
 
-        /**
-         * PING a quiet contact once, with no retry: no answer is a failure, and the next sweep
-         * asks it again, as it is still the contact heard from longest ago. Only for a contact
-         * that one failure would not evict; the others get {@link #checkAlive}'s retry.
-         */
-        void checkQuiet(Contact contact);
-
         /** A lookup for a random id in {@code bucket}. */
         void refresh(int bucket);
 
@@ -130,18 +123,7 @@ final class Maintenance {
     private void checkOldestContact() {
         long cutoff = local.now() - MAX_QUIET_MILLIS / 2;
         Contact oldest = table.leastRecentlySeen();
-        if (oldest == null || oldest.lastSeen() >= cutoff) return;
-        if (wouldEvict(oldest)) {
-            rounds.checkAlive(oldest); // its last chance: one lost datagram must not evict a live contact
-        } else {
-            rounds.checkQuiet(oldest);
-        }
-    }
-
-    /** Whether one more failure takes {@code contact} out of the table (a replacement waits, or it is its last). */
-    private boolean wouldEvict(Contact contact) {
-        int bucket = table.localId().commonPrefixLength(contact.id());
-        return contact.failures() + 1 >= table.config().staleAfterFailures() || !table.replacements(bucket).isEmpty();
+        if (oldest != null && oldest.lastSeen() < cutoff) rounds.checkAlive(oldest);
     }
 
     /**

@@ -736,11 +736,6 @@ public final class Node implements DatagramHandler {
         }
 
         @Override
-        public void checkQuiet(Contact contact) {
-            procedures.run(PingProcedure.contactOnce(contact, id, self::record, admission));
-        }
-
-        @Override
         public void refresh(int bucket) {
             procedures.run(lookups.closest(id.randomInBucket(bucket, env.random())));
         }

@@ -6,7 +6,6 @@ import io.kadring.routing.Contact;
 import io.kadring.routing.Id;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -21,34 +20,22 @@ final class PingProcedure extends AbstractProcedure<Message> {
     private boolean sent;
 
     private PingProcedure(InetSocketAddress address, Id expected, Id self, Supplier<NodeRecord> selfRecord,
-                          Vouching vouching, boolean once) {
+                          Vouching vouching) {
         this.vouching = vouching;
-        LongFunction<Message> ping = tx -> new Message.Ping(tx, self, selfRecord.get());
-        if (expected == null) {
-            this.request = Request.toAddress(address, ping, this);
-        } else {
-            Contact to = Contact.seen(expected, address, 0);
-            this.request = once ? Request.once(to, ping, this) : Request.to(to, ping, this);
-        }
+        this.request = expected == null
+                ? Request.toAddress(address, tx -> new Message.Ping(tx, self, selfRecord.get()), this)
+                : Request.to(Contact.seen(expected, address, 0), tx -> new Message.Ping(tx, self, selfRecord.get()),
+                this);
     }
 
     /** Pings whoever is at {@code address}. */
     static PingProcedure address(InetSocketAddress address, Id self, Supplier<NodeRecord> selfRecord) {
-        return new PingProcedure(address, null, self, selfRecord, null, false);
+        return new PingProcedure(address, null, self, selfRecord, null);
     }
 
     /** Pings {@code contact}: is it still there? */
     static PingProcedure contact(Contact contact, Id self, Supplier<NodeRecord> selfRecord, Vouching vouching) {
-        return new PingProcedure(contact.address(), contact.id(), self, selfRecord, vouching, false);
-    }
-
-    /**
-     * Pings {@code contact} once, with no retry: for a check that is asked again anyway while
-     * the contact stays in doubt (the liveness sweep: a contact that failed is still the one
-     * heard from longest ago, so the next sweep asks it again).
-     */
-    static PingProcedure contactOnce(Contact contact, Id self, Supplier<NodeRecord> selfRecord, Vouching vouching) {
-        return new PingProcedure(contact.address(), contact.id(), self, selfRecord, vouching, true);
+        return new PingProcedure(contact.address(), contact.id(), self, selfRecord, vouching);
     }
 
     @Override
