@@ -4,11 +4,13 @@ import io.kadring.overlay.wire.Interner;
 import io.kadring.overlay.wire.NodeRecord;
 import io.kadring.routing.Id;
 import io.kadring.storage.SignedRecord;
+import java.lang.ref.WeakReference;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * One object per remote node for the whole simulation: every node's decoder hands its ids,
@@ -38,8 +40,11 @@ final class Flyweights implements Interner {
 
     private final Map<InetSocketAddress, InetSocketAddress> otherAddresses = new HashMap<>();
     private final Map<NodeRecord, NodeRecord> records = new HashMap<>();
-    /** Every version of every record the workload put (a holder of a key keeps its record). */
-    private final Map<SignedRecord, SignedRecord> signedRecords = new HashMap<>();
+    /**
+     * The versions of records some node still holds (a holder of a key keeps its record), weakly:
+     * a version no node keeps any more, or a forged one dropped on validation, is let go.
+     */
+    private final Map<SignedRecord, WeakReference<SignedRecord>> signedRecords = new WeakHashMap<>();
 
     @Override
     public Id id(Id id) {
@@ -74,8 +79,11 @@ final class Flyweights implements Interner {
 
     @Override
     public SignedRecord signedRecord(SignedRecord record) {
-        SignedRecord shared = signedRecords.putIfAbsent(record, record);
-        return shared == null ? record : shared;
+        WeakReference<SignedRecord> held = signedRecords.get(record);
+        SignedRecord shared = held == null ? null : held.get();
+        if (shared != null) return shared;
+        signedRecords.put(record, new WeakReference<>(record));
+        return record;
     }
 
     /** The id held for these words; else {@code fresh} (or a new id when null), held from now on. */
