@@ -444,6 +444,22 @@ final class RoutingTableTest {
     }
 
     @Test
+    void closest_ordersContactsWhoseDistancesShareTheirTop64Bits_byTheRest() {
+        // ids alike but for the last word: every distance to the target has the same top 64 bits,
+        // so the order comes from the comparison of whole distances alone
+        long w0 = (~local.toBytes()[0] & 0xFFL) << 56; // the first bit differs from the local id's: one bucket
+        long[] lastWords = {9, 3, 7, 1, 10, 4, 8, 2, 6, 5};
+        for (long w3 : lastWords) {
+            table.observe(Contact.seen(Id.ofWords(w0, 11, 12, w3), address("127.0.0.1", port++), 1), 1);
+        }
+        List<Id> expected = List.of(Id.ofWords(w0, 11, 12, 1), Id.ofWords(w0, 11, 12, 2), Id.ofWords(w0, 11, 12, 3),
+                Id.ofWords(w0, 11, 12, 4), Id.ofWords(w0, 11, 12, 5));
+        List<Id> actual = new ArrayList<>();
+        for (Contact c : table.closest(Id.ofWords(w0, 11, 12, 0), 5)) actual.add(c.id());
+        assertEquals(expected, actual);
+    }
+
+    @Test
     void closest_givesTheSameContactsAsSortingTheWholeTable_overManyRandomTables() {
         for (int round = 0; round < 200; round++) {
             Id own = Id.random(random);
