@@ -25,6 +25,20 @@ public final class NetworkPrefix {
         return isPrivate && exemptPrivate;
     }
 
+    /** A /24 (IPv4) or /64 (IPv6): the leading bits of the address, and which family. */
+    public record Prefix(long bits, boolean v6) {}
+
+    /** The prefix {@code address} is in, as {@link #samePrefix} counts it; null when it has no address. */
+    public static Prefix of(InetSocketAddress address) {
+        InetAddress a = address.getAddress();
+        if (a == null) return null;
+        byte[] p = a.getAddress();
+        int bytes = p.length == 4 ? 3 : 8;
+        long bits = 0;
+        for (int i = 0; i < bytes; i++) bits = bits << 8 | (p[i] & 0xFF);
+        return new Prefix(bits, p.length != 4);
+    }
+
     /** Whether two (non-exempt) addresses share a /24 (IPv4) or a /64 (IPv6). */
     public static boolean samePrefix(InetSocketAddress x, InetSocketAddress y) {
         InetAddress a = x.getAddress();

@@ -58,8 +58,7 @@ final class ReferralProofs {
     /** Unverified contacts taken in, by id, and how many per IP address and per prefix. */
     private final Set<Id> unverified = new HashSet<>();
     private final Map<InetAddress, Integer> byAddress = new HashMap<>();
-    private final List<InetSocketAddress> prefixes = new ArrayList<>();
-    private final List<Integer> prefixCounts = new ArrayList<>();
+    private final Map<NetworkPrefix.Prefix, Integer> byPrefix = new HashMap<>();
     private int sent;
 
     /** @param local this node: its id, and the diversity limits its settings give */
@@ -168,28 +167,16 @@ final class ReferralProofs {
                 continue;
             }
             InetAddress ip = c.address().getAddress();
-            int prefix = prefixIndex(c.address());
-            if (byAddress.getOrDefault(ip, 0) >= perAddress || (prefix >= 0 && prefixCounts.get(prefix) >= perPrefix)) {
+            NetworkPrefix.Prefix prefix = NetworkPrefix.of(c.address());
+            if (byAddress.getOrDefault(ip, 0) >= perAddress || (prefix != null && byPrefix.getOrDefault(prefix, 0) >= perPrefix)) {
                 continue;
             }
             unverified.add(c.id());
             byAddress.merge(ip, 1, Integer::sum);
-            if (prefix >= 0) {
-                prefixCounts.set(prefix, prefixCounts.get(prefix) + 1);
-            } else {
-                prefixes.add(c.address());
-                prefixCounts.add(1);
-            }
+            if (prefix != null) byPrefix.merge(prefix, 1, Integer::sum);
             out.add(c);
         }
         return out;
-    }
-
-    private int prefixIndex(InetSocketAddress a) {
-        for (int i = 0; i < prefixes.size(); i++) {
-            if (NetworkPrefix.samePrefix(prefixes.get(i), a)) return i;
-        }
-        return -1;
     }
 
     /** Proof PINGs sent. */
